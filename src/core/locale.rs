@@ -1,0 +1,102 @@
+//! The two languages zhucan speaks. Simplified Chinese is the default; English is second.
+
+use serde::{Deserialize, Serialize};
+
+/// A user-interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    /// Simplified Chinese as used in mainland China (`zh-CN`). The default.
+    #[default]
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+    /// English (`en`).
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Locale {
+    /// Every supported locale, default first.
+    pub const ALL: [Locale; 2] = [Locale::ZhCn, Locale::En];
+
+    /// The BCP 47 tag, as used in `<html lang>`.
+    ///
+    /// ```
+    /// use zhucan::core::Locale;
+    /// assert_eq!(Locale::ZhCn.tag(), "zh-CN");
+    /// assert_eq!(Locale::En.tag(), "en");
+    /// ```
+    pub fn tag(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "zh-CN",
+            Locale::En => "en",
+        }
+    }
+
+    /// The language's name written in that language (what a language switch shows).
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Locale::ZhCn => "中文",
+            Locale::En => "English",
+        }
+    }
+
+    /// Reads a language tag loosely: `zh`, `zh-CN`, `zh-Hans`, `zh_cn` → Chinese; `en`, `en-GB` →
+    /// English. Anything else is `None`, so the caller decides the fallback.
+    ///
+    /// ```
+    /// use zhucan::core::Locale;
+    /// assert_eq!(Locale::parse("zh-Hans-CN"), Some(Locale::ZhCn));
+    /// assert_eq!(Locale::parse("EN-gb"), Some(Locale::En));
+    /// assert_eq!(Locale::parse("fr"), None);
+    /// ```
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        match primary.as_str() {
+            "zh" => Some(Locale::ZhCn),
+            "en" => Some(Locale::En),
+            _ => None,
+        }
+    }
+
+    /// The other language: what the language switch changes to.
+    pub fn other(self) -> Locale {
+        match self {
+            Locale::ZhCn => Locale::En,
+            Locale::En => Locale::ZhCn,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_accepts_region_and_script_subtags() {
+        for tag in ["zh", "zh-CN", "zh_cn", "zh-Hans", " ZH-hans-cn "] {
+            assert_eq!(Locale::parse(tag), Some(Locale::ZhCn), "{tag}");
+        }
+        for tag in ["en", "en-US", "en_GB"] {
+            assert_eq!(Locale::parse(tag), Some(Locale::En), "{tag}");
+        }
+        for tag in ["", "fr", "zhx", "e"] {
+            assert_eq!(Locale::parse(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn tag_round_trips_through_parse() {
+        for locale in Locale::ALL {
+            assert_eq!(Locale::parse(locale.tag()), Some(locale));
+            assert_eq!(locale.other().other(), locale);
+            assert_ne!(locale.other(), locale);
+        }
+    }
+
+    #[test]
+    fn serde_uses_language_tags() {
+        assert_eq!(serde_json::to_string(&Locale::ZhCn).ok().as_deref(), Some("\"zh-CN\""));
+        let en: Locale = serde_json::from_str("\"en\"").expect("valid tag");
+        assert_eq!(en, Locale::En);
+    }
+}

@@ -1,0 +1,10 @@
+//! The pure core: data in, data out. No clock, no randomness, no I/O, no web APIs.
+//!
+//! Everything here compiles for any target; the web app and the CLI are thin layers over it.
+
+pub mod io;
+pub mod locale;
+pub mod planner;
+pub mod policy;
+
+pub use locale::Locale;

@@ -1,0 +1,121 @@
+//! The page: header with settings, two tabs (calculator, planner), footer.
+
+use yew::prelude::*;
+
+use crate::ui::components::{SettingsBar, Tab, TabList};
+use crate::ui::hooks::use_document_settings;
+use crate::ui::i18n::{texts, Texts};
+use crate::ui::settings::Settings;
+
+/// The two halves of the app, in tab order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// 补贴计算: the residents' subsidy calculator.
+    Calculator,
+    /// 选址规划: the planners' site planner.
+    Planner,
+}
+
+impl Section {
+    /// Tab order.
+    pub const ALL: [Section; 2] = [Section::Calculator, Section::Planner];
+
+    /// Stable id used in element ids (`tab-calculator`, `panel-planner`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Section::Calculator => "calculator",
+            Section::Planner => "planner",
+        }
+    }
+
+    fn label(self, t: &Texts) -> &'static str {
+        match self {
+            Section::Calculator => t.tab_calculator,
+            Section::Planner => t.tab_planner,
+        }
+    }
+
+    fn intro(self, t: &Texts) -> &'static str {
+        match self {
+            Section::Calculator => t.calculator_intro,
+            Section::Planner => t.planner_intro,
+        }
+    }
+}
+
+/// The root component. Provides the display-settings context to everything below it.
+#[function_component]
+pub fn App() -> Html {
+    let settings = use_reducer_eq(Settings::initial);
+    use_document_settings(&settings);
+    use_effect_with((), |_| remove_boot_message());
+
+    html! {
+        <ContextProvider<UseReducerHandle<Settings>> context={settings.clone()}>
+            <Page />
+        </ContextProvider<UseReducerHandle<Settings>>>
+    }
+}
+
+/// Removes the "loading…" notice that index.html shows until the app is running.
+fn remove_boot_message() {
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
+}
+
+#[function_component]
+fn Page() -> Html {
+    let Some(settings) = use_context::<UseReducerHandle<Settings>>() else {
+        return Html::default();
+    };
+    let t = texts(settings.locale);
+    let section = use_state_eq(|| Section::Calculator);
+    let selected = Section::ALL.iter().position(|s| *s == *section).unwrap_or(0);
+    let tabs: Vec<Tab> = Section::ALL
+        .iter()
+        .map(|s| Tab { id: s.id(), label: s.label(t).into() })
+        .collect();
+    let on_select = {
+        let section = section.clone();
+        Callback::from(move |i: usize| {
+            if let Some(s) = Section::ALL.get(i) {
+                section.set(*s);
+            }
+        })
+    };
+    let panels = Section::ALL.iter().map(|s| {
+        html! {
+            <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
+                aria-labelledby={format!("tab-{}", s.id())} tabindex="0" hidden={*s != *section}>
+                <h2>{ s.label(t) }</h2>
+                <p class="intro">{ s.intro(t) }</p>
+                <p class="notice">{ t.coming_soon }</p>
+            </section>
+        }
+    });
+
+    html! {
+        <div class="app">
+            <a class="skip-link" href="#main">{ t.skip_to_content }</a>
+            <header class="site-header">
+                <div class="brand">
+                    <h1 class="app-name">{ t.app_name }</h1>
+                    <p class="tagline">{ t.tagline }</p>
+                </div>
+                <SettingsBar />
+            </header>
+            <main id="main" tabindex="-1">
+                <TabList label={t.sections_label} {tabs} {selected} {on_select} />
+                { for panels }
+            </main>
+            <footer class="site-footer">
+                <p>{ t.privacy_note }</p>
+                <p>{ t.reference_only }</p>
+            </footer>
+        </div>
+    }
+}

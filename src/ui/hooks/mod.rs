@@ -1,0 +1,5 @@
+//! Custom hooks: the UI's side effects, one hook per file.
+
+mod use_document_settings;
+
+pub use use_document_settings::use_document_settings;

@@ -1,0 +1,87 @@
+//! User-interface text in Chinese (default) and English.
+//!
+//! Each language is one value of [`Texts`], so a string missing from either language is a compile
+//! error, not a blank on screen. Terms follow the project glossary (`shared/GLOSSARY.md`).
+
+use crate::core::Locale;
+
+/// Every fixed string the interface shows.
+#[derive(Debug, PartialEq)]
+pub struct Texts {
+    /// The app's name in the header.
+    pub app_name: &'static str,
+    /// One line under the name saying what the app is for.
+    pub tagline: &'static str,
+    /// `document.title`.
+    pub document_title: &'static str,
+    /// The skip link that jumps past the header.
+    pub skip_to_content: &'static str,
+    /// Accessible name of the settings toolbar.
+    pub settings_label: &'static str,
+    /// Label of the language switch (the button itself shows the other language's name).
+    pub switch_language: &'static str,
+    /// Large-text (长辈模式) toggle.
+    pub large_text: &'static str,
+    /// Accessible name of the tab list.
+    pub sections_label: &'static str,
+    /// Calculator tab.
+    pub tab_calculator: &'static str,
+    /// Planner tab.
+    pub tab_planner: &'static str,
+    /// Calculator tab: one line on what it does.
+    pub calculator_intro: &'static str,
+    /// Planner tab: one line on what it does.
+    pub planner_intro: &'static str,
+    /// Placeholder inside a tab that is not built yet.
+    pub coming_soon: &'static str,
+    /// The privacy promise in the footer.
+    pub privacy_note: &'static str,
+    /// The "for reference only" note in the footer.
+    pub reference_only: &'static str,
+}
+
+/// 简体中文.
+pub const ZH_CN: Texts = Texts {
+    app_name: "助餐",
+    tagline: "老年助餐补贴计算 · 老年食堂选址规划",
+    document_title: "助餐：老年助餐补贴计算与选址规划",
+    skip_to_content: "跳到主要内容",
+    settings_label: "显示设置",
+    switch_language: "切换语言",
+    large_text: "大字模式",
+    sections_label: "功能",
+    tab_calculator: "补贴计算",
+    tab_planner: "选址规划",
+    calculator_intro: "回答几个简单问题，算出您每餐能得到多少助餐补贴、自己要付多少钱，并看到每一步的政策依据。",
+    planner_intro: "导入老年人口和候选地点，按服务半径评估每个地点能服务多少老年人，选出最合适的老年食堂位置。",
+    coming_soon: "此功能正在建设中，敬请期待。",
+    privacy_note: "所有计算都在您的设备上完成，您填写的信息不会发送到任何地方。",
+    reference_only: "计算结果仅供参考，以当地民政部门的认定为准。",
+};
+
+/// English.
+pub const EN: Texts = Texts {
+    app_name: "zhucan",
+    tagline: "Elderly meal subsidy calculator · Senior canteen site planner",
+    document_title: "zhucan: elderly meal subsidy calculator and canteen site planner",
+    skip_to_content: "Skip to main content",
+    settings_label: "Display settings",
+    switch_language: "Switch language",
+    large_text: "Large text",
+    sections_label: "Sections",
+    tab_calculator: "Subsidy calculator",
+    tab_planner: "Site planner",
+    calculator_intro: "Answer a few simple questions to see the meal subsidy you get, what you pay per meal, and the policy clause behind every step.",
+    planner_intro: "Load elderly-population data and candidate sites, score each site by the older people it serves within a service radius, and choose the best places for senior canteens.",
+    coming_soon: "This part is being built and will be available soon.",
+    privacy_note: "Everything is calculated on your device. What you enter is never sent anywhere.",
+    reference_only: "Results are for reference only; the local civil-affairs office decides.",
+};
+
+/// The text table for a locale.
+pub fn texts(locale: Locale) -> &'static Texts {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
+}

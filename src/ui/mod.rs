@@ -1,0 +1,33 @@
+//! The Yew web app. Thin: components render state and dispatch actions; figures come from
+//! [`crate::core`].
+
+mod app;
+mod components;
+mod hooks;
+pub mod i18n;
+pub mod settings;
+mod storage;
+
+pub use app::{App, Section};
+
+/// Id of the element the app mounts into (see `index.html`).
+pub const MOUNT_ID: &str = "app";
+
+/// The element the app mounts into: `#app`, or `<body>` when the host page has no `#app`.
+///
+/// # Panics
+/// Only when the page has neither `#app` nor a `<body>`, where nothing could be shown anyway.
+pub fn mount_point() -> web_sys::Element {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("zhucan runs in a browser window with a document");
+    document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))
+        .expect("the page has a <body>")
+}
+
+/// Sends panic messages to the browser console (later: a friendly recovery panel).
+pub fn install_panic_hook() {
+    console_error_panic_hook::set_once();
+}

@@ -1,0 +1,30 @@
+//! Local storage that never panics: blocked storage (private mode, strict site settings) or a full
+//! quota gives an error value, and the app keeps working in memory.
+
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Why a value could not be stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives no local storage to this page.
+    Unavailable,
+    /// The browser refused the write (usually a full quota).
+    WriteRefused,
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads and decodes a JSON value; `None` when absent, unreadable or storage is unavailable.
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    let json = local_storage()?.get_item(key).ok().flatten()?;
+    serde_json::from_str(&json).ok()
+}
+
+/// Encodes a value as JSON and stores it.
+pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    let json = serde_json::to_string(value).map_err(|_| StorageError::WriteRefused)?;
+    storage.set_item(key, &json).map_err(|_| StorageError::WriteRefused)
+}

@@ -1,0 +1,82 @@
+// Shared end-to-end helpers: launch Debian's Chromium through playwright-core, watch every page for
+// CSP violations, console errors and requests that leave the origin, and run axe-core.
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const OUT_DIR = "tests/e2e/out";
+mkdirSync(OUT_DIR, { recursive: true });
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/**
+ * A new page in a fresh context, with watchers. `problems()` lists CSP violations, failed
+ * responses, console errors, page errors and requests to other origins seen so far.
+ */
+export async function openPage(browser, baseUrl, { viewport = { width: 1280, height: 900 }, initScript } = {}) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+  const page = await context.newPage();
+  const origin = new URL(baseUrl).origin;
+  const seen = { csp: [], console: [], pageErrors: [], offOrigin: [], failed: [] };
+  await page.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener("securitypolicyviolation", (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}`);
+    });
+  });
+  if (initScript) await page.addInitScript(initScript);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") seen.console.push(msg.text());
+  });
+  page.on("pageerror", (err) => seen.pageErrors.push(String(err)));
+  page.on("response", (res) => {
+    if (res.status() >= 400) seen.failed.push(`${res.status()} ${res.url()}`);
+  });
+  page.on("request", (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      seen.offOrigin.push(url);
+    }
+  });
+  const problems = async () => {
+    const csp = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
+    return { csp, failed: seen.failed, console: seen.console, pageErrors: seen.pageErrors, offOrigin: seen.offOrigin };
+  };
+  return { context, page, problems };
+}
+
+/** Opens the app and waits until it has mounted (the boot notice is gone, the tabs are there). */
+export async function openApp(browser, baseUrl, options) {
+  const handle = await openPage(browser, baseUrl, options);
+  await handle.page.goto(baseUrl);
+  await handle.page.waitForSelector("#tab-calculator", { timeout: 30_000 });
+  return handle;
+}
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA rules) and returns its violations, summarised. */
+export async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    }),
+  );
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
+  }));
+}

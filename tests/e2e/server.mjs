@@ -1,0 +1,54 @@
+// A static file server for the end-to-end tests: serves dist/ on 127.0.0.1 (random port) with the
+// strict Content-Security-Policy the app must work under, the right MIME types, and nothing else.
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".toml": "text/plain; charset=utf-8",
+  ".csv": "text/csv; charset=utf-8",
+  ".geojson": "application/geo+json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
+};
+
+/** Starts the server; resolves to `{ url, close() }`. */
+export function startServer({ root = "dist", csp = STRICT_CSP } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = normalize(join(base, path.endsWith("/") ? path + "index.html" : path));
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        "Content-Type": TYPES[extname(file)] || "application/octet-stream",
+        "Content-Security-Policy": csp,
+        "Cache-Control": "no-store",
+      });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+    }
+  });
+  return new Promise((ok) => {
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      ok({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}

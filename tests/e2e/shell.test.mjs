@@ -1,0 +1,136 @@
+// End-to-end: the release build of the app shell, served under the strict CSP, in headless Chromium.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, openApp, openPage, OUT_DIR } from "./harness.mjs";
+import { startServer } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: "dist" });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertClean(problems) {
+  assert.deepEqual(problems.csp, [], "no Content-Security-Policy violations");
+  assert.deepEqual(problems.offOrigin, [], "no request leaves the page's origin");
+  assert.deepEqual(problems.failed, [], "every request succeeds");
+  assert.deepEqual(problems.pageErrors, [], "no uncaught page errors");
+  assert.deepEqual(problems.console, [], "no console errors");
+}
+
+test("loads under the strict CSP in Chinese, with no outside requests", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  assert.equal(await page.textContent("#tab-calculator"), "补贴计算");
+  assert.equal(await page.textContent("#tab-planner"), "选址规划");
+  assert.equal(await page.locator("#boot").count(), 0, "the loading notice is removed");
+  assert.match(await page.title(), /助餐/);
+  await page.screenshot({ path: `${OUT_DIR}/shell-zh-desktop.png`, fullPage: true });
+  assertClean(await problems());
+  await context.close();
+});
+
+test("tabs and the language switch change what the user sees", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  await page.click("#tab-planner");
+  assert.equal(await page.getAttribute("#tab-planner", "aria-selected"), "true");
+  assert.equal(await page.isVisible("#panel-planner"), true);
+  assert.equal(await page.isVisible("#panel-calculator"), false);
+
+  await page.click("#switch-language");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.textContent("#tab-planner"), "Site planner");
+  assert.match(await page.textContent("#panel-planner h2"), /Site planner/);
+  assert.match(await page.title(), /^zhucan/);
+  await page.screenshot({ path: `${OUT_DIR}/shell-en-planner.png`, fullPage: true });
+
+  // The choice survives a reload.
+  await page.reload();
+  await page.waitForSelector("#tab-calculator");
+  assert.equal(await page.textContent("#tab-calculator"), "Subsidy calculator");
+  assertClean(await problems());
+  await context.close();
+});
+
+test("keyboard only: skip link, tab list arrows, visible focus", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
+  assert.equal(await page.isVisible(".skip-link"), true, "the focused skip link is on screen");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main");
+
+  await page.focus("#tab-calculator");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "tab-planner");
+  assert.equal(await page.getAttribute("#tab-planner", "aria-selected"), "true");
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.equal(outline, "solid", "focus is visible");
+  await page.keyboard.press("Home");
+  assert.equal(await page.getAttribute("#tab-calculator", "aria-selected"), "true");
+  assertClean(await problems());
+  await context.close();
+});
+
+test("phone width 320 px with large text: 24 px base text, 44 px targets, no sideways scrolling", async () => {
+  const { page, problems, context } = await openApp(browser, server.url, {
+    viewport: { width: 320, height: 720 },
+  });
+  const rootPx = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(await rootPx(), 18);
+  await page.click("#toggle-large-text");
+  assert.equal(await page.getAttribute("#toggle-large-text", "aria-pressed"), "true");
+  assert.equal(await rootPx(), 24, "large text is 24 px = 18 pt");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button")]
+      .map((b) => ({ id: b.id || b.textContent, r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.width < 44 || r.height < 44)
+      .map(({ id }) => id),
+  );
+  assert.deepEqual(small, [], "every button is at least 44 × 44 px");
+  await page.screenshot({ path: `${OUT_DIR}/shell-zh-phone-large.png`, fullPage: true });
+  assertClean(await problems());
+  await context.close();
+});
+
+test("axe-core finds no accessibility violations (both languages, both tabs, large text)", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  const report = {};
+  report["zh calculator"] = await axeViolations(page);
+  await page.click("#tab-planner");
+  report["zh planner"] = await axeViolations(page);
+  await page.click("#switch-language");
+  report["en planner"] = await axeViolations(page);
+  await page.click("#toggle-large-text");
+  await page.click("#tab-calculator");
+  report["en calculator large"] = await axeViolations(page);
+  for (const [screen, violations] of Object.entries(report)) {
+    assert.deepEqual(violations, [], `axe violations on ${screen}: ${JSON.stringify(violations, null, 1)}`);
+  }
+  assertClean(await problems());
+  await context.close();
+});
+
+test("a browser without WebAssembly gets a clear message in both languages", async () => {
+  const { page, context } = await openPage(browser, server.url, {
+    initScript: () => {
+      delete window.WebAssembly;
+    },
+  });
+  await page.goto(server.url);
+  await page.waitForSelector("#boot-no-wasm:not([hidden])", { timeout: 10_000 });
+  const text = await page.textContent("#boot-no-wasm");
+  assert.match(text, /不支持 WebAssembly/);
+  assert.match(text, /does not support WebAssembly/);
+  assert.equal(await page.isVisible("#boot-loading"), false);
+  await context.close();
+});

@@ -1,0 +1,60 @@
+//! The pure core must not depend on the web stack. Native `cargo test` already builds it without
+//! the optional web crates; this also catches a `crate::ui` import, which the `ui` feature would
+//! otherwise allow.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const FORBIDDEN: [&str; 6] = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys", "crate::ui"];
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Names a forbidden crate as a path segment: `yew::`, `use yew`, `gloo::` … (not `yewish`).
+fn mentions(line: &str, name: &str) -> bool {
+    let code = line.split("//").next().unwrap_or("");
+    code.match_indices(name).any(|(i, _)| {
+        let before = code[..i].chars().next_back();
+        let after = code[i + name.len()..].chars().next();
+        let ident = |c: char| c.is_alphanumeric() || c == '_';
+        !before.is_some_and(ident) && !after.is_some_and(ident)
+    })
+}
+
+#[test]
+fn core_has_no_web_imports() {
+    let core = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let mut files = Vec::new();
+    rust_files(&core, &mut files);
+    assert!(files.len() >= 4, "expected the core's modules under {}", core.display());
+    let mut offences = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            for name in FORBIDDEN {
+                if mentions(line, name) {
+                    offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "the core must stay free of web code:\n{}", offences.join("\n"));
+}
+
+#[test]
+fn the_scanner_recognises_imports() {
+    assert!(mentions("use yew::prelude::*;", "yew"));
+    assert!(mentions("    let w = web_sys::window();", "web_sys"));
+    assert!(mentions("use crate::ui::App;", "crate::ui"));
+    assert!(!mentions("let yewish = 1;", "yew"));
+    assert!(!mentions("// gloo is not used here", "gloo"));
+}

@@ -1,0 +1,6 @@
+//! Native integration tests: the CLI, the core/UI boundary and the toolchain pins.
+//! Run with plain `cargo test`; they need no WebAssembly toolchain.
+
+mod architecture;
+mod cli;
+mod toolchain;

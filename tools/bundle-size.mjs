@@ -1,0 +1,31 @@
+// Prints the size of the release bundle (raw and gzip -9) as a figure to watch.
+// Usage: node tools/bundle-size.mjs dist
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const dir = process.argv[2] || "dist";
+const kinds = { ".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html" };
+const rows = [];
+for (const name of readdirSync(dir).sort()) {
+  const path = join(dir, name);
+  const kind = kinds[extname(name)];
+  if (!kind || !statSync(path).isFile()) continue;
+  const bytes = readFileSync(path);
+  rows.push({ name, kind, raw: bytes.length, gz: gzipSync(bytes, { level: 9 }).length });
+}
+if (rows.length === 0) {
+  console.error(`bundle-size: no .wasm/.js/.css/.html files in ${dir}`);
+  process.exit(1);
+}
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+console.log("file".padEnd(44) + "raw".padStart(11) + "gzip".padStart(11));
+for (const r of rows) console.log(r.name.padEnd(44) + kb(r.raw) + kb(r.gz));
+for (const kind of ["wasm", "js", "css", "html"]) {
+  const sel = rows.filter((r) => r.kind === kind);
+  if (sel.length === 0) continue;
+  const raw = sel.reduce((s, r) => s + r.raw, 0), gz = sel.reduce((s, r) => s + r.gz, 0);
+  console.log(`total ${kind}`.padEnd(44) + kb(raw) + kb(gz));
+}
+const raw = rows.reduce((s, r) => s + r.raw, 0), gz = rows.reduce((s, r) => s + r.gz, 0);
+console.log("first load (all of the above)".padEnd(44) + kb(raw) + kb(gz));
