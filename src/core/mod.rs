@@ -2,8 +2,11 @@
 //!
 //! Everything here compiles for any target; the web app and the CLI are thin layers over it.
 
+pub mod calendar;
+pub mod date;
 pub mod io;
 pub mod locale;
+pub mod money;
 pub mod planner;
 pub mod policy;
 

@@ -1,2 +1,29 @@
-//! Meal-subsidy policies as data: the policy file model, validation, evaluation and the
-//! explanation trace. (Filled in by the subsidy-calculator work.)
+//! Meal-subsidy policies as data: the policy file model, loading and validation, the engine with
+//! its explanation, the month simulator, "not sure" ranges and the presets shipped with the app.
+//!
+//! Chinese national policy (民发〔2023〕58号) leaves subsidy objects, amounts and methods to each
+//! locality, so every rule lives in a versioned TOML file (`docs/policy-format.md`), never in code.
+//! The engine is pure: `assess(policy, person, meal, calendar)` with money in integer fen.
+
+pub mod assess;
+pub mod cases;
+pub mod condition;
+pub mod error;
+pub mod explain;
+pub mod input;
+pub mod load;
+pub mod model;
+pub mod person;
+pub mod presets;
+pub mod range;
+pub mod simulate;
+
+pub use assess::{assess, Assessment, Hint, Note, Step, StepKind};
+pub use cases::{run_cases, CaseResult};
+pub use condition::Condition;
+pub use error::PolicyError;
+pub use load::parse_policy;
+pub use model::Policy;
+pub use person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, PersonAnswers, Place, Question};
+pub use range::{assess_range, RangeAssessment};
+pub use simulate::{simulate_month, MealPlan, MonthResult};

@@ -1,0 +1,39 @@
+//! `zhucan policy check FILE`: validate a policy file and run its test cases.
+
+use std::process::ExitCode;
+
+use clap::Subcommand;
+use zhucan::core::calendar::Calendar;
+use zhucan::core::policy::run_cases;
+use zhucan::core::Locale;
+
+use crate::common::load_policy;
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check a policy file (or preset id): every problem with its line, then its test cases.
+    Check {
+        /// A policy file, or a preset id such as shenzhen-2025.
+        file: String,
+    },
+}
+
+pub fn run(command: Command, locale: Locale) -> Result<ExitCode, String> {
+    let Command::Check { file } = command;
+    let policy = load_policy(&file, locale)?;
+    let results = run_cases(&policy, Calendar::builtin());
+    let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
+    for r in &failed {
+        for m in &r.mismatches {
+            eprintln!("{file}: line {}: case “{}”: {} expected {}, got {}", r.line, r.name, m.field, m.expected, m.actual);
+        }
+    }
+    let summary = serde_json::json!({
+        "policy": policy.id,
+        "versions": policy.versions.iter().map(|v| v.id.clone()).collect::<Vec<_>>(),
+        "cases": results.len(),
+        "cases_failed": failed.len(),
+    });
+    println!("{summary}");
+    Ok(if failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}

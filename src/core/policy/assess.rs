@@ -1,0 +1,712 @@
+//! The engine: what one person gets for one meal under one policy, and why.
+//!
+//! Pure: the date is the meal's, the calendar is passed in, money is integer fen. The result holds
+//! the figures, a trace of steps (each pointing at its clause), the conditions that kept the person
+//! out of a better tier ("why not / when"), and notes about anything assumed.
+
+use serde::Serialize;
+
+use super::condition::{Check, DibaoStandards, EvalContext, Verdict};
+use super::model::*;
+use super::person::{Meal, MealKind, Person, Place};
+use crate::core::calendar::{Calendar, DayInfo};
+use crate::core::date::Date;
+use crate::core::money::Fen;
+
+/// How a tier's amount for this meal was worked out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Computed {
+    /// A fixed subsidy per meal.
+    Fixed {
+        /// The subsidy.
+        amount: Fen,
+    },
+    /// The person pays a fixed price; the subsidy is the rest of the meal price.
+    PayFixed {
+        /// What the person pays.
+        pay: Fen,
+        /// The meal price it was taken from.
+        price: Fen,
+        /// The resulting subsidy.
+        amount: Fen,
+    },
+    /// A percentage of the meal price.
+    Percent {
+        /// The percentage.
+        percent: u32,
+        /// The meal price.
+        price: Fen,
+        /// The resulting subsidy.
+        amount: Fen,
+    },
+    /// The tier needs the meal price and none is known.
+    NeedsPrice,
+    /// The tier has no figure for this meal (e.g. breakfast) or on this date.
+    NoFigure,
+}
+
+impl Computed {
+    /// The subsidy this gives (0 when it cannot be worked out).
+    pub fn amount(&self) -> Fen {
+        match self {
+            Computed::Fixed { amount } | Computed::PayFixed { amount, .. } | Computed::Percent { amount, .. } => {
+                *amount
+            }
+            Computed::NeedsPrice | Computed::NoFigure => Fen::ZERO,
+        }
+    }
+}
+
+/// One step of the explanation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum StepKind {
+    /// The version in force on the meal's date.
+    Version {
+        /// Version id.
+        id: String,
+        /// Version label.
+        label: Text,
+        /// First day in force.
+        from: Date,
+        /// Last day in force.
+        until: Option<Date>,
+    },
+    /// No version is in force on the date.
+    NoVersion {
+        /// The meal's date.
+        date: Date,
+        /// First day of the earliest version.
+        starts: Option<Date>,
+        /// Last day of the latest version, if it has ended.
+        ended: Option<Date>,
+    },
+    /// The price used.
+    Price {
+        /// The price.
+        price: Fen,
+        /// Taken from the policy's reference price (the user gave none).
+        reference: bool,
+    },
+    /// The meal is not one the policy subsidises.
+    MealNotCovered {
+        /// The meal.
+        meal: MealKind,
+        /// The meals it does cover.
+        covered: Vec<MealKind>,
+    },
+    /// The policy pays on working days only: this day's kind.
+    WorkingDay {
+        /// The date.
+        date: Date,
+        /// Its kind, and whether from an official schedule.
+        day: DayInfo,
+    },
+    /// The overall eligibility condition.
+    Eligibility {
+        /// Did the person meet it?
+        passed: bool,
+        /// Every test made.
+        checks: Vec<Check>,
+    },
+    /// A tier of a component matched and gives this amount.
+    Tier {
+        /// Component name.
+        component: Text,
+        /// Tier id.
+        tier_id: String,
+        /// Tier name.
+        tier: Text,
+        /// How the amount was worked out.
+        computed: Computed,
+        /// The tests the person passed.
+        checks: Vec<Check>,
+    },
+    /// No tier of a component matched.
+    NoTier {
+        /// Component name.
+        component: Text,
+    },
+    /// The component is paid by a level whose area the meal is outside.
+    LevelLost {
+        /// Component name.
+        component: Text,
+        /// The paying level.
+        level: FundingLevel,
+        /// Where the meal is eaten.
+        place: Place,
+        /// The amount lost.
+        lost: Fen,
+    },
+    /// The component pays only above a spend threshold, and the meal is not above it.
+    BelowSpendThreshold {
+        /// Component name.
+        component: Text,
+        /// The rule.
+        rule: SpendRule,
+        /// The meal price.
+        price: Fen,
+    },
+    /// The component has a spend rule but the price is unknown; assumed met.
+    SpendRuleAssumed {
+        /// Component name.
+        component: Text,
+        /// The rule.
+        rule: SpendRule,
+    },
+    /// The subsidy was reduced to the meal price: it is a discount, not cash.
+    CappedAtPrice {
+        /// The subsidy before.
+        before: Fen,
+        /// The meal price.
+        price: Fen,
+    },
+    /// The result for this meal.
+    Total {
+        /// Subsidy.
+        subsidy: Fen,
+        /// What the person pays (`None`: price unknown).
+        pay: Option<Fen>,
+    },
+    /// A delivery subsidy applies.
+    Delivery {
+        /// Rule name.
+        name: Text,
+        /// Amount.
+        amount: Fen,
+        /// Paid to.
+        paid_to: PaidTo,
+    },
+    /// Delivery was asked for, but no delivery rule covers the person.
+    NoDelivery,
+    /// An operator subsidy applies.
+    Operator {
+        /// Name.
+        name: Text,
+        /// Amount.
+        amount: Fen,
+        /// Counted per.
+        per: OperatorPer,
+    },
+}
+
+/// A step and the clause it rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Step {
+    /// What happened.
+    #[serde(flatten)]
+    pub kind: StepKind,
+    /// The clause, if the step rests on one.
+    pub clause: Option<ClauseRef>,
+}
+
+/// A better outcome the person missed, and what they lack for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Hint {
+    /// What was missed.
+    pub target: HintTarget,
+    /// What is missing: the failed tests, with `all`/`any` structure.
+    pub missing: Verdict,
+    /// The clause of the missed rule.
+    pub clause: Option<ClauseRef>,
+}
+
+/// What a hint is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HintTarget {
+    /// The policy's overall eligibility.
+    Eligibility,
+    /// A tier that would give more.
+    Tier {
+        /// Component name.
+        component: Text,
+        /// Tier name.
+        tier: Text,
+        /// What it would give for this meal.
+        amount: Fen,
+    },
+    /// A delivery subsidy.
+    Delivery {
+        /// Rule name.
+        name: Text,
+        /// Amount.
+        amount: Fen,
+    },
+}
+
+/// One component's share of the subsidy.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Part {
+    /// Component id.
+    pub component: String,
+    /// Component name.
+    pub name: Text,
+    /// Paying level.
+    pub level: Option<FundingLevel>,
+    /// Matched tier id.
+    pub tier: Option<String>,
+    /// Amount paid for this meal (after place and spend rules, before the price cap).
+    pub amount: Fen,
+}
+
+/// How many meals and how much money the person can get in a day, week and month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Meals covered.
+    pub meals: Vec<MealKind>,
+    /// Working days only.
+    pub workdays_only: bool,
+    /// Meals per day.
+    pub per_day: Option<u32>,
+    /// Meals per natural week.
+    pub per_week: Option<u32>,
+    /// Meals per month.
+    pub per_month: Option<u32>,
+    /// Most subsidy in one day (eating every covered meal at this price).
+    pub max_day: Fen,
+    /// Most subsidy in one full natural week.
+    pub max_week: Fen,
+    /// Most subsidy in the meal's month, with the caps and (if so) working days applied.
+    pub max_month: Fen,
+}
+
+/// Something assumed, or not known, that the user should see.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "note", rename_all = "snake_case")]
+pub enum Note {
+    /// No official working-day schedule is loaded for this year; Monday–Friday was assumed.
+    CalendarFallback {
+        /// The year.
+        year: i32,
+    },
+    /// The version's dates are uncertain.
+    Dates(Text),
+    /// No price was given and the policy has no reference price, so what the person pays is not known.
+    PriceUnknown,
+}
+
+/// Everything the engine says about one meal.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    /// Policy id.
+    pub policy: String,
+    /// Version in force (id), if any.
+    pub version: Option<String>,
+    /// The meal's date.
+    pub date: Date,
+    /// The meal.
+    pub meal: MealKind,
+    /// The person qualifies under the policy (some tier matches), whether or not this particular
+    /// meal is subsidised (it may be a holiday, or a meal the policy does not cover).
+    pub eligible: bool,
+    /// Price used.
+    pub price: Option<Fen>,
+    /// Subsidy for this meal.
+    pub subsidy: Fen,
+    /// What the person pays for this meal (`None`: price unknown).
+    pub pay: Option<Fen>,
+    /// Delivery subsidy for this meal.
+    pub delivery_subsidy: Fen,
+    /// Who receives the delivery subsidy.
+    pub delivery_paid_to: Option<PaidTo>,
+    /// Operator subsidy per meal, paid to the canteen for this meal.
+    pub operator_per_meal: Fen,
+    /// Operator subsidy per person-day, paid to the canteen.
+    pub operator_per_day: Fen,
+    /// Matched tier ids, `+`-joined in component order.
+    pub tier: Option<String>,
+    /// Each component's part.
+    pub parts: Vec<Part>,
+    /// Day, week and month limits.
+    pub limits: Limits,
+    /// The explanation.
+    pub steps: Vec<Step>,
+    /// Better outcomes missed, and why.
+    pub hints: Vec<Hint>,
+    /// Assumptions and unknowns.
+    pub notes: Vec<Note>,
+}
+
+/// What one person gets for one meal.
+///
+/// ```
+/// use zhucan::core::calendar::Calendar;
+/// use zhucan::core::money::Fen;
+/// use zhucan::core::policy::{assess, parse_policy, Meal, Person};
+/// let dandong = parse_policy(include_str!("../../../static/policies/dandong-2024.toml")).unwrap();
+/// let meal = Meal::lunch("2025-03-04".parse().unwrap());
+/// // "80周岁及以上老年人，每餐补贴3元" — plus 2 yuan for a 低保 recipient ("可与基本助餐补贴兼得").
+/// let mut person = Person::aged(82);
+/// person.hardship = zhucan::core::policy::Hardship::Dibao;
+/// let a = assess(&dandong, &person, &meal, Calendar::builtin());
+/// assert_eq!(a.subsidy, Fen::yuan(5));
+/// ```
+pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
+    let mut a = assess_meal(policy, person, meal, calendar);
+    if let Some(version) = policy.version_on(meal.date) {
+        a.limits = limits(policy, version, person, meal, calendar);
+    }
+    a
+}
+
+/// The assessment without the day/week/month limits (which are computed by simulating meals with
+/// this function).
+pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
+    let mut a = Assessment {
+        policy: policy.id.clone(),
+        version: None,
+        date: meal.date,
+        meal: meal.kind,
+        eligible: false,
+        price: meal.price,
+        subsidy: Fen::ZERO,
+        pay: meal.price,
+        delivery_subsidy: Fen::ZERO,
+        delivery_paid_to: None,
+        operator_per_meal: Fen::ZERO,
+        operator_per_day: Fen::ZERO,
+        tier: None,
+        parts: Vec::new(),
+        limits: Limits::default(),
+        steps: Vec::new(),
+        hints: Vec::new(),
+        notes: Vec::new(),
+    };
+    let step = |a: &mut Assessment, kind: StepKind, clause: Option<ClauseRef>| a.steps.push(Step { kind, clause });
+
+    let Some(version) = policy.version_on(meal.date) else {
+        let starts = policy.versions.first().map(|v| v.from);
+        let ended = policy.versions.last().and_then(|v| v.until).filter(|u| *u < meal.date);
+        step(&mut a, StepKind::NoVersion { date: meal.date, starts, ended }, None);
+        return a;
+    };
+    a.version = Some(version.id.clone());
+    step(
+        &mut a,
+        StepKind::Version { id: version.id.clone(), label: version.label.clone(), from: version.from, until: version.until },
+        version.from_clause,
+    );
+    if let Some(note) = &version.dates_note {
+        a.notes.push(Note::Dates(note.clone()));
+    }
+
+    // The price.
+    let reference = version.reference_price.as_ref().and_then(|(p, c)| p.at(meal.date).map(|p| (*p, *c)));
+    let price = match (meal.price, reference) {
+        (Some(p), _) => {
+            step(&mut a, StepKind::Price { price: p, reference: false }, None);
+            Some(p)
+        }
+        (None, Some((p, clause))) => {
+            step(&mut a, StepKind::Price { price: p, reference: true }, Some(clause));
+            Some(p)
+        }
+        (None, None) => {
+            a.notes.push(Note::PriceUnknown);
+            None
+        }
+    };
+    a.price = price;
+    a.pay = price;
+
+    let ctx = EvalContext { on: meal.date, dibao: dibao_on(version, meal.date) };
+
+    // Who may receive anything.
+    let mut eligible = true;
+    if let Some(rule) = &version.eligibility {
+        let verdict = rule.when.verdict(person, &ctx);
+        eligible = verdict.passed();
+        if let Some(missing) = verdict.missing() {
+            a.hints.push(Hint { target: HintTarget::Eligibility, missing, clause: Some(rule.clause) });
+        }
+        step(&mut a, StepKind::Eligibility { passed: eligible, checks: verdict.checks() }, Some(rule.clause));
+    }
+
+    // Is this meal on this day covered at all?
+    let (covered_meals, meals_clause) = &version.meals;
+    let meal_covered = covered_meals.contains(&meal.kind);
+    if !meal_covered {
+        step(&mut a, StepKind::MealNotCovered { meal: meal.kind, covered: covered_meals.clone() }, *meals_clause);
+    }
+    let mut day_ok = true;
+    if let Some(clause) = version.workdays_only {
+        let day = calendar.day(meal.date);
+        if !day.official {
+            a.notes.push(Note::CalendarFallback { year: meal.date.year() });
+        }
+        day_ok = day.is_workday();
+        step(&mut a, StepKind::WorkingDay { date: meal.date, day }, Some(clause));
+    }
+
+    // Components: each picks its tier; parts add up.
+    let mut any_tier = false;
+    let mut tier_ids = Vec::new();
+    if eligible {
+        for component in &version.components {
+            let matched = best_tier(component, person, &ctx, meal, price);
+            let Some((tier, computed, checks)) = matched else {
+                step(&mut a, StepKind::NoTier { component: component.name.clone() }, None);
+                add_tier_hints(&mut a, component, person, &ctx, meal, price, Fen::ZERO);
+                continue;
+            };
+            any_tier = true;
+            tier_ids.push(tier.id.clone());
+            let mut amount = computed.amount();
+            step(
+                &mut a,
+                StepKind::Tier {
+                    component: component.name.clone(),
+                    tier_id: tier.id.clone(),
+                    tier: tier.name.clone(),
+                    computed: computed.clone(),
+                    checks,
+                },
+                Some(tier.clause),
+            );
+            add_tier_hints(&mut a, component, person, &ctx, meal, price, amount);
+            if let Some(level) = component.level {
+                if !level.pays_at(meal.place) {
+                    step(
+                        &mut a,
+                        StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
+                        Some(tier.clause),
+                    );
+                    amount = Fen::ZERO;
+                }
+            }
+            if let Some((rule, clause)) = component.spend_rule {
+                match price {
+                    Some(p) if !spend_ok(rule, p) => {
+                        step(
+                            &mut a,
+                            StepKind::BelowSpendThreshold { component: component.name.clone(), rule, price: p },
+                            Some(clause),
+                        );
+                        amount = Fen::ZERO;
+                    }
+                    Some(_) => {}
+                    None => step(&mut a, StepKind::SpendRuleAssumed { component: component.name.clone(), rule }, Some(clause)),
+                }
+            }
+            a.parts.push(Part {
+                component: component.id.clone(),
+                name: component.name.clone(),
+                level: component.level,
+                tier: Some(tier.id.clone()),
+                amount,
+            });
+        }
+    }
+    a.eligible = eligible && any_tier;
+    a.tier = (!tier_ids.is_empty()).then(|| tier_ids.join("+"));
+
+    let mut subsidy: Fen = a.parts.iter().map(|p| p.amount).sum();
+    if !(meal_covered && day_ok) {
+        subsidy = Fen::ZERO;
+    }
+    if let Some(p) = price {
+        if subsidy > p {
+            step(&mut a, StepKind::CappedAtPrice { before: subsidy, price: p }, None);
+            subsidy = p;
+        }
+    }
+    a.subsidy = subsidy;
+    a.pay = price.map(|p| p.saturating_sub(subsidy));
+    let pay = a.pay;
+    step(&mut a, StepKind::Total { subsidy, pay }, None);
+
+    // Delivery: the best matching rule.
+    if meal.delivery {
+        let mut best: Option<(&Delivery, Fen)> = None;
+        for d in &version.delivery {
+            let Some(amount) = d.amount.at(meal.date).copied() else { continue };
+            let verdict = d.when.verdict(person, &ctx);
+            match verdict.missing() {
+                None if eligible => {
+                    if best.is_none_or(|(_, b)| amount > b) {
+                        best = Some((d, amount));
+                    }
+                }
+                None => {}
+                Some(missing) => a.hints.push(Hint {
+                    target: HintTarget::Delivery { name: d.name.clone(), amount },
+                    missing,
+                    clause: Some(d.clause),
+                }),
+            }
+        }
+        match best {
+            Some((d, amount)) => {
+                a.delivery_subsidy = amount;
+                a.delivery_paid_to = Some(d.paid_to);
+                a.hints.retain(|h| !matches!(&h.target, HintTarget::Delivery { amount: x, .. } if *x <= amount));
+                step(&mut a, StepKind::Delivery { name: d.name.clone(), amount, paid_to: d.paid_to }, Some(d.clause));
+            }
+            None => step(&mut a, StepKind::NoDelivery, None),
+        }
+    }
+
+    // Operator subsidies (to the canteen).
+    for op in &version.operator {
+        let Some(amount) = op.amount.at(meal.date).copied() else { continue };
+        if op.subsidised_diners_only && a.subsidy.is_zero() {
+            continue;
+        }
+        match op.per {
+            OperatorPer::Meal => a.operator_per_meal += amount,
+            OperatorPer::PersonDay => a.operator_per_day += amount,
+        }
+        step(&mut a, StepKind::Operator { name: op.name.clone(), amount, per: op.per }, Some(op.clause));
+    }
+    a
+}
+
+fn dibao_on(version: &Version, on: Date) -> DibaoStandards {
+    match &version.dibao {
+        Some((urban, rural, _)) => DibaoStandards {
+            urban: urban.as_ref().and_then(|d| d.at(on)).copied(),
+            rural: rural.as_ref().and_then(|d| d.at(on)).copied(),
+        },
+        None => DibaoStandards::default(),
+    }
+}
+
+fn spend_ok(rule: SpendRule, price: Fen) -> bool {
+    match rule {
+        SpendRule::Above(t) => price > t,
+        SpendRule::AtLeast(t) => price >= t,
+    }
+}
+
+/// What a tier gives for this meal.
+fn compute(tier: &Tier, meal: &Meal, price: Option<Fen>) -> Computed {
+    match &tier.benefit {
+        Benefit::Subsidy(per) => match per.get(meal.kind).and_then(|d| d.at(meal.date)) {
+            Some(amount) => Computed::Fixed { amount: *amount },
+            None => Computed::NoFigure,
+        },
+        Benefit::Pay(per) => match (per.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
+            (Some(pay), Some(price)) => Computed::PayFixed { pay: *pay, price, amount: price.saturating_sub(*pay) },
+            (Some(_), None) => Computed::NeedsPrice,
+            (None, _) => Computed::NoFigure,
+        },
+        Benefit::Percent(per) => match (per.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
+            (Some(pct), Some(price)) => Computed::Percent { percent: *pct, price, amount: price.percent(*pct) },
+            (Some(_), None) => Computed::NeedsPrice,
+            (None, _) => Computed::NoFigure,
+        },
+    }
+}
+
+type Matched<'p> = (&'p Tier, Computed, Vec<Check>);
+
+fn best_tier<'p>(
+    component: &'p Component,
+    person: &Person,
+    ctx: &EvalContext,
+    meal: &Meal,
+    price: Option<Fen>,
+) -> Option<Matched<'p>> {
+    let mut best: Option<Matched<'p>> = None;
+    for tier in &component.tiers {
+        let mut checks = Vec::new();
+        if !tier.when.eval(person, ctx, &mut checks) {
+            continue;
+        }
+        let computed = compute(tier, meal, price);
+        match component.select {
+            Select::First => return Some((tier, computed, checks)),
+            Select::Best => {
+                if best.as_ref().is_none_or(|(_, b, _)| computed.amount() > b.amount()) {
+                    best = Some((tier, computed, checks));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Tiers of `component` that would give more than `got`, with the tests the person failed.
+fn add_tier_hints(
+    a: &mut Assessment,
+    component: &Component,
+    person: &Person,
+    ctx: &EvalContext,
+    meal: &Meal,
+    price: Option<Fen>,
+    got: Fen,
+) {
+    for tier in &component.tiers {
+        let amount = compute(tier, meal, price).amount();
+        if amount <= got {
+            continue;
+        }
+        if let Some(missing) = tier.when.verdict(person, ctx).missing() {
+            a.hints.push(Hint {
+                target: HintTarget::Tier { component: component.name.clone(), tier: tier.name.clone(), amount },
+                missing,
+                clause: Some(tier.clause),
+            });
+        }
+    }
+}
+
+fn limits(policy: &Policy, version: &Version, person: &Person, meal: &Meal, calendar: &Calendar) -> Limits {
+    let on = meal.date;
+    let cap = |c: &Option<(Dated<u32>, ClauseRef)>| c.as_ref().and_then(|(d, _)| d.at(on)).copied();
+    let meals = version.meals.0.clone();
+    let per_day = cap(&version.caps.per_day);
+    let per_week = cap(&version.caps.per_week);
+    let per_month = cap(&version.caps.per_month);
+
+    // A day with every covered meal, ignoring the working-day rule: the most one day can give.
+    let mut day_amounts: Vec<Fen> = meals
+        .iter()
+        .map(|kind| {
+            let m = Meal { kind: *kind, ..meal.clone() };
+            let mut a = assess_meal(policy, person, &m, &Calendar::weekdays_only());
+            if version.workdays_only.is_some() {
+                // Value it as a working day.
+                a = assess_meal(policy, person, &Meal { date: next_weekday(m.date), ..m }, &Calendar::weekdays_only());
+            }
+            a.subsidy
+        })
+        .collect();
+    day_amounts.sort_by(|x, y| y.cmp(x));
+    let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
+    let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
+    let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
+    let week_meals = days_in_week as usize * per_day_n.min(day_amounts.len());
+    let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
+    // The best meals of each day first.
+    let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
+    week.sort_by(|x, y| y.cmp(x));
+    let max_week: Fen = week.iter().take(week_n).copied().sum();
+
+    let plan = super::simulate::MealPlan::every_covered_meal(version, meal);
+    let month = super::simulate::simulate_month(policy, person, &plan, on.year(), on.month(), calendar);
+    Limits {
+        meals,
+        workdays_only: version.workdays_only.is_some(),
+        per_day,
+        per_week,
+        per_month,
+        max_day,
+        max_week,
+        max_month: month.total_subsidy,
+    }
+}
+
+/// The first Monday–Friday on or after `d` (for valuing a "typical working day").
+fn next_weekday(d: Date) -> Date {
+    let mut day = d;
+    for _ in 0..7 {
+        if !day.weekday().is_weekend() {
+            return day;
+        }
+        day = day.add_days(1).unwrap_or(day);
+    }
+    d
+}

@@ -1,0 +1,294 @@
+//! People and meals as the CLI and batch files give them (JSON objects, roster CSV rows): raw
+//! input validated into [`Person`] and [`Meal`], with errors that name the field.
+
+use std::collections::BTreeSet;
+
+use serde::Deserialize;
+
+use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
+use crate::core::date::Date;
+use crate::core::money::Fen;
+
+/// A problem with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("field `{field}`: {problem}")]
+pub struct FieldError {
+    /// The field's name as in the file.
+    pub field: String,
+    /// What is wrong, in English.
+    pub problem: String,
+}
+
+fn field_error(field: &str, problem: impl Into<String>) -> FieldError {
+    FieldError { field: field.to_string(), problem: problem.into() }
+}
+
+/// A person as written in PERSON.json (every field optional except age or birth date).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonJson {
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    /// Full years.
+    pub age: Option<u32>,
+    /// `none|mild|moderate|severe`.
+    pub care_level: Option<String>,
+    /// 0–4.
+    pub disability_grade: Option<u8>,
+    /// `none|tekun|tekun_dispersed|tekun_centralised|dibao|dibao_edge|low_income|expenditure_hardship`.
+    pub hardship: Option<String>,
+    /// Group codes.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// Policy category ids.
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// `local|nonlocal`.
+    pub hukou: Option<String>,
+    /// Lives in a care institution.
+    pub in_care_home: Option<bool>,
+    /// `urban|rural`.
+    pub area: Option<String>,
+    /// Household income per person per month, in fen.
+    pub income_fen: Option<i64>,
+}
+
+fn one_of<T: Copy>(field: &str, value: &str, all: &[T], code: fn(T) -> &'static str) -> Result<T, FieldError> {
+    let v = value.trim();
+    all.iter().copied().find(|x| code(*x) == v).ok_or_else(|| {
+        let list: Vec<&str> = all.iter().map(|x| code(*x)).collect();
+        field_error(field, format!("expected one of {}, found {v:?}", list.join(", ")))
+    })
+}
+
+impl PersonJson {
+    /// Validates into a person; every problem is reported.
+    pub fn validate(&self) -> Result<Person, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let age = match (&self.birth_date, self.age) {
+            (Some(b), None) => match b.parse::<Date>() {
+                Ok(d) => Some(AgeInput::BirthDate(d)),
+                Err(e) => {
+                    errors.push(field_error("birth_date", e.to_string()));
+                    None
+                }
+            },
+            (None, Some(a)) if a <= 150 => Some(AgeInput::Years(a)),
+            (None, Some(a)) => {
+                errors.push(field_error("age", format!("{a} is not a plausible age (0–150)")));
+                None
+            }
+            (Some(_), Some(_)) => {
+                errors.push(field_error("age", "give birth_date or age, not both"));
+                None
+            }
+            (None, None) => {
+                errors.push(field_error("birth_date", "missing: give birth_date (YYYY-MM-DD) or age"));
+                None
+            }
+        };
+        let mut p = Person::aged(0);
+        let mut take = |r: Result<(), FieldError>| {
+            if let Err(e) = r {
+                errors.push(e);
+            }
+        };
+        if let Some(c) = &self.care_level {
+            take(one_of("care_level", c, &CareLevel::ALL, CareLevel::code).map(|v| p.care_level = v));
+        }
+        if let Some(g) = self.disability_grade {
+            take(if g <= 4 { Ok(p.disability_grade = g) } else { Err(field_error("disability_grade", format!("expected 0–4, found {g}"))) });
+        }
+        if let Some(h) = &self.hardship {
+            take(one_of("hardship", h, &Hardship::ALL, Hardship::code).map(|v| p.hardship = v));
+        }
+        let mut groups = BTreeSet::new();
+        for g in &self.groups {
+            take(one_of("groups", g, &Group::ALL, Group::code).map(|v| {
+                groups.insert(v);
+            }));
+        }
+        p.groups = groups;
+        for f in &self.flags {
+            let f = f.trim();
+            if f.is_empty() || f.len() > 64 {
+                take(Err(field_error("flags", format!("{f:?} is not a category id"))));
+            } else {
+                p.flags.insert(f.to_string());
+            }
+        }
+        if let Some(h) = &self.hukou {
+            take(one_of("hukou", h, &Hukou::ALL, Hukou::code).map(|v| p.hukou = v));
+        }
+        p.in_care_home = self.in_care_home.unwrap_or(false);
+        if let Some(a) = &self.area {
+            take(one_of("area", a, &Area::ALL, Area::code).map(|v| p.area = Some(v)));
+        }
+        if let Some(i) = self.income_fen {
+            take(if i >= 0 { Ok(p.income_per_month = Some(Fen(i))) } else { Err(field_error("income_fen", "must not be negative")) });
+        }
+        match (age, errors.is_empty()) {
+            (Some(age), true) => {
+                p.age = age;
+                Ok(p)
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// A meal as written in MEAL.json.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MealJson {
+    /// `YYYY-MM-DD` (default: the caller's today).
+    pub date: Option<String>,
+    /// `breakfast|lunch|dinner` (default lunch).
+    pub meal: Option<String>,
+    /// Price in fen (default: the policy's reference price).
+    pub price_fen: Option<i64>,
+    /// Home delivery (default false).
+    pub delivery: Option<bool>,
+    /// `same_town|same_district|same_city|elsewhere` (default same_town).
+    pub place: Option<String>,
+}
+
+impl MealJson {
+    /// Validates into a meal, using `today` when no date is given.
+    pub fn validate(&self, today: Date) -> Result<Meal, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let date = match &self.date {
+            Some(d) => d.parse::<Date>().map_err(|e| errors.push(field_error("date", e.to_string()))).ok(),
+            None => Some(today),
+        };
+        let kind = match &self.meal {
+            Some(m) => one_of("meal", m, &MealKind::ALL, MealKind::code).map_err(|e| errors.push(e)).ok(),
+            None => Some(MealKind::Lunch),
+        };
+        let price = match self.price_fen {
+            Some(p) if (0..=100_000_000).contains(&p) => Some(Fen(p)),
+            Some(p) => {
+                errors.push(field_error("price_fen", format!("{p} is not a price in fen (0 – 100000000)")));
+                None
+            }
+            None => None,
+        };
+        let place = match &self.place {
+            Some(p) => one_of("place", p, &Place::ALL, Place::code).map_err(|e| errors.push(e)).ok(),
+            None => Some(Place::SameTown),
+        };
+        match (date, kind, place) {
+            (Some(date), Some(kind), Some(place)) if errors.is_empty() => {
+                Ok(Meal { date, kind, price, delivery: self.delivery.unwrap_or(false), place })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Reads a roster CSV row (header names as in PERSON.json; `groups` and `flags` separated by `;`
+/// or `|`; `in_care_home` as true/false/1/0/是/否) into a [`PersonJson`].
+pub fn person_from_row(headers: &[String], row: &[String]) -> Result<PersonJson, Vec<FieldError>> {
+    let mut p = PersonJson::default();
+    let mut errors = Vec::new();
+    for (h, v) in headers.iter().zip(row) {
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        let list = || v.split([';', '|']).map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        match h.trim() {
+            "birth_date" => p.birth_date = Some(v.to_string()),
+            "age" => match v.parse() {
+                Ok(a) => p.age = Some(a),
+                Err(_) => errors.push(field_error("age", format!("expected a whole number, found {v:?}"))),
+            },
+            "care_level" => p.care_level = Some(v.to_string()),
+            "disability_grade" => match v.parse() {
+                Ok(g) => p.disability_grade = Some(g),
+                Err(_) => errors.push(field_error("disability_grade", format!("expected 0–4, found {v:?}"))),
+            },
+            "hardship" => p.hardship = Some(v.to_string()),
+            "groups" => p.groups = list(),
+            "flags" => p.flags = list(),
+            "hukou" => p.hukou = Some(v.to_string()),
+            "in_care_home" => match v.to_ascii_lowercase().as_str() {
+                "true" | "1" | "yes" | "是" => p.in_care_home = Some(true),
+                "false" | "0" | "no" | "否" => p.in_care_home = Some(false),
+                _ => errors.push(field_error("in_care_home", format!("expected true or false, found {v:?}"))),
+            },
+            "area" => p.area = Some(v.to_string()),
+            "income_fen" => match v.parse() {
+                Ok(i) => p.income_fen = Some(i),
+                Err(_) => errors.push(field_error("income_fen", format!("expected a whole number of fen, found {v:?}"))),
+            },
+            _ => {} // other columns (id, name …) are carried through by the caller
+        }
+    }
+    if errors.is_empty() {
+        Ok(p)
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_json_reports_every_bad_field() {
+        let raw: PersonJson = serde_json::from_str(
+            r#"{"birth_date": "1944-13-01", "care_level": "medium", "hardship": "poor", "groups": ["alone"], "hukou": "here"}"#,
+        )
+        .expect("well-formed JSON");
+        let errors = raw.validate().expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["birth_date", "care_level", "hardship", "groups", "hukou"]);
+        assert!(errors[1].problem.contains("none, mild, moderate, severe"));
+    }
+
+    #[test]
+    fn person_json_accepts_the_documented_shape() {
+        let raw: PersonJson = serde_json::from_str(
+            r#"{"birth_date": "1944-05-01", "care_level": "moderate", "disability_grade": 2, "hardship": "dibao",
+                "groups": ["living_alone", "empty_nest"], "flags": ["youfu"], "hukou": "nonlocal", "in_care_home": false}"#,
+        )
+        .expect("well-formed JSON");
+        let p = raw.validate().expect("valid");
+        assert_eq!(p.care_level, CareLevel::Moderate);
+        assert_eq!(p.hardship, Hardship::Dibao);
+        assert_eq!(p.groups.len(), 2);
+        assert_eq!(p.hukou, Hukou::Nonlocal);
+        assert!(p.flags.contains("youfu"));
+    }
+
+    #[test]
+    fn unknown_json_fields_are_refused() {
+        let err = serde_json::from_str::<PersonJson>(r#"{"age": 80, "hukuo": "local"}"#).expect_err("typo");
+        assert!(err.to_string().contains("hukuo"));
+    }
+
+    #[test]
+    fn meal_defaults_and_errors() {
+        let today: Date = "2025-03-04".parse().expect("date");
+        let m = MealJson::default().validate(today).expect("defaults");
+        assert_eq!((m.date, m.kind, m.price, m.delivery, m.place), (today, MealKind::Lunch, None, false, Place::SameTown));
+        let bad = MealJson { meal: Some("supper".into()), price_fen: Some(-5), ..MealJson::default() };
+        let errors = bad.validate(today).expect_err("invalid");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, vec!["meal", "price_fen"]);
+    }
+
+    #[test]
+    fn roster_rows_split_lists_and_name_bad_fields() {
+        let headers: Vec<String> = ["id", "age", "groups", "in_care_home"].iter().map(|s| s.to_string()).collect();
+        let row: Vec<String> = ["7", "81", "living_alone; empty_nest", "否"].iter().map(|s| s.to_string()).collect();
+        let p = person_from_row(&headers, &row).expect("valid row");
+        assert_eq!(p.groups, vec!["living_alone", "empty_nest"]);
+        assert_eq!(p.in_care_home, Some(false));
+        let bad: Vec<String> = ["8", "eighty", "", "maybe"].iter().map(|s| s.to_string()).collect();
+        let errors = person_from_row(&headers, &bad).expect_err("invalid");
+        assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), vec!["age", "in_care_home"]);
+    }
+}

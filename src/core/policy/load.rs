@@ -1,0 +1,1132 @@
+//! Reading a policy file: TOML text → [`Policy`], or every problem at once.
+//!
+//! The reader walks TOML's spanned tree itself (instead of `serde` with `deny_unknown_fields`,
+//! which stops at the first problem), so a civil-affairs official who edits a file sees all of
+//! its mistakes together, each with line, column and path. The format is documented in
+//! `docs/policy-format.md`.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use super::condition::Condition;
+use super::error::{ErrorKind, Expected, PolicyError, Thing};
+use super::model::*;
+use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
+use crate::core::date::Date;
+use crate::core::money::Fen;
+
+/// Policy files larger than this are refused before parsing (a real one is a few kilobytes).
+pub const MAX_POLICY_BYTES: usize = 1 << 20;
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Reads and validates a policy file.
+///
+/// ```
+/// let text = include_str!("../../../static/policies/dandong-2024.toml");
+/// let policy = zhucan::core::policy::parse_policy(text).expect("the Dandong preset is valid");
+/// assert_eq!(policy.id, "dandong-2024");
+/// ```
+pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
+    if text.len() > MAX_POLICY_BYTES {
+        return Err(vec![PolicyError {
+            line: 0,
+            column: 0,
+            path: String::new(),
+            kind: ErrorKind::TooLarge { bytes: text.len() },
+        }]);
+    }
+    let mut r = Reader::new(text);
+    let root = match DeTable::parse(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            r.error(&span, "", ErrorKind::Syntax { message: e.message().trim().to_string() });
+            return Err(r.errors);
+        }
+    };
+    let policy = read_policy(&mut r, root.get_ref(), &root.span());
+    match policy {
+        Some(policy) if r.errors.is_empty() => Ok(policy),
+        _ => {
+            r.errors.sort_by_key(|e| (e.line, e.column));
+            if r.errors.is_empty() {
+                // Unreachable in practice (every `None` path records an error); never return Err(empty).
+                r.error(&(0..0), "", ErrorKind::MissingKey { key: "policy" });
+            }
+            Err(r.errors)
+        }
+    }
+}
+
+struct Reader<'s> {
+    src: &'s str,
+    line_starts: Vec<usize>,
+    errors: Vec<PolicyError>,
+}
+
+impl<'s> Reader<'s> {
+    fn new(src: &'s str) -> Reader<'s> {
+        let mut line_starts = vec![0];
+        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
+        Reader { src, line_starts, errors: Vec::new() }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.src.len());
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let column = self.src.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    fn error(&mut self, span: &Range<usize>, path: &str, kind: ErrorKind) {
+        let (line, column) = self.position(span.start);
+        self.errors.push(PolicyError { line, column, path: path.to_string(), kind });
+    }
+
+    fn bad(&mut self, v: &Value<'_>, path: &str, expected: Expected) {
+        let found = describe(v.get_ref());
+        self.error(&v.span(), path, ErrorKind::BadValue { expected, found });
+    }
+}
+
+/// A short description of a value for error messages.
+fn describe(v: &DeValue<'_>) -> String {
+    let shorten = |s: &str| {
+        let mut out: String = s.chars().take(40).collect();
+        if s.chars().count() > 40 {
+            out.push('…');
+        }
+        out
+    };
+    match v {
+        DeValue::String(s) => format!("\"{}\"", shorten(s)),
+        DeValue::Integer(i) => i.as_str().to_string(),
+        DeValue::Float(f) => f.as_str().to_string(),
+        DeValue::Boolean(b) => b.to_string(),
+        DeValue::Datetime(d) => d.to_string(),
+        DeValue::Array(_) => "[…]".into(),
+        DeValue::Table(_) => "{…}".into(),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// A table being read: records which keys exist so unknown ones can be reported.
+struct Table<'a, 'i> {
+    map: &'a DeTable<'i>,
+    span: Range<usize>,
+    path: String,
+}
+
+impl<'a, 'i> Table<'a, 'i> {
+    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    fn check_keys(&self, r: &mut Reader<'_>, allowed: &[&'static str]) {
+        for (key, _) in self.map.iter() {
+            if !allowed.contains(&key.get_ref().as_ref()) {
+                r.error(
+                    &key.span(),
+                    &self.path,
+                    ErrorKind::UnknownKey { key: key.get_ref().to_string(), allowed: allowed.to_vec() },
+                );
+            }
+        }
+    }
+
+    fn missing(&self, r: &mut Reader<'_>, key: &'static str) {
+        r.error(&self.span, &self.path, ErrorKind::MissingKey { key });
+    }
+}
+
+fn as_table<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: String) -> Option<Table<'a, 'i>> {
+    match v.get_ref() {
+        DeValue::Table(map) => Some(Table { map, span: v.span(), path }),
+        _ => {
+            r.bad(v, &path, Expected::Table);
+            None
+        }
+    }
+}
+
+/// The tables of an array of tables (`[[x]]`), or one inline table; each with its path `x[i]`.
+fn tables<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Vec<Table<'a, 'i>> {
+    match v.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]")))
+            .collect(),
+        _ => {
+            r.bad(v, path, Expected::Array);
+            Vec::new()
+        }
+    }
+}
+
+fn string(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<String> {
+    match v.get_ref() {
+        DeValue::String(s) => Some(s.to_string()),
+        _ => {
+            r.bad(v, path, Expected::String);
+            None
+        }
+    }
+}
+
+fn boolean(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<bool> {
+    match v.get_ref() {
+        DeValue::Boolean(b) => Some(*b),
+        _ => {
+            r.bad(v, path, Expected::Bool);
+            None
+        }
+    }
+}
+
+fn integer(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: i64, max: i64) -> Option<i64> {
+    let parsed = match v.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+        _ => None,
+    };
+    match parsed {
+        Some(n) if (min..=max).contains(&n) => Some(n),
+        _ => {
+            r.bad(v, path, Expected::Integer { min, max });
+            None
+        }
+    }
+}
+
+fn uint(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: u32, max: u32) -> Option<u32> {
+    integer(r, v, path, i64::from(min), i64::from(max)).and_then(|n| u32::try_from(n).ok())
+}
+
+fn date(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Date> {
+    let parsed = match v.get_ref() {
+        DeValue::String(s) => s.parse::<Date>().ok(),
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            dt.date.and_then(|d| Date::new(i32::from(d.year), d.month, d.day))
+        }
+        _ => None,
+    };
+    if parsed.is_none() {
+        r.bad(v, path, Expected::Date);
+    }
+    parsed
+}
+
+fn money(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Fen> {
+    let parsed = match v.get_ref() {
+        DeValue::Integer(i) if i.radix() == 10 => Fen::parse_yuan(i.as_str()).ok(),
+        DeValue::Float(f) => Fen::parse_yuan(f.as_str()).ok(),
+        DeValue::String(s) => Fen::parse_yuan(s).ok(),
+        _ => None,
+    };
+    match parsed {
+        Some(f) if f.0 >= 0 => Some(f),
+        _ => {
+            r.bad(v, path, Expected::Money);
+            None
+        }
+    }
+}
+
+fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
+    match v.get_ref() {
+        DeValue::String(s) => Some(Text::same(s)),
+        DeValue::Table(_) => {
+            let t = as_table(r, v, path.to_string())?;
+            t.check_keys(r, &["zh", "en"]);
+            let zh = match t.get("zh") {
+                Some(v) => string(r, v, &t.path("zh")),
+                None => {
+                    t.missing(r, "zh");
+                    None
+                }
+            }?;
+            let en = match t.get("en") {
+                Some(v) => string(r, v, &t.path("en"))?,
+                None => zh.clone(),
+            };
+            Some(Text { zh, en })
+        }
+        _ => {
+            r.bad(v, path, Expected::Text);
+            None
+        }
+    }
+}
+
+fn code<T: Copy>(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &str,
+    all: &[T],
+    code_of: fn(T) -> &'static str,
+) -> Option<T> {
+    let found = match v.get_ref() {
+        DeValue::String(s) => all.iter().copied().find(|x| code_of(*x) == s.as_ref()),
+        _ => None,
+    };
+    if found.is_none() {
+        r.bad(v, path, Expected::OneOf(all.iter().map(|x| code_of(*x)).collect()));
+    }
+    found
+}
+
+fn array<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Option<&'a [Value<'i>]> {
+    match v.get_ref() {
+        DeValue::Array(items) => Some(items),
+        _ => {
+            r.bad(v, path, Expected::Array);
+            None
+        }
+    }
+}
+
+fn codes<T: Copy>(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &str,
+    all: &[T],
+    code_of: fn(T) -> &'static str,
+) -> Option<Vec<T>> {
+    let items = array(r, v, path)?;
+    let mut out = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match code(r, item, &format!("{path}[{i}]"), all, code_of) {
+            Some(x) => out.push(x),
+            None => ok = false,
+        }
+    }
+    ok.then_some(out)
+}
+
+/// A plain value, or `[{ from = DATE, value = … }, …]` for values that change on given dates.
+fn dated<T>(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &str,
+    read: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
+) -> Option<Dated<T>> {
+    let DeValue::Array(items) = v.get_ref() else {
+        return read(r, v, path).map(Dated::always);
+    };
+    if items.is_empty() {
+        r.error(&v.span(), path, ErrorKind::Empty { key: "value" });
+        return None;
+    }
+    let mut out: Vec<(Date, T)> = Vec::new();
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        let item_path = format!("{path}[{i}]");
+        let Some(t) = as_table(r, item, item_path.clone()) else {
+            ok = false;
+            continue;
+        };
+        t.check_keys(r, &["from", "value"]);
+        let from = match t.get("from") {
+            Some(v) => date(r, v, &t.path("from")),
+            None => {
+                t.missing(r, "from");
+                None
+            }
+        };
+        let value = match t.get("value") {
+            Some(v) => read(r, v, &t.path("value")),
+            None => {
+                t.missing(r, "value");
+                None
+            }
+        };
+        match (from, value) {
+            (Some(from), Some(value)) => {
+                if let Some((prev, _)) = out.last() {
+                    if from <= *prev {
+                        r.error(&item.span(), &item_path, ErrorKind::DatesOutOfOrder { first: *prev, then: from });
+                        ok = false;
+                    }
+                }
+                out.push((from, value));
+            }
+            _ => ok = false,
+        }
+    }
+    ok.then_some(Dated(out))
+}
+
+/// Ids of sources, clauses and categories, for resolving references.
+#[derive(Default)]
+struct Ids {
+    sources: BTreeMap<String, usize>,
+    clauses: BTreeMap<String, usize>,
+    categories: BTreeSet<String>,
+}
+
+/// Reads a clause reference `key = "clause-id"`; records an error when missing (figures need
+/// a source) or unknown.
+fn clause_ref(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str, ids: &Ids, required: bool) -> Option<ClauseRef> {
+    let Some(v) = t.get(key) else {
+        if required {
+            r.error(&t.span, &t.path, ErrorKind::NoClause { key });
+        }
+        return None;
+    };
+    let id = string(r, v, &t.path(key))?;
+    match ids.clauses.get(&id) {
+        Some(i) => Some(*i),
+        None => {
+            r.error(&v.span(), &t.path(key), ErrorKind::UnknownRef { what: Thing::Clause, id });
+            None
+        }
+    }
+}
+
+/// An identifier: letters, digits, `-` and `_`, 1–64 characters.
+fn ident(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str) -> Option<String> {
+    let Some(v) = t.get(key) else {
+        t.missing(r, key);
+        return None;
+    };
+    let s = string(r, v, &t.path(key))?;
+    let ok = !s.is_empty()
+        && s.chars().count() <= 64
+        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+    if !ok {
+        r.bad(v, &t.path(key), Expected::OneOf(vec!["letters, digits, - _ . (1–64)"]));
+        return None;
+    }
+    Some(s)
+}
+
+fn required<'a, 'i>(r: &mut Reader<'_>, t: &Table<'a, 'i>, key: &'static str) -> Option<&'a Value<'i>> {
+    let v = t.get(key);
+    if v.is_none() {
+        t.missing(r, key);
+    }
+    v
+}
+
+fn read_policy(r: &mut Reader<'_>, root: &DeTable<'_>, span: &Range<usize>) -> Option<Policy> {
+    let top = Table { map: root, span: span.clone(), path: String::new() };
+    top.check_keys(r, &["format", "policy", "category", "source", "clause", "version", "case"]);
+    if let Some(v) = top.get("format") {
+        integer(r, v, "format", 1, 1);
+    }
+
+    let meta = required(r, &top, "policy").and_then(|v| as_table(r, v, "policy".into()));
+    let meta = meta.and_then(|t| read_meta(r, &t));
+
+    let mut ids = Ids::default();
+    let sources = top.get("source").map(|v| read_sources(r, v, &mut ids)).unwrap_or_default();
+    if top.get("source").is_none() {
+        top.missing(r, "source");
+    }
+    let clauses = top.get("clause").map(|v| read_clauses(r, v, &mut ids)).unwrap_or_default();
+    let categories = top.get("category").map(|v| read_categories(r, v, &mut ids)).unwrap_or_default();
+
+    let versions = match top.get("version") {
+        Some(v) => read_versions(r, v, &ids),
+        None => {
+            top.missing(r, "version");
+            Vec::new()
+        }
+    };
+    let cases = top.get("case").map(|v| read_cases(r, v, &ids)).unwrap_or_default();
+    let (id, name, region, summary, gaps) = meta?;
+    Some(Policy { id, name, region, summary, categories, sources, clauses, versions, gaps, cases })
+}
+
+type Meta = (String, Text, Text, Option<Text>, Vec<Text>);
+
+fn read_meta(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Meta> {
+    t.check_keys(r, &["id", "name", "region", "summary", "gaps"]);
+    let id = ident(r, t, "id");
+    let name = required(r, t, "name").and_then(|v| text(r, v, &t.path("name")));
+    let region = required(r, t, "region").and_then(|v| text(r, v, &t.path("region")));
+    let summary = t.get("summary").and_then(|v| text(r, v, &t.path("summary")));
+    let gaps = t.get("gaps").map(|v| texts(r, v, &t.path("gaps"))).unwrap_or_default();
+    Some((id?, name?, region?, summary, gaps))
+}
+
+fn texts(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Vec<Text> {
+    let Some(items) = array(r, v, path) else { return Vec::new() };
+    items.iter().enumerate().filter_map(|(i, item)| text(r, item, &format!("{path}[{i}]"))).collect()
+}
+
+fn unique(r: &mut Reader<'_>, seen: &mut BTreeSet<String>, id: &str, t: &Table<'_, '_>, what: Thing) -> bool {
+    if seen.insert(id.to_string()) {
+        true
+    } else {
+        r.error(&t.span, &t.path, ErrorKind::Duplicate { what, id: id.to_string() });
+        false
+    }
+}
+
+fn read_sources(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Source> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, "source") {
+        t.check_keys(r, &["id", "title", "issuer", "number", "date", "url", "confidence", "note"]);
+        let id = ident(r, &t, "id");
+        let title = required(r, &t, "title").and_then(|v| string(r, v, &t.path("title")));
+        let issuer = t.get("issuer").and_then(|v| string(r, v, &t.path("issuer")));
+        let number = t.get("number").and_then(|v| string(r, v, &t.path("number")));
+        let date = t.get("date").and_then(|v| date(r, v, &t.path("date")));
+        let url = t.get("url").and_then(|v| string(r, v, &t.path("url")));
+        let confidence = t.get("confidence").and_then(|v| {
+            code(r, v, &t.path("confidence"), &[Confidence::High, Confidence::Medium, Confidence::Low], |c| match c {
+                Confidence::High => "high",
+                Confidence::Medium => "medium",
+                Confidence::Low => "low",
+            })
+        });
+        let note = t.get("note").and_then(|v| text(r, v, &t.path("note")));
+        if url.is_none() && number.is_none() && t.get("url").is_none() && t.get("number").is_none() {
+            r.error(&t.span, &t.path, ErrorKind::SourceUnlocatable);
+        }
+        if let (Some(id), Some(title)) = (id, title) {
+            if unique(r, &mut seen, &id, &t, Thing::Source) {
+                ids.sources.insert(id.clone(), out.len());
+                out.push(Source { id, title, issuer, number, date, url, confidence, note });
+            }
+        }
+    }
+    if out.is_empty() && r.errors.is_empty() {
+        r.error(&v.span(), "source", ErrorKind::Empty { key: "source" });
+    }
+    out
+}
+
+fn read_clauses(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Clause> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, "clause") {
+        t.check_keys(r, &["id", "source", "text", "verbatim", "note"]);
+        let id = ident(r, &t, "id");
+        let source = required(r, &t, "source").and_then(|v| {
+            let sid = string(r, v, &t.path("source"))?;
+            let found = ids.sources.get(&sid).copied();
+            if found.is_none() {
+                r.error(&v.span(), &t.path("source"), ErrorKind::UnknownRef { what: Thing::Source, id: sid });
+            }
+            found
+        });
+        let body = required(r, &t, "text").and_then(|v| string(r, v, &t.path("text")));
+        let verbatim = t.get("verbatim").and_then(|v| boolean(r, v, &t.path("verbatim"))).unwrap_or(true);
+        let note = t.get("note").and_then(|v| text(r, v, &t.path("note")));
+        if let (Some(id), Some(source), Some(text)) = (id, source, body) {
+            if unique(r, &mut seen, &id, &t, Thing::Clause) {
+                ids.clauses.insert(id.clone(), out.len());
+                out.push(Clause { id, source, text, verbatim, note });
+            }
+        }
+    }
+    out
+}
+
+fn read_categories(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Category> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, "category") {
+        t.check_keys(r, &["id", "name", "explain"]);
+        let id = ident(r, &t, "id");
+        let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
+        let explain = t.get("explain").and_then(|v| text(r, v, &t.path("explain")));
+        if let (Some(id), Some(name)) = (id, name) {
+            if unique(r, &mut seen, &id, &t, Thing::Category) {
+                ids.categories.insert(id.clone());
+                out.push(Category { id, name, explain });
+            }
+        }
+    }
+    out
+}
+
+const CONDITION_KEYS: [&str; 13] = [
+    "age_at_least",
+    "age_below",
+    "care_level_at_least",
+    "disability_grade_in",
+    "hardship_in",
+    "group_any",
+    "flag",
+    "hukou",
+    "in_care_home",
+    "income_at_most_dibao_percent",
+    "all",
+    "any",
+    "not",
+];
+
+/// A condition: an inline table whose keys are tests; several keys mean all of them.
+fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Condition> {
+    let DeValue::Table(map) = v.get_ref() else {
+        r.bad(v, path, Expected::Condition);
+        return None;
+    };
+    let t = Table { map, span: v.span(), path: path.to_string() };
+    t.check_keys(r, &CONDITION_KEYS);
+    if map.is_empty() {
+        r.bad(v, path, Expected::Condition);
+        return None;
+    }
+    let mut parts = Vec::new();
+    let mut ok = true;
+    for (key, value) in map.iter() {
+        let key = key.get_ref().as_ref();
+        let p = t.path(key);
+        let part = match key {
+            "age_at_least" => uint(r, value, &p, 0, 150).map(Condition::AgeAtLeast),
+            "age_below" => uint(r, value, &p, 1, 151).map(Condition::AgeBelow),
+            "care_level_at_least" => code(r, value, &p, &CareLevel::ALL, CareLevel::code).map(Condition::CareAtLeast),
+            "disability_grade_in" => array(r, value, &p).and_then(|items| {
+                let grades: Option<Vec<u8>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| integer(r, g, &format!("{p}[{i}]"), 1, 4).and_then(|n| u8::try_from(n).ok()))
+                    .collect();
+                grades.map(Condition::DisabilityGradeIn)
+            }),
+            "hardship_in" => codes(r, value, &p, &Hardship::ALL[1..], Hardship::code).map(Condition::HardshipIn),
+            "group_any" => codes(r, value, &p, &Group::ALL, Group::code).map(Condition::GroupAny),
+            "flag" => string(r, value, &p).and_then(|f| {
+                if ids.categories.contains(&f) {
+                    Some(Condition::Flag(f))
+                } else {
+                    r.error(&value.span(), &p, ErrorKind::UnknownRef { what: Thing::Category, id: f });
+                    None
+                }
+            }),
+            "hukou" => code(r, value, &p, &Hukou::ALL, Hukou::code).map(Condition::Hukou),
+            "in_care_home" => boolean(r, value, &p).map(Condition::InCareHome),
+            "income_at_most_dibao_percent" => {
+                uint(r, value, &p, 1, 1000).map(Condition::IncomeAtMostDibaoPercent)
+            }
+            "all" | "any" => array(r, value, &p).and_then(|items| {
+                let inner: Option<Vec<Condition>> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| condition(r, c, &format!("{p}[{i}]"), ids))
+                    .collect();
+                inner.map(|list| if key == "all" { Condition::All(list) } else { Condition::Any(list) })
+            }),
+            "not" => condition(r, value, &p, ids).map(|c| Condition::Not(Box::new(c))),
+            _ => None, // reported by check_keys
+        };
+        match part {
+            Some(c) => parts.push(c),
+            None => ok = false,
+        }
+    }
+    if !ok {
+        return None;
+    }
+    Some(if parts.len() == 1 { parts.remove(0) } else { Condition::All(parts) })
+}
+
+fn per_meal<T: Clone>(
+    r: &mut Reader<'_>,
+    v: &Value<'_>,
+    path: &str,
+    read: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
+) -> Option<PerMeal<Dated<T>>> {
+    let DeValue::Table(_) = v.get_ref() else {
+        return dated(r, v, path, read).map(PerMeal::all);
+    };
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["breakfast", "lunch", "dinner"]);
+    let mut get = |key: &str| t.get(key).and_then(|v| dated(r, v, &t.path(key), read));
+    let out = PerMeal { breakfast: get("breakfast"), lunch: get("lunch"), dinner: get("dinner") };
+    Some(out)
+}
+
+fn read_versions(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Version> {
+    let mut out: Vec<(Version, Range<usize>, String)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, "version") {
+        if let Some(version) = read_version(r, &t, ids) {
+            if unique(r, &mut seen, &version.id, &t, Thing::Version) {
+                out.push((version, t.span.clone(), t.path.clone()));
+            }
+        }
+    }
+    if out.is_empty() && tables_len(v) == 0 {
+        r.error(&v.span(), "version", ErrorKind::Empty { key: "version" });
+    }
+    // In order, and never two in force on one day.
+    for pair in out.windows(2) {
+        let (a, _, _) = &pair[0];
+        let (b, span, path) = &pair[1];
+        if b.from <= a.from {
+            r.error(span, &format!("{path}.from"), ErrorKind::DatesOutOfOrder { first: a.from, then: b.from });
+        } else if a.until.is_none_or(|u| b.from <= u) {
+            r.error(span, path, ErrorKind::VersionsOverlap { a: a.id.clone(), b: b.id.clone() });
+        }
+    }
+    out.into_iter().map(|(v, _, _)| v).collect()
+}
+
+fn tables_len(v: &Value<'_>) -> usize {
+    match v.get_ref() {
+        DeValue::Array(items) => items.len(),
+        _ => 1,
+    }
+}
+
+fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Version> {
+    t.check_keys(
+        r,
+        &[
+            "id",
+            "label",
+            "from",
+            "from_clause",
+            "until",
+            "dates_note",
+            "meals",
+            "meals_clause",
+            "workdays_only",
+            "workdays_clause",
+            "reference_price",
+            "reference_price_clause",
+            "eligibility",
+            "eligibility_clause",
+            "caps",
+            "dibao",
+            "notes",
+            "component",
+            "delivery",
+            "operator",
+        ],
+    );
+    let id = ident(r, t, "id");
+    let label = required(r, t, "label").and_then(|v| text(r, v, &t.path("label")));
+    let from = required(r, t, "from").and_then(|v| date(r, v, &t.path("from")));
+    let from_clause = clause_ref(r, t, "from_clause", ids, false);
+    let until = t.get("until").and_then(|v| date(r, v, &t.path("until")));
+    if let (Some(f), Some(u), Some(v)) = (from, until, t.get("until")) {
+        if u < f {
+            r.error(&v.span(), &t.path("until"), ErrorKind::DatesOutOfOrder { first: f, then: u });
+        }
+    }
+    let dates_note = t.get("dates_note").and_then(|v| text(r, v, &t.path("dates_note")));
+    let meals_list = match t.get("meals") {
+        Some(v) => codes(r, v, &t.path("meals"), &MealKind::ALL, MealKind::code),
+        None => Some(MealKind::ALL.to_vec()),
+    };
+    if let (Some(list), Some(v)) = (&meals_list, t.get("meals")) {
+        if list.is_empty() {
+            r.error(&v.span(), &t.path("meals"), ErrorKind::Empty { key: "meals" });
+        }
+    }
+    let meals_clause = clause_ref(r, t, "meals_clause", ids, t.get("meals").is_some());
+    let workdays = t.get("workdays_only").and_then(|v| boolean(r, v, &t.path("workdays_only"))).unwrap_or(false);
+    let workdays_clause = clause_ref(r, t, "workdays_clause", ids, workdays);
+    let reference_price = t.get("reference_price").and_then(|v| dated(r, v, &t.path("reference_price"), &money));
+    let reference_price_clause = clause_ref(r, t, "reference_price_clause", ids, t.get("reference_price").is_some());
+    let eligibility = t.get("eligibility").and_then(|v| condition(r, v, &t.path("eligibility"), ids));
+    let eligibility_clause = clause_ref(r, t, "eligibility_clause", ids, t.get("eligibility").is_some());
+    let caps = t.get("caps").and_then(|v| read_caps(r, v, &t.path("caps"), ids)).unwrap_or_default();
+    let dibao = t.get("dibao").and_then(|v| read_dibao(r, v, &t.path("dibao"), ids));
+    let notes = t.get("notes").map(|v| texts(r, v, &t.path("notes"))).unwrap_or_default();
+
+    let components = match t.get("component") {
+        Some(v) => read_components(r, v, &t.path("component"), ids),
+        None => Vec::new(),
+    };
+    let delivery = match t.get("delivery") {
+        Some(v) => read_deliveries(r, v, &t.path("delivery"), ids),
+        None => Vec::new(),
+    };
+    let operator = match t.get("operator") {
+        Some(v) => read_operators(r, v, &t.path("operator"), ids),
+        None => Vec::new(),
+    };
+    if t.get("component").is_none() && t.get("delivery").is_none() {
+        t.missing(r, "component");
+    }
+
+    Some(Version {
+        id: id?,
+        label: label?,
+        from: from?,
+        from_clause,
+        until,
+        dates_note,
+        meals: (meals_list?, meals_clause),
+        workdays_only: if workdays { Some(workdays_clause?) } else { None },
+        reference_price: match reference_price {
+            Some(p) => Some((p, reference_price_clause?)),
+            None => None,
+        },
+        eligibility: match eligibility {
+            Some(when) => Some(Eligibility { when, clause: eligibility_clause? }),
+            None => None,
+        },
+        components,
+        caps,
+        delivery,
+        operator,
+        dibao,
+        notes,
+    })
+}
+
+fn read_caps(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Caps> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["per_day", "per_week", "per_month", "clause", "per_day_clause", "per_week_clause", "per_month_clause"]);
+    let general = clause_ref(r, &t, "clause", ids, false);
+    let count = |r: &mut Reader<'_>, v: &Value<'_>, p: &str| uint(r, v, p, 1, 100);
+    let mut ok = true;
+    let mut read = |r: &mut Reader<'_>, key: &'static str, clause_key: &'static str| {
+        let value = t.get(key).and_then(|v| dated(r, v, &t.path(key), &count))?;
+        let clause = clause_ref(r, &t, clause_key, ids, false).or(general);
+        if clause.is_none() {
+            ok = false;
+            r.error(&t.span, &t.path, ErrorKind::NoClause { key: clause_key });
+        }
+        Some((value, clause?))
+    };
+    let caps = Caps {
+        per_day: read(r, "per_day", "per_day_clause"),
+        per_week: read(r, "per_week", "per_week_clause"),
+        per_month: read(r, "per_month", "per_month_clause"),
+    };
+    ok.then_some(caps)
+}
+
+type DibaoEntry = (Option<Dated<Fen>>, Option<Dated<Fen>>, ClauseRef);
+
+fn read_dibao(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<DibaoEntry> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["urban", "rural", "clause"]);
+    let urban = t.get("urban").and_then(|v| dated(r, v, &t.path("urban"), &money));
+    let rural = t.get("rural").and_then(|v| dated(r, v, &t.path("rural"), &money));
+    let clause = clause_ref(r, &t, "clause", ids, true)?;
+    Some((urban, rural, clause))
+}
+
+fn read_components(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<Component> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, path) {
+        t.check_keys(r, &["id", "name", "level", "select", "spend_above", "spend_at_least", "spend_clause", "tier"]);
+        let id = ident(r, &t, "id");
+        let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
+        let level = t.get("level").and_then(|v| {
+            code(r, v, &t.path("level"), &[FundingLevel::City, FundingLevel::District, FundingLevel::Town], FundingLevel::code)
+        });
+        let select = t
+            .get("select")
+            .and_then(|v| {
+                code(r, v, &t.path("select"), &[Select::Best, Select::First], |s| match s {
+                    Select::Best => "best",
+                    Select::First => "first",
+                })
+            })
+            .unwrap_or(Select::Best);
+        let above = t.get("spend_above").and_then(|v| money(r, v, &t.path("spend_above")));
+        let at_least = t.get("spend_at_least").and_then(|v| money(r, v, &t.path("spend_at_least")));
+        let rule = match (above, at_least) {
+            (Some(a), None) => Some(SpendRule::Above(a)),
+            (None, Some(a)) => Some(SpendRule::AtLeast(a)),
+            (None, None) => None,
+            (Some(_), Some(_)) => {
+                r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["spend_above", "spend_at_least"] });
+                None
+            }
+        };
+        let spend_clause = clause_ref(r, &t, "spend_clause", ids, rule.is_some());
+        let tiers = match t.get("tier") {
+            Some(v) => read_tiers(r, v, &t.path("tier"), ids),
+            None => {
+                t.missing(r, "tier");
+                Vec::new()
+            }
+        };
+        check_overlaps(r, &t, &tiers);
+        if let (Some(id), Some(name)) = (id, name) {
+            if unique(r, &mut seen, &id, &t, Thing::Component) {
+                let spend_rule = match (rule, spend_clause) {
+                    (Some(rule), Some(c)) => Some((rule, c)),
+                    _ => None,
+                };
+                out.push(Component { id, name, level, select, spend_rule, tiers });
+            }
+        }
+    }
+    out
+}
+
+/// Two tiers with equal non-age conditions whose age bands intersect: someone would match both.
+fn check_overlaps(r: &mut Reader<'_>, t: &Table<'_, '_>, tiers: &[Tier]) {
+    for (i, a) in tiers.iter().enumerate() {
+        for b in &tiers[i + 1..] {
+            let (Some((alo, ahi)), Some((blo, bhi))) = (a.when.age_band(), b.when.age_band()) else {
+                continue;
+            };
+            if a.when.without_age() != b.when.without_age() || !a.when.mentions_age() || !b.when.mentions_age() {
+                continue;
+            }
+            let (lo, hi) = (alo.max(blo), ahi.min(bhi));
+            if lo < hi {
+                r.error(
+                    &t.span,
+                    &t.path("tier"),
+                    ErrorKind::TiersOverlap {
+                        a: a.id.clone(),
+                        b: b.id.clone(),
+                        from_age: lo,
+                        to_age: (hi != u32::MAX).then(|| hi - 1),
+                    },
+                );
+            }
+        }
+    }
+}
+
+fn read_tiers(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<Tier> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, path) {
+        t.check_keys(r, &["id", "name", "when", "subsidy", "pay", "percent", "clause"]);
+        let id = ident(r, &t, "id");
+        let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
+        let when = match t.get("when") {
+            Some(v) => condition(r, v, &t.path("when"), ids),
+            None => Some(Condition::All(Vec::new())),
+        };
+        let given: Vec<&str> = ["subsidy", "pay", "percent"].into_iter().filter(|k| t.get(k).is_some()).collect();
+        let benefit = match given.as_slice() {
+            ["subsidy"] => t.get("subsidy").and_then(|v| per_meal(r, v, &t.path("subsidy"), &money)).map(Benefit::Subsidy),
+            ["pay"] => t.get("pay").and_then(|v| per_meal(r, v, &t.path("pay"), &money)).map(Benefit::Pay),
+            ["percent"] => {
+                let pct = |r: &mut Reader<'_>, v: &Value<'_>, p: &str| uint(r, v, p, 0, 100);
+                t.get("percent").and_then(|v| per_meal(r, v, &t.path("percent"), &pct)).map(Benefit::Percent)
+            }
+            _ => {
+                r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["subsidy", "pay", "percent"] });
+                None
+            }
+        };
+        let clause = clause_ref(r, &t, "clause", ids, true);
+        if let (Some(id), Some(name), Some(when), Some(benefit), Some(clause)) = (id, name, when, benefit, clause) {
+            if unique(r, &mut seen, &id, &t, Thing::Tier) {
+                out.push(Tier { id, name, when, benefit, clause });
+            }
+        }
+    }
+    out
+}
+
+fn read_deliveries(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<Delivery> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, path) {
+        t.check_keys(r, &["id", "name", "when", "amount", "paid_to", "clause"]);
+        let id = ident(r, &t, "id");
+        let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
+        let when = match t.get("when") {
+            Some(v) => condition(r, v, &t.path("when"), ids),
+            None => Some(Condition::All(Vec::new())),
+        };
+        let amount = required(r, &t, "amount").and_then(|v| dated(r, v, &t.path("amount"), &money));
+        let paid_to = required(r, &t, "paid_to").and_then(|v| {
+            code(r, v, &t.path("paid_to"), &[PaidTo::Provider, PaidTo::Person], |p| match p {
+                PaidTo::Provider => "provider",
+                PaidTo::Person => "person",
+            })
+        });
+        let clause = clause_ref(r, &t, "clause", ids, true);
+        if let (Some(id), Some(name), Some(when), Some(amount), Some(paid_to), Some(clause)) =
+            (id, name, when, amount, paid_to, clause)
+        {
+            if unique(r, &mut seen, &id, &t, Thing::Delivery) {
+                out.push(Delivery { id, name, when, amount, paid_to, clause });
+            }
+        }
+    }
+    out
+}
+
+fn read_operators(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<OperatorSubsidy> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for t in tables(r, v, path) {
+        t.check_keys(r, &["id", "name", "amount", "per", "subsidised_diners_only", "clause"]);
+        let id = ident(r, &t, "id");
+        let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
+        let amount = required(r, &t, "amount").and_then(|v| dated(r, v, &t.path("amount"), &money));
+        let per = required(r, &t, "per").and_then(|v| {
+            code(r, v, &t.path("per"), &[OperatorPer::Meal, OperatorPer::PersonDay], |p| match p {
+                OperatorPer::Meal => "meal",
+                OperatorPer::PersonDay => "person_day",
+            })
+        });
+        let only = t
+            .get("subsidised_diners_only")
+            .and_then(|v| boolean(r, v, &t.path("subsidised_diners_only")))
+            .unwrap_or(true);
+        let clause = clause_ref(r, &t, "clause", ids, true);
+        if let (Some(id), Some(name), Some(amount), Some(per), Some(clause)) = (id, name, amount, per, clause) {
+            if unique(r, &mut seen, &id, &t, Thing::Operator) {
+                out.push(OperatorSubsidy { id, name, amount, per, subsidised_diners_only: only, clause });
+            }
+        }
+    }
+    out
+}
+
+fn read_cases(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Case> {
+    let mut out = Vec::new();
+    for t in tables(r, v, "case") {
+        t.check_keys(r, &["name", "person", "meal", "expect", "why"]);
+        let name = required(r, &t, "name").and_then(|v| string(r, v, &t.path("name")));
+        let person = required(r, &t, "person").and_then(|v| read_person(r, v, &t.path("person"), ids));
+        let meal = required(r, &t, "meal").and_then(|v| read_meal(r, v, &t.path("meal")));
+        let expect = required(r, &t, "expect").and_then(|v| read_expect(r, v, &t.path("expect")));
+        let why = t.get("why").and_then(|v| string(r, v, &t.path("why")));
+        let line = r.position(t.span.start).0;
+        if let (Some(name), Some(person), Some(meal), Some(expect)) = (name, person, meal, expect) {
+            out.push(Case { name, person, meal, expect, why, line });
+        }
+    }
+    out
+}
+
+fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Person> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(
+        r,
+        &[
+            "birth_date",
+            "age",
+            "care_level",
+            "disability_grade",
+            "hardship",
+            "groups",
+            "flags",
+            "hukou",
+            "in_care_home",
+            "area",
+            "income",
+        ],
+    );
+    let age = match (t.get("birth_date"), t.get("age")) {
+        (Some(v), None) => date(r, v, &t.path("birth_date")).map(AgeInput::BirthDate),
+        (None, Some(v)) => uint(r, v, &t.path("age"), 0, 150).map(AgeInput::Years),
+        _ => {
+            r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["birth_date", "age"] });
+            None
+        }
+    };
+    let mut p = Person::aged(0);
+    if let Some(v) = t.get("care_level") {
+        p.care_level = code(r, v, &t.path("care_level"), &CareLevel::ALL, CareLevel::code)?;
+    }
+    if let Some(v) = t.get("disability_grade") {
+        p.disability_grade = u8::try_from(integer(r, v, &t.path("disability_grade"), 0, 4)?).ok()?;
+    }
+    if let Some(v) = t.get("hardship") {
+        p.hardship = code(r, v, &t.path("hardship"), &Hardship::ALL, Hardship::code)?;
+    }
+    if let Some(v) = t.get("groups") {
+        p.groups = codes(r, v, &t.path("groups"), &Group::ALL, Group::code)?.into_iter().collect();
+    }
+    if let Some(v) = t.get("flags") {
+        let items = array(r, v, &t.path("flags"))?;
+        for (i, item) in items.iter().enumerate() {
+            let p_i = format!("{}[{i}]", t.path("flags"));
+            let flag = string(r, item, &p_i)?;
+            if !ids.categories.contains(&flag) {
+                r.error(&item.span(), &p_i, ErrorKind::UnknownRef { what: Thing::Category, id: flag.clone() });
+            }
+            p.flags.insert(flag);
+        }
+    }
+    if let Some(v) = t.get("hukou") {
+        p.hukou = code(r, v, &t.path("hukou"), &Hukou::ALL, Hukou::code)?;
+    }
+    if let Some(v) = t.get("in_care_home") {
+        p.in_care_home = boolean(r, v, &t.path("in_care_home"))?;
+    }
+    if let Some(v) = t.get("area") {
+        p.area = Some(code(r, v, &t.path("area"), &Area::ALL, Area::code)?);
+    }
+    if let Some(v) = t.get("income") {
+        p.income_per_month = Some(money(r, v, &t.path("income"))?);
+    }
+    p.age = age?;
+    Some(p)
+}
+
+fn read_meal(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Meal> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["date", "meal", "price", "delivery", "place"]);
+    let date = required(r, &t, "date").and_then(|v| date(r, v, &t.path("date")));
+    let kind = match t.get("meal") {
+        Some(v) => code(r, v, &t.path("meal"), &MealKind::ALL, MealKind::code),
+        None => Some(MealKind::Lunch),
+    };
+    let price = match t.get("price") {
+        Some(v) => Some(money(r, v, &t.path("price"))?),
+        None => None,
+    };
+    let delivery = match t.get("delivery") {
+        Some(v) => boolean(r, v, &t.path("delivery")),
+        None => Some(false),
+    };
+    let place = match t.get("place") {
+        Some(v) => code(r, v, &t.path("place"), &Place::ALL, Place::code),
+        None => Some(Place::SameTown),
+    };
+    Some(Meal { date: date?, kind: kind?, price, delivery: delivery?, place: place? })
+}
+
+fn read_expect(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Expect> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["eligible", "subsidy", "pay", "delivery", "tier", "version"]);
+    let mut e = Expect::default();
+    let mut ok = true;
+    if let Some(v) = t.get("eligible") {
+        e.eligible = boolean(r, v, &t.path("eligible"));
+        ok &= e.eligible.is_some();
+    }
+    for (key, slot) in [("subsidy", &mut e.subsidy), ("pay", &mut e.pay), ("delivery", &mut e.delivery)] {
+        if let Some(v) = t.get(key) {
+            *slot = money(r, v, &t.path(key));
+            ok &= slot.is_some();
+        }
+    }
+    for (key, slot) in [("tier", &mut e.tier), ("version", &mut e.version)] {
+        if let Some(v) = t.get(key) {
+            *slot = string(r, v, &t.path(key));
+            ok &= slot.is_some();
+        }
+    }
+    if t.map.is_empty() {
+        r.error(&t.span, &t.path, ErrorKind::Empty { key: "expect" });
+        ok = false;
+    }
+    ok.then_some(e)
+}
