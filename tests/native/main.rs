@@ -3,5 +3,8 @@
 
 mod architecture;
 mod cli;
+mod policy_errors;
 mod presets;
+mod properties;
+mod simulate;
 mod toolchain;

@@ -134,17 +134,29 @@ pub fn simulate_month(
     month: u8,
     calendar: &Calendar,
 ) -> MonthResult {
-    let result = run(policy, person, plan, year, month, calendar);
+    let result = run(policy, person, plan, plan, year, month, calendar);
+    // The most this month could give, with the same meals as the plan before the 1st (a week begun
+    // last month has already used part of its allowance either way).
     let everything = MealPlan { weekdays: [true; 7], meals: MealKind::ALL.to_vec(), ..plan.clone() };
     let entitlement = if plan.weekdays == everything.weekdays && plan.meals == everything.meals {
         result.total_subsidy
     } else {
-        run(policy, person, &everything, year, month, calendar).total_subsidy
+        run(policy, person, plan, &everything, year, month, calendar).total_subsidy
     };
     MonthResult { entitlement, unused: entitlement.saturating_sub(result.total_subsidy), ..result }
 }
 
-fn run(policy: &Policy, person: &Person, plan: &MealPlan, year: i32, month: u8, calendar: &Calendar) -> MonthResult {
+/// Simulates the month under `plan`; days before the 1st (in a week that began last month) follow
+/// `before`.
+fn run(
+    policy: &Policy,
+    person: &Person,
+    before: &MealPlan,
+    plan: &MealPlan,
+    year: i32,
+    month: u8,
+    calendar: &Calendar,
+) -> MonthResult {
     let mut out = MonthResult {
         year,
         month,
@@ -171,8 +183,9 @@ fn run(policy: &Policy, person: &Person, plan: &MealPlan, year: i32, month: u8, 
         if in_month && day == first {
             counters.month = 0;
         }
-        if plan.eats_on(day.weekday()) {
-            let meals = day_meals(policy, person, plan, day, calendar, &mut counters);
+        let today_plan = if in_month { plan } else { before };
+        if today_plan.eats_on(day.weekday()) {
+            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters);
             if in_month {
                 for m in meals {
                     out.total_subsidy += m.subsidy;
