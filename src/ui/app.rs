@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::ui::calculator::Calculator;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
@@ -88,12 +89,16 @@ fn Page() -> Html {
         })
     };
     let panels = Section::ALL.iter().map(|s| {
+        let content = match s {
+            Section::Calculator => html! { <Calculator locale={settings.locale} /> },
+            Section::Planner => html! { <p class="notice">{ t.coming_soon }</p> },
+        };
         html! {
             <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
-                aria-labelledby={format!("tab-{}", s.id())} tabindex="0" hidden={*s != *section}>
-                <h2>{ s.label(t) }</h2>
+                aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" hidden={*s != *section}>
+                <h2 class="visually-hidden">{ s.label(t) }</h2>
                 <p class="intro">{ s.intro(t) }</p>
-                <p class="notice">{ t.coming_soon }</p>
+                { content }
             </section>
         }
     });

@@ -2,6 +2,8 @@
 //! [`crate::core`].
 
 mod app;
+pub mod browser;
+pub mod calculator;
 mod components;
 mod hooks;
 pub mod i18n;

@@ -6,10 +6,12 @@
 //! The engine is pure: `assess(policy, person, meal, calendar)` with money in integer fen.
 
 pub mod assess;
+pub mod calc;
 pub mod cases;
 pub mod condition;
 pub mod error;
 pub mod explain;
+pub mod form;
 pub mod input;
 pub mod load;
 pub mod model;

@@ -1,0 +1,699 @@
+//! The calculator form: what the user typed (strings, as close to the screen as possible), validated
+//! into answers and a meal, with every problem named by field in the user's language.
+//!
+//! Also the share link: the form encoded into a URL fragment (`#…`), which browsers never send to a
+//! server, so a family member can reopen the same calculation without anything leaving the device.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
+use crate::core::date::Date;
+use crate::core::money::Fen;
+use crate::core::Locale;
+
+/// The value a "not sure" choice has in the form.
+pub const UNSURE: &str = "unsure";
+
+/// How the age is given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeMode {
+    /// Age in full years.
+    #[default]
+    Age,
+    /// Date of birth.
+    BirthDate,
+}
+
+/// A yes / no / not sure answer.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tri {
+    /// 是
+    Yes,
+    /// 否
+    #[default]
+    No,
+    /// 不确定
+    Unsure,
+}
+
+impl Tri {
+    /// One-letter code for the share link.
+    fn code(self) -> char {
+        match self {
+            Tri::Yes => 'y',
+            Tri::No => 'n',
+            Tri::Unsure => 'u',
+        }
+    }
+
+    fn from_code(c: &str) -> Option<Tri> {
+        match c {
+            "y" => Some(Tri::Yes),
+            "n" => Some(Tri::No),
+            "u" => Some(Tri::Unsure),
+            _ => None,
+        }
+    }
+}
+
+/// The form as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormInput {
+    /// Selected policy id.
+    pub policy: String,
+    /// Age or birth date.
+    pub age_mode: AgeMode,
+    /// Age as typed.
+    pub age: String,
+    /// Birth date as typed.
+    pub birth_date: String,
+    /// `local`, `nonlocal` or `unsure`.
+    pub hukou: String,
+    /// A hardship code or `unsure`.
+    pub hardship: String,
+    /// A care-level code or `unsure`.
+    pub care_level: String,
+    /// `0`–`4` or `unsure`.
+    pub disability_grade: String,
+    /// Groups ticked.
+    pub groups: BTreeSet<Group>,
+    /// Answers about policy-defined categories.
+    pub flags: BTreeMap<String, Tri>,
+    /// Living in a care institution.
+    pub in_care_home: Tri,
+    /// The meal's date as typed.
+    pub date: String,
+    /// `breakfast`, `lunch` or `dinner`.
+    pub meal: String,
+    /// Price in yuan as typed (empty: the policy's reference price).
+    pub price: String,
+    /// Home delivery.
+    pub delivery: bool,
+    /// A place code.
+    pub place: String,
+}
+
+impl FormInput {
+    /// An empty form for the meal date `today`.
+    pub fn new(policy: &str, today: Date) -> FormInput {
+        FormInput {
+            policy: policy.to_string(),
+            age_mode: AgeMode::Age,
+            age: String::new(),
+            birth_date: String::new(),
+            hukou: Hukou::Local.code().into(),
+            hardship: Hardship::None.code().into(),
+            care_level: CareLevel::None.code().into(),
+            disability_grade: "0".into(),
+            groups: BTreeSet::new(),
+            flags: BTreeMap::new(),
+            in_care_home: Tri::No,
+            date: today.to_string(),
+            meal: MealKind::Lunch.code().into(),
+            price: String::new(),
+            delivery: false,
+            place: Place::SameTown.code().into(),
+        }
+    }
+}
+
+/// A field of the form.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "field", content = "id", rename_all = "snake_case")]
+pub enum FormField {
+    /// Age.
+    Age,
+    /// Birth date.
+    BirthDate,
+    /// Registered residence.
+    Hukou,
+    /// Hardship category.
+    Hardship,
+    /// Care level.
+    CareLevel,
+    /// Disability grade.
+    DisabilityGrade,
+    /// The meal's date.
+    Date,
+    /// Which meal.
+    Meal,
+    /// Price.
+    Price,
+    /// Place.
+    Place,
+}
+
+impl FormField {
+    /// The element id of the field's input (the UI uses these ids, so errors can link to them).
+    pub fn input_id(&self) -> &'static str {
+        match self {
+            FormField::Age => "calc-age",
+            FormField::BirthDate => "calc-birth-date",
+            FormField::Hukou => "calc-hukou",
+            FormField::Hardship => "calc-hardship",
+            FormField::CareLevel => "calc-care-level",
+            FormField::DisabilityGrade => "calc-disability",
+            FormField::Date => "calc-date",
+            FormField::Meal => "calc-meal",
+            FormField::Price => "calc-price",
+            FormField::Place => "calc-place",
+        }
+    }
+
+    /// The field's label, for error summaries.
+    pub fn label(&self, locale: Locale) -> &'static str {
+        let zh = locale == Locale::ZhCn;
+        match self {
+            FormField::Age => if zh { "年龄" } else { "Age" },
+            FormField::BirthDate => if zh { "出生日期" } else { "Date of birth" },
+            FormField::Hukou => if zh { "户籍" } else { "Household registration" },
+            FormField::Hardship => if zh { "困难类别" } else { "Hardship category" },
+            FormField::CareLevel => if zh { "失能程度" } else { "Care need" },
+            FormField::DisabilityGrade => if zh { "残疾等级" } else { "Disability grade" },
+            FormField::Date => if zh { "就餐日期" } else { "Meal date" },
+            FormField::Meal => if zh { "餐次" } else { "Meal" },
+            FormField::Price => if zh { "餐费" } else { "Meal price" },
+            FormField::Place => if zh { "就餐地点" } else { "Where you eat" },
+        }
+    }
+}
+
+/// What is wrong with a field.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum FormProblem {
+    /// Nothing entered where something is needed.
+    Missing,
+    /// Not a whole number.
+    NotAWholeNumber,
+    /// A number outside the plausible range.
+    OutOfRange {
+        /// Smallest allowed.
+        min: u32,
+        /// Largest allowed.
+        max: u32,
+    },
+    /// Not a date.
+    NotADate,
+    /// A birth date after the meal's date.
+    BornAfterMeal,
+    /// Not an amount of money.
+    NotAnAmount,
+    /// Not one of the offered choices (only from a tampered link).
+    UnknownChoice,
+}
+
+/// One problem in the form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FormError {
+    /// Which field.
+    pub field: FormField,
+    /// What is wrong.
+    pub problem: FormProblem,
+}
+
+impl FormError {
+    /// The message in `locale`, as shown next to the field.
+    pub fn message(&self, locale: Locale) -> String {
+        let zh = locale == Locale::ZhCn;
+        match &self.problem {
+            FormProblem::Missing => match (&self.field, zh) {
+                (FormField::Age, true) => "请填写年龄（周岁），例如 80".into(),
+                (FormField::Age, false) => "Please enter the age in full years, for example 80".into(),
+                (FormField::BirthDate, true) => "请填写出生日期，例如 1945-03-04".into(),
+                (FormField::BirthDate, false) => "Please enter the date of birth, for example 1945-03-04".into(),
+                (FormField::Date, true) => "请填写就餐日期，例如 2025-03-04".into(),
+                (FormField::Date, false) => "Please enter the meal's date, for example 2025-03-04".into(),
+                (f, true) => format!("请填写{}", f.label(locale)),
+                (f, false) => format!("Please fill in: {}", f.label(locale)),
+            },
+            FormProblem::NotAWholeNumber => {
+                if zh {
+                    "请填写整数，例如 80".into()
+                } else {
+                    "Please enter a whole number, for example 80".into()
+                }
+            }
+            FormProblem::OutOfRange { min, max } => {
+                if zh {
+                    format!("请填写 {min} 到 {max} 之间的数")
+                } else {
+                    format!("Please enter a number from {min} to {max}")
+                }
+            }
+            FormProblem::NotADate => {
+                if zh {
+                    "日期格式不对，请按“年-月-日”填写，例如 1945-03-04".into()
+                } else {
+                    "This is not a date; please write year-month-day, for example 1945-03-04".into()
+                }
+            }
+            FormProblem::BornAfterMeal => {
+                if zh {
+                    "出生日期不能晚于就餐日期".into()
+                } else {
+                    "The date of birth cannot be after the meal's date".into()
+                }
+            }
+            FormProblem::NotAnAmount => {
+                if zh {
+                    "金额格式不对，请填写数字，例如 12 或 10.5（单位：元）".into()
+                } else {
+                    "This is not an amount; please enter a number such as 12 or 10.5 (yuan)".into()
+                }
+            }
+            FormProblem::UnknownChoice => {
+                if zh {
+                    "请从列表中选择".into()
+                } else {
+                    "Please choose from the list".into()
+                }
+            }
+        }
+    }
+}
+
+/// Full-width digits and punctuation (what a Chinese input method types) to ASCII.
+fn half_width(s: &str) -> String {
+    s.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' | '。' => '.',
+            '－' | '—' | '–' => '-',
+            '／' => '/',
+            c => c,
+        })
+        .collect()
+}
+
+/// Reads a date the way people write it: `1945-03-04`, `1945-3-4`, `1945/3/4`, `1945.3.4`,
+/// `19450304`, `1945年3月4日`, with full-width digits too.
+///
+/// ```
+/// use zhucan::core::policy::form::parse_date_loose;
+/// let d = parse_date_loose("１９４５年３月４日").unwrap();
+/// assert_eq!(d.to_string(), "1945-03-04");
+/// ```
+pub fn parse_date_loose(text: &str) -> Option<Date> {
+    let s = half_width(text);
+    let s = s.trim_end_matches('日').replace(['年', '月', '/', '.'], "-");
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return format!("{}-{}-{}", &s[0..4], &s[4..6], &s[6..8]).parse().ok();
+    }
+    s.parse().ok()
+}
+
+/// Reads a whole number with an optional unit: `80`, `80岁`, `80周岁`, `８０`.
+fn parse_whole(text: &str) -> Result<u32, FormProblem> {
+    let s = half_width(text);
+    let s = s.trim_end_matches("周岁").trim_end_matches('岁').trim();
+    if s.is_empty() {
+        return Err(FormProblem::Missing);
+    }
+    s.parse::<u32>().map_err(|_| FormProblem::NotAWholeNumber)
+}
+
+/// Reads an amount in yuan: `12`, `12.5`, `12元`, `¥12`, `１２`.
+pub fn parse_yuan_loose(text: &str) -> Result<Option<Fen>, FormProblem> {
+    let s = half_width(text);
+    let s = s.trim_start_matches(['¥', '￥']).trim_end_matches('元').trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match Fen::parse_yuan(s) {
+        Ok(f) if f.0 >= 0 => Ok(Some(f)),
+        _ => Err(FormProblem::NotAnAmount),
+    }
+}
+
+fn choice<T: Copy>(value: &str, all: &[T], code: fn(T) -> &'static str) -> Option<Option<T>> {
+    if value == UNSURE {
+        return Some(None);
+    }
+    all.iter().copied().find(|x| code(*x) == value).map(Some)
+}
+
+/// Validates the form: the answers (with "not sure" kept open) and the meal, or every problem.
+pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError>> {
+    let mut errors = Vec::new();
+    let mut fail = |field: FormField, problem: FormProblem| errors.push(FormError { field, problem });
+
+    let date = if form.date.trim().is_empty() {
+        fail(FormField::Date, FormProblem::Missing);
+        None
+    } else {
+        let d = parse_date_loose(&form.date);
+        if d.is_none() {
+            fail(FormField::Date, FormProblem::NotADate);
+        }
+        d
+    };
+    let age = match form.age_mode {
+        AgeMode::Age => match parse_whole(&form.age) {
+            Ok(a) if a <= 130 => Some(AgeInput::Years(a)),
+            Ok(_) => {
+                fail(FormField::Age, FormProblem::OutOfRange { min: 0, max: 130 });
+                None
+            }
+            Err(p) => {
+                fail(FormField::Age, p);
+                None
+            }
+        },
+        AgeMode::BirthDate => {
+            if form.birth_date.trim().is_empty() {
+                fail(FormField::BirthDate, FormProblem::Missing);
+                None
+            } else {
+                match (parse_date_loose(&form.birth_date), date) {
+                    (None, _) => {
+                        fail(FormField::BirthDate, FormProblem::NotADate);
+                        None
+                    }
+                    (Some(b), Some(d)) if b > d => {
+                        fail(FormField::BirthDate, FormProblem::BornAfterMeal);
+                        None
+                    }
+                    (Some(b), _) => Some(AgeInput::BirthDate(b)),
+                }
+            }
+        }
+    };
+    let hukou = choice(&form.hukou, &Hukou::ALL, Hukou::code);
+    let hardship = choice(&form.hardship, &Hardship::ALL, Hardship::code);
+    let care = choice(&form.care_level, &CareLevel::ALL, CareLevel::code);
+    let grade = if form.disability_grade == UNSURE {
+        Some(None)
+    } else {
+        form.disability_grade.parse::<u8>().ok().filter(|g| *g <= 4).map(Some)
+    };
+    let meal_kind = MealKind::from_code(&form.meal);
+    let place = Place::from_code(&form.place);
+    let price = parse_yuan_loose(&form.price);
+    for (field, ok) in [
+        (FormField::Hukou, hukou.is_some()),
+        (FormField::Hardship, hardship.is_some()),
+        (FormField::CareLevel, care.is_some()),
+        (FormField::DisabilityGrade, grade.is_some()),
+        (FormField::Meal, meal_kind.is_some()),
+        (FormField::Place, place.is_some()),
+    ] {
+        if !ok {
+            fail(field, FormProblem::UnknownChoice);
+        }
+    }
+    if let Err(p) = &price {
+        fail(FormField::Price, p.clone());
+    }
+    let (Some(date), Some(age), Some(hukou), Some(hardship), Some(care), Some(grade), Some(kind), Some(place), Ok(price)) =
+        (date, age, hukou, hardship, care, grade, meal_kind, place, price)
+    else {
+        return Err(errors);
+    };
+    let mut flags = BTreeSet::new();
+    let mut flags_unsure = BTreeSet::new();
+    for (id, answer) in &form.flags {
+        match answer {
+            Tri::Yes => {
+                flags.insert(id.clone());
+            }
+            Tri::Unsure => {
+                flags_unsure.insert(id.clone());
+            }
+            Tri::No => {}
+        }
+    }
+    let answers = PersonAnswers {
+        age,
+        care_level: care,
+        disability_grade: grade,
+        hardship,
+        groups: form.groups.clone(),
+        groups_unsure: BTreeSet::new(),
+        flags,
+        flags_unsure,
+        hukou,
+        in_care_home: match form.in_care_home {
+            Tri::Yes => Some(true),
+            Tri::No => Some(false),
+            Tri::Unsure => None,
+        },
+        area: None,
+        income_per_month: None,
+    };
+    Ok((answers, Meal { date, kind, price, delivery: form.delivery, place }))
+}
+
+// ---- Share link -------------------------------------------------------------------------------
+
+/// The longest fragment decoded; anything longer is ignored (a link is a few hundred bytes).
+pub const MAX_FRAGMENT: usize = 4096;
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Encodes the form as a URL fragment (without the `#`). Only non-default answers are written.
+///
+/// ```
+/// use zhucan::core::policy::form::{decode_fragment, encode_fragment, FormInput};
+/// let mut form = FormInput::new("tianjin", "2025-03-04".parse().unwrap());
+/// form.age = "82".into();
+/// let link = encode_fragment(&form);
+/// assert_eq!(decode_fragment(&link, &form.date.parse().unwrap()), Some(form));
+/// ```
+pub fn encode_fragment(form: &FormInput) -> String {
+    let mut pairs: Vec<(&str, String)> = vec![("v", "1".into()), ("p", form.policy.clone())];
+    match form.age_mode {
+        AgeMode::Age => pairs.push(("a", form.age.clone())),
+        AgeMode::BirthDate => pairs.push(("b", form.birth_date.clone())),
+    }
+    let defaults = FormInput::new("", Date::MIN);
+    let mut push_if = |key: &'static str, value: &str, default: &str| {
+        if value != default {
+            pairs.push((key, value.to_string()));
+        }
+    };
+    push_if("hk", &form.hukou, &defaults.hukou);
+    push_if("hs", &form.hardship, &defaults.hardship);
+    push_if("cl", &form.care_level, &defaults.care_level);
+    push_if("dg", &form.disability_grade, &defaults.disability_grade);
+    push_if("ml", &form.meal, &defaults.meal);
+    push_if("pr", &form.price, "");
+    push_if("pl", &form.place, &defaults.place);
+    pairs.push(("d", form.date.clone()));
+    if !form.groups.is_empty() {
+        let g: Vec<&str> = form.groups.iter().map(|g| g.code()).collect();
+        pairs.push(("g", g.join(",")));
+    }
+    let flags: Vec<String> = form.flags.iter().filter(|(_, t)| **t != Tri::No).map(|(id, t)| format!("{id}:{}", t.code())).collect();
+    if !flags.is_empty() {
+        pairs.push(("f", flags.join(",")));
+    }
+    if form.in_care_home != Tri::No {
+        pairs.push(("ch", form.in_care_home.code().to_string()));
+    }
+    if form.delivery {
+        pairs.push(("dl", "1".into()));
+    }
+    pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Decodes a fragment made by [`encode_fragment`] (with or without the leading `#`). Anything
+/// unreadable is left at its default; a fragment that is not a zhucan link gives `None`.
+pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT {
+        return None;
+    }
+    let mut form = FormInput::new("", *today);
+    let mut version_ok = false;
+    let limited = |s: String| -> String { s.chars().take(64).collect() };
+    for pair in fragment.split('&') {
+        let Some((key, raw)) = pair.split_once('=') else { continue };
+        let Some(value) = percent_decode(raw).map(limited) else { continue };
+        match key {
+            "v" => version_ok = value == "1",
+            "p" => form.policy = value,
+            "a" => {
+                form.age_mode = AgeMode::Age;
+                form.age = value;
+            }
+            "b" => {
+                form.age_mode = AgeMode::BirthDate;
+                form.birth_date = value;
+            }
+            "hk" => form.hukou = value,
+            "hs" => form.hardship = value,
+            "cl" => form.care_level = value,
+            "dg" => form.disability_grade = value,
+            "ml" => form.meal = value,
+            "pr" => form.price = value,
+            "pl" => form.place = value,
+            "d" => form.date = value,
+            "g" => form.groups = value.split(',').filter_map(Group::from_code).collect(),
+            "f" => {
+                for item in value.split(',') {
+                    if let Some((id, t)) = item.split_once(':') {
+                        if let Some(t) = Tri::from_code(t) {
+                            if !id.is_empty() && form.flags.len() < 32 {
+                                form.flags.insert(id.to_string(), t);
+                            }
+                        }
+                    }
+                }
+            }
+            "ch" => form.in_care_home = Tri::from_code(&value).unwrap_or_default(),
+            "dl" => form.delivery = value == "1",
+            _ => {}
+        }
+    }
+    version_ok.then_some(form)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        "2025-03-04".parse().expect("date")
+    }
+
+    #[test]
+    fn loose_dates() {
+        for text in ["1945-03-04", "1945-3-4", "1945/3/4", "1945.3.4", "19450304", "1945年3月4日", "１９４５－０３－０４", " 1945年03月04日 "] {
+            assert_eq!(parse_date_loose(text).map(|d| d.to_string()).as_deref(), Some("1945-03-04"), "{text:?}");
+        }
+        for bad in ["", "1945", "45-3-4", "1945-02-30", "yesterday", "1945年3月"] {
+            assert_eq!(parse_date_loose(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn loose_amounts_and_ages() {
+        assert_eq!(parse_yuan_loose("12元"), Ok(Some(Fen(1200))));
+        assert_eq!(parse_yuan_loose("￥10.5"), Ok(Some(Fen(1050))));
+        assert_eq!(parse_yuan_loose("１２．５"), Ok(Some(Fen(1250))));
+        assert_eq!(parse_yuan_loose(" "), Ok(None));
+        assert_eq!(parse_yuan_loose("-3"), Err(FormProblem::NotAnAmount));
+        assert_eq!(parse_yuan_loose("twelve"), Err(FormProblem::NotAnAmount));
+        assert_eq!(parse_whole("80周岁"), Ok(80));
+        assert_eq!(parse_whole("８０岁"), Ok(80));
+        assert_eq!(parse_whole(""), Err(FormProblem::Missing));
+        assert_eq!(parse_whole("eighty"), Err(FormProblem::NotAWholeNumber));
+    }
+
+    #[test]
+    fn every_problem_is_reported_by_field() {
+        let mut form = FormInput::new("x", today());
+        form.age = "200".into();
+        form.price = "abc".into();
+        form.date = "soon".into();
+        form.hardship = "rich".into();
+        let errors = validate(&form).expect_err("invalid");
+        let fields: Vec<&FormField> = errors.iter().map(|e| &e.field).collect();
+        assert_eq!(fields, vec![&FormField::Date, &FormField::Age, &FormField::Hardship, &FormField::Price]);
+        assert_eq!(errors[1].problem, FormProblem::OutOfRange { min: 0, max: 130 });
+        assert!(errors[0].message(Locale::ZhCn).contains("年-月-日"));
+        assert!(errors[0].message(Locale::En).contains("year-month-day"));
+    }
+
+    #[test]
+    fn birth_after_the_meal_is_refused() {
+        let mut form = FormInput::new("x", today());
+        form.age_mode = AgeMode::BirthDate;
+        form.birth_date = "2030-01-01".into();
+        let errors = validate(&form).expect_err("invalid");
+        assert_eq!(errors, vec![FormError { field: FormField::BirthDate, problem: FormProblem::BornAfterMeal }]);
+    }
+
+    #[test]
+    fn unsure_answers_stay_open() {
+        let mut form = FormInput::new("x", today());
+        form.age = "75".into();
+        form.hardship = UNSURE.into();
+        form.hukou = UNSURE.into();
+        form.flags.insert("youfu".into(), Tri::Unsure);
+        form.flags.insert("sanshu_wulao".into(), Tri::Yes);
+        let (answers, meal) = validate(&form).expect("valid");
+        assert_eq!(answers.hardship, None);
+        assert_eq!(answers.hukou, None);
+        assert!(answers.flags_unsure.contains("youfu"));
+        assert!(answers.flags.contains("sanshu_wulao"));
+        assert_eq!(meal.kind, MealKind::Lunch);
+        assert_eq!(meal.price, None);
+    }
+
+    #[test]
+    fn fragments_round_trip() {
+        let mut form = FormInput::new("shenzhen-2025", today());
+        form.age_mode = AgeMode::BirthDate;
+        form.birth_date = "1945年3月4日".into();
+        form.hardship = "dibao".into();
+        form.groups.insert(Group::LivingAlone);
+        form.groups.insert(Group::EmptyNest);
+        form.flags.insert("sanshu_wulao".into(), Tri::Unsure);
+        form.in_care_home = Tri::Unsure;
+        form.price = "12.5".into();
+        form.delivery = true;
+        form.place = "same_city".into();
+        let link = encode_fragment(&form);
+        assert!(link.is_ascii(), "{link}");
+        assert!(!link.contains(' ') && !link.contains('#'));
+        assert_eq!(decode_fragment(&format!("#{link}"), &today()), Some(form));
+    }
+
+    #[test]
+    fn hostile_fragments_are_harmless() {
+        assert_eq!(decode_fragment("", &today()), None, "not a zhucan link");
+        assert_eq!(decode_fragment("#top", &today()), None);
+        let long = format!("v=1&a={}", "9".repeat(MAX_FRAGMENT));
+        assert_eq!(decode_fragment(&long, &today()), None);
+        let odd = decode_fragment("v=1&a=%E4%B8%&p=%3Cscript%3E&g=living_alone,nope&f=x:q,y:y&ch=zz", &today())
+            .expect("a zhucan link with bad parts");
+        assert_eq!(odd.age, "", "bad percent-encoding is ignored");
+        assert_eq!(odd.policy, "<script>", "kept as plain text; the UI only compares it with known ids");
+        assert_eq!(odd.groups.len(), 1);
+        assert_eq!(odd.flags.len(), 1);
+        assert_eq!(odd.in_care_home, Tri::No);
+        let huge_value = decode_fragment(&format!("v=1&p={}", "x".repeat(1000)), &today()).expect("link");
+        assert_eq!(huge_value.policy.len(), 64, "values are cut to 64 characters");
+    }
+}

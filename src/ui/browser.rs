@@ -1,0 +1,85 @@
+//! Small browser helpers that never panic: today's date, the URL fragment, reading a dropped or
+//! chosen file, copying to the clipboard, printing.
+
+use wasm_bindgen::JsCast;
+
+use crate::core::date::Date;
+
+/// Today's date in the browser's time zone.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    i32::try_from(y)
+        .ok()
+        .zip(u8::try_from(m).ok())
+        .zip(u8::try_from(d).ok())
+        .and_then(|((y, m), d)| Date::new(y, m, d))
+        .unwrap_or(Date::MIN)
+}
+
+/// The URL fragment, with its `#`.
+pub fn fragment() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// The current address (for the share link).
+pub fn current_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Copies text to the clipboard; calls `done(true)` on success, `done(false)` otherwise.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+        done(false);
+        return;
+    };
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Reads a file's bytes; calls `done(name, bytes)` when read. The returned reader must be kept
+/// alive until then.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Vec<u8>) + 'static) -> gloo::file::callbacks::FileReader {
+    let name = file.name();
+    let blob = gloo::file::File::from(file);
+    gloo::file::callbacks::read_as_bytes(&blob, move |result| {
+        // An unreadable file reads as empty bytes, which the loader reports as not a policy.
+        done(name, result.unwrap_or_default());
+    })
+}
+
+/// The first file of a file input.
+pub fn first_file_of_input(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
+    input.files().and_then(|files| files.get(0))
+}
+
+/// The first file of a drop.
+pub fn first_file_of_drop(event: &web_sys::DragEvent) -> Option<web_sys::File> {
+    event.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0))
+}
+
+/// Focuses an element by id (for "jump to field" links in error summaries).
+pub fn focus(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Only `http:` and `https:` addresses become links; anything else (`javascript:` in a hostile
+/// policy file) is shown as text.
+pub fn safe_link(url: &str) -> Option<&str> {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://")).then_some(url.trim())
+}

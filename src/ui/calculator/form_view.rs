@@ -1,0 +1,331 @@
+//! The questions. Every control has a visible label, hints are tied to it with
+//! `aria-describedby`, and an error is shown in text next to its field.
+
+use yew::prelude::*;
+
+use super::state::Edit;
+use super::text::{calc_texts, CalcTexts};
+use crate::core::money::Fen;
+use crate::core::policy::explain::{
+    care_name, group_explain, group_name, hardship_explain, hardship_name, hukou_name, meal_name, money, place_name,
+};
+use crate::core::policy::form::{AgeMode, FormError, FormField, FormInput, Tri, UNSURE};
+use crate::core::policy::model::Category;
+use crate::core::policy::{CareLevel, Group, Hardship, Hukou, MealKind, Place};
+use crate::core::Locale;
+
+/// Properties of [`FormView`].
+#[derive(Properties, PartialEq)]
+pub struct FormViewProps {
+    /// The form as typed.
+    pub form: FormInput,
+    /// Problems to show next to fields.
+    pub errors: Vec<FormError>,
+    /// The selected policy's own categories.
+    pub categories: Vec<Category>,
+    /// The selected policy's reference price on the meal date, if any.
+    pub reference_price: Option<Fen>,
+    /// Interface language.
+    pub locale: Locale,
+    /// Called with every change.
+    pub on_edit: Callback<Edit>,
+}
+
+fn input_value(e: &InputEvent) -> String {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
+}
+
+fn select_value(e: &Event) -> String {
+    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}
+
+fn is_checked(e: &Event) -> bool {
+    e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()
+}
+
+fn error_for(errors: &[FormError], field: &FormField, locale: Locale) -> Option<String> {
+    errors.iter().find(|e| &e.field == field).map(|e| e.message(locale))
+}
+
+/// `aria-describedby` for a field with a hint and maybe an error.
+fn described_by(id: &str, has_hint: bool, has_error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if has_hint {
+        ids.push(format!("{id}-hint"));
+    }
+    if has_error {
+        ids.push(format!("{id}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+fn hint_and_error(id: &str, hint: Option<&str>, error: &Option<String>) -> Html {
+    html! {
+        <>
+            if let Some(hint) = hint {
+                <p class="field-hint" id={format!("{id}-hint")}>{ hint }</p>
+            }
+            if let Some(error) = error {
+                <p class="field-error" id={format!("{id}-error")}>{ error.clone() }</p>
+            }
+        </>
+    }
+}
+
+fn text_field(
+    id: &'static str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    error: Option<String>,
+    inputmode: &'static str,
+    autocomplete: &'static str,
+    on: Callback<String>,
+) -> Html {
+    let oninput = on.reform(|e: InputEvent| input_value(&e));
+    html! {
+        <div class={classes!("field", error.is_some().then_some("has-error"))}>
+            <label for={id}>{ label }</label>
+            { hint_and_error(id, hint, &error) }
+            <input type="text" {id} value={value.to_string()} {inputmode} {autocomplete}
+                aria-invalid={if error.is_some() { "true" } else { "false" }}
+                aria-describedby={described_by(id, hint.is_some(), error.is_some())}
+                {oninput} />
+        </div>
+    }
+}
+
+fn select_field(
+    id: &'static str,
+    label: &str,
+    hint: Option<String>,
+    value: &str,
+    options: Vec<(String, String)>,
+    error: Option<String>,
+    on: Callback<String>,
+) -> Html {
+    let onchange = on.reform(|e: Event| select_value(&e));
+    let opts = options.into_iter().map(|(code, text)| {
+        let selected = code == value;
+        html! { <option value={code} {selected}>{ text }</option> }
+    });
+    html! {
+        <div class={classes!("field", error.is_some().then_some("has-error"))}>
+            <label for={id}>{ label }</label>
+            { hint_and_error(id, hint.as_deref(), &error) }
+            <select {id} {onchange} aria-invalid={if error.is_some() { "true" } else { "false" }}
+                aria-describedby={described_by(id, hint.is_some(), error.is_some())}>
+                { for opts }
+            </select>
+        </div>
+    }
+}
+
+fn radio_group(name: &str, legend: &str, hint: Option<&str>, value: &str, options: Vec<(String, String)>, on: Callback<String>) -> Html {
+    let name = AttrValue::from(name.to_string());
+    let radios = options.into_iter().map(|(code, text)| {
+        let id = format!("{name}-{code}");
+        let checked = code == value;
+        let onchange = {
+            let code = code.clone();
+            on.reform(move |_: Event| code.clone())
+        };
+        html! {
+            <label class="choice" for={id.clone()}>
+                <input type="radio" {id} name={name.clone()} value={code} {checked} {onchange} />
+                <span>{ text }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset class="field choices" aria-describedby={hint.map(|_| format!("{name}-hint"))}>
+            <legend>{ legend }</legend>
+            if let Some(hint) = hint {
+                <p class="field-hint" id={format!("{name}-hint")}>{ hint }</p>
+            }
+            <div class="choice-row">{ for radios }</div>
+        </fieldset>
+    }
+}
+
+fn tri_options(t: &CalcTexts) -> Vec<(String, String)> {
+    vec![("n".into(), t.no.into()), ("y".into(), t.yes.into()), ("u".into(), t.unsure.into())]
+}
+
+fn tri_code(v: Tri) -> &'static str {
+    match v {
+        Tri::Yes => "y",
+        Tri::No => "n",
+        Tri::Unsure => "u",
+    }
+}
+
+fn tri_from(code: &str) -> Tri {
+    match code {
+        "y" => Tri::Yes,
+        "u" => Tri::Unsure,
+        _ => Tri::No,
+    }
+}
+
+/// The questions about the person and the meal.
+#[function_component]
+pub fn FormView(props: &FormViewProps) -> Html {
+    let l = props.locale;
+    let t = calc_texts(l);
+    let f = &props.form;
+    let edit = |make: fn(String) -> Edit| props.on_edit.reform(make);
+
+    html! {
+        <>
+            <section class="form-section" aria-labelledby="about-you">
+                <h3 id="about-you">{ t.about_you }</h3>
+                { age_fields(props, t) }
+                { radio_group("calc-hukou", t.hukou_legend, Some(t.hukou_hint), &f.hukou,
+                    vec![
+                        (Hukou::Local.code().into(), hukou_name(Hukou::Local, l).into()),
+                        (Hukou::Nonlocal.code().into(), hukou_name(Hukou::Nonlocal, l).into()),
+                        (UNSURE.into(), t.unsure.into()),
+                    ],
+                    edit(Edit::Hukou)) }
+                { hardship_field(props, t) }
+                { select_field("calc-care-level", t.care_label, Some(t.care_hint.into()), &f.care_level,
+                    CareLevel::ALL.iter().map(|c| (c.code().to_string(), care_name(*c, l).to_string()))
+                        .chain([(UNSURE.to_string(), t.unsure.to_string())]).collect(),
+                    error_for(&props.errors, &FormField::CareLevel, l), edit(Edit::CareLevel)) }
+                { select_field("calc-disability", t.disability_label, None, &f.disability_grade,
+                    std::iter::once(("0".to_string(), t.disability_none.to_string()))
+                        .chain((1..=4).map(|g| (g.to_string(), grade_name(g, t, l))))
+                        .chain([(UNSURE.to_string(), t.unsure.to_string())]).collect(),
+                    error_for(&props.errors, &FormField::DisabilityGrade, l), edit(Edit::Disability)) }
+                { groups_field(props, t) }
+                { for props.categories.iter().map(|c| category_field(props, c, t)) }
+                { radio_group("calc-care-home", t.care_home_legend, None, tri_code(f.in_care_home), tri_options(t),
+                    props.on_edit.reform(|c: String| Edit::InCareHome(tri_from(&c)))) }
+            </section>
+            <section class="form-section" aria-labelledby="the-meal">
+                <h3 id="the-meal">{ t.the_meal }</h3>
+                { meal_fields(props, t) }
+            </section>
+        </>
+    }
+}
+
+fn grade_name(g: u8, t: &CalcTexts, l: Locale) -> String {
+    match l {
+        Locale::ZhCn => format!("{g}{}", t.grade),
+        Locale::En => format!("{}{g}", t.grade),
+    }
+}
+
+fn age_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let f = &props.form;
+    let mode = match f.age_mode {
+        AgeMode::Age => "age",
+        AgeMode::BirthDate => "birth",
+    };
+    let on_mode = props.on_edit.reform(|c: String| Edit::AgeMode(if c == "birth" { AgeMode::BirthDate } else { AgeMode::Age }));
+    html! {
+        <>
+            { radio_group("calc-age-mode", t.age_mode_legend, None, mode,
+                vec![("age".into(), t.age_mode_age.into()), ("birth".into(), t.age_mode_birth.into())], on_mode) }
+            if f.age_mode == AgeMode::Age {
+                { text_field("calc-age", t.age_label, Some(t.age_hint), &f.age,
+                    error_for(&props.errors, &FormField::Age, l), "numeric", "off", props.on_edit.reform(Edit::Age)) }
+            } else {
+                { text_field("calc-birth-date", t.birth_label, Some(t.birth_hint), &f.birth_date,
+                    error_for(&props.errors, &FormField::BirthDate, l), "numeric", "bday", props.on_edit.reform(Edit::BirthDate)) }
+            }
+        </>
+    }
+}
+
+fn hardship_field(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let value = &props.form.hardship;
+    let explain = match Hardship::from_code(value) {
+        Some(h) => hardship_explain(h, l).to_string(),
+        None => t.ask_when_unsure.to_string(),
+    };
+    select_field(
+        "calc-hardship",
+        t.hardship_label,
+        Some(explain),
+        value,
+        Hardship::ALL
+            .iter()
+            .map(|h| (h.code().to_string(), hardship_name(*h, l).to_string()))
+            .chain([(UNSURE.to_string(), t.unsure.to_string())])
+            .collect(),
+        error_for(&props.errors, &FormField::Hardship, l),
+        props.on_edit.reform(Edit::Hardship),
+    )
+}
+
+fn groups_field(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let boxes = Group::ALL.iter().map(|g| {
+        let g = *g;
+        let id = format!("calc-group-{}", g.code());
+        let hint_id = format!("{id}-hint");
+        let checked = props.form.groups.contains(&g);
+        let onchange = props.on_edit.reform(move |e: Event| Edit::Group(g, is_checked(&e)));
+        html! {
+            <div class="check">
+                <input type="checkbox" id={id.clone()} {checked} {onchange} aria-describedby={hint_id.clone()} />
+                <label for={id}>{ group_name(g, l) }</label>
+                <p class="field-hint" id={hint_id}>{ group_explain(g, l) }</p>
+            </div>
+        }
+    });
+    html! {
+        <fieldset class="field">
+            <legend>{ t.groups_legend }</legend>
+            { for boxes }
+        </fieldset>
+    }
+}
+
+fn category_field(props: &FormViewProps, c: &Category, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let id = c.id.clone();
+    let value = props.form.flags.get(&c.id).copied().unwrap_or_default();
+    let name = format!("calc-flag-{}", c.id);
+    let explain = c.explain.as_ref().map(|e| e.get(l).to_string());
+    let on = props.on_edit.reform(move |code: String| Edit::Flag(id.clone(), tri_from(&code)));
+    radio_group(&name, c.name.get(l), explain.as_deref(), tri_code(value), tri_options(t), on)
+}
+
+fn meal_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let f = &props.form;
+    let price_hint = match props.reference_price {
+        Some(p) => format!("{}（{}）", t.price_hint_reference, money(p, l)),
+        None => t.price_hint_none.to_string(),
+    };
+    let price_hint = if l == Locale::En {
+        price_hint.replace('（', " (").replace('）', ")")
+    } else {
+        price_hint
+    };
+    let on_delivery = props.on_edit.reform(|e: Event| Edit::Delivery(is_checked(&e)));
+    html! {
+        <>
+            { text_field("calc-date", t.date_label, Some(t.date_hint), &f.date,
+                error_for(&props.errors, &FormField::Date, l), "numeric", "off", props.on_edit.reform(Edit::Date)) }
+            { select_field("calc-meal", t.meal_label, None, &f.meal,
+                MealKind::ALL.iter().map(|m| (m.code().to_string(), meal_name(*m, l).to_string())).collect(),
+                error_for(&props.errors, &FormField::Meal, l), props.on_edit.reform(Edit::Meal)) }
+            { text_field("calc-price", t.price_label, Some(&price_hint), &f.price,
+                error_for(&props.errors, &FormField::Price, l), "decimal", "off", props.on_edit.reform(Edit::Price)) }
+            <div class="check field">
+                <input type="checkbox" id="calc-delivery" checked={f.delivery} onchange={on_delivery} />
+                <label for="calc-delivery">{ t.delivery_label }</label>
+            </div>
+            { select_field("calc-place", t.place_label, None, &f.place,
+                Place::ALL.iter().map(|p| (p.code().to_string(), place_name(*p, l).to_string())).collect(),
+                error_for(&props.errors, &FormField::Place, l), props.on_edit.reform(Edit::Place)) }
+        </>
+    }
+}

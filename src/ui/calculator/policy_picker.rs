@@ -1,0 +1,141 @@
+//! Choosing a policy: the presets and loaded files, or a new file by picker or drag and drop.
+//! A refused file lists its problems; nothing else changes.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::state::{FileProblem, FileStatus, LoadedPolicy, Origin};
+use super::text::calc_texts;
+use crate::core::Locale;
+use crate::ui::browser;
+
+/// Properties of [`PolicyPicker`].
+#[derive(Properties, PartialEq)]
+pub struct PolicyPickerProps {
+    /// Every policy.
+    pub policies: Vec<LoadedPolicy>,
+    /// The selected policy's id.
+    pub selected: String,
+    /// The last file loaded or refused.
+    pub file: Option<FileStatus>,
+    /// Interface language.
+    pub locale: Locale,
+    /// Called with a policy id.
+    pub on_select: Callback<String>,
+    /// Called with a file's name and bytes.
+    pub on_file: Callback<(String, Vec<u8>)>,
+}
+
+/// The policy selector and file loader.
+#[function_component]
+pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
+    let l = props.locale;
+    let t = calc_texts(l);
+    // Keeps a file read in progress alive.
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let dragging = use_state(|| false);
+
+    let start_read = {
+        let reader = reader.clone();
+        let on_file = props.on_file.clone();
+        Rc::new(move |file: web_sys::File| {
+            let on_file = on_file.clone();
+            let handle = browser::read_file(file, move |name, bytes| on_file.emit((name, bytes)));
+            *RefCell::borrow_mut(&reader) = Some(handle);
+        })
+    };
+    let on_choose = {
+        let start_read = start_read.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = browser::first_file_of_input(&input) {
+                start_read(file);
+            }
+            input.set_value("");
+        })
+    };
+    let on_dragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_dragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = browser::first_file_of_drop(&e) {
+                start_read(file);
+            }
+        })
+    };
+    let onchange = props.on_select.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+    let options = props.policies.iter().map(|p| {
+        let id = p.policy.id.clone();
+        let selected = id == props.selected;
+        let mut label = format!("{} · {}", p.policy.region.get(l), p.policy.name.get(l));
+        if let Origin::File(name) = &p.origin {
+            label.push_str(&format!(" ({name})"));
+        }
+        html! { <option value={id} {selected}>{ label }</option> }
+    });
+
+    html! {
+        <section class="form-section" aria-labelledby="policy-heading">
+            <h3 id="policy-heading">{ t.policy_heading }</h3>
+            <div class="field">
+                <label for="calc-policy">{ t.policy_label }</label>
+                <p class="field-hint" id="calc-policy-hint">{ t.policy_hint }</p>
+                <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">{ for options }</select>
+            </div>
+            <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+                ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+                <label for="calc-policy-file" class="button secondary file-button">{ t.load_file }</label>
+                <input type="file" id="calc-policy-file" class="visually-hidden" accept=".toml,text/plain" onchange={on_choose} />
+                <p class="field-hint">{ t.drop_hint }</p>
+            </div>
+            { file_status(&props.file, l) }
+        </section>
+    }
+}
+
+fn file_status(file: &Option<FileStatus>, l: Locale) -> Html {
+    let t = calc_texts(l);
+    match file {
+        None => Html::default(),
+        Some(FileStatus::Loaded(name)) => html! {
+            <p class="file-status ok" role="status">{ format!("{}{name}", t.file_loaded) }</p>
+        },
+        Some(FileStatus::Refused(name, problem)) => {
+            let (summary, items): (String, Vec<String>) = match problem {
+                FileProblem::NotText => (format!("{name}{}", t.file_not_text), Vec::new()),
+                FileProblem::TooLarge => (format!("{name}{}", t.file_too_large), Vec::new()),
+                FileProblem::Invalid(errors) => (
+                    if l == Locale::ZhCn {
+                        format!("{name} 有 {} {}", errors.len(), t.file_problems)
+                    } else {
+                        format!("{name} has {}{}", errors.len(), t.file_problems)
+                    },
+                    errors.iter().map(|e| e.display(l)).collect(),
+                ),
+            };
+            html! {
+                <div class="file-status error" role="alert">
+                    <p>{ summary }</p>
+                    if !items.is_empty() {
+                        <ul>{ for items.into_iter().map(|i| html! { <li>{ i }</li> }) }</ul>
+                    }
+                    <p>{ t.file_kept_previous }</p>
+                </div>
+            }
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! The calculator's state: one reducer. Every action updates the form or the loaded policies and
+//! recomputes the outcome with the core (`core::policy::calc`); components only dispatch actions.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::calendar::Calendar;
+use crate::core::date::Date;
+use crate::core::policy::calc::{calculate, Outcome};
+use crate::core::policy::cases::{run_cases, CaseResult};
+use crate::core::policy::form::{decode_fragment, AgeMode, FormInput, Tri};
+use crate::core::policy::load::MAX_POLICY_BYTES;
+use crate::core::policy::presets::PRESETS;
+use crate::core::policy::{parse_policy, Group, Policy, PolicyError};
+
+/// Where a policy came from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// Shipped with the app.
+    Preset,
+    /// A file the user loaded (its name).
+    File(String),
+}
+
+/// A policy ready to use, with the results of its own test cases.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedPolicy {
+    /// The policy.
+    pub policy: Rc<Policy>,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its cases' results.
+    pub cases: Vec<CaseResult>,
+}
+
+impl LoadedPolicy {
+    fn new(policy: Policy, origin: Origin) -> LoadedPolicy {
+        let cases = run_cases(&policy, Calendar::builtin());
+        LoadedPolicy { policy: Rc::new(policy), origin, cases }
+    }
+
+    /// (failed, total) cases.
+    pub fn case_counts(&self) -> (usize, usize) {
+        (self.cases.iter().filter(|c| !c.passed()).count(), self.cases.len())
+    }
+}
+
+/// Why a loaded file was refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileProblem {
+    /// Not UTF-8 text.
+    NotText,
+    /// Over the size limit.
+    TooLarge,
+    /// The policy's problems.
+    Invalid(Vec<PolicyError>),
+}
+
+/// The last file the user tried to load.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileStatus {
+    /// Loaded and selected.
+    Loaded(String),
+    /// Refused; nothing else changed.
+    Refused(String, FileProblem),
+}
+
+/// The whole calculator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CalcState {
+    /// Presets, then files the user loaded.
+    pub policies: Vec<LoadedPolicy>,
+    /// The form as typed.
+    pub form: FormInput,
+    /// The answer for the selected policy.
+    pub outcome: Outcome,
+    /// Showing the comparison across policies.
+    pub comparing: bool,
+    /// The answer under every policy (computed while comparing).
+    pub comparison: Vec<Outcome>,
+    /// The last file loaded or refused.
+    pub file: Option<FileStatus>,
+}
+
+/// A change to one field of the form (each variant names the field it sets).
+#[allow(missing_docs)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    AgeMode(AgeMode),
+    Age(String),
+    BirthDate(String),
+    Hukou(String),
+    Hardship(String),
+    CareLevel(String),
+    Disability(String),
+    Group(Group, bool),
+    Flag(String, Tri),
+    InCareHome(Tri),
+    Date(String),
+    Meal(String),
+    Price(String),
+    Delivery(bool),
+    Place(String),
+}
+
+/// What can happen in the calculator.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CalcAction {
+    /// The user changed a field.
+    Edit(Edit),
+    /// The user chose a policy.
+    SelectPolicy(String),
+    /// The user loaded a file: its name and bytes.
+    LoadFile(String, Vec<u8>),
+    /// Show or hide the comparison.
+    SetComparing(bool),
+}
+
+impl CalcState {
+    /// The calculator at start-up: presets loaded and checked, the form from the share link in the
+    /// URL fragment if there is one, else empty with the meal date `today`.
+    pub fn new(today: Date, fragment: &str) -> CalcState {
+        let policies: Vec<LoadedPolicy> = PRESETS
+            .iter()
+            .filter_map(|p| parse_policy(p.toml).ok())
+            .map(|p| LoadedPolicy::new(p, Origin::Preset))
+            .collect();
+        let first = policies.first().map(|p| p.policy.id.clone()).unwrap_or_default();
+        let mut form = decode_fragment(fragment, &today).unwrap_or_else(|| FormInput::new(&first, today));
+        if !policies.iter().any(|p| p.policy.id == form.policy) {
+            form.policy = first;
+        }
+        let mut state = CalcState { policies, form, outcome: Outcome::Empty, comparing: false, comparison: Vec::new(), file: None };
+        state.recompute();
+        state
+    }
+
+    /// The selected policy.
+    pub fn selected(&self) -> Option<&LoadedPolicy> {
+        self.policies.iter().find(|p| p.policy.id == self.form.policy)
+    }
+
+    fn recompute(&mut self) {
+        self.outcome = match self.selected() {
+            Some(p) => calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin()),
+            None => Outcome::Empty,
+        };
+        self.comparison = if self.comparing {
+            self.policies.iter().map(|p| calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin())).collect()
+        } else {
+            Vec::new()
+        };
+    }
+
+    fn edit(&mut self, edit: Edit) {
+        let f = &mut self.form;
+        match edit {
+            Edit::AgeMode(m) => f.age_mode = m,
+            Edit::Age(s) => f.age = s,
+            Edit::BirthDate(s) => f.birth_date = s,
+            Edit::Hukou(s) => f.hukou = s,
+            Edit::Hardship(s) => f.hardship = s,
+            Edit::CareLevel(s) => f.care_level = s,
+            Edit::Disability(s) => f.disability_grade = s,
+            Edit::Group(g, on) => {
+                if on {
+                    f.groups.insert(g);
+                } else {
+                    f.groups.remove(&g);
+                }
+            }
+            Edit::Flag(id, t) => {
+                f.flags.insert(id, t);
+            }
+            Edit::InCareHome(t) => f.in_care_home = t,
+            Edit::Date(s) => f.date = s,
+            Edit::Meal(s) => f.meal = s,
+            Edit::Price(s) => f.price = s,
+            Edit::Delivery(b) => f.delivery = b,
+            Edit::Place(s) => f.place = s,
+        }
+    }
+
+    fn load_file(&mut self, name: String, bytes: Vec<u8>) {
+        if bytes.len() > MAX_POLICY_BYTES {
+            self.file = Some(FileStatus::Refused(name, FileProblem::TooLarge));
+            return;
+        }
+        let Ok(text) = String::from_utf8(bytes) else {
+            self.file = Some(FileStatus::Refused(name, FileProblem::NotText));
+            return;
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match parse_policy(text) {
+            Ok(policy) => {
+                let id = policy.id.clone();
+                // A file with the id of an existing policy replaces it.
+                self.policies.retain(|p| p.policy.id != id);
+                self.policies.push(LoadedPolicy::new(policy, Origin::File(name.clone())));
+                self.form.policy = id;
+                self.file = Some(FileStatus::Loaded(name));
+            }
+            Err(errors) => self.file = Some(FileStatus::Refused(name, FileProblem::Invalid(errors))),
+        }
+    }
+}
+
+impl Reducible for CalcState {
+    type Action = CalcAction;
+
+    fn reduce(self: Rc<Self>, action: CalcAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            CalcAction::Edit(edit) => next.edit(edit),
+            CalcAction::SelectPolicy(id) => {
+                if next.policies.iter().any(|p| p.policy.id == id) {
+                    next.form.policy = id;
+                }
+            }
+            CalcAction::LoadFile(name, bytes) => next.load_file(name, bytes),
+            CalcAction::SetComparing(on) => next.comparing = on,
+        }
+        next.recompute();
+        Rc::new(next)
+    }
+}
