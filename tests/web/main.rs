@@ -26,6 +26,12 @@ impl Mounted {
         if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             storage.clear().expect("storage clears");
         }
+        // The calculator keeps its answers in the URL fragment (the share link): start without one.
+        if let Some(window) = web_sys::window() {
+            let location = window.location();
+            let plain = format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default());
+            window.history().expect("history").replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&plain)).expect("reset");
+        }
         let html = document().document_element().expect("<html>");
         html.set_attribute("lang", "zh-CN").expect("set lang");
         html.class_list().remove_1("large-text").expect("class list");
@@ -52,6 +58,24 @@ impl Mounted {
 
     async fn click(&self, selector: &str) {
         self.find(selector).click();
+        yew::scheduler::flush().await;
+    }
+
+    /// Types into a text input as a user would (sets the value, fires `input`).
+    async fn type_into(&self, selector: &str, text: &str) {
+        let input: web_sys::HtmlInputElement = self.find(selector).unchecked_into();
+        input.set_value(text);
+        let event = web_sys::InputEvent::new("input").expect("input event");
+        input.dispatch_event(&event).expect("dispatch");
+        yew::scheduler::flush().await;
+    }
+
+    /// Chooses an option of a select (sets the value, fires `change`).
+    async fn choose(&self, selector: &str, value: &str) {
+        let select: web_sys::HtmlSelectElement = self.find(selector).unchecked_into();
+        select.set_value(value);
+        let event = web_sys::Event::new("change").expect("change event");
+        select.dispatch_event(&event).expect("dispatch");
         yew::scheduler::flush().await;
     }
 }
@@ -151,4 +175,44 @@ async fn settings_survive_a_remount() {
     let again = Mounted { root, handle: Some(handle) };
     assert_eq!(again.text("#tab-calculator"), "Subsidy calculator");
     assert_eq!(again.find("#toggle-large-text").get_attribute("aria-pressed").as_deref(), Some("true"));
+}
+
+#[wasm_bindgen_test]
+async fn typing_an_age_updates_the_result_status() {
+    let app = Mounted::new().await;
+    app.choose("#calc-policy", "tianjin").await;
+    app.type_into("#calc-date", "2025-03-04").await;
+    let status = app.find(".result-headline");
+    assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
+    assert!(status.text_content().unwrap_or_default().contains("填好年龄"), "empty before the age");
+    app.type_into("#calc-age", "85").await;
+    // Tianjin 2024: 80+ get 3 yuan of the 13-yuan standard meal.
+    let text = app.text(".result-headline");
+    assert!(text.contains("3元") && text.contains("10元"), "{text}");
+    app.type_into("#calc-age", "79").await;
+    assert!(app.text(".result-headline").contains("0元"), "{}", app.text(".result-headline"));
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_answer_is_named_next_to_its_field() {
+    let app = Mounted::new().await;
+    app.type_into("#calc-age", "eighty").await;
+    let input = app.find("#calc-age");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("calc-age-hint calc-age-error"));
+    assert!(app.text("#calc-age-error").contains("请填写整数"));
+    assert!(app.text(".error-summary").contains("年龄"));
+}
+
+#[wasm_bindgen_test]
+async fn unsure_shows_a_range() {
+    let app = Mounted::new().await;
+    app.choose("#calc-policy", "guangzhou-2020").await;
+    app.type_into("#calc-date", "2025-03-04").await;
+    app.type_into("#calc-age", "70").await;
+    app.choose("#calc-hardship", "unsure").await;
+    // Guangzhou, 70: 7 yuan as 60–79, 11 yuan as 困难老人.
+    let text = app.text(".result-headline");
+    assert!(text.contains("7元 – 11元"), "{text}");
+    assert!(text.contains("困难类别"), "{text}");
 }

@@ -60,9 +60,9 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     html! {
         <section class="compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ t.compare_heading }</h3>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-caption">
                 <table>
-                    <caption>{ t.compare_caption }</caption>
+                    <caption id="compare-caption">{ t.compare_caption }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ t.col_policy }</th>

@@ -1,0 +1,269 @@
+// End-to-end: the subsidy calculator, as residents use it, on the release build under the strict CSP.
+// Expected figures come from the presets' quoted clauses (see static/policies/*.toml).
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, openApp, OUT_DIR } from "./harness.mjs";
+import { startServer } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: "dist" });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertClean(p) {
+  assert.deepEqual(p.csp, [], "no CSP violations");
+  assert.deepEqual(p.offOrigin, [], "no request leaves the origin");
+  assert.deepEqual(p.failed, [], "every request succeeds");
+  assert.deepEqual(p.pageErrors, [], "no page errors");
+  assert.deepEqual(p.console, [], "no console errors");
+}
+
+const headline = (page) => page.textContent(".result-headline");
+
+/** Presses Tab until `selector` has focus; returns how many presses it took. */
+async function tabTo(page, selector, limit = 40) {
+  for (let n = 1; n <= limit; n++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return n;
+  }
+  throw new Error(`${selector} not reached in ${limit} Tab presses`);
+}
+
+for (const lang of ["zh", "en"]) {
+  test(`${lang}: phone, keyboard only, from landing to the figure and its explanation in a few keystrokes`, async () => {
+    const { page, problems, context } = await openApp(browser, server.url + (lang === "en" ? "?lang=en" : ""), {
+      viewport: { width: 390, height: 844 },
+    });
+    let keys = 0;
+    keys += await tabTo(page, "#calc-policy");
+    // Presets in order: Shenzhen, Guangzhou, …; one arrow moves to Guangzhou.
+    await page.keyboard.press("ArrowDown");
+    keys += 1;
+    assert.equal(await page.inputValue("#calc-policy"), "guangzhou-2020");
+    keys += await tabTo(page, "#calc-age");
+    await page.keyboard.type("85");
+    keys += 2;
+    // Guangzhou, 85, registered here, 12-yuan standard meal: 3 (city) + 3 (district) + 3 (town) = 9; pays 3.
+    const text = await headline(page);
+    if (lang === "zh") {
+      assert.match(text, /这一餐补贴\s*9元/);
+      assert.match(text, /您支付\s*3元/);
+    } else {
+      assert.match(text, /Subsidy for this meal\s*¥9/);
+      assert.match(text, /You pay\s*¥3/);
+    }
+    // The explanation is there, with the quoted clause available.
+    const steps = await page.textContent("ol.steps");
+    assert.match(steps, lang === "zh" ? /市级补贴：符合“市财政每餐3元”/ : /City part: you are in “3 yuan a meal from the city”/);
+    assert.ok(await page.locator("details.clause").count() >= 3);
+    // Small screens keep the figure in view at the bottom.
+    assert.match(await page.textContent(".result-bar-text"), lang === "zh" ? /9元/ : /¥9/);
+    assert.ok(keys <= 25, `${keys} key presses from landing to the figure`);
+    await page.screenshot({ path: `${OUT_DIR}/calc-${lang}-phone.png` });
+    assertClean(await problems());
+    await context.close();
+  });
+}
+
+test("why not and when: the missing condition and the date it will be met", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.selectOption("#calc-policy", "dandong-2024");
+  await page.check("#calc-age-mode-birth");
+  await page.fill("#calc-birth-date", "1945-03-05");
+  await page.fill("#calc-date", "2025-03-04");
+  // The day before the 80th birthday: 65–79 band, 2 yuan; the 80+ band (3 yuan) from 5 March 2025.
+  assert.match(await headline(page), /这一餐补贴\s*2元/);
+  const hints = await page.textContent("ul.hints");
+  assert.match(hints, /80周岁及以上.*年满80周岁（您现在79周岁，将于2025年3月5日满80周岁）/);
+  await context.close();
+});
+
+test("not sure of a category shows the range and the question that decides it", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  await page.selectOption("#calc-policy", "shenzhen-2025");
+  await page.fill("#calc-age", "65");
+  await page.fill("#calc-date", "2025-03-04");
+  await page.fill("#calc-price", "20");
+  await page.selectOption("#calc-hardship", "unsure");
+  // Registered, 65: nothing unless in a priority group (up to 15 yuan of a 20-yuan meal).
+  assert.match(await headline(page), /0元\s*–\s*15元/);
+  assert.match(await page.textContent(".depends"), /困难类别/);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("comparison: the same person under every policy", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill("#calc-age", "85");
+  await page.fill("#calc-date", "2025-03-04");
+  await page.fill("#calc-price", "13");
+  await page.click("#calc-compare");
+  const rows = await page.$$eval(".compare tbody tr", (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())),
+  );
+  const byPolicy = Object.fromEntries(rows.map((r) => [r[0], r]));
+  assert.equal(rows.length, 5);
+  // 13-yuan lunch, 85, registered: Shenzhen 5 (70–99), Guangzhou 9 (fixed amounts), Beijing 0 (not a
+  // basic-care recipient), Tianjin 3 (80+), Dandong 3 (80+).
+  const subsidy = (region) => rows.find((r) => r[0].startsWith(region))?.[2];
+  assert.equal(subsidy("广东省深圳市"), "5元");
+  assert.equal(subsidy("广东省广州市"), "9元");
+  assert.equal(subsidy("北京市"), "0元");
+  assert.equal(subsidy("天津市"), "3元");
+  assert.equal(subsidy("辽宁省丹东市"), "3元");
+  assert.ok(Object.keys(byPolicy).length === 5);
+  await page.screenshot({ path: `${OUT_DIR}/calc-compare.png`, fullPage: true });
+  await page.click("#calc-compare");
+  assert.equal(await page.locator(".compare").count(), 0);
+  await context.close();
+});
+
+const BROKEN = `[policy]
+id = "mine"
+name = "我的政策"
+region = "某县"
+
+[[source]]
+id = "s"
+title = "某文件"
+url = "https://example.gov.cn/x"
+
+[[clause]]
+id = "c"
+source = "s"
+text = "每餐补贴3元"
+
+[[version]]
+id = "v"
+label = "第一版"
+from = 2024-01-01
+
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+
+    [[version.component.tier]]
+    id = "all"
+    name = "60岁以上"
+    when = { age_at_least = 60 }
+    subsiddy = 3
+    clause = "c"
+`;
+
+test("a broken policy file lists its problems by line and loses nothing", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  await page.selectOption("#calc-policy", "tianjin");
+  await page.fill("#calc-age", "85");
+  await page.fill("#calc-date", "2025-03-04");
+  const before = await headline(page);
+  assert.match(before, /3元/);
+  await page.setInputFiles("#calc-policy-file", { name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(BROKEN) });
+  const alert = page.locator(".file-status.error");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /mine\.toml 有 2 处问题/);
+  assert.match(text, /第 29 行第 5 列.*“subsiddy”/);
+  assert.match(text, /必须且只能填一项：subsidy, pay, percent/);
+  // Nothing lost: same policy, same answers, same result.
+  assert.equal(await page.inputValue("#calc-policy"), "tianjin");
+  assert.equal(await page.inputValue("#calc-age"), "85");
+  assert.equal(await headline(page), before);
+  await page.screenshot({ path: `${OUT_DIR}/calc-broken-file.png` });
+
+  // Fixed, it loads, is selected and computes.
+  await page.setInputFiles("#calc-policy-file", {
+    name: "mine.toml",
+    mimeType: "text/plain",
+    buffer: Buffer.from(BROKEN.replace("subsiddy", "subsidy")),
+  });
+  await page.locator(".file-status.ok").waitFor();
+  assert.equal(await page.inputValue("#calc-policy"), "mine");
+  assert.match(await headline(page), /这一餐补贴\s*3元/);
+
+  // A file whose own test case fails is refused amounts.
+  const failing = BROKEN.replace("subsiddy", "subsidy") +
+    `\n[[case]]\nname = "错的"\nperson = { age = 70 }\nmeal = { date = 2025-03-04 }\nexpect = { subsidy = 4 }\n`;
+  await page.setInputFiles("#calc-policy-file", { name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(failing) });
+  await page.locator(".result-blocked").waitFor();
+  assert.match(await page.textContent(".result-blocked"), /1 \/ 1/);
+
+  // Not text at all.
+  await page.setInputFiles("#calc-policy-file", { name: "photo.toml", mimeType: "image/png", buffer: Buffer.from([0x89, 0x50, 0xff, 0xfe, 0x00]) });
+  await page.locator(".file-status.error").waitFor();
+  assert.match(await page.textContent(".file-status.error"), /photo\.toml不是文字文件/);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("the share link reopens the same calculation, and never leaves the page", async () => {
+  const first = await openApp(browser, server.url);
+  await first.page.selectOption("#calc-policy", "shenzhen-2025");
+  await first.page.check("#calc-age-mode-birth");
+  await first.page.fill("#calc-birth-date", "1947年3月5日");
+  await first.page.fill("#calc-date", "2025-03-04");
+  await first.page.fill("#calc-price", "15");
+  await first.page.check("#calc-delivery");
+  await first.page.selectOption("#calc-care-level", "moderate");
+  const url = first.page.url();
+  assert.ok(url.includes("#"), "the answers are in the fragment");
+  const expected = await headline(first.page);
+  // 78 years old, registered: 5 yuan of a 15-yuan lunch; moderate care + delivery: 2 yuan to the provider.
+  assert.match(expected, /5元/);
+  assert.match(expected, /送餐上门补贴：2元（付给送餐机构）/);
+  await first.context.close();
+
+  const second = await openApp(browser, url);
+  assert.equal(await headline(second.page), expected);
+  assert.equal(await second.page.inputValue("#calc-birth-date"), "1947年3月5日");
+  assert.equal(await second.page.isChecked("#calc-delivery"), true);
+  // The server saw only the page, never the answers.
+  assert.deepEqual(second.problems && (await second.problems()).offOrigin, []);
+  await second.context.close();
+});
+
+test("print view shows the result and its sources, not the form", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.fill("#calc-age", "85");
+  await page.fill("#calc-date", "2025-03-04");
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible(".calc-form"), false);
+  assert.equal(await page.isVisible(".result-headline"), true);
+  assert.equal(await page.isVisible(".print-only"), true);
+  await page.pdf({ path: `${OUT_DIR}/calc-print.pdf` }).catch(() => {});
+  await context.close();
+});
+
+test("axe-core: no violations on the calculator's screens", async () => {
+  const { page, problems, context } = await openApp(browser, server.url);
+  const report = {};
+  report["empty"] = await axeViolations(page);
+  await page.fill("#calc-age", "abc");
+  report["error"] = await axeViolations(page);
+  await page.fill("#calc-age", "85");
+  await page.fill("#calc-date", "2025-03-04");
+  await page.selectOption("#calc-policy", "guangzhou-2020");
+  await page.locator("details.clause").first().evaluate((d) => (d.open = true));
+  report["result"] = await axeViolations(page);
+  await page.selectOption("#calc-hardship", "unsure");
+  report["range"] = await axeViolations(page);
+  await page.click("#calc-compare");
+  report["compare"] = await axeViolations(page);
+  await page.click("#switch-language");
+  await page.click("#toggle-large-text");
+  report["compare en large"] = await axeViolations(page);
+  await page.click("#calc-compare");
+  report["range en large"] = await axeViolations(page);
+  for (const [screen, v] of Object.entries(report)) {
+    assert.deepEqual(v, [], `axe on ${screen}: ${JSON.stringify(v, null, 1)}`);
+  }
+  assertClean(await problems());
+  await context.close();
+});
