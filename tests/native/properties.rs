@@ -9,7 +9,7 @@ use zhucan::core::date::Date;
 use zhucan::core::money::Fen;
 use zhucan::core::policy::presets::{load_preset, PRESETS};
 use zhucan::core::policy::{
-    assess, simulate_month, AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, MealPlan, Person, Place, Policy,
+    assess, assess_figures, simulate_month, AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, MealPlan, Person, Place, Policy,
 };
 
 fn policies() -> Vec<Policy> {
@@ -103,6 +103,20 @@ proptest! {
             if !a.eligible {
                 prop_assert_eq!(a.subsidy, Fen::ZERO);
             }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_gives_the_same_figures(p in person(), m in meal()) {
+        for policy in policies() {
+            let full = assess(&policy, &p, &m, Calendar::builtin());
+            let fast = assess_figures(&policy, &p, &m, Calendar::builtin());
+            prop_assert_eq!(
+                (full.eligible, full.subsidy, full.pay, full.delivery_subsidy, &full.tier, &full.version, &full.parts),
+                (fast.eligible, fast.subsidy, fast.pay, fast.delivery_subsidy, &fast.tier, &fast.version, &fast.parts),
+                "{}", policy.id
+            );
+            prop_assert!(fast.steps.is_empty() && fast.hints.is_empty());
         }
     }
 

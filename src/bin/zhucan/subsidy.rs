@@ -7,7 +7,7 @@ use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
 use zhucan::core::policy::explain::{hint_text, note_text, step_text};
 use zhucan::core::policy::input::{person_from_row, FieldError, MealJson, PersonJson};
-use zhucan::core::policy::{assess, Assessment, Meal, Person, Policy};
+use zhucan::core::policy::{assess, assess_figures, Assessment, Meal, Person, Policy};
 use zhucan::core::Locale;
 
 use crate::common::{load_policy, read_text, today};
@@ -165,7 +165,7 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
         });
         let fields = match person {
             Ok(p) => {
-                let a = assess(policy, &p, meal, Calendar::builtin());
+                let a = assess_figures(policy, &p, meal, Calendar::builtin());
                 vec![
                     line.to_string(),
                     id,

@@ -239,14 +239,12 @@ pub enum HintTarget {
 /// One component's share of the subsidy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Part {
-    /// Component id.
-    pub component: String,
-    /// Component name.
-    pub name: Text,
+    /// Index of the component in its version.
+    pub component: usize,
     /// Paying level.
     pub level: Option<FundingLevel>,
-    /// Matched tier id.
-    pub tier: Option<String>,
+    /// Index of the matched tier in the component.
+    pub tier: usize,
     /// Amount paid for this meal (after place and spend rules, before the price cap).
     pub amount: Fen,
 }
@@ -344,7 +342,7 @@ pub struct Assessment {
 /// assert_eq!(a.subsidy, Fen::yuan(5));
 /// ```
 pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
-    let mut a = assess_meal(policy, person, meal, calendar);
+    let mut a = assess_meal(policy, person, meal, calendar, true);
     if let Some(version) = policy.version_on(meal.date) {
         a.limits = limits(policy, version, person, meal, calendar);
     }
@@ -353,7 +351,24 @@ pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar
 
 /// The assessment without the day/week/month limits (which are computed by simulating meals with
 /// this function).
-pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
+/// Pushes a step only when the explanation is wanted; the step (and the texts it clones) is not
+/// even built otherwise.
+macro_rules! trace {
+    ($detail:expr, $a:ident, $kind:expr, $clause:expr $(,)?) => {
+        if $detail {
+            $a.steps.push(Step { kind: $kind, clause: $clause });
+        }
+    };
+}
+
+/// Only the figures for one meal: no explanation, no hints, no day/week/month limits. The fast
+/// path for rosters, simulations and ranges; the figures are exactly those of [`assess`].
+pub fn assess_figures(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
+    assess_meal(policy, person, meal, calendar, false)
+}
+
+/// The assessment without the day/week/month limits; `detail` adds the explanation.
+pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar, detail: bool) -> Assessment {
     let mut a = Assessment {
         policy: policy.id.clone(),
         version: None,
@@ -374,21 +389,18 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         hints: Vec::new(),
         notes: Vec::new(),
     };
-    let step = |a: &mut Assessment, kind: StepKind, clause: Option<ClauseRef>| a.steps.push(Step { kind, clause });
 
     let Some(version) = policy.version_on(meal.date) else {
         let starts = policy.versions.first().map(|v| v.from);
         let ended = policy.versions.last().and_then(|v| v.until).filter(|u| *u < meal.date);
-        step(&mut a, StepKind::NoVersion { date: meal.date, starts, ended }, None);
+        trace!(detail, a, StepKind::NoVersion { date: meal.date, starts, ended }, None);
         return a;
     };
     a.version = Some(version.id.clone());
-    step(
-        &mut a,
-        StepKind::Version { id: version.id.clone(), label: version.label.clone(), from: version.from, until: version.until },
+    trace!(detail, a, StepKind::Version { id: version.id.clone(), label: version.label.clone(), from: version.from, until: version.until },
         version.from_clause,
     );
-    if let Some(note) = &version.dates_note {
+    if let Some(note) = version.dates_note.as_ref().filter(|_| detail) {
         a.notes.push(Note::Dates(note.clone()));
     }
 
@@ -396,11 +408,11 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     let reference = version.reference_price.as_ref().and_then(|(p, c)| p.at(meal.date).map(|p| (*p, *c)));
     let price = match (meal.price, reference) {
         (Some(p), _) => {
-            step(&mut a, StepKind::Price { price: p, reference: false }, None);
+            trace!(detail, a, StepKind::Price { price: p, reference: false }, None);
             Some(p)
         }
         (None, Some((p, clause))) => {
-            step(&mut a, StepKind::Price { price: p, reference: true }, Some(clause));
+            trace!(detail, a, StepKind::Price { price: p, reference: true }, Some(clause));
             Some(p)
         }
         (None, None) => {
@@ -416,19 +428,23 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     // Who may receive anything.
     let mut eligible = true;
     if let Some(rule) = &version.eligibility {
-        let verdict = rule.when.verdict(person, &ctx);
-        eligible = verdict.passed();
-        if let Some(missing) = verdict.missing() {
-            a.hints.push(Hint { target: HintTarget::Eligibility, missing, clause: Some(rule.clause) });
+        if detail {
+            let verdict = rule.when.verdict(person, &ctx);
+            eligible = verdict.passed();
+            if let Some(missing) = verdict.missing() {
+                a.hints.push(Hint { target: HintTarget::Eligibility, missing, clause: Some(rule.clause) });
+            }
+            trace!(detail, a, StepKind::Eligibility { passed: eligible, checks: verdict.checks() }, Some(rule.clause));
+        } else {
+            eligible = rule.when.holds(person, &ctx);
         }
-        step(&mut a, StepKind::Eligibility { passed: eligible, checks: verdict.checks() }, Some(rule.clause));
     }
 
     // Is this meal on this day covered at all?
     let (covered_meals, meals_clause) = &version.meals;
     let meal_covered = covered_meals.contains(&meal.kind);
     if !meal_covered {
-        step(&mut a, StepKind::MealNotCovered { meal: meal.kind, covered: covered_meals.clone() }, *meals_clause);
+        trace!(detail, a, StepKind::MealNotCovered { meal: meal.kind, covered: covered_meals.clone() }, *meals_clause);
     }
     let mut day_ok = true;
     if let Some(clause) = version.workdays_only {
@@ -437,26 +453,26 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             a.notes.push(Note::CalendarFallback { year: meal.date.year() });
         }
         day_ok = day.is_workday();
-        step(&mut a, StepKind::WorkingDay { date: meal.date, day }, Some(clause));
+        trace!(detail, a, StepKind::WorkingDay { date: meal.date, day }, Some(clause));
     }
 
     // Components: each picks its tier; parts add up.
     let mut any_tier = false;
     let mut tier_ids = Vec::new();
     if eligible {
-        for component in &version.components {
-            let matched = best_tier(component, person, &ctx, meal, price);
-            let Some((tier, computed, checks)) = matched else {
-                step(&mut a, StepKind::NoTier { component: component.name.clone() }, None);
-                add_tier_hints(&mut a, component, person, &ctx, meal, price, Fen::ZERO);
+        for (ci, component) in version.components.iter().enumerate() {
+            let matched = best_tier(component, person, &ctx, meal, price, detail);
+            let Some((ti, tier, computed, checks)) = matched else {
+                trace!(detail, a, StepKind::NoTier { component: component.name.clone() }, None);
+                if detail {
+                    add_tier_hints(&mut a, component, person, &ctx, meal, price, Fen::ZERO);
+                }
                 continue;
             };
             any_tier = true;
             tier_ids.push(tier.id.clone());
             let mut amount = computed.amount();
-            step(
-                &mut a,
-                StepKind::Tier {
+            trace!(detail, a, StepKind::Tier {
                     component: component.name.clone(),
                     tier_id: tier.id.clone(),
                     tier: tier.name.clone(),
@@ -465,12 +481,12 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
                 },
                 Some(tier.clause),
             );
-            add_tier_hints(&mut a, component, person, &ctx, meal, price, amount);
+            if detail {
+                add_tier_hints(&mut a, component, person, &ctx, meal, price, amount);
+            }
             if let Some(level) = component.level {
                 if !level.pays_at(meal.place) {
-                    step(
-                        &mut a,
-                        StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
+                    trace!(detail, a, StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
                         Some(tier.clause),
                     );
                     amount = Fen::ZERO;
@@ -479,24 +495,16 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             if let Some((rule, clause)) = component.spend_rule {
                 match price {
                     Some(p) if !spend_ok(rule, p) => {
-                        step(
-                            &mut a,
-                            StepKind::BelowSpendThreshold { component: component.name.clone(), rule, price: p },
+                        trace!(detail, a, StepKind::BelowSpendThreshold { component: component.name.clone(), rule, price: p },
                             Some(clause),
                         );
                         amount = Fen::ZERO;
                     }
                     Some(_) => {}
-                    None => step(&mut a, StepKind::SpendRuleAssumed { component: component.name.clone(), rule }, Some(clause)),
+                    None => trace!(detail, a, StepKind::SpendRuleAssumed { component: component.name.clone(), rule }, Some(clause)),
                 }
             }
-            a.parts.push(Part {
-                component: component.id.clone(),
-                name: component.name.clone(),
-                level: component.level,
-                tier: Some(tier.id.clone()),
-                amount,
-            });
+            a.parts.push(Part { component: ci, level: component.level, tier: ti, amount });
         }
     }
     a.eligible = eligible && any_tier;
@@ -508,22 +516,28 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     }
     if let Some(p) = price {
         if subsidy > p {
-            step(&mut a, StepKind::CappedAtPrice { before: subsidy, price: p }, None);
+            trace!(detail, a, StepKind::CappedAtPrice { before: subsidy, price: p }, None);
             subsidy = p;
         }
     }
     a.subsidy = subsidy;
     a.pay = price.map(|p| p.saturating_sub(subsidy));
     let pay = a.pay;
-    step(&mut a, StepKind::Total { subsidy, pay }, None);
+    trace!(detail, a, StepKind::Total { subsidy, pay }, None);
 
     // Delivery: the best matching rule.
     if meal.delivery {
         let mut best: Option<(&Delivery, Fen)> = None;
         for d in &version.delivery {
             let Some(amount) = d.amount.at(meal.date).copied() else { continue };
-            let verdict = d.when.verdict(person, &ctx);
-            match verdict.missing() {
+            let missing = if detail {
+                d.when.verdict(person, &ctx).missing()
+            } else if d.when.holds(person, &ctx) {
+                None
+            } else {
+                continue;
+            };
+            match missing {
                 None if eligible => {
                     if best.is_none_or(|(_, b)| amount > b) {
                         best = Some((d, amount));
@@ -542,9 +556,9 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
                 a.delivery_subsidy = amount;
                 a.delivery_paid_to = Some(d.paid_to);
                 a.hints.retain(|h| !matches!(&h.target, HintTarget::Delivery { amount: x, .. } if *x <= amount));
-                step(&mut a, StepKind::Delivery { name: d.name.clone(), amount, paid_to: d.paid_to }, Some(d.clause));
+                trace!(detail, a, StepKind::Delivery { name: d.name.clone(), amount, paid_to: d.paid_to }, Some(d.clause));
             }
-            None => step(&mut a, StepKind::NoDelivery, None),
+            None => trace!(detail, a, StepKind::NoDelivery, None),
         }
     }
 
@@ -558,7 +572,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             OperatorPer::Meal => a.operator_per_meal += amount,
             OperatorPer::PersonDay => a.operator_per_day += amount,
         }
-        step(&mut a, StepKind::Operator { name: op.name.clone(), amount, per: op.per }, Some(op.clause));
+        trace!(detail, a, StepKind::Operator { name: op.name.clone(), amount, per: op.per }, Some(op.clause));
     }
     a
 }
@@ -600,7 +614,7 @@ fn compute(tier: &Tier, meal: &Meal, price: Option<Fen>) -> Computed {
     }
 }
 
-type Matched<'p> = (&'p Tier, Computed, Vec<Check>);
+type Matched<'p> = (usize, &'p Tier, Computed, Vec<Check>);
 
 fn best_tier<'p>(
     component: &'p Component,
@@ -608,19 +622,21 @@ fn best_tier<'p>(
     ctx: &EvalContext,
     meal: &Meal,
     price: Option<Fen>,
+    detail: bool,
 ) -> Option<Matched<'p>> {
     let mut best: Option<Matched<'p>> = None;
-    for tier in &component.tiers {
+    for (i, tier) in component.tiers.iter().enumerate() {
         let mut checks = Vec::new();
-        if !tier.when.eval(person, ctx, &mut checks) {
+        let holds = if detail { tier.when.eval(person, ctx, &mut checks) } else { tier.when.holds(person, ctx) };
+        if !holds {
             continue;
         }
         let computed = compute(tier, meal, price);
         match component.select {
-            Select::First => return Some((tier, computed, checks)),
+            Select::First => return Some((i, tier, computed, checks)),
             Select::Best => {
-                if best.as_ref().is_none_or(|(_, b, _)| computed.amount() > b.amount()) {
-                    best = Some((tier, computed, checks));
+                if best.as_ref().is_none_or(|(_, _, b, _)| computed.amount() > b.amount()) {
+                    best = Some((i, tier, computed, checks));
                 }
             }
         }
@@ -666,12 +682,9 @@ fn limits(policy: &Policy, version: &Version, person: &Person, meal: &Meal, cale
         .iter()
         .map(|kind| {
             let m = Meal { kind: *kind, ..meal.clone() };
-            let mut a = assess_meal(policy, person, &m, &Calendar::weekdays_only());
-            if version.workdays_only.is_some() {
-                // Value it as a working day.
-                a = assess_meal(policy, person, &Meal { date: next_weekday(m.date), ..m }, &Calendar::weekdays_only());
-            }
-            a.subsidy
+            // Valued on a working day when the policy pays on working days only.
+            let m = if version.workdays_only.is_some() { Meal { date: next_weekday(m.date), ..m } } else { m };
+            assess_figures(policy, person, &m, &Calendar::weekdays_only()).subsidy
         })
         .collect();
     day_amounts.sort_by(|x, y| y.cmp(x));

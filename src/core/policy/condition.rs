@@ -202,9 +202,40 @@ impl Condition {
         verdict.passed()
     }
 
-    /// Does the person meet the condition? (Without recording checks.)
+    /// Does the person meet the condition? Evaluated directly, without recording anything (the
+    /// fast path for batches and simulations).
     pub fn holds(&self, person: &Person, ctx: &EvalContext) -> bool {
-        self.verdict(person, ctx).passed()
+        match self {
+            Condition::All(items) => items.iter().all(|c| c.holds(person, ctx)),
+            Condition::Any(items) => items.iter().any(|c| c.holds(person, ctx)),
+            Condition::Not(inner) => !inner.holds(person, ctx),
+            leaf => leaf.leaf_value(person, ctx),
+        }
+    }
+
+    /// A leaf test's value, without describing what was found.
+    fn leaf_value(&self, person: &Person, ctx: &EvalContext) -> bool {
+        let age = || person.age.age_on(ctx.on);
+        match self {
+            Condition::AgeAtLeast(n) => age().is_some_and(|a| a >= *n),
+            Condition::AgeBelow(n) => age().is_some_and(|a| a < *n),
+            Condition::CareAtLeast(level) => person.care_level >= *level,
+            Condition::DisabilityGradeIn(grades) => grades.contains(&person.disability_grade),
+            Condition::HardshipIn(list) => list.iter().any(|h| person.hardship.is_within(*h)),
+            Condition::GroupAny(list) => list.iter().any(|g| person.groups.contains(g)),
+            Condition::Flag(flag) => person.flags.contains(flag),
+            Condition::Hukou(h) => person.hukou == *h,
+            Condition::InCareHome(v) => person.in_care_home == *v,
+            Condition::IncomeAtMostDibaoPercent(percent) => {
+                let standard = match person.area {
+                    Some(Area::Urban) => ctx.dibao.urban,
+                    Some(Area::Rural) => ctx.dibao.rural,
+                    None => None,
+                };
+                matches!((person.income_per_month, standard), (Some(i), Some(s)) if i <= s.percent(*percent))
+            }
+            Condition::All(_) | Condition::Any(_) | Condition::Not(_) => self.holds(person, ctx),
+        }
     }
 
     fn leaf(&self, person: &Person, ctx: &EvalContext) -> (bool, Found) {

@@ -18,9 +18,10 @@ pub mod model;
 pub mod person;
 pub mod presets;
 pub mod range;
+pub mod sample;
 pub mod simulate;
 
-pub use assess::{assess, Assessment, Hint, Note, Step, StepKind};
+pub use assess::{assess, assess_figures, Assessment, Hint, Note, Step, StepKind};
 pub use cases::{run_cases, CaseResult};
 pub use condition::Condition;
 pub use error::PolicyError;

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::assess::{assess, assess_meal, Assessment};
+use super::assess::{assess, assess_figures, Assessment};
 use super::model::Policy;
 use super::person::{answer_each, Meal, PersonAnswers, Question};
 use crate::core::calendar::Calendar;
@@ -32,7 +32,7 @@ pub struct RangeAssessment {
 pub fn assess_range(policy: &Policy, answers: &PersonAnswers, meal: &Meal, calendar: &Calendar) -> Option<RangeAssessment> {
     let people = answers.completions(MAX_COMBINATIONS)?;
     let outcome = |p: &super::person::Person| {
-        let a = assess_meal(policy, p, meal, calendar);
+        let a = assess_figures(policy, p, meal, calendar);
         (a.subsidy, a.delivery_subsidy)
     };
     let results: Vec<_> = people.iter().map(|p| (outcome(p), p)).collect();

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::assess::assess_meal;
+use super::assess::assess_figures;
 use super::model::{Policy, Version};
 use super::person::{Meal, MealKind, Person, Place};
 use crate::core::calendar::Calendar;
@@ -228,7 +228,7 @@ fn day_meals(
         .iter()
         .map(|kind| {
             let meal = Meal { date: day, kind: *kind, price: plan.price, delivery: plan.delivery, place: plan.place };
-            let a = assess_meal(policy, person, &meal, calendar);
+            let a = assess_figures(policy, person, &meal, calendar);
             (*kind, a.subsidy, a.price)
         })
         .collect();

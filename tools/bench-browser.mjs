@@ -1,0 +1,42 @@
+// Runs a wasm benchmark module in headless Chromium and prints its figures.
+// Usage: node tools/bench-browser.mjs <dir with zhucan-bench-web.js> [people]
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { launch } from "../tests/e2e/harness.mjs";
+import { startServer } from "../tests/e2e/server.mjs";
+
+const dir = process.argv[2];
+const people = Number(process.argv[3] || 100000);
+writeFileSync(join(dir, "index.html"), "<!DOCTYPE html><title>zhucan bench</title>\n");
+const server = await startServer({ root: dir });
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const json = await page.evaluate(async (n) => {
+    const m = await import("./zhucan-bench-web.js");
+    await m.default();
+    return m.bench_assess(n);
+  }, people);
+  const rows = JSON.parse(json);
+  console.log(`assessments per second, in Chromium (wasm, release build), ${people} people`);
+  console.log("policy".padEnd(16) + "figures/s".padStart(14) + "full/s".padStart(12) + "total subsidy".padStart(16));
+  let figMs = 0, fullMs = 0, fullN = 0;
+  for (const r of rows) {
+    figMs += r.figures_ms; fullMs += r.full_ms; fullN += r.full_people;
+    console.log(
+      r.policy.padEnd(16) +
+        String(Math.round((r.people / r.figures_ms) * 1000)).padStart(14) +
+        String(Math.round((r.full_people / r.full_ms) * 1000)).padStart(12) +
+        String(r.total_fen).padStart(16),
+    );
+  }
+  console.log(
+    "all presets".padEnd(16) +
+      String(Math.round(((people * rows.length) / figMs) * 1000)).padStart(14) +
+      String(Math.round((fullN / fullMs) * 1000)).padStart(12),
+  );
+} finally {
+  await browser.close();
+  await server.close();
+}
