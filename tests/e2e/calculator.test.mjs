@@ -100,6 +100,22 @@ test("not sure of a category shows the range and the question that decides it", 
   await context.close();
 });
 
+test("a month with the person's habits: days, meals, total and unused entitlement", async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await page.selectOption("#calc-policy", "tianjin");
+  await page.fill("#calc-age", "85");
+  await page.fill("#calc-date", "2025-03-04");
+  // Default plan: Monday–Friday lunch. March 2025 (Tianjin, at most 5 a week): 21 weekdays → 63 yuan,
+  // and the week of 24 February has used its 5 on the weekdays before the 1st.
+  assert.equal(await page.textContent(".month-total"), "63元");
+  // Only Monday and Tuesday: 3,4,10,11,17,18,24,25,31 → 9 × 3 = 27; entitlement 69 (after the same
+  // February Monday and Tuesday, 1–2 March still have 2 of that week's 5) → 42 unused.
+  for (const day of [2, 3, 4]) await page.uncheck(`#calc-plan-day-${day}`);
+  assert.equal(await page.textContent(".month-total"), "27元");
+  assert.equal(await page.textContent(".month-unused"), "42元");
+  await context.close();
+});
+
 test("comparison: the same person under every policy", async () => {
   const { page, context } = await openApp(browser, server.url);
   await page.fill("#calc-age", "85");

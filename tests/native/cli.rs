@@ -127,3 +127,22 @@ fn policy_check_runs_the_cases() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("subsidy expected 5, got 4"));
 }
+
+#[test]
+fn subsidy_month_applies_the_plan() {
+    let dir = temp_dir("month");
+    let person = write(&dir, "p.json", r#"{"age": 85}"#);
+    // Tianjin, March 2025, lunch and dinner every day: per day 1, per natural week 5; the week of
+    // 24 February has used its 5 by 1 March → 21 meals × 3 = 63 yuan (see tests/native/simulate.rs).
+    let out = zhucan(&[
+        "subsidy", "--policy", "tianjin", "--person", &person, "--on", "2025-03-04", "--month",
+        "--weekdays", "mon,tue,wed,thu,fri,sat,sun", "--meals", "lunch,dinner",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["month"]["subsidised_meals"], 21);
+    assert_eq!(v["month"]["total_subsidy_fen"], 6300);
+    let bad = zhucan(&["subsidy", "--policy", "tianjin", "--person", &person, "--month", "--weekdays", "mon,someday"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("someday"));
+}

@@ -7,7 +7,7 @@ use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
 use zhucan::core::policy::explain::{hint_text, note_text, step_text};
 use zhucan::core::policy::input::{person_from_row, FieldError, MealJson, PersonJson};
-use zhucan::core::policy::{assess, assess_figures, Assessment, Meal, Person, Policy};
+use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, Meal, MealKind, MealPlan, Person, Policy};
 use zhucan::core::Locale;
 
 use crate::common::{load_policy, read_text, today};
@@ -29,6 +29,31 @@ pub struct Args {
     /// The meal's date, YYYY-MM-DD (overrides MEAL.json's date; default today).
     #[arg(long)]
     on: Option<String>,
+    /// Also simulate the meal date's month under a meal plan (see --weekdays, --meals).
+    #[arg(long)]
+    month: bool,
+    /// Days eaten, for --month: comma-separated mon,tue,wed,thu,fri,sat,sun.
+    #[arg(long, default_value = "mon,tue,wed,thu,fri")]
+    weekdays: String,
+    /// Meals eaten on those days, for --month: comma-separated breakfast,lunch,dinner.
+    #[arg(long, default_value = "lunch")]
+    meals: String,
+}
+
+fn parse_plan(args: &Args, meal: &Meal) -> Result<MealPlan, String> {
+    const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut weekdays = [false; 7];
+    for d in args.weekdays.split(',').map(str::trim).filter(|d| !d.is_empty()) {
+        let i = DAYS.iter().position(|x| *x == d).ok_or_else(|| format!("--weekdays: {d:?} is not one of {}", DAYS.join(",")))?;
+        weekdays[i] = true;
+    }
+    let mut meals = Vec::new();
+    for m in args.meals.split(',').map(str::trim).filter(|m| !m.is_empty()) {
+        meals.push(MealKind::from_code(m).ok_or_else(|| format!("--meals: {m:?} is not breakfast, lunch or dinner"))?);
+    }
+    meals.sort();
+    meals.dedup();
+    Ok(MealPlan { weekdays, meals, price: meal.price, delivery: meal.delivery, place: meal.place })
 }
 
 fn field_errors(file: &str, errors: &[FieldError]) -> String {
@@ -63,7 +88,20 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let person = raw.validate().map_err(|e| field_errors(path, &e))?;
     check_birth(&person, &meal).map_err(|e| format!("{path}: {e}"))?;
     let a = assess(&policy, &person, &meal, Calendar::builtin());
-    let out = report(&policy, &a, locale);
+    let mut out = report(&policy, &a, locale);
+    if args.month {
+        let plan = parse_plan(&args, &meal)?;
+        let m = simulate_month(&policy, &person, &plan, meal.date.year(), meal.date.month(), Calendar::builtin());
+        out["month"] = json!({
+            "year": m.year,
+            "month": m.month,
+            "subsidised_meals": m.subsidised_meals,
+            "total_subsidy_fen": m.total_subsidy.0,
+            "total_pay_fen": m.total_pay.0,
+            "entitlement_fen": m.entitlement.0,
+            "unused_fen": m.unused.0,
+        });
+    }
     println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)
 }

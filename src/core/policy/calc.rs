@@ -7,6 +7,7 @@ use super::assess::{assess, Assessment};
 use super::form::{validate, FormError, FormInput};
 use super::model::Policy;
 use super::range::{assess_range, RangeAssessment};
+use super::simulate::{simulate_month, MonthResult};
 use crate::core::calendar::Calendar;
 
 /// What the calculator shows.
@@ -63,6 +64,16 @@ pub fn calculate(policy: &Policy, cases: (usize, usize), form: &FormInput, calen
     }
 }
 
+/// The month of the meal's date under the form's meal plan, when every answer is given.
+pub fn month_plan(policy: &Policy, form: &FormInput, calendar: &Calendar) -> Option<MonthResult> {
+    let (answers, meal) = validate(form).ok()?;
+    if !answers.open_questions().is_empty() || policy.version_on(meal.date).is_none() {
+        return None;
+    }
+    let plan = form.meal_plan(&meal);
+    Some(simulate_month(policy, &answers.baseline(), &plan, meal.date.year(), meal.date.month(), calendar))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,6 +88,22 @@ mod tests {
 
     fn form() -> FormInput {
         FormInput::new("shenzhen-2025", "2025-03-04".parse().expect("date"))
+    }
+
+    #[test]
+    fn the_month_plan_follows_the_form() {
+        // Shenzhen, 85, weekday lunches at 15 yuan in October 2025: 18 working days among them?
+        // Mon–Fri only (the make-up Saturday 11 October is not in the plan): 9, 10, 13–17, 20–24,
+        // 27–31 → 17 lunches × 5 = 85 yuan; entitlement (every day) 18 × 5 = 90; unused 5.
+        let mut f = form();
+        f.age = "85".into();
+        f.price = "15".into();
+        f.date = "2025-10-20".into();
+        let m = month_plan(&shenzhen(), &f, Calendar::builtin()).expect("a plan");
+        assert_eq!((m.subsidised_meals, m.total_subsidy), (17, Fen::yuan(85)));
+        assert_eq!((m.entitlement, m.unused), (Fen::yuan(90), Fen::yuan(5)));
+        f.hardship = UNSURE.into();
+        assert_eq!(month_plan(&shenzhen(), &f, Calendar::builtin()), None, "no plan for a range");
     }
 
     #[test]

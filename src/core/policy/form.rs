@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
+use super::simulate::MealPlan;
 use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::Locale;
@@ -95,6 +96,10 @@ pub struct FormInput {
     pub delivery: bool,
     /// A place code.
     pub place: String,
+    /// The month plan: days of the week the person eats there (Monday first).
+    pub plan_days: [bool; 7],
+    /// The month plan: meals eaten on those days.
+    pub plan_meals: BTreeSet<MealKind>,
 }
 
 impl FormInput {
@@ -117,6 +122,19 @@ impl FormInput {
             price: String::new(),
             delivery: false,
             place: Place::SameTown.code().into(),
+            plan_days: [true, true, true, true, true, false, false],
+            plan_meals: BTreeSet::from([MealKind::Lunch]),
+        }
+    }
+
+    /// The month plan as a [`MealPlan`] for the meal's price, delivery and place.
+    pub fn meal_plan(&self, meal: &Meal) -> MealPlan {
+        MealPlan {
+            weekdays: self.plan_days,
+            meals: self.plan_meals.iter().copied().collect(),
+            price: meal.price,
+            delivery: meal.delivery,
+            place: meal.place,
         }
     }
 }
@@ -533,6 +551,12 @@ pub fn encode_fragment(form: &FormInput) -> String {
     if form.delivery {
         pairs.push(("dl", "1".into()));
     }
+    if form.plan_days != defaults.plan_days {
+        pairs.push(("wd", form.plan_days.iter().map(|d| if *d { '1' } else { '0' }).collect()));
+    }
+    if form.plan_meals != defaults.plan_meals {
+        pairs.push(("pm", form.plan_meals.iter().map(|m| m.code()).collect::<Vec<_>>().join(",")));
+    }
     pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
 }
 
@@ -582,6 +606,12 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
             }
             "ch" => form.in_care_home = Tri::from_code(&value).unwrap_or_default(),
             "dl" => form.delivery = value == "1",
+            "wd" if value.len() == 7 && value.bytes().all(|b| b == b'0' || b == b'1') => {
+                for (i, b) in value.bytes().enumerate() {
+                    form.plan_days[i] = b == b'1';
+                }
+            }
+            "pm" => form.plan_meals = value.split(',').filter_map(MealKind::from_code).collect(),
             _ => {}
         }
     }
@@ -674,6 +704,8 @@ mod tests {
         form.price = "12.5".into();
         form.delivery = true;
         form.place = "same_city".into();
+        form.plan_days = [true, false, true, false, true, true, false];
+        form.plan_meals = BTreeSet::from([MealKind::Lunch, MealKind::Dinner]);
         let link = encode_fragment(&form);
         assert!(link.is_ascii(), "{link}");
         assert!(!link.contains(' ') && !link.contains('#'));

@@ -207,6 +207,10 @@ pub fn FormView(props: &FormViewProps) -> Html {
                 <h3 id="the-meal">{ t.the_meal }</h3>
                 { meal_fields(props, t) }
             </section>
+            <section class="form-section" aria-labelledby="the-plan">
+                <h3 id="the-plan">{ t.plan_heading }</h3>
+                { plan_fields(props, t) }
+            </section>
         </>
     }
 }
@@ -326,6 +330,45 @@ fn meal_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
             { select_field("calc-place", t.place_label, None, &f.place,
                 Place::ALL.iter().map(|p| (p.code().to_string(), place_name(*p, l).to_string())).collect(),
                 error_for(&props.errors, &FormField::Place, l), props.on_edit.reform(Edit::Place)) }
+        </>
+    }
+}
+
+fn plan_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let days = t.weekdays.iter().enumerate().map(|(i, name)| {
+        let id = format!("calc-plan-day-{i}");
+        let checked = props.form.plan_days[i];
+        let onchange = props.on_edit.reform(move |e: Event| Edit::PlanDay(i, is_checked(&e)));
+        html! {
+            <label class="choice" for={id.clone()}>
+                <input type="checkbox" {id} {checked} {onchange} />
+                <span>{ *name }</span>
+            </label>
+        }
+    });
+    let meals = MealKind::ALL.iter().map(|m| {
+        let m = *m;
+        let id = format!("calc-plan-meal-{}", m.code());
+        let checked = props.form.plan_meals.contains(&m);
+        let onchange = props.on_edit.reform(move |e: Event| Edit::PlanMeal(m, is_checked(&e)));
+        html! {
+            <label class="choice" for={id.clone()}>
+                <input type="checkbox" {id} {checked} {onchange} />
+                <span>{ meal_name(m, l) }</span>
+            </label>
+        }
+    });
+    html! {
+        <>
+            <fieldset class="field choices">
+                <legend>{ t.plan_days_legend }</legend>
+                <div class="choice-row">{ for days }</div>
+            </fieldset>
+            <fieldset class="field choices">
+                <legend>{ t.plan_meals_legend }</legend>
+                <div class="choice-row">{ for meals }</div>
+            </fieldset>
         </>
     }
 }

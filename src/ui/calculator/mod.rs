@@ -100,7 +100,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                     if state.comparing {
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
                     } else {
-                        <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} locale={l} />
+                        <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l} />
                     }
                     <div class="actions">
                         <button type="button" id="calc-compare" class="button primary" onclick={on_compare}>

@@ -12,6 +12,7 @@ use crate::core::policy::calc::Outcome;
 use crate::core::policy::explain::{date, group_name, hint_text, money, note_text, step_text};
 use crate::core::policy::form::FormError;
 use crate::core::policy::model::{ClauseRef, PaidTo, Policy};
+use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::{Question, RangeAssessment};
 use crate::core::Locale;
 use crate::ui::browser;
@@ -23,6 +24,8 @@ pub struct ResultViewProps {
     pub outcome: Outcome,
     /// The policy it is for.
     pub policy: Rc<Policy>,
+    /// The month under the person's meal plan, if worked out.
+    pub month: Option<MonthResult>,
     /// Interface language.
     pub locale: Locale,
 }
@@ -47,6 +50,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         <section class="result" aria-labelledby="result-heading">
             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
             <div class="result-headline" role="status" aria-live="polite" aria-atomic="true">{ headline }</div>
+            { props.month.as_ref().map(|m| month_view(m, t, l)).unwrap_or_default() }
             { body }
             { footer(p, t, l) }
         </section>
@@ -219,6 +223,25 @@ fn explanation(a: &Assessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
                 <ul class="notes">{ for a.notes.iter().map(|n| html! { <li>{ note_text(n, l) }</li> }) }</ul>
             }
         </>
+    }
+}
+
+fn month_view(m: &MonthResult, t: &CalcTexts, l: Locale) -> Html {
+    let month = match l {
+        Locale::ZhCn => format!("（{}年{}月）", m.year, m.month),
+        Locale::En => format!(" ({}-{:02})", m.year, m.month),
+    };
+    html! {
+        <div class="month">
+            <h4>{ format!("{}{month}", t.month_heading) }</h4>
+            <dl>
+                <dt>{ t.month_total }</dt><dd class="month-total">{ money(m.total_subsidy, l) }</dd>
+                <dt>{ t.month_meals }</dt><dd>{ m.subsidised_meals }</dd>
+                <dt>{ t.month_pay }</dt><dd>{ money(m.total_pay, l) }</dd>
+                <dt>{ t.month_entitlement }</dt><dd>{ money(m.entitlement, l) }</dd>
+                <dt>{ t.month_unused }</dt><dd class="month-unused">{ money(m.unused, l) }</dd>
+            </dl>
+        </div>
     }
 }
 

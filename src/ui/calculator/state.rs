@@ -7,12 +7,13 @@ use yew::Reducible;
 
 use crate::core::calendar::Calendar;
 use crate::core::date::Date;
-use crate::core::policy::calc::{calculate, Outcome};
+use crate::core::policy::calc::{calculate, month_plan, Outcome};
+use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::cases::{run_cases, CaseResult};
 use crate::core::policy::form::{decode_fragment, AgeMode, FormInput, Tri};
 use crate::core::policy::load::MAX_POLICY_BYTES;
 use crate::core::policy::presets::PRESETS;
-use crate::core::policy::{parse_policy, Group, Policy, PolicyError};
+use crate::core::policy::{parse_policy, Group, MealKind, Policy, PolicyError};
 
 /// Where a policy came from.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,6 +76,8 @@ pub struct CalcState {
     pub form: FormInput,
     /// The answer for the selected policy.
     pub outcome: Outcome,
+    /// The meal date's month under the form's meal plan (when every answer is given).
+    pub month: Option<MonthResult>,
     /// Showing the comparison across policies.
     pub comparing: bool,
     /// The answer under every policy (computed while comparing).
@@ -102,6 +105,8 @@ pub enum Edit {
     Price(String),
     Delivery(bool),
     Place(String),
+    PlanDay(usize, bool),
+    PlanMeal(MealKind, bool),
 }
 
 /// What can happen in the calculator.
@@ -131,7 +136,8 @@ impl CalcState {
         if !policies.iter().any(|p| p.policy.id == form.policy) {
             form.policy = first;
         }
-        let mut state = CalcState { policies, form, outcome: Outcome::Empty, comparing: false, comparison: Vec::new(), file: None };
+        let mut state =
+            CalcState { policies, form, outcome: Outcome::Empty, month: None, comparing: false, comparison: Vec::new(), file: None };
         state.recompute();
         state
     }
@@ -145,6 +151,10 @@ impl CalcState {
         self.outcome = match self.selected() {
             Some(p) => calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin()),
             None => Outcome::Empty,
+        };
+        self.month = match (&self.outcome, self.selected()) {
+            (Outcome::Single(_), Some(p)) => month_plan(&p.policy, &self.form, Calendar::builtin()),
+            _ => None,
         };
         self.comparison = if self.comparing {
             self.policies.iter().map(|p| calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin())).collect()
@@ -179,6 +189,18 @@ impl CalcState {
             Edit::Price(s) => f.price = s,
             Edit::Delivery(b) => f.delivery = b,
             Edit::Place(s) => f.place = s,
+            Edit::PlanDay(i, on) => {
+                if let Some(d) = f.plan_days.get_mut(i) {
+                    *d = on;
+                }
+            }
+            Edit::PlanMeal(m, on) => {
+                if on {
+                    f.plan_meals.insert(m);
+                } else {
+                    f.plan_meals.remove(&m);
+                }
+            }
         }
     }
 

@@ -94,6 +94,16 @@ pub struct CalcTexts {
     pub ask_when_unsure: &'static str,
     pub see_details: &'static str,
     pub bar_empty: &'static str,
+    pub plan_heading: &'static str,
+    pub plan_days_legend: &'static str,
+    pub plan_meals_legend: &'static str,
+    pub weekdays: [&'static str; 7],
+    pub month_heading: &'static str,
+    pub month_total: &'static str,
+    pub month_meals: &'static str,
+    pub month_pay: &'static str,
+    pub month_entitlement: &'static str,
+    pub month_unused: &'static str,
 }
 
 /// 简体中文.
@@ -185,6 +195,16 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     ask_when_unsure: "不确定的话，可以问社区居委会或街道（乡镇）民政工作人员。",
     see_details: "看详细说明",
     bar_empty: "填好年龄后显示补贴",
+    plan_heading: "4. 一个月算下来",
+    plan_days_legend: "一般每周哪几天去吃",
+    plan_meals_legend: "吃哪几餐",
+    weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
+    month_heading: "按您的就餐习惯，这个月",
+    month_total: "共补贴",
+    month_meals: "有补贴的餐数",
+    month_pay: "您自己付",
+    month_entitlement: "按政策本月最多",
+    month_unused: "没用上的补贴",
 };
 
 /// English.
@@ -276,6 +296,16 @@ pub const EN: CalcTexts = CalcTexts {
     ask_when_unsure: "If you are not sure, ask your residents' committee or the civil-affairs staff of your sub-district or township.",
     see_details: "See the details",
     bar_empty: "Enter your age to see the subsidy",
+    plan_heading: "4. Over a month",
+    plan_days_legend: "Days you usually eat there",
+    plan_meals_legend: "Meals you eat",
+    weekdays: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    month_heading: "With these habits, this month",
+    month_total: "Total subsidy",
+    month_meals: "Meals subsidised",
+    month_pay: "You pay",
+    month_entitlement: "The policy's most for this month",
+    month_unused: "Subsidy left unused",
 };
 
 /// The table for a locale.
