@@ -9,5 +9,6 @@ pub mod locale;
 pub mod money;
 pub mod planner;
 pub mod policy;
+pub mod rng;
 
 pub use locale::Locale;

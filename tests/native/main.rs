@@ -6,5 +6,6 @@ mod cli;
 mod policy_errors;
 mod presets;
 mod properties;
+mod reference;
 mod simulate;
 mod toolchain;

@@ -1,0 +1,600 @@
+//! Choosing sites: the best k (maximal covering location problem), the fewest for a target share,
+//! the coverage-vs-k curve, and a certified upper bound on what any k sites could cover.
+//!
+//! Method:
+//! 1. Demand points covered by exactly the same allowed sites are merged into one class (exact:
+//!    the objective only depends on the set). Points no allowed site covers, and points already
+//!    covered by existing canteens or locked sites, leave the optimisation.
+//! 2. Greedy with lazy evaluation (ties: lowest site index, as the reference does), then swap local
+//!    search (replace one chosen site by an unchosen one while that covers more).
+//! 3. Upper bounds, both rigorous: the greedy-gap bound `f(S) + sum of the k largest marginal gains
+//!    w.r.t. S` (submodularity), and the Lagrangian relaxation of the coverage constraints
+//!    (`Σ max(0, w_i − λ_i) + top-k Σ_{i∈M_j} λ_i`) improved by subgradient steps. The smaller wins.
+//!
+//! References: Church & ReVelle (1974), *The maximal covering location problem*; Galvão & ReVelle
+//! (1996), *A Lagrangean heuristic for the maximal covering location problem*; Nemhauser, Wolsey &
+//! Fisher (1978) for the greedy bound.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, HashMap};
+
+use serde::Serialize;
+
+use super::coverage::Coverage;
+
+/// What the optimiser works on.
+#[derive(Clone, Debug)]
+pub struct SelectionInput<'a> {
+    /// Coverage lists of the candidate sites.
+    pub coverage: &'a Coverage,
+    /// Weight of each demand point (≥ 0).
+    pub weights: &'a [f64],
+    /// Demand points already covered (by existing canteens): they count, but no site gains them.
+    pub precovered: Option<&'a [bool]>,
+    /// Sites that must be chosen.
+    pub locked: &'a [usize],
+    /// Sites that must not be chosen.
+    pub excluded: &'a [usize],
+}
+
+/// The chosen sites and how good they are.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Selection {
+    /// Chosen sites: locked ones first, then in the order chosen.
+    pub chosen: Vec<usize>,
+    /// Weight covered by the chosen sites together with existing canteens.
+    pub covered_weight: f64,
+    /// Weight covered by existing canteens alone.
+    pub existing_weight: f64,
+    /// Weight covered by plain greedy (before local search).
+    pub greedy_weight: f64,
+    /// No choice of the same number of sites (with the same locks and exclusions) covers more.
+    pub upper_bound: f64,
+    /// Weight of demand that no allowed site or existing canteen reaches.
+    pub uncoverable_weight: f64,
+    /// Weight of all demand.
+    pub total_weight: f64,
+    /// Swaps made by local search.
+    pub swaps: usize,
+    /// Lagrangian iterations run.
+    pub bound_iterations: usize,
+}
+
+impl Selection {
+    /// `covered / upper_bound`: the plan covers at least this share of the best possible.
+    pub fn guarantee(&self) -> f64 {
+        if self.upper_bound <= 0.0 {
+            1.0
+        } else {
+            (self.covered_weight / self.upper_bound).min(1.0)
+        }
+    }
+}
+
+/// Demand merged into classes, with the lists the optimiser walks.
+struct Classes {
+    weight: Vec<f64>,
+    /// site → classes it covers (CSR).
+    site_off: Vec<u32>,
+    site_cls: Vec<u32>,
+}
+
+impl Classes {
+    fn of_site(&self, s: usize) -> &[u32] {
+        &self.site_cls[self.site_off[s] as usize..self.site_off[s + 1] as usize]
+    }
+}
+
+fn fx(h: u64, v: u64) -> u64 {
+    (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+/// Base weight (already covered) and the classes of the rest.
+fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[bool]) -> (Classes, f64) {
+    let cov = input.coverage;
+    let n = cov.n_demand;
+    // Per demand point: the allowed sites covering it (transpose), in site order.
+    let mut counts = vec![0u32; n + 1];
+    for s in 0..cov.n_sites() {
+        if allowed[s] {
+            for &i in cov.of(s) {
+                counts[i as usize + 1] += 1;
+            }
+        }
+    }
+    for i in 0..n {
+        counts[i + 1] += counts[i];
+    }
+    let mut next = counts.clone();
+    let mut dem_site = vec![0u32; counts[n] as usize];
+    for s in 0..cov.n_sites() {
+        if allowed[s] {
+            for &i in cov.of(s) {
+                dem_site[next[i as usize] as usize] = s as u32;
+                next[i as usize] += 1;
+            }
+        }
+    }
+    let sites_of = |i: usize| &dem_site[counts[i] as usize..counts[i + 1] as usize];
+    // Group points with identical site lists.
+    let mut by_hash: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut class_of_point: Vec<u32> = vec![u32::MAX; n];
+    let mut rep: Vec<u32> = Vec::new();
+    let mut weight: Vec<f64> = Vec::new();
+    let mut base = 0.0;
+    for i in 0..n {
+        let w = input.weights[i];
+        if !(w > 0.0) {
+            continue;
+        }
+        if base_cover[i] {
+            base += w;
+            continue;
+        }
+        let list = sites_of(i);
+        if list.is_empty() {
+            continue;
+        }
+        let h = list.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &s| fx(h, u64::from(s)));
+        let bucket = by_hash.entry(h).or_default();
+        let found = bucket.iter().copied().find(|&c| sites_of(rep[c as usize] as usize) == list);
+        let c = match found {
+            Some(c) => c,
+            None => {
+                let c = weight.len() as u32;
+                bucket.push(c);
+                rep.push(i as u32);
+                weight.push(0.0);
+                c
+            }
+        };
+        weight[c as usize] += w;
+        class_of_point[i] = c;
+    }
+    // class → sites and site → classes.
+    let mut cls_off = Vec::with_capacity(rep.len() + 1);
+    cls_off.push(0u32);
+    let mut cls_site = Vec::new();
+    for &r in &rep {
+        cls_site.extend_from_slice(sites_of(r as usize));
+        cls_off.push(cls_site.len() as u32);
+    }
+    let mut site_counts = vec![0u32; cov.n_sites() + 1];
+    for &s in &cls_site {
+        site_counts[s as usize + 1] += 1;
+    }
+    for s in 0..cov.n_sites() {
+        site_counts[s + 1] += site_counts[s];
+    }
+    let mut fill = site_counts.clone();
+    let mut site_cls = vec![0u32; cls_site.len()];
+    for c in 0..rep.len() {
+        for &s in &cls_site[cls_off[c] as usize..cls_off[c + 1] as usize] {
+            site_cls[fill[s as usize] as usize] = c as u32;
+            fill[s as usize] += 1;
+        }
+    }
+    (Classes { weight, site_off: site_counts, site_cls }, base)
+}
+
+/// Greedy priority: larger gain first, then lower site index.
+#[derive(PartialEq)]
+struct Entry(f64, usize);
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0).then_with(|| other.1.cmp(&self.1))
+    }
+}
+
+/// Lazy greedy over classes. Returns the sites picked in order and their marginal gains.
+fn greedy(cls: &Classes, candidates: &[usize], k: usize, covered: &mut [u32]) -> (Vec<usize>, Vec<f64>) {
+    let gain = |s: usize, covered: &[u32]| -> f64 {
+        cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 0).map(|&c| cls.weight[c as usize]).sum()
+    };
+    let mut heap: BinaryHeap<Entry> = candidates.iter().map(|&s| Entry(gain(s, covered), s)).collect();
+    let (mut picked, mut gains) = (Vec::new(), Vec::new());
+    while picked.len() < k {
+        let Some(Entry(stale, s)) = heap.pop() else { break };
+        let fresh = gain(s, covered);
+        let still_best = heap.peek().is_none_or(|top| Entry(fresh, s) >= *top);
+        if fresh < stale && !still_best {
+            heap.push(Entry(fresh, s));
+            continue;
+        }
+        if fresh <= 0.0 {
+            break;
+        }
+        for &c in cls.of_site(s) {
+            covered[c as usize] += 1;
+        }
+        picked.push(s);
+        gains.push(fresh);
+    }
+    (picked, gains)
+}
+
+/// Swap local search: replace a chosen (unlocked) site by an unchosen one while that covers more.
+/// `covered[c]` counts chosen sites covering class c.
+fn local_search(cls: &Classes, allowed_free: &[usize], chosen: &mut [usize], locked_count: usize, covered: &mut [u32], max_passes: usize) -> usize {
+    let n_sites = cls.site_off.len() - 1;
+    let mut is_chosen = vec![false; n_sites];
+    for &s in chosen.iter() {
+        is_chosen[s] = true;
+    }
+    let mut swaps = 0;
+    let total: f64 = cls.weight.iter().sum();
+    let eps = 1e-12 * total.max(1.0);
+    for _ in 0..max_passes {
+        // loss[s]: weight only s covers among the chosen.
+        let mut loss = vec![0.0f64; n_sites];
+        let mut sole = vec![u32::MAX; cls.weight.len()];
+        for &s in chosen.iter() {
+            for &c in cls.of_site(s) {
+                if covered[c as usize] == 1 {
+                    loss[s] += cls.weight[c as usize];
+                    sole[c as usize] = s as u32;
+                }
+            }
+        }
+        let free: Vec<usize> = chosen[locked_count..].to_vec();
+        if free.is_empty() {
+            return swaps;
+        }
+        let min_loss_site = free.iter().copied().min_by(|a, b| loss[*a].total_cmp(&loss[*b]).then(a.cmp(b)));
+        let mut best: Option<(f64, usize, usize)> = None;
+        let mut overlap: HashMap<usize, f64> = HashMap::new();
+        for &c in allowed_free {
+            if is_chosen[c] {
+                continue;
+            }
+            overlap.clear();
+            let mut gain = 0.0;
+            for &cl in cls.of_site(c) {
+                let w = cls.weight[cl as usize];
+                match covered[cl as usize] {
+                    0 => gain += w,
+                    1 => *overlap.entry(sole[cl as usize] as usize).or_default() += w,
+                    _ => {}
+                }
+            }
+            // Swap value for removing s: gain + overlap(c, s) − loss(s).
+            let mut pick = min_loss_site.map(|s| (gain - loss[s], s));
+            for (&s, &ov) in &overlap {
+                if !free.contains(&s) {
+                    continue;
+                }
+                let v = gain + ov - loss[s];
+                if pick.is_none_or(|(pv, ps)| v > pv || (v == pv && s < ps)) {
+                    pick = Some((v, s));
+                }
+            }
+            if let Some((v, s)) = pick {
+                if v > eps && best.is_none_or(|(bv, _, _)| v > bv) {
+                    best = Some((v, c, s));
+                }
+            }
+        }
+        let Some((_, add, remove)) = best else { return swaps };
+        for &cl in cls.of_site(remove) {
+            covered[cl as usize] -= 1;
+        }
+        for &cl in cls.of_site(add) {
+            covered[cl as usize] += 1;
+        }
+        is_chosen[remove] = false;
+        is_chosen[add] = true;
+        if let Some(slot) = chosen.iter_mut().position(|s| *s == remove) {
+            chosen[slot] = add;
+        }
+        swaps += 1;
+    }
+    swaps
+}
+
+/// Sum of the `k` largest values.
+fn top_k_sum(values: &mut [(f64, usize)], k: usize) -> (f64, Vec<usize>) {
+    if values.is_empty() || k == 0 {
+        return (0.0, Vec::new());
+    }
+    let k = k.min(values.len());
+    values.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let top = &values[..k];
+    (top.iter().map(|v| v.0).sum(), top.iter().map(|v| v.1).collect())
+}
+
+/// The Lagrangian bound, improved by subgradient steps, with the Lagrangian heuristic: each
+/// iteration's relaxed choice of `k` sites is a feasible plan, and the best one is kept.
+struct Lagrangian {
+    bound: f64,
+    iterations: usize,
+    best_plan: Vec<usize>,
+    best_value: f64,
+}
+
+fn lagrangian(cls: &Classes, free_sites: &[usize], k: usize, lower: f64, iterations: usize) -> Lagrangian {
+    let n = cls.weight.len();
+    let mut out = Lagrangian { bound: f64::INFINITY, iterations: 0, best_plan: Vec::new(), best_value: 0.0 };
+    if n == 0 || k == 0 {
+        out.bound = 0.0;
+        return out;
+    }
+    let mut lambda: Vec<f64> = cls.weight.clone();
+    let mut lower = lower;
+    let mut theta = 2.0;
+    let mut since_improved = 0;
+    let mut count = vec![0u32; n];
+    let mut values: Vec<(f64, usize)> = Vec::with_capacity(free_sites.len());
+    let mut g = vec![0.0f64; n];
+    for it in 0..iterations {
+        out.iterations = it + 1;
+        values.clear();
+        values.extend(free_sites.iter().map(|&s| (cls.of_site(s).iter().map(|&c| lambda[c as usize]).sum::<f64>(), s)));
+        let (sites_value, top) = top_k_sum(&mut values, k);
+        let uncovered_value: f64 = cls.weight.iter().zip(&lambda).map(|(w, l)| (w - l).max(0.0)).sum();
+        let bound = uncovered_value + sites_value;
+        let tolerance = 1e-9 * bound.abs().max(1.0);
+        if !out.bound.is_finite() || bound < out.bound - tolerance {
+            since_improved = 0;
+        } else {
+            since_improved += 1;
+            if since_improved >= 20 {
+                theta /= 2.0;
+                since_improved = 0;
+            }
+        }
+        out.bound = out.bound.min(bound);
+        // The relaxed choice is a plan: what does it really cover?
+        count.iter_mut().for_each(|c| *c = 0);
+        for &s in &top {
+            for &c in cls.of_site(s) {
+                count[c as usize] += 1;
+            }
+        }
+        let value: f64 = cls.weight.iter().zip(&count).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum();
+        if value > out.best_value {
+            out.best_value = value;
+            out.best_plan = top.clone();
+            lower = lower.max(value);
+        }
+        if out.bound - lower <= 1e-9 * out.bound.abs().max(1.0) || theta < 1e-5 {
+            break;
+        }
+        // Subgradient of the bound: g_i = (chosen sites covering i) − [w_i > λ_i].
+        let mut norm = 0.0;
+        for i in 0..n {
+            let y = if cls.weight[i] > lambda[i] { 1.0 } else { 0.0 };
+            g[i] = f64::from(count[i]) - y;
+            norm += g[i] * g[i];
+        }
+        if norm == 0.0 {
+            break;
+        }
+        let step = theta * (bound - lower).max(1e-9) / norm;
+        for i in 0..n {
+            lambda[i] = (lambda[i] - step * g[i]).max(0.0);
+        }
+    }
+    out
+}
+
+/// Settings for [`select`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SelectOptions {
+    /// Local-search passes (0: greedy only).
+    pub swap_passes: usize,
+    /// Lagrangian iterations (0: only the greedy-gap bound).
+    pub bound_iterations: usize,
+}
+
+impl Default for SelectOptions {
+    fn default() -> Self {
+        SelectOptions { swap_passes: 100, bound_iterations: 300 }
+    }
+}
+
+struct Prepared {
+    cls: Classes,
+    base: f64,
+    total: f64,
+    uncoverable: f64,
+    existing: f64,
+    locked: Vec<usize>,
+    free: Vec<usize>,
+}
+
+fn prepare(input: &SelectionInput<'_>) -> Prepared {
+    let cov = input.coverage;
+    let n_sites = cov.n_sites();
+    let mut allowed = vec![true; n_sites];
+    for &s in input.excluded {
+        if s < n_sites {
+            allowed[s] = false;
+        }
+    }
+    let mut locked: Vec<usize> = input.locked.iter().copied().filter(|&s| s < n_sites).collect();
+    locked.sort_unstable();
+    locked.dedup();
+    for &s in &locked {
+        allowed[s] = true;
+    }
+    let mut base_cover: Vec<bool> = match input.precovered {
+        Some(p) => p.to_vec(),
+        None => vec![false; cov.n_demand],
+    };
+    let existing: f64 = (0..cov.n_demand).filter(|&i| base_cover[i]).map(|i| input.weights[i].max(0.0)).sum();
+    for &s in &locked {
+        for &i in cov.of(s) {
+            base_cover[i as usize] = true;
+        }
+    }
+    let (cls, base) = build_classes(input, &allowed, &base_cover);
+    let total: f64 = input.weights.iter().map(|w| w.max(0.0)).sum();
+    let coverable: f64 = cls.weight.iter().sum::<f64>() + base;
+    let free: Vec<usize> = (0..n_sites).filter(|&s| allowed[s] && !locked.contains(&s)).collect();
+    Prepared { cls, base, total, uncoverable: (total - coverable).max(0.0), existing, locked, free }
+}
+
+/// The best `k` sites (locked ones included in `k`).
+///
+/// ```
+/// use zhucan::core::planner::coverage::{Coverage, PointIndex};
+/// use zhucan::core::planner::geometry::LonLat;
+/// use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};
+/// let demand = [LonLat::new(113.0, 23.0), LonLat::new(113.05, 23.0), LonLat::new(113.2, 23.0)];
+/// let sites = [LonLat::new(113.0, 23.0), LonLat::new(113.2, 23.0)];
+/// let index = PointIndex::new(&demand, 1000.0);
+/// let cov = Coverage::build(&index, demand.len(), &sites, 1000.0);
+/// let w = [10.0, 5.0, 7.0];
+/// let input = SelectionInput { coverage: &cov, weights: &w, precovered: None, locked: &[], excluded: &[] };
+/// let s = select(&input, 1, SelectOptions::default());
+/// assert_eq!((s.chosen.clone(), s.covered_weight, s.upper_bound), (vec![0], 10.0, 10.0));
+/// ```
+pub fn select(input: &SelectionInput<'_>, k: usize, options: SelectOptions) -> Selection {
+    let p = prepare(input);
+    let k_free = k.saturating_sub(p.locked.len());
+    let mut covered = vec![0u32; p.cls.weight.len()];
+    let (mut picked, _) = greedy(&p.cls, &p.free, k_free, &mut covered);
+    let value = |covered: &[u32]| -> f64 {
+        p.cls.weight.iter().zip(covered).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum::<f64>()
+    };
+    let greedy_value = value(&covered);
+    let mut swaps = local_search(&p.cls, &p.free, &mut picked, 0, &mut covered, options.swap_passes);
+    let mut found = value(&covered);
+
+    let gap_bound = |covered: &[u32]| -> f64 {
+        // Greedy-gap bound: f(S) + the k largest marginal gains w.r.t. S (submodularity).
+        let mut gains: Vec<(f64, usize)> = p
+            .free
+            .iter()
+            .map(|&s| (p.cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 0).map(|&c| p.cls.weight[c as usize]).sum(), s))
+            .collect();
+        value(covered) + top_k_sum(&mut gains, k_free).0
+    };
+    let mut bound = gap_bound(&covered);
+    let mut iterations = 0;
+    if options.bound_iterations > 0 && bound - found > 1e-9 * bound.max(1.0) {
+        let lag = lagrangian(&p.cls, &p.free, k_free, found, options.bound_iterations);
+        bound = bound.min(lag.bound);
+        iterations = lag.iterations;
+        if lag.best_value > found {
+            // The Lagrangian heuristic found a better start: polish it too.
+            let mut alt = lag.best_plan;
+            let mut alt_covered = vec![0u32; p.cls.weight.len()];
+            for &s in &alt {
+                for &c in p.cls.of_site(s) {
+                    alt_covered[c as usize] += 1;
+                }
+            }
+            let alt_swaps = local_search(&p.cls, &p.free, &mut alt, 0, &mut alt_covered, options.swap_passes);
+            let alt_value = value(&alt_covered);
+            if alt_value > found {
+                found = alt_value;
+                picked = alt;
+                covered = alt_covered;
+                swaps += alt_swaps;
+                bound = bound.min(gap_bound(&covered));
+            }
+        }
+    }
+    let mut chosen = p.locked.clone();
+    chosen.extend(picked);
+    Selection {
+        chosen,
+        covered_weight: p.base + found,
+        existing_weight: p.existing,
+        greedy_weight: p.base + greedy_value,
+        upper_bound: p.base + bound.max(found),
+        uncoverable_weight: p.uncoverable,
+        total_weight: p.total,
+        swaps,
+        bound_iterations: iterations,
+    }
+}
+
+/// Covered weight after each greedy pick, for k = 1, 2, … up to `k_max` (existing canteens and
+/// locked sites counted from the start): the coverage-vs-k curve. Entry `i` is for `locked + i + 1`
+/// sites.
+pub fn coverage_curve(input: &SelectionInput<'_>, k_max: usize) -> Vec<f64> {
+    let p = prepare(input);
+    let mut covered = vec![0u32; p.cls.weight.len()];
+    let (_, gains) = greedy(&p.cls, &p.free, k_max.saturating_sub(p.locked.len()), &mut covered);
+    let mut acc = p.base;
+    gains.iter().map(|g| {
+        acc += g;
+        acc
+    }).collect()
+}
+
+/// The fewest sites (greedy, then dropping any that are not needed) whose coverage, with existing
+/// canteens, reaches `target_share` of all demand weight. `None` when even every allowed site
+/// cannot reach it.
+pub fn fewest_sites(input: &SelectionInput<'_>, target_share: f64) -> Option<Vec<usize>> {
+    let p = prepare(input);
+    let target = target_share.clamp(0.0, 1.0) * p.total;
+    let mut covered = vec![0u32; p.cls.weight.len()];
+    let mut have = p.base;
+    let mut chosen = p.locked.clone();
+    if have + 1e-9 < target {
+        let (picked, gains) = greedy(&p.cls, &p.free, p.free.len(), &mut covered);
+        let mut n = 0;
+        for g in &gains {
+            if have + 1e-9 >= target {
+                break;
+            }
+            have += g;
+            n += 1;
+        }
+        if have + 1e-9 < target {
+            return None;
+        }
+        // Undo the picks beyond n.
+        for &s in &picked[n..] {
+            for &c in p.cls.of_site(s) {
+                covered[c as usize] -= 1;
+            }
+        }
+        let mut kept: Vec<usize> = picked[..n].to_vec();
+        // Drop sites whose removal keeps the target (latest picks, smallest gains, first).
+        let mut i = kept.len();
+        while i > 0 {
+            i -= 1;
+            let s = kept[i];
+            let loss: f64 = p.cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 1).map(|&c| p.cls.weight[c as usize]).sum();
+            if have - loss + 1e-9 >= target {
+                for &c in p.cls.of_site(s) {
+                    covered[c as usize] -= 1;
+                }
+                have -= loss;
+                kept.remove(i);
+            }
+        }
+        chosen.extend(kept);
+    }
+    Some(chosen)
+}
+
+/// Weight covered by a given set of sites (with existing canteens).
+pub fn covered_by(input: &SelectionInput<'_>, sites: &[usize]) -> f64 {
+    let cov = input.coverage;
+    let mut mask: Vec<bool> = match input.precovered {
+        Some(p) => p.to_vec(),
+        None => vec![false; cov.n_demand],
+    };
+    for &s in sites {
+        if s < cov.n_sites() {
+            for &i in cov.of(s) {
+                mask[i as usize] = true;
+            }
+        }
+    }
+    mask.iter().zip(input.weights).filter(|(m, _)| **m).map(|(_, w)| w.max(0.0)).sum()
+}
