@@ -4,6 +4,7 @@
 //! give a non-zero exit code: 1 for a problem in the data, 2 for wrong usage.
 
 mod common;
+mod plan_cmd;
 mod policy_cmd;
 mod subsidy;
 
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// What one person gets for one meal (or a whole roster) under a policy.
     Subsidy(subsidy::Args),
+    /// Choose canteen sites: the best k, with a certified bound, the fewest for a target share.
+    Plan(plan_cmd::Args),
     /// Work with policy files.
     Policy {
         #[command(subcommand)]
@@ -41,6 +44,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Subsidy(args) => subsidy::run(args, locale),
+        Command::Plan(args) => plan_cmd::run_cmd(args, locale),
         Command::Policy { command } => policy_cmd::run(command, locale),
     };
     match result {

@@ -1,2 +1,8 @@
-//! File formats: CSV, GeoJSON and coordinate systems. Bytes in, `Result` out, with errors that name
-//! the file, line and field. (Filled in by the planner and calculator work.)
+//! File formats: text decoding (UTF-8, GBK), CSV tables, GeoJSON, column mapping, coordinate
+//! systems. Bytes in, `Result` out, with errors that name the file, line and field.
+
+pub mod columns;
+pub mod crs;
+pub mod geojson_in;
+pub mod table;
+pub mod text;

@@ -6,8 +6,11 @@
 //! checker in `tests/data/reference`.
 
 pub mod coverage;
+pub mod data;
 pub mod geometry;
+pub mod plan;
 pub mod problem;
+pub mod sample;
 pub mod select;
 
 pub use coverage::{Coverage, PointIndex};

@@ -85,6 +85,26 @@ impl Classes {
     }
 }
 
+/// A hasher for keys that already are well-mixed 64-bit hashes.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+type PassThroughMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<PassThrough>>;
+
 fn fx(h: u64, v: u64) -> u64 {
     (h.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
@@ -117,7 +137,7 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
     }
     let sites_of = |i: usize| &dem_site[counts[i] as usize..counts[i + 1] as usize];
     // Group points with identical site lists.
-    let mut by_hash: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut by_hash: PassThroughMap<Vec<u32>> = PassThroughMap::default();
     let mut class_of_point: Vec<u32> = vec![u32::MAX; n];
     let mut rep: Vec<u32> = Vec::new();
     let mut weight: Vec<f64> = Vec::new();
@@ -136,6 +156,7 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
             continue;
         }
         let h = list.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &s| fx(h, u64::from(s)));
+        let h = h ^ (h >> 29);
         let bucket = by_hash.entry(h).or_default();
         let found = bucket.iter().copied().find(|&c| sites_of(rep[c as usize] as usize) == list);
         let c = match found {
@@ -251,27 +272,43 @@ fn local_search(cls: &Classes, allowed_free: &[usize], chosen: &mut [usize], loc
         }
         let min_loss_site = free.iter().copied().min_by(|a, b| loss[*a].total_cmp(&loss[*b]).then(a.cmp(b)));
         let mut best: Option<(f64, usize, usize)> = None;
-        let mut overlap: HashMap<usize, f64> = HashMap::new();
+        // overlap[s]: weight a candidate shares with chosen site s alone (dense, reset via `touched`).
+        let mut overlap = vec![0.0f64; n_sites];
+        let mut touched: Vec<usize> = Vec::new();
+        let mut is_free = vec![false; n_sites];
+        for &s in &free {
+            is_free[s] = true;
+        }
         for &c in allowed_free {
             if is_chosen[c] {
                 continue;
             }
-            overlap.clear();
+            for &s in &touched {
+                overlap[s] = 0.0;
+            }
+            touched.clear();
             let mut gain = 0.0;
             for &cl in cls.of_site(c) {
                 let w = cls.weight[cl as usize];
                 match covered[cl as usize] {
                     0 => gain += w,
-                    1 => *overlap.entry(sole[cl as usize] as usize).or_default() += w,
+                    1 => {
+                        let s = sole[cl as usize] as usize;
+                        if overlap[s] == 0.0 {
+                            touched.push(s);
+                        }
+                        overlap[s] += w;
+                    }
                     _ => {}
                 }
             }
             // Swap value for removing s: gain + overlap(c, s) − loss(s).
             let mut pick = min_loss_site.map(|s| (gain - loss[s], s));
-            for (&s, &ov) in &overlap {
-                if !free.contains(&s) {
+            for &s in &touched {
+                if !is_free[s] {
                     continue;
                 }
+                let ov = overlap[s];
                 let v = gain + ov - loss[s];
                 if pick.is_none_or(|(pv, ps)| v > pv || (v == pv && s < ps)) {
                     pick = Some((v, s));

@@ -1,0 +1,122 @@
+//! GeoJSON input: each feature becomes a row — its properties as columns, its position the point
+//! itself or a polygon's centroid (with the polygon's area, for density).
+
+use geo::{Centroid, ChamberlainDuquetteArea, Geometry};
+use serde::Serialize;
+
+use crate::core::planner::geometry::LonLat;
+
+/// One feature as a row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FeatureRow {
+    /// Index of the feature in the collection (0-based).
+    pub index: usize,
+    /// Point, or polygon centroid. `None` for a feature without usable geometry.
+    pub position: Option<LonLat>,
+    /// Area of a polygon, m².
+    pub area_m2: Option<f64>,
+    /// Property values, in the order of [`GeoTable::headers`] (empty when absent).
+    pub values: Vec<String>,
+}
+
+/// A FeatureCollection as a table.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GeoTable {
+    /// Property names, in order of first appearance.
+    pub headers: Vec<String>,
+    /// The features.
+    pub rows: Vec<FeatureRow>,
+}
+
+/// Why a GeoJSON file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum GeoJsonError {
+    /// Not valid JSON / GeoJSON.
+    #[error("not valid GeoJSON: {0}")]
+    Invalid(String),
+    /// Valid GeoJSON without features.
+    #[error("the GeoJSON has no features")]
+    NoFeatures,
+}
+
+fn value_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+/// Reads a FeatureCollection (or a single Feature).
+pub fn read(text: &str) -> Result<GeoTable, GeoJsonError> {
+    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| GeoJsonError::Invalid(e.to_string().chars().take(200).collect()))?;
+    let features = match gj {
+        geojson::GeoJson::FeatureCollection(fc) => fc.features,
+        geojson::GeoJson::Feature(f) => vec![f],
+        geojson::GeoJson::Geometry(g) => vec![geojson::Feature { geometry: Some(g), ..Default::default() }],
+    };
+    if features.is_empty() {
+        return Err(GeoJsonError::NoFeatures);
+    }
+    let mut headers: Vec<String> = Vec::new();
+    for f in &features {
+        for key in f.properties.iter().flat_map(|p| p.keys()) {
+            if !headers.contains(key) {
+                headers.push(key.clone());
+            }
+        }
+    }
+    let rows = features
+        .iter()
+        .enumerate()
+        .map(|(index, f)| {
+            let geom: Option<Geometry<f64>> = f.geometry.as_ref().and_then(|g| Geometry::<f64>::try_from(g.clone()).ok());
+            let (position, area_m2) = match &geom {
+                Some(Geometry::Point(p)) => (Some(LonLat::new(p.x(), p.y())), None),
+                Some(g @ (Geometry::Polygon(_) | Geometry::MultiPolygon(_))) => {
+                    let c = g.centroid().map(|c| LonLat::new(c.x(), c.y()));
+                    (c, Some(g.chamberlain_duquette_unsigned_area()))
+                }
+                Some(other) => (other.centroid().map(|c| LonLat::new(c.x(), c.y())), None),
+                None => (None, None),
+            };
+            let values = headers
+                .iter()
+                .map(|h| f.properties.as_ref().and_then(|p| p.get(h)).map(value_text).unwrap_or_default())
+                .collect();
+            FeatureRow { index, position, area_m2, values }
+        })
+        .collect();
+    Ok(GeoTable { headers, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_and_polygons() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"name":"A","老年人口":120},"geometry":{"type":"Point","coordinates":[113.3,23.1]}},
+            {"type":"Feature","properties":{"name":"cell","老年人口":"80"},"geometry":{"type":"Polygon","coordinates":[[[113.0,23.0],[113.01,23.0],[113.01,23.01],[113.0,23.01],[113.0,23.0]]]}},
+            {"type":"Feature","properties":{"name":"nothing"},"geometry":null}
+        ]}"#;
+        let t = read(text).expect("valid");
+        assert_eq!(t.headers, vec!["name", "老年人口"]);
+        assert_eq!(t.rows[0].position, Some(LonLat::new(113.3, 23.1)));
+        assert_eq!(t.rows[0].values, vec!["A", "120"]);
+        let c = t.rows[1].position.expect("centroid");
+        assert!((c.lon - 113.005).abs() < 1e-9 && (c.lat - 23.005).abs() < 1e-9);
+        // 0.01° × 0.01° at 23°N ≈ 1.113 km × 1.024 km ≈ 1.14 km².
+        let a = t.rows[1].area_m2.expect("area");
+        assert!((a - 1.14e6).abs() < 0.02e6, "{a}");
+        assert_eq!(t.rows[2].position, None);
+    }
+
+    #[test]
+    fn broken_and_empty_files() {
+        assert!(matches!(read(r#"{"type":"FeatureCollection","features":[{"type":"Feature""#), Err(GeoJsonError::Invalid(_))));
+        assert_eq!(read(r#"{"type":"FeatureCollection","features":[]}"#), Err(GeoJsonError::NoFeatures));
+        assert!(matches!(read("[1,2,3]"), Err(GeoJsonError::Invalid(_))));
+    }
+}

@@ -1,0 +1,467 @@
+//! Demand and sites from imported files: a CSV table or GeoJSON, a column mapping and a
+//! coordinate system in; checked arrays in WGS84 out, with every bad row reported by line (or
+//! feature) and field. Bad rows are left out of the data; the caller decides, with the user,
+//! whether to go on without them or to stop.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::geometry::LonLat;
+use crate::core::io::columns::{crs_hint, ColumnMap};
+use crate::core::io::crs::{in_china, Crs};
+use crate::core::io::geojson_in::GeoTable;
+use crate::core::io::table::{for_each_row, TableError};
+
+/// Where a row is in its file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", content = "at", rename_all = "snake_case")]
+pub enum RowRef {
+    /// A CSV line (1-based, the header is line 1).
+    Line(u64),
+    /// A GeoJSON feature (0-based index).
+    Feature(usize),
+}
+
+/// What is wrong with a row.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    /// A required value is empty.
+    Missing,
+    /// Not a number.
+    NotANumber {
+        /// The text found (shortened).
+        found: String,
+    },
+    /// NaN or infinite.
+    NotFinite,
+    /// Latitude beyond ±90°.
+    LatOutOfRange,
+    /// Longitude beyond ±180°.
+    LonOutOfRange,
+    /// Longitude and latitude look swapped (a Chinese latitude in the longitude column).
+    Swapped,
+    /// A negative count.
+    Negative,
+    /// The same position and name as an earlier row.
+    Duplicate {
+        /// The earlier row.
+        first: RowRef,
+    },
+    /// A GeoJSON feature with no usable geometry.
+    NoGeometry,
+}
+
+/// One bad row (left out of the data).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RowIssue {
+    /// Which row.
+    pub row: RowRef,
+    /// The column (header name) at fault.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// Something about the whole file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "warning", rename_all = "snake_case")]
+pub enum FileWarning {
+    /// The header names suggest another coordinate system than the one chosen.
+    CrsMismatch {
+        /// Chosen.
+        chosen: Crs,
+        /// Suggested by the headers.
+        hinted: Crs,
+    },
+    /// GCJ-02/BD-09 chosen, but some points are outside mainland China (where no offset applies).
+    OutsideChina {
+        /// How many points.
+        points: usize,
+    },
+    /// Most rows look like longitude and latitude are swapped: swap the column mapping.
+    MostlySwapped,
+}
+
+/// A required column is not mapped.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+pub enum MappingError {
+    /// No longitude/latitude columns (and no geometry).
+    #[error("choose the longitude and latitude columns")]
+    NoPosition,
+    /// No count column in a demand file.
+    #[error("choose the column with the number of older people")]
+    NoCount,
+    /// The CSV could not be read.
+    #[error("{0}")]
+    Table(String),
+}
+
+/// Demand: where older people live, and how many.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Demand {
+    /// Positions (WGS84).
+    pub points: Vec<LonLat>,
+    /// Older people at each point.
+    pub counts: Vec<f64>,
+    /// Extra counts per point, one vector per extra column.
+    pub extras: Vec<Vec<f64>>,
+    /// Names of the extra columns.
+    pub extra_names: Vec<String>,
+    /// Names (empty when none).
+    pub names: Vec<String>,
+    /// Cell area in m² for polygons (NaN for points).
+    pub area_m2: Vec<f64>,
+    /// Where each point came from.
+    pub rows: Vec<RowRef>,
+}
+
+/// Candidate sites or existing canteens.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Sites {
+    /// Positions (WGS84).
+    pub points: Vec<LonLat>,
+    /// Names.
+    pub names: Vec<String>,
+    /// Capacity, meals per day (NaN when not given).
+    pub capacity: Vec<f64>,
+    /// Cost (NaN when not given).
+    pub cost: Vec<f64>,
+    /// Where each site came from.
+    pub rows: Vec<RowRef>,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Imported<T> {
+    /// The good rows.
+    pub data: T,
+    /// The rows left out, and why (at most [`MAX_ISSUES`] listed).
+    pub issues: Vec<RowIssue>,
+    /// How many rows were left out in all.
+    pub bad_rows: usize,
+    /// How many rows the file has.
+    pub total_rows: usize,
+    /// About the whole file.
+    pub warnings: Vec<FileWarning>,
+}
+
+/// Issues listed per import (the count of bad rows is always exact).
+pub const MAX_ISSUES: usize = 1000;
+
+/// One row's fields, however the file stores them.
+struct Fields<'a> {
+    row: RowRef,
+    get: Box<dyn Fn(usize) -> &'a str + 'a>,
+    geometry: Option<(Option<LonLat>, Option<f64>)>,
+}
+
+fn number(text: &str) -> Result<Option<f64>, Problem> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_' && !c.is_whitespace()).collect();
+    match cleaned.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        Ok(_) => Err(Problem::NotFinite),
+        Err(_) => Err(Problem::NotANumber { found: t.chars().take(30).collect() }),
+    }
+}
+
+struct Collector {
+    issues: Vec<RowIssue>,
+    bad_rows: usize,
+    total_rows: usize,
+    swapped: usize,
+    outside_china: usize,
+}
+
+impl Collector {
+    fn bad(&mut self, row: RowRef, field: &str, problem: Problem) {
+        if problem == Problem::Swapped {
+            self.swapped += 1;
+        }
+        self.bad_rows += 1;
+        if self.issues.len() < MAX_ISSUES {
+            self.issues.push(RowIssue { row, field: field.to_string(), problem });
+        }
+    }
+}
+
+fn header(headers: &[String], i: Option<usize>, fallback: &str) -> String {
+    i.and_then(|i| headers.get(i)).cloned().unwrap_or_else(|| fallback.to_string())
+}
+
+/// The row's position, checked and converted; `Err` with the field at fault.
+fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Result<LonLat, (String, Problem)> {
+    let lon_name = header(headers, map.lon, "lon");
+    let lat_name = header(headers, map.lat, "lat");
+    let p = match (map.lon, map.lat, &f.geometry) {
+        (Some(lo), Some(la), _) => {
+            let lon = number((f.get)(lo)).map_err(|p| (lon_name.clone(), p))?.ok_or((lon_name.clone(), Problem::Missing))?;
+            let lat = number((f.get)(la)).map_err(|p| (lat_name.clone(), p))?.ok_or((lat_name.clone(), Problem::Missing))?;
+            LonLat::new(lon, lat)
+        }
+        (_, _, Some((Some(p), _))) => *p,
+        (_, _, Some((None, _))) => return Err(("geometry".into(), Problem::NoGeometry)),
+        _ => return Err((lon_name, Problem::Missing)),
+    };
+    // A Chinese latitude in the longitude column and a Chinese longitude in the latitude column.
+    if (15.0..=56.0).contains(&p.lon) && (70.0..=138.0).contains(&p.lat) {
+        return Err((lat_name, Problem::Swapped));
+    }
+    if p.lat.abs() > 90.0 {
+        return Err((lat_name, Problem::LatOutOfRange));
+    }
+    if p.lon.abs() > 180.0 {
+        return Err((lon_name, Problem::LonOutOfRange));
+    }
+    Ok(crs.to_wgs84(p))
+}
+
+fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String]) -> Imported<T> {
+    let mut warnings = Vec::new();
+    if let Some(hinted) = crs_hint(headers) {
+        if hinted != crs {
+            warnings.push(FileWarning::CrsMismatch { chosen: crs, hinted });
+        }
+    }
+    if crs != Crs::Wgs84 && c.outside_china > 0 {
+        warnings.push(FileWarning::OutsideChina { points: c.outside_china });
+    }
+    if c.total_rows > 0 && c.swapped * 2 > c.total_rows {
+        warnings.push(FileWarning::MostlySwapped);
+    }
+    Imported { data, issues: c.issues, bad_rows: c.bad_rows, total_rows: c.total_rows, warnings }
+}
+
+fn rows_of<'a>(source: &'a Source<'a>, mut each: impl FnMut(Fields<'_>)) -> Result<(), MappingError> {
+    match source {
+        Source::Csv { text, .. } => {
+            for_each_row(text, |line, record| {
+                let get = move |i: usize| record.get(i).unwrap_or("");
+                each(Fields { row: RowRef::Line(line), get: Box::new(get), geometry: None });
+            })
+            .map_err(|e: TableError| MappingError::Table(e.to_string()))?;
+        }
+        Source::GeoJson(table) => {
+            for r in &table.rows {
+                let get = move |i: usize| r.values.get(i).map_or("", String::as_str);
+                each(Fields { row: RowRef::Feature(r.index), get: Box::new(get), geometry: Some((r.position, r.area_m2)) });
+            }
+        }
+    }
+    Ok(())
+}
+
+/// An imported file's content.
+pub enum Source<'a> {
+    /// CSV text and its header names.
+    Csv {
+        /// The decoded text.
+        text: &'a str,
+        /// Its headers.
+        headers: Vec<String>,
+    },
+    /// A GeoJSON table.
+    GeoJson(&'a GeoTable),
+}
+
+impl Source<'_> {
+    /// The column names.
+    pub fn headers(&self) -> &[String] {
+        match self {
+            Source::Csv { headers, .. } => headers,
+            Source::GeoJson(t) => &t.headers,
+        }
+    }
+
+    fn has_geometry(&self) -> bool {
+        matches!(self, Source::GeoJson(_))
+    }
+}
+
+/// Reads demand: positions, counts and extra counts.
+pub fn import_demand(source: &Source<'_>, map: &ColumnMap, crs: Crs) -> Result<Imported<Demand>, MappingError> {
+    let headers = source.headers().to_vec();
+    if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
+        return Err(MappingError::NoPosition);
+    }
+    let Some(count_col) = map.count else { return Err(MappingError::NoCount) };
+    let mut d = Demand { extra_names: map.extras.iter().map(|&i| header(&headers, Some(i), "extra")).collect(), ..Demand::default() };
+    d.extras = vec![Vec::new(); map.extras.len()];
+    let mut c = Collector { issues: Vec::new(), bad_rows: 0, total_rows: 0, swapped: 0, outside_china: 0 };
+    let mut seen: HashMap<(u64, u64, String), RowRef> = HashMap::new();
+    rows_of(source, |f| {
+        c.total_rows += 1;
+        let p = match position(&f, map, &headers, crs) {
+            Ok(p) => p,
+            Err((field, problem)) => return c.bad(f.row, &field, problem),
+        };
+        let count_name = header(&headers, Some(count_col), "count");
+        let count = match number((f.get)(count_col)) {
+            Ok(Some(v)) if v < 0.0 => return c.bad(f.row, &count_name, Problem::Negative),
+            Ok(Some(v)) => v,
+            Ok(None) => return c.bad(f.row, &count_name, Problem::Missing),
+            Err(problem) => return c.bad(f.row, &count_name, problem),
+        };
+        let mut extras = Vec::with_capacity(map.extras.len());
+        for &col in &map.extras {
+            let name = header(&headers, Some(col), "extra");
+            match number((f.get)(col)) {
+                Ok(Some(v)) if v < 0.0 => return c.bad(f.row, &name, Problem::Negative),
+                Ok(v) => extras.push(v.unwrap_or(0.0)),
+                Err(problem) => return c.bad(f.row, &name, problem),
+            }
+        }
+        let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
+        let key = (p.lon.to_bits(), p.lat.to_bits(), name.clone());
+        if let Some(first) = seen.get(&key) {
+            return c.bad(f.row, &header(&headers, map.name.or(map.lon), "position"), Problem::Duplicate { first: *first });
+        }
+        seen.insert(key, f.row);
+        if !in_china(p) {
+            c.outside_china += 1;
+        }
+        d.points.push(p);
+        d.counts.push(count);
+        for (k, v) in extras.into_iter().enumerate() {
+            d.extras[k].push(v);
+        }
+        d.names.push(name);
+        d.area_m2.push(f.geometry.and_then(|(_, a)| a).unwrap_or(f64::NAN));
+        d.rows.push(f.row);
+    })?;
+    Ok(finish(d, c, crs, &headers))
+}
+
+/// Reads sites: positions, and names, capacity and cost when mapped.
+pub fn import_sites(source: &Source<'_>, map: &ColumnMap, crs: Crs) -> Result<Imported<Sites>, MappingError> {
+    let headers = source.headers().to_vec();
+    if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
+        return Err(MappingError::NoPosition);
+    }
+    let mut s = Sites::default();
+    let mut c = Collector { issues: Vec::new(), bad_rows: 0, total_rows: 0, swapped: 0, outside_china: 0 };
+    let mut seen: HashMap<(u64, u64, String), RowRef> = HashMap::new();
+    rows_of(source, |f| {
+        c.total_rows += 1;
+        let p = match position(&f, map, &headers, crs) {
+            Ok(p) => p,
+            Err((field, problem)) => return c.bad(f.row, &field, problem),
+        };
+        let optional = |col: Option<usize>, fallback: &str| -> Result<f64, (String, Problem)> {
+            let Some(col) = col else { return Ok(f64::NAN) };
+            let name = header(&headers, Some(col), fallback);
+            match number((f.get)(col)) {
+                Ok(Some(v)) if v < 0.0 => Err((name, Problem::Negative)),
+                Ok(v) => Ok(v.unwrap_or(f64::NAN)),
+                Err(problem) => Err((name, problem)),
+            }
+        };
+        let capacity = match optional(map.capacity, "capacity") {
+            Ok(v) => v,
+            Err((field, problem)) => return c.bad(f.row, &field, problem),
+        };
+        let cost = match optional(map.cost, "cost") {
+            Ok(v) => v,
+            Err((field, problem)) => return c.bad(f.row, &field, problem),
+        };
+        let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
+        let key = (p.lon.to_bits(), p.lat.to_bits(), name.clone());
+        if let Some(first) = seen.get(&key) {
+            return c.bad(f.row, &header(&headers, map.name.or(map.lon), "position"), Problem::Duplicate { first: *first });
+        }
+        seen.insert(key, f.row);
+        if !in_china(p) {
+            c.outside_china += 1;
+        }
+        s.points.push(p);
+        s.names.push(name);
+        s.capacity.push(capacity);
+        s.cost.push(cost);
+        s.rows.push(f.row);
+    })?;
+    Ok(finish(s, c, crs, &headers))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::io::columns::auto_map;
+    use crate::core::io::table::preview;
+
+    fn csv_source(text: &str) -> (Source<'_>, ColumnMap) {
+        let headers = preview(text, 0).expect("headers").headers;
+        let map = auto_map(&headers);
+        (Source::Csv { text, headers }, map)
+    }
+
+    #[test]
+    fn good_rows_in_bad_rows_out_each_with_line_and_field() {
+        let text = "社区,经度,纬度,60岁以上,80岁以上\n\
+            甲,113.30,23.10,1200,300\n\
+            乙,abc,23.11,800,100\n\
+            丙,113.32,NaN,500,50\n\
+            丁,23.12,113.33,400,40\n\
+            戊,113.34,23.14,-5,0\n\
+            己,113.35,23.15,,10\n\
+            甲,113.30,23.10,1200,300\n\
+            庚,113.36,23.16,\"1,050\",105\n";
+        let (source, map) = csv_source(text);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.total_rows, 8);
+        assert_eq!(imp.data.counts, vec![1200.0, 1050.0]);
+        assert_eq!(imp.data.extras, vec![vec![300.0, 105.0]]);
+        assert_eq!(imp.data.extra_names, vec!["80岁以上"]);
+        let found: Vec<(RowRef, &str, &Problem)> = imp.issues.iter().map(|i| (i.row, i.field.as_str(), &i.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (RowRef::Line(3), "经度", &Problem::NotANumber { found: "abc".into() }),
+                (RowRef::Line(4), "纬度", &Problem::NotFinite),
+                (RowRef::Line(5), "纬度", &Problem::Swapped),
+                (RowRef::Line(6), "60岁以上", &Problem::Negative),
+                (RowRef::Line(7), "60岁以上", &Problem::Missing),
+                (RowRef::Line(8), "社区", &Problem::Duplicate { first: RowRef::Line(2) }),
+            ]
+        );
+        assert_eq!(imp.bad_rows, 6);
+    }
+
+    #[test]
+    fn gcj02_is_converted_and_a_mismatch_is_flagged() {
+        let text = "name,gcj_lng,gcj_lat,elderly\nA,113.3296,23.1265,100\n";
+        let (source, map) = csv_source(text);
+        let as_wgs = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(as_wgs.warnings, vec![FileWarning::CrsMismatch { chosen: Crs::Wgs84, hinted: Crs::Gcj02 }]);
+        let as_gcj = import_demand(&source, &map, Crs::Gcj02).expect("mapped");
+        assert!(as_gcj.warnings.is_empty());
+        let moved = crate::core::planner::distance_m(as_wgs.data.points[0], as_gcj.data.points[0]);
+        assert!((300.0..700.0).contains(&moved), "{moved}");
+    }
+
+    #[test]
+    fn mostly_swapped_files_are_recognised() {
+        let text = "lon,lat,count\n23.1,113.3,1\n23.2,113.4,2\n";
+        let (source, map) = csv_source(text);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.bad_rows, 2);
+        assert!(imp.warnings.contains(&FileWarning::MostlySwapped));
+    }
+
+    #[test]
+    fn sites_with_capacity_and_unmapped_files() {
+        let text = "候选点,经度,纬度,日供餐能力,建设成本\nA,113.3,23.1,200,50\nB,113.4,23.2,,\n";
+        let (source, map) = csv_source(text);
+        let imp = import_sites(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.data.names, vec!["A", "B"]);
+        assert_eq!(imp.data.capacity[0], 200.0);
+        assert!(imp.data.capacity[1].is_nan());
+        let (source, _) = csv_source("a,b\n1,2\n");
+        assert_eq!(import_sites(&source, &ColumnMap::default(), Crs::Wgs84).err(), Some(MappingError::NoPosition));
+        assert_eq!(import_demand(&source, &ColumnMap { lon: Some(0), lat: Some(1), ..ColumnMap::default() }, Crs::Wgs84).err(), Some(MappingError::NoCount));
+    }
+}
