@@ -14,3 +14,6 @@ pub mod core;
 
 #[cfg(feature = "ui")]
 pub mod ui;
+
+#[cfg(feature = "worker")]
+pub mod worker;

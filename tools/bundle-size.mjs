@@ -27,5 +27,9 @@ for (const kind of ["wasm", "js", "css", "html"]) {
   const raw = sel.reduce((s, r) => s + r.raw, 0), gz = sel.reduce((s, r) => s + r.gz, 0);
   console.log(`total ${kind}`.padEnd(44) + kb(raw) + kb(gz));
 }
-const raw = rows.reduce((s, r) => s + r.raw, 0), gz = rows.reduce((s, r) => s + r.gz, 0);
-console.log("first load (all of the above)".padEnd(44) + kb(raw) + kb(gz));
+// The planner's worker is fetched only when the planner is used.
+const first = rows.filter((r) => !r.name.startsWith("zhucan-worker"));
+const later = rows.filter((r) => r.name.startsWith("zhucan-worker"));
+const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
+console.log("first load (page, app, styles)".padEnd(44) + kb(sum(first, "raw")) + kb(sum(first, "gz")));
+if (later.length) console.log("planner worker (loaded on use)".padEnd(44) + kb(sum(later, "raw")) + kb(sum(later, "gz")));

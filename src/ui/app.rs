@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::calculator::Calculator;
+use crate::ui::planner::Planner;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
@@ -91,7 +92,7 @@ fn Page() -> Html {
     let panels = Section::ALL.iter().map(|s| {
         let content = match s {
             Section::Calculator => html! { <Calculator locale={settings.locale} /> },
-            Section::Planner => html! { <p class="notice">{ t.coming_soon }</p> },
+            Section::Planner => html! { <Planner locale={settings.locale} /> },
         };
         html! {
             <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}

@@ -6,6 +6,7 @@ pub mod browser;
 pub mod calculator;
 mod components;
 mod hooks;
+pub mod planner;
 pub mod i18n;
 pub mod settings;
 mod storage;

@@ -28,7 +28,7 @@ export async function openPage(browser, baseUrl, { viewport = { width: 1280, hei
   const context = await browser.newContext({ viewport, locale: "zh-CN" });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
-  const seen = { csp: [], console: [], pageErrors: [], offOrigin: [], failed: [] };
+  const seen = { csp: [], console: [], pageErrors: [], offOrigin: [], failed: [], requests: [] };
   await page.addInitScript(() => {
     window.__cspViolations = [];
     document.addEventListener("securitypolicyviolation", (e) => {
@@ -45,6 +45,7 @@ export async function openPage(browser, baseUrl, { viewport = { width: 1280, hei
   });
   page.on("request", (req) => {
     const url = req.url();
+    seen.requests.push(url);
     if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) {
       seen.offOrigin.push(url);
     }
@@ -53,7 +54,7 @@ export async function openPage(browser, baseUrl, { viewport = { width: 1280, hei
     const csp = await page.evaluate(() => window.__cspViolations || []).catch(() => []);
     return { csp, failed: seen.failed, console: seen.console, pageErrors: seen.pageErrors, offOrigin: seen.offOrigin };
   };
-  return { context, page, problems };
+  return { context, page, problems, requests: () => [...seen.requests] };
 }
 
 /** Opens the app and waits until it has mounted (the boot notice is gone, the tabs are there). */

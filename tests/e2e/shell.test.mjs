@@ -92,11 +92,28 @@ test("phone width 320 px with large text: 24 px base text, 44 px targets, no sid
   assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
   const small = await page.evaluate(() =>
     [...document.querySelectorAll("button")]
+      .filter((b) => b.offsetParent !== null) // visible ones (hidden panels have no boxes)
       .map((b) => ({ id: b.id || b.textContent, r: b.getBoundingClientRect() }))
       .filter(({ r }) => r.width < 44 || r.height < 44)
       .map(({ id }) => id),
   );
-  assert.deepEqual(small, [], "every button is at least 44 × 44 px");
+  assert.deepEqual(small, [], "every visible button is at least 44 × 44 px");
+  // The planner tab too, with its results.
+  await page.click("#tab-planner");
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  const smallPlanner = await page.evaluate(() =>
+    [...document.querySelectorAll("#panel-planner button")]
+      .filter((b) => b.offsetParent !== null && !b.classList.contains("link-button"))
+      .filter((b) => { const r = b.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
+      .map((b) => b.id || b.textContent),
+  );
+  assert.deepEqual(smallPlanner, [], "planner buttons are at least 44 × 44 px");
+  const plannerOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(plannerOverflow <= 0, `the planner page is ${plannerOverflow} px wider than the screen`);
+  await page.screenshot({ path: `${OUT_DIR}/planner-phone-large.png`, fullPage: false });
   await page.screenshot({ path: `${OUT_DIR}/shell-zh-phone-large.png`, fullPage: true });
   assertClean(await problems());
   await context.close();

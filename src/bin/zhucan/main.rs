@@ -4,6 +4,7 @@
 //! give a non-zero exit code: 1 for a problem in the data, 2 for wrong usage.
 
 mod common;
+mod demo_cmd;
 mod plan_cmd;
 mod policy_cmd;
 mod subsidy;
@@ -29,6 +30,8 @@ enum Command {
     Subsidy(subsidy::Args),
     /// Choose canteen sites: the best k, with a certified bound, the fewest for a target share.
     Plan(plan_cmd::Args),
+    /// Write the SIMULATED sample district as CSV files (Chinese headers, GCJ-02).
+    DemoData(demo_cmd::Args),
     /// Work with policy files.
     Policy {
         #[command(subcommand)]
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Subsidy(args) => subsidy::run(args, locale),
         Command::Plan(args) => plan_cmd::run_cmd(args, locale),
+        Command::DemoData(args) => demo_cmd::run(args),
         Command::Policy { command } => policy_cmd::run(command, locale),
     };
     match result {

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::geometry::LonLat;
 use crate::core::io::columns::{crs_hint, ColumnMap};
@@ -14,8 +14,8 @@ use crate::core::io::geojson_in::GeoTable;
 use crate::core::io::table::{for_each_row, TableError};
 
 /// Where a row is in its file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(tag = "kind", content = "at", rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum RowRef {
     /// A CSV line (1-based, the header is line 1).
     Line(u64),
@@ -24,8 +24,8 @@ pub enum RowRef {
 }
 
 /// What is wrong with a row.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Problem {
     /// A required value is empty.
     Missing,
@@ -54,7 +54,7 @@ pub enum Problem {
 }
 
 /// One bad row (left out of the data).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RowIssue {
     /// Which row.
     pub row: RowRef,
@@ -65,8 +65,8 @@ pub struct RowIssue {
 }
 
 /// Something about the whole file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(tag = "warning", rename_all = "snake_case")]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum FileWarning {
     /// The header names suggest another coordinate system than the one chosen.
     CrsMismatch {
@@ -85,7 +85,7 @@ pub enum FileWarning {
 }
 
 /// A required column is not mapped.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
 pub enum MappingError {
     /// No longitude/latitude columns (and no geometry).
     #[error("choose the longitude and latitude columns")]

@@ -7,11 +7,14 @@
 
 pub mod coverage;
 pub mod data;
+pub mod export;
+pub mod form;
 pub mod geometry;
 pub mod plan;
 pub mod problem;
 pub mod sample;
 pub mod select;
+pub mod session;
 
 pub use coverage::{Coverage, PointIndex};
 pub use geometry::{distance_m, LonLat};

@@ -18,7 +18,7 @@ use super::select::{coverage_curve, fewest_sites, select, SelectOptions, Selecti
 
 /// How the service radius is given.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "mode", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Radius {
     /// Straight-line metres.
     Metres {

@@ -1,0 +1,160 @@
+//! Exports a planner can paste into a report: CSV (UTF-8 with a byte-order mark, so Excel opens it
+//! correctly) and GeoJSON. Text that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`,
+//! tab, carriage return at the start) is prefixed with `'`, as OWASP advises against CSV injection.
+
+use serde_json::{json, Value};
+
+use super::session::PlanView;
+use crate::core::Locale;
+
+/// Makes a cell safe for spreadsheets (OWASP "CSV injection").
+///
+/// ```
+/// use zhucan::core::planner::export::spreadsheet_safe;
+/// assert_eq!(spreadsheet_safe("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+/// assert_eq!(spreadsheet_safe("和平里"), "和平里");
+/// ```
+pub fn spreadsheet_safe(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn round(v: f64, digits: i32) -> String {
+    if !v.is_finite() {
+        return String::new();
+    }
+    let f = 10f64.powi(digits);
+    let r = (v * f).round() / f;
+    if digits == 0 {
+        format!("{r:.0}")
+    } else {
+        format!("{r}")
+    }
+}
+
+/// Every candidate with its scores, chosen ones first in order; UTF-8 with BOM.
+pub fn csv(view: &PlanView, locale: Locale) -> String {
+    let zh = locale == Locale::ZhCn;
+    let mut header: Vec<String> = if zh {
+        ["排名", "名称", "经度", "纬度", "是否选中", "覆盖老年人", "新增覆盖老年人", "加权覆盖", "老年人口密度（人/平方公里）", "预计每日就餐（餐）", "日供餐能力", "容量匹配", "成本"]
+    } else {
+        ["rank", "name", "longitude", "latitude", "chosen", "older people covered", "newly covered", "weighted covered", "density (per km²)", "expected meals per day", "capacity (meals/day)", "capacity fit", "cost"]
+    }
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    header.extend(view.extra_names.iter().map(|n| spreadsheet_safe(n)));
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let _ = w.write_record(&header);
+    let mut order: Vec<&super::session::SiteRow> = view.sites.iter().collect();
+    order.sort_by(|a, b| match (a.rank, b.rank) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
+    });
+    for s in order {
+        let mut row = vec![
+            s.rank.map(|r| (r + 1).to_string()).unwrap_or_default(),
+            spreadsheet_safe(&s.name),
+            format!("{:.6}", s.lon),
+            format!("{:.6}", s.lat),
+            if s.rank.is_some() { if zh { "是" } else { "yes" } } else if zh { "否" } else { "no" }.to_string(),
+            round(s.score.covered, 0),
+            round(s.score.new_covered, 0),
+            round(s.score.covered_weighted, 1),
+            round(s.score.density_per_km2, 0),
+            round(s.score.expected_meals, 1),
+            s.capacity.map(|c| round(c, 0)).unwrap_or_default(),
+            s.score.capacity_fit.map(|f| round(f, 2)).unwrap_or_default(),
+            s.cost.map(|c| round(c, 2)).unwrap_or_default(),
+        ];
+        row.extend(s.score.extras.iter().map(|e| round(*e, 0)));
+        let _ = w.write_record(&row);
+    }
+    let body = String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default();
+    format!("\u{feff}{body}")
+}
+
+/// Chosen sites (and the rest, flagged) as a GeoJSON FeatureCollection of points.
+pub fn geojson(view: &PlanView) -> String {
+    let features: Vec<Value> = view
+        .sites
+        .iter()
+        .map(|s| {
+            json!({
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [s.lon, s.lat]},
+                "properties": {
+                    "name": s.name,
+                    "chosen": s.rank.is_some(),
+                    "rank": s.rank.map(|r| r + 1),
+                    "covered": s.score.covered,
+                    "newly_covered": s.score.new_covered,
+                    "weighted_covered": s.score.covered_weighted,
+                    "density_per_km2": s.score.density_per_km2,
+                    "expected_meals_per_day": s.score.expected_meals,
+                    "capacity": s.capacity,
+                    "capacity_fit": s.score.capacity_fit,
+                    "radius_m": view.radius_m,
+                }
+            })
+        })
+        .collect();
+    json!({"type": "FeatureCollection", "features": features}).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::planner::plan::Settings;
+    use crate::core::planner::session::{Reply, Request, Session};
+
+    fn demo_view() -> PlanView {
+        let mut s = Session::new();
+        s.handle(Request::Demo, &mut |_| {});
+        let mut out = None;
+        s.handle(Request::Run { settings: Settings { k: 5, ..Settings::default() }, choices: Default::default() }, &mut |r| {
+            if let Reply::Planned(v) = r {
+                out = Some(*v);
+            }
+        });
+        out.expect("planned")
+    }
+
+    #[test]
+    fn csv_has_bom_header_and_chosen_first() {
+        let v = demo_view();
+        let text = csv(&v, Locale::ZhCn);
+        assert!(text.starts_with('\u{feff}'));
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].trim_start_matches('\u{feff}').starts_with("排名,名称,经度,纬度,是否选中"));
+        assert_eq!(lines.len(), 1 + v.sites.len());
+        assert!(lines[1].starts_with("1,"), "{}", lines[1]);
+        assert!(lines[5].starts_with("5,") && lines[6].starts_with(','));
+    }
+
+    #[test]
+    fn formula_injection_is_defused() {
+        let mut v = demo_view();
+        v.sites[0].name = "=HYPERLINK(\"http://evil\")".into();
+        v.sites[1].name = "@SUM(A1)".into();
+        let text = csv(&v, Locale::En);
+        assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('=') || cell.trim_matches('"').starts_with('@'))));
+        assert!(text.contains("'=HYPERLINK"));
+        for bad in ["-1+1", "+1", "\tx", "\rx"] {
+            assert!(spreadsheet_safe(bad).starts_with('\''), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn geojson_round_trips_through_the_reader() {
+        let v = demo_view();
+        let text = geojson(&v);
+        let table = crate::core::io::geojson_in::read(&text).expect("valid GeoJSON");
+        assert_eq!(table.rows.len(), v.sites.len());
+        assert!(table.headers.contains(&"chosen".to_string()));
+    }
+}

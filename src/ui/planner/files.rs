@@ -1,0 +1,275 @@
+//! One data file: choose it (picker or drop), confirm the columns and the coordinate system,
+//! import, and see every bad row with its line and field before agreeing to skip them.
+
+use yew::prelude::*;
+
+use super::state::{FileCard, MapField, PlanAction};
+use super::text::{plan_texts, PlanTexts};
+use crate::core::io::crs::Crs;
+use crate::core::planner::data::{FileWarning, Problem, RowIssue, RowRef};
+use crate::core::planner::session::Role;
+use crate::core::Locale;
+use crate::ui::browser;
+
+/// Properties of [`FileCardView`].
+#[derive(Properties, PartialEq)]
+pub struct FileCardProps {
+    /// Which file.
+    pub role: Role,
+    /// Its state.
+    pub card: FileCard,
+    /// Interface language.
+    pub locale: Locale,
+    /// The demo is in use (files optional).
+    pub demo: bool,
+    /// A file was chosen.
+    pub on_file: Callback<(Role, web_sys::File)>,
+    /// Import (skip bad rows?).
+    pub on_import: Callback<(Role, bool)>,
+    /// Remove the file.
+    pub on_clear: Callback<Role>,
+    /// Other changes.
+    pub dispatch: Callback<PlanAction>,
+}
+
+fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'static str) {
+    match role {
+        Role::Demand => ("demand", t.role_demand, t.role_demand_hint),
+        Role::Candidates => ("candidates", t.role_candidates, t.role_candidates_hint),
+        Role::Existing => ("existing", t.role_existing, t.role_existing_hint),
+    }
+}
+
+/// A problem in words.
+pub fn issue_text(issue: &RowIssue, l: Locale) -> String {
+    let zh = l == Locale::ZhCn;
+    let row = match (issue.row, zh) {
+        (RowRef::Line(n), true) => format!("第 {n} 行"),
+        (RowRef::Line(n), false) => format!("line {n}"),
+        (RowRef::Feature(i), true) => format!("第 {} 个要素", i + 1),
+        (RowRef::Feature(i), false) => format!("feature {}", i + 1),
+    };
+    let what = match (&issue.problem, zh) {
+        (Problem::Missing, true) => "是空的".to_string(),
+        (Problem::Missing, false) => "is empty".to_string(),
+        (Problem::NotANumber { found }, true) => format!("不是数字（“{found}”）"),
+        (Problem::NotANumber { found }, false) => format!("is not a number (“{found}”)"),
+        (Problem::NotFinite, true) => "不是有效数字（NaN 或无穷大）".into(),
+        (Problem::NotFinite, false) => "is not a valid number (NaN or infinite)".into(),
+        (Problem::LatOutOfRange, true) => "纬度超出 ±90°".into(),
+        (Problem::LatOutOfRange, false) => "latitude beyond ±90°".into(),
+        (Problem::LonOutOfRange, true) => "经度超出 ±180°".into(),
+        (Problem::LonOutOfRange, false) => "longitude beyond ±180°".into(),
+        (Problem::Swapped, true) => "经度和纬度好像填反了".into(),
+        (Problem::Swapped, false) => "longitude and latitude look swapped".into(),
+        (Problem::Negative, true) => "是负数".into(),
+        (Problem::Negative, false) => "is negative".into(),
+        (Problem::Duplicate { first }, _) => {
+            let first = match (first, zh) {
+                (RowRef::Line(n), true) => format!("第 {n} 行"),
+                (RowRef::Line(n), false) => format!("line {n}"),
+                (RowRef::Feature(i), true) => format!("第 {} 个要素", i + 1),
+                (RowRef::Feature(i), false) => format!("feature {}", i + 1),
+            };
+            if zh {
+                format!("和{first}重复")
+            } else {
+                format!("repeats {first}")
+            }
+        }
+        (Problem::NoGeometry, true) => "没有几何位置".into(),
+        (Problem::NoGeometry, false) => "has no geometry".into(),
+    };
+    if zh {
+        format!("{row}，“{}”：{what}", issue.field)
+    } else {
+        format!("{row}, “{}”: {what}", issue.field)
+    }
+}
+
+fn column_select(id: String, label: &str, headers: &[String], value: Option<usize>, none: &str, on: Callback<Option<usize>>) -> Html {
+    let onchange = on.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse::<usize>().ok());
+    let options = headers.iter().enumerate().map(|(i, h)| {
+        html! { <option value={i.to_string()} selected={value == Some(i)}>{ h.clone() }</option> }
+    });
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label }</label>
+            <select {id} {onchange}>
+                <option value="" selected={value.is_none()}>{ none }</option>
+                { for options }
+            </select>
+        </div>
+    }
+}
+
+/// One data file.
+#[function_component]
+pub fn FileCardView(props: &FileCardProps) -> Html {
+    let l = props.locale;
+    let t = plan_texts(l);
+    let role = props.role;
+    let (slug, title, hint) = role_names(role, t);
+    let card = &props.card;
+    let input_id = format!("plan-file-{slug}");
+    let on_change = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = browser::first_file_of_input(&input) {
+                on_file.emit((role, file));
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = browser::first_file_of_drop(&e) {
+                on_file.emit((role, file));
+            }
+        })
+    };
+    let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let status = card.report.as_ref().map(|r| report_view(r, role, props, t, l));
+    html! {
+        <section class="file-card" aria-labelledby={format!("plan-{slug}-title")} ondragover={on_dragover} ondrop={on_drop}>
+            <h4 id={format!("plan-{slug}-title")}>{ title }</h4>
+            <p class="field-hint">{ hint }</p>
+            <div class="actions">
+                <label for={input_id.clone()} class="button secondary file-button">{ t.choose_file }</label>
+                <input type="file" id={input_id} class="visually-hidden" accept=".csv,.txt,.geojson,.json,text/csv,application/geo+json" onchange={on_change} />
+                if card.opened.is_some() || card.in_use.is_some() {
+                    <button type="button" class="button secondary" onclick={props.on_clear.reform(move |_: MouseEvent| role)}>{ t.clear_file }</button>
+                }
+            </div>
+            if card.busy {
+                <p role="status">{ t.opening }</p>
+            }
+            if let Some(p) = &card.problem {
+                <p class="file-status error" role="alert">{ p.clone() }</p>
+            }
+            if let Some(u) = &card.in_use {
+                <p class="in-use">{ match l {
+                    Locale::ZhCn => format!("正在使用：{}（{} {}）", u.name, u.rows, t.rows_word),
+                    Locale::En => format!("In use: {} ({}{})", u.name, u.rows, t.rows_word),
+                } }</p>
+            }
+            if card.opened.is_some() && !card.report.as_ref().is_some_and(|r| r.accepted) {
+                { mapping_view(props, t) }
+            }
+            { status.unwrap_or_default() }
+        </section>
+    }
+}
+
+fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
+    let role = props.role;
+    let Some(o) = &props.card.opened else { return Html::default() };
+    let m = &props.card.map;
+    let d = props.dispatch.clone();
+    let set = |field: MapField| d.reform(move |col: Option<usize>| PlanAction::SetMap(role, field, col));
+    let id = |f: &str| format!("plan-{}-{f}", match role {
+        Role::Demand => "demand",
+        Role::Candidates => "candidates",
+        Role::Existing => "existing",
+    });
+    let position_none = if o.geojson { t.from_geometry } else { t.col_none };
+    let crs_id = id("crs");
+    let on_crs = d.reform(move |e: Event| {
+        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        PlanAction::SetCrs(role, Crs::from_code(&v).unwrap_or_default())
+    });
+    let crs_options = [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)].map(|(c, name)| {
+        html! { <option value={c.code()} selected={props.card.crs == c}>{ name }</option> }
+    });
+    let hint_name = |c: Crs| match c {
+        Crs::Wgs84 => t.crs_wgs84,
+        Crs::Gcj02 => t.crs_gcj02,
+        Crs::Bd09 => t.crs_bd09,
+    };
+    let extras = if role == Role::Demand {
+        let boxes = o.headers.iter().enumerate().map(|(i, h)| {
+            let checked = m.extras.contains(&i);
+            let box_id = format!("{}-{i}", id("extra"));
+            let onchange = d.reform(move |e: Event| PlanAction::ToggleExtra(role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
+            html! {
+                <label class="choice" for={box_id.clone()}>
+                    <input type="checkbox" id={box_id} {checked} {onchange} />
+                    <span>{ h.clone() }</span>
+                </label>
+            }
+        });
+        html! {
+            <fieldset class="field choices">
+                <legend>{ t.col_extras }</legend>
+                <div class="choice-row">{ for boxes }</div>
+            </fieldset>
+        }
+    } else {
+        Html::default()
+    };
+    html! {
+        <div class="mapping">
+            <p class="mapping-title">{ format!("{}（{}：{}）", t.mapping_heading, t.encoding_word, o.encoding) }</p>
+            <div class="mapping-grid">
+                { column_select(id("lon"), t.col_lon, &o.headers, m.lon, position_none, set(MapField::Lon)) }
+                { column_select(id("lat"), t.col_lat, &o.headers, m.lat, position_none, set(MapField::Lat)) }
+                if role == Role::Demand {
+                    { column_select(id("count"), t.col_count, &o.headers, m.count, t.col_none, set(MapField::Count)) }
+                }
+                { column_select(id("name"), t.col_name, &o.headers, m.name, t.col_none, set(MapField::Name)) }
+                if role == Role::Candidates {
+                    { column_select(id("capacity"), t.col_capacity, &o.headers, m.capacity, t.col_none, set(MapField::Capacity)) }
+                    { column_select(id("cost"), t.col_cost, &o.headers, m.cost, t.col_none, set(MapField::Cost)) }
+                }
+            </div>
+            { extras }
+            <div class="field">
+                <label for={crs_id.clone()}>{ t.crs_label }</label>
+                if let Some(h) = o.crs_hint {
+                    <p class="field-hint">{ format!("{}{}", t.crs_hint_prefix, hint_name(h)) }</p>
+                }
+                <select id={crs_id} onchange={on_crs}>{ for crs_options }</select>
+            </div>
+            <button type="button" id={id("import")} class="button primary" onclick={props.on_import.reform(move |_: MouseEvent| (role, false))}>{ t.import_button }</button>
+        </div>
+    }
+}
+
+fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, props: &FileCardProps, t: &PlanTexts, l: Locale) -> Html {
+    let warnings = r.warnings.iter().map(|w| {
+        let text = match w {
+            FileWarning::CrsMismatch { .. } => t.warn_crs,
+            FileWarning::OutsideChina { .. } => t.warn_outside,
+            FileWarning::MostlySwapped => t.warn_swapped,
+        };
+        html! { <li>{ text }</li> }
+    });
+    let issues = r.issues.iter().take(20).map(|i| html! { <li>{ issue_text(i, l) }</li> });
+    let more = r.bad_rows > 20;
+    let zh = l == Locale::ZhCn;
+    html! {
+        <div class={classes!("file-status", if r.accepted { "ok" } else { "error" })} role={if r.accepted { "status" } else { "alert" }}>
+            if r.accepted {
+                <p>{ if zh { format!("{}：{}，{} {}", t.imported, r.name, r.rows_in_use, t.rows_word) } else { format!("{}: {}, {}{}", t.imported, r.name, r.rows_in_use, t.rows_word) } }</p>
+            }
+            if r.bad_rows > 0 {
+                <p>{ format!("{}{} / {}{}", t.bad_rows_prefix, r.bad_rows, r.total_rows, if r.accepted { "" } else { t.bad_rows_suffix }) }</p>
+                <ul class="issues">{ for issues }</ul>
+                if more {
+                    <p>{ t.more_issues }</p>
+                }
+            }
+            if !r.accepted && r.bad_rows > 0 && r.bad_rows < r.total_rows {
+                <button type="button" id={format!("plan-skip-{}", match role { Role::Demand => "demand", Role::Candidates => "candidates", Role::Existing => "existing" })}
+                    class="button primary" onclick={props.on_import.reform(move |_: MouseEvent| (role, true))}>{ t.skip_and_import }</button>
+                <p>{ t.keep_previous }</p>
+            }
+            if !r.warnings.is_empty() {
+                <ul class="warnings">{ for warnings }</ul>
+            }
+        </div>
+    }
+}

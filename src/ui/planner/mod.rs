@@ -1,0 +1,275 @@
+//! The planners' site planner (选址规划). The page only renders and dispatches; imports and
+//! optimisation run in the planner worker (`zhucan-worker`), so the page never freezes.
+
+mod files;
+mod map;
+mod persist;
+mod results;
+mod settings_view;
+pub mod state;
+pub mod text;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::worker::{Spawnable, WorkerBridge};
+use yew::prelude::*;
+
+use self::files::FileCardView;
+use self::results::ResultsView;
+use self::settings_view::SettingsView;
+use self::state::{slot, PlanAction, PlannerState};
+use self::text::plan_texts;
+use crate::core::planner::session::{Reply, Request, Role, Step};
+use crate::core::Locale;
+use crate::worker::{PlannerWorker, LOADER};
+
+type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
+/// File bytes kept in memory, to replay into a fresh worker after a cancel.
+type Kept = Rc<RefCell<[Option<(String, Rc<Vec<u8>>)>; 3]>>;
+
+/// Properties of [`Planner`].
+#[derive(Properties, PartialEq)]
+pub struct PlannerProps {
+    /// Interface language.
+    pub locale: Locale,
+}
+
+fn spawn(bridge: &Bridge, state: &UseReducerHandle<PlannerState>) {
+    let dispatch = state.dispatcher();
+    // Trunk's loader shim (`importScripts`, wasm-bindgen "no-modules"): a same-origin script, which
+    // a strict Content-Security-Policy allows (gloo's default blob: shim would be blocked).
+    let b = PlannerWorker::spawner()
+        .callback(move |reply: Reply| dispatch.dispatch(PlanAction::Worker(reply)))
+        .with_loader(true)
+        .as_module(false)
+        .spawn(LOADER);
+    *bridge.borrow_mut() = Some(b);
+}
+
+/// Sends a request, starting the worker first if it is not running: residents who never open the
+/// planner never download it.
+fn send(bridge: &Bridge, state: &UseReducerHandle<PlannerState>, request: Request) {
+    if bridge.borrow().is_none() {
+        spawn(bridge, state);
+    }
+    if let Some(b) = bridge.borrow().as_ref() {
+        b.send(request);
+    }
+}
+
+/// Sends everything needed to rebuild the worker's data: the demo, or the kept files.
+fn replay(bridge: &Bridge, handle: &UseReducerHandle<PlannerState>, kept: &Kept) {
+    let state: &PlannerState = handle;
+    if state.demo {
+        send(bridge, handle, Request::Demo);
+        return;
+    }
+    for role in Role::ALL {
+        let card = &state.cards[slot(role)];
+        let Some(u) = card.in_use.as_ref() else { continue };
+        if let Some((name, bytes)) = kept.borrow()[slot(role)].clone() {
+            send(bridge, handle, Request::Open { role, name, bytes: bytes.to_vec() });
+            send(bridge, handle, Request::Import { role, map: u.map.clone(), crs: u.crs, skip_bad_rows: u.skipped });
+        }
+    }
+}
+
+/// The planner tab.
+#[function_component]
+pub fn Planner(props: &PlannerProps) -> Html {
+    let l = props.locale;
+    let t = plan_texts(l);
+    let state = use_reducer_eq(PlannerState::default);
+    let bridge: Bridge = use_mut_ref(|| None);
+    let kept: Kept = use_mut_ref(Default::default);
+    // Bytes of files read but not yet accepted: they become `kept` (and saved) only on acceptance.
+    let pending: Kept = use_mut_ref(Default::default);
+    let readers = use_mut_ref(Vec::<gloo::file::callbacks::FileReader>::new);
+    let persist_ok = use_state(|| true);
+
+    // Start the worker, and restore the saved work.
+    {
+        let (bridge, state, kept, persist_ok) = (bridge.clone(), state.clone(), kept.clone(), persist_ok.clone());
+        use_effect_with((), move |_| {
+            if let Some(saved) = persist::load_meta().filter(|s| s.demo || !s.files.is_empty()) {
+                state.dispatch(PlanAction::Restore(Box::new(saved.clone())));
+                let (bridge, state) = (bridge.clone(), state.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if saved.demo {
+                        send(&bridge, &state, Request::Demo);
+                    }
+                    for (role, name, map, crs, skip) in saved.files {
+                        match persist::load_file(role).await {
+                            Some(bytes) => {
+                                kept.borrow_mut()[slot(role)] = Some((name.clone(), Rc::new(bytes.clone())));
+                                send(&bridge, &state, Request::Open { role, name, bytes });
+                                send(&bridge, &state, Request::Import { role, map, crs, skip_bad_rows: skip });
+                            }
+                            None => persist_ok.set(false),
+                        }
+                    }
+                    if saved.had_result && (saved.demo || kept.borrow()[0].is_some()) {
+                        if let Ok(settings) = saved.form.clone().unwrap_or_default().validate(usize::MAX) {
+                            state.dispatch(PlanAction::Running);
+                            send(&bridge, &state, Request::Run { settings, choices: saved.choices });
+                        }
+                    }
+                });
+            }
+        });
+    }
+    // Save the small state whenever it changes.
+    {
+        let persist_ok = persist_ok.clone();
+        use_effect_with(state.saved(), move |saved| {
+            if !persist::save_meta(saved) {
+                persist_ok.set(false);
+            }
+        });
+    }
+
+    // A newly accepted file: keep its bytes for replay, and save them.
+    {
+        let (kept, pending, persist_ok) = (kept.clone(), pending.clone(), persist_ok.clone());
+        let in_use: Vec<Option<String>> = state.cards.iter().map(|c| c.in_use.as_ref().map(|u| u.name.clone())).collect();
+        use_effect_with(in_use, move |in_use| {
+            for role in Role::ALL {
+                let i = slot(role);
+                let Some(name) = &in_use[i] else { continue };
+                let Some((pname, bytes)) = pending.borrow_mut()[i].take() else { continue };
+                if &pname != name {
+                    continue;
+                }
+                kept.borrow_mut()[i] = Some((pname, bytes.clone()));
+                let persist_ok = persist_ok.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if !persist::store_file(role, &bytes).await {
+                        persist_ok.set(false);
+                    }
+                });
+            }
+        });
+    }
+
+    let on_file = {
+        let (bridge, state, pending, readers) = (bridge.clone(), state.clone(), pending.clone(), readers.clone());
+        Callback::from(move |(role, file): (Role, web_sys::File)| {
+            state.dispatch(PlanAction::Opening(role));
+            let (bridge, pending, state) = (bridge.clone(), pending.clone(), state.clone());
+            let reader = crate::ui::browser::read_file(file, move |name, bytes| {
+                let bytes = Rc::new(bytes);
+                pending.borrow_mut()[slot(role)] = Some((name.clone(), bytes.clone()));
+                send(&bridge, &state, Request::Open { role, name, bytes: bytes.to_vec() });
+            });
+            readers.borrow_mut().push(reader);
+        })
+    };
+    let on_import = {
+        let (bridge, state) = (bridge.clone(), state.clone());
+        Callback::from(move |(role, skip): (Role, bool)| {
+            let card = &state.cards[slot(role)];
+            state.dispatch(PlanAction::Importing(role));
+            send(&bridge, &state, Request::Import { role, map: card.map.clone(), crs: card.crs, skip_bad_rows: skip });
+        })
+    };
+    let on_clear = {
+        let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
+        Callback::from(move |role: Role| {
+            kept.borrow_mut()[slot(role)] = None;
+            state.dispatch(PlanAction::Clear(role));
+            send(&bridge, &state, Request::Clear { role });
+            wasm_bindgen_futures::spawn_local(persist::forget_file(role));
+        })
+    };
+    let on_demo = {
+        let (bridge, state) = (bridge.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(PlanAction::DemoRequested);
+            send(&bridge, &state, Request::Demo);
+        })
+    };
+    let n_candidates = state.result.as_ref().map(|r| r.sites.len()).or_else(|| {
+        if state.demo {
+            Some(60)
+        } else {
+            state.cards[1].in_use.as_ref().map(|u| u.rows)
+        }
+    });
+    let on_run = {
+        let (bridge, state) = (bridge.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !state.ready() {
+                state.dispatch(PlanAction::Notice(Some(plan_texts(l).need_data.to_string())));
+                return;
+            }
+            if let Ok(settings) = state.form.validate(n_candidates.unwrap_or(usize::MAX)) {
+                state.dispatch(PlanAction::Running);
+                send(&bridge, &state, Request::Run { settings, choices: state.choices.clone() });
+            }
+        })
+    };
+    let on_cancel = {
+        let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
+        Callback::from(move |_: MouseEvent| {
+            // Drop the busy worker (it stops once it finishes its current step) and start afresh.
+            *bridge.borrow_mut() = None;
+            replay(&bridge, &state, &kept);
+            state.dispatch(PlanAction::Cancelled(plan_texts(l).cancelled.to_string()));
+        })
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: PlanAction| state.dispatch(a))
+    };
+
+    let cards = Role::ALL.iter().map(|&role| {
+        html! {
+            <FileCardView {role} card={state.cards[slot(role)].clone()} locale={l} demo={state.demo}
+                on_file={on_file.clone()} on_import={on_import.clone()} on_clear={on_clear.clone()} dispatch={dispatch.clone()} />
+        }
+    });
+    let progress = state.running.map(|step| {
+        let (text, value) = match step {
+            Step::Coverage => (t.step_coverage, 1),
+            Step::Selecting => (t.step_selecting, 2),
+            Step::Drawing => (t.step_drawing, 3),
+        };
+        html! {
+            <div class="progress" role="status">
+                <label for="plan-progress">{ text }</label>
+                <progress id="plan-progress" max="3" value={value.to_string()}>{ format!("{value}/3") }</progress>
+                <button type="button" id="plan-cancel" class="button secondary" onclick={on_cancel.clone()}>{ t.cancel_button }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="planner">
+            <section class="form-section" aria-labelledby="plan-data-heading">
+                <h3 id="plan-data-heading">{ t.data_heading }</h3>
+                <div class="actions">
+                    <button type="button" id="plan-demo" class="button secondary" onclick={on_demo}>{ t.demo_button }</button>
+                </div>
+                if state.demo {
+                    <p class="file-status ok" role="status">{ format!("{}{}", t.demo_loaded, t.simulated) }</p>
+                }
+                <p class="field-hint">{ t.demo_note }</p>
+                <div class="file-cards">{ for cards }</div>
+                <p class="field-hint">{ if *persist_ok { t.persist_note } else { t.persist_off } }</p>
+            </section>
+            <SettingsView form={state.form.clone()} extra_names={state.extra_names()} {n_candidates} locale={l} dispatch={dispatch.clone()} />
+            <div class="actions">
+                <button type="button" id="plan-run" class="button primary" onclick={on_run} disabled={state.running.is_some()}>{ t.run_button }</button>
+            </div>
+            { progress.unwrap_or_default() }
+            if let Some(n) = &state.notice {
+                <p class="notice" role="status">{ n.clone() }</p>
+            }
+            if let Some(view) = &state.result {
+                <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}
+                    compare={state.compare.clone()} show_all={state.show_all} locale={l} dispatch={dispatch.clone()} />
+            }
+        </div>
+    }
+}

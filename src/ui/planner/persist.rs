@@ -1,0 +1,61 @@
+//! Keeping the planner's work across reloads: settings and choices in local storage, file
+//! contents in the Cache API (local storage holds only a few megabytes). Where either is blocked,
+//! the planner keeps working in memory and says so.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::state::Saved;
+use crate::core::planner::session::Role;
+use crate::ui::storage;
+
+const META_KEY: &str = "zhucan.planner.v1";
+const CACHE: &str = "zhucan-planner-v1";
+
+fn key(role: Role) -> String {
+    let name = match role {
+        Role::Demand => "demand",
+        Role::Candidates => "candidates",
+        Role::Existing => "existing",
+    };
+    format!("./__zhucan_planner__/{name}")
+}
+
+/// Saves the small state; `false` when storage is blocked or full.
+pub fn save_meta(saved: &Saved) -> bool {
+    storage::save(META_KEY, saved).is_ok()
+}
+
+/// The saved small state.
+pub fn load_meta() -> Option<Saved> {
+    storage::load(META_KEY)
+}
+
+async fn cache() -> Option<web_sys::Cache> {
+    let caches = web_sys::window()?.caches().ok()?;
+    JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
+}
+
+/// Keeps a file's bytes; `false` when the browser refuses.
+pub async fn store_file(role: Role, bytes: &[u8]) -> bool {
+    let Some(cache) = cache().await else { return false };
+    let array = js_sys::Uint8Array::from(bytes);
+    let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&array)) else { return false };
+    JsFuture::from(cache.put_with_str(&key(role), &response)).await.is_ok()
+}
+
+/// A kept file's bytes.
+pub async fn load_file(role: Role) -> Option<Vec<u8>> {
+    let cache = cache().await?;
+    let found = JsFuture::from(cache.match_with_str(&key(role))).await.ok()?;
+    let response: web_sys::Response = found.dyn_into().ok()?;
+    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Forgets a kept file.
+pub async fn forget_file(role: Role) {
+    if let Some(cache) = cache().await {
+        let _ = JsFuture::from(cache.delete_with_str(&key(role))).await;
+    }
+}

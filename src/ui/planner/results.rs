@@ -1,0 +1,276 @@
+//! The result: what the plan covers and how close it is to the best possible, the map, the
+//! coverage-vs-k curve, the ranked table (lock, exclude, compare), site details, exports.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::map::MapView;
+use super::state::PlanAction;
+use super::text::{plan_texts, PlanTexts};
+use crate::core::planner::export;
+use crate::core::planner::plan::Choices;
+use crate::core::planner::session::{PlanView, SiteRow};
+use crate::core::Locale;
+use crate::ui::browser;
+
+/// Properties of [`ResultsView`].
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    /// The result.
+    pub view: Rc<PlanView>,
+    /// Locked and excluded sites.
+    pub choices: Choices,
+    /// The site whose details are shown.
+    pub selected: Option<usize>,
+    /// Sites being compared.
+    pub compare: Vec<usize>,
+    /// List every candidate.
+    pub show_all: bool,
+    /// Interface language.
+    pub locale: Locale,
+    /// Changes.
+    pub dispatch: Callback<PlanAction>,
+}
+
+fn int(v: f64) -> String {
+    let n = v.round() as i64;
+    let s = n.abs().to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+fn pct(part: f64, whole: f64) -> String {
+    if whole > 0.0 {
+        format!("{:.1}%", 100.0 * part / whole)
+    } else {
+        "—".into()
+    }
+}
+
+fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
+    let zh = l == Locale::ZhCn;
+    let guarantee = if v.upper_bound > 0.0 { 100.0 * v.covered_weighted / v.upper_bound } else { 100.0 };
+    let covered = if zh {
+        format!("{}{} 中的 {}（{}）", t.summary_covered, int(v.total_weighted), int(v.covered_weighted), pct(v.covered_weighted, v.total_weighted))
+    } else {
+        format!("{}{} of {} ({})", t.summary_covered, int(v.covered_weighted), int(v.total_weighted), pct(v.covered_weighted, v.total_weighted))
+    };
+    let bound = if zh {
+        format!("{}{}（{}）。本方案至少达到最好方案的 {:.1}%。", t.summary_bound, int(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+    } else {
+        format!("{}{} ({}): this plan covers at least {:.1}% of what the best possible plan could.", t.summary_bound, int(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+    };
+    let fewest = match &v.fewest {
+        Some(f) => {
+            let target = format!("{:.0}%", v.target_share * 100.0);
+            if zh {
+                format!("{}{} 个点（目标 {target}）。", t.summary_fewest, f.len())
+            } else {
+                format!("{}{} sites (target {target}).", t.summary_fewest, f.len())
+            }
+        }
+        None => t.summary_unreachable.to_string(),
+    };
+    html! {
+        <div class="plan-summary" role="status">
+            <p class="plan-figure" id="plan-covered">{ covered }</p>
+            <p id="plan-bound">{ bound }</p>
+            <p id="plan-fewest">{ fewest }</p>
+        </div>
+    }
+}
+
+fn curve(v: &PlanView, t: &PlanTexts) -> Html {
+    if v.curve.is_empty() || v.total_weighted <= 0.0 {
+        return Html::default();
+    }
+    let n = v.curve.len() as f64;
+    let (w, h, pad) = (600.0, 240.0, 36.0);
+    let pts: Vec<String> = v
+        .curve
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let x = pad + (i as f64 + 1.0) / n * (w - 2.0 * pad);
+            let y = h - pad - c / v.total_weighted * (h - 2.0 * pad);
+            format!("{x:.1},{y:.1}")
+        })
+        .collect();
+    let rows = v.curve.iter().enumerate().map(|(i, c)| html! { <tr><td>{ i + 1 }</td><td>{ pct(*c, v.total_weighted) }</td></tr> });
+    html! {
+        <section class="curve" aria-labelledby="plan-curve-heading">
+            <h4 id="plan-curve-heading">{ t.curve_heading }</h4>
+            <svg viewBox={format!("0 0 {w} {h}")} role="img" aria-labelledby="plan-curve-heading">
+                <line class="axis" x1={pad.to_string()} y1={(h - pad).to_string()} x2={(w - pad).to_string()} y2={(h - pad).to_string()} />
+                <line class="axis" x1={pad.to_string()} y1={pad.to_string()} x2={pad.to_string()} y2={(h - pad).to_string()} />
+                <text x={pad.to_string()} y={(pad - 8.0).to_string()} class="axis-label">{ "100%" }</text>
+                <text x={(w - pad).to_string()} y={(h - 8.0).to_string()} class="axis-label" text-anchor="end">{ format!("{} {}", t.curve_k, v.curve.len()) }</text>
+                <polyline class="curve-line" points={pts.join(" ")} />
+            </svg>
+            <details>
+                <summary>{ t.curve_caption }</summary>
+                <table>
+                    <caption>{ t.curve_caption }</caption>
+                    <thead><tr><th scope="col">{ t.curve_k }</th><th scope="col">{ t.curve_share }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
+
+fn breakdown_rows(s: &SiteRow, v: &PlanView, t: &PlanTexts) -> Vec<(String, String)> {
+    let mut rows = vec![
+        (t.th_rank.to_string(), s.rank.map(|r| (r + 1).to_string()).unwrap_or_else(|| "—".into())),
+        (t.th_new.to_string(), int(s.score.new_covered)),
+        (t.th_covered.to_string(), int(s.score.covered)),
+        (t.th_density.to_string(), int(s.score.density_per_km2)),
+        (t.th_meals.to_string(), format!("{:.1}", s.score.expected_meals)),
+        (t.th_fit.to_string(), s.score.capacity_fit.map_or_else(|| "—".into(), |f| format!("{:.2}", f))),
+        (t.col_capacity.to_string(), s.capacity.map_or_else(|| "—".into(), int)),
+        (t.col_cost.to_string(), s.cost.map_or_else(|| "—".into(), |c| format!("{c}"))),
+    ];
+    for (name, value) in v.extra_names.iter().zip(&s.score.extras) {
+        rows.push((name.clone(), int(*value)));
+    }
+    rows.push(("lon, lat".into(), format!("{:.5}, {:.5}", s.lon, s.lat)));
+    rows
+}
+
+fn breakdown(v: &PlanView, i: usize, t: &PlanTexts) -> Html {
+    let Some(s) = v.sites.get(i) else { return Html::default() };
+    let rows = breakdown_rows(s, v, t).into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
+    html! {
+        <section class="breakdown" aria-labelledby="plan-breakdown-heading">
+            <h4 id="plan-breakdown-heading">{ format!("{}：{}", t.breakdown_heading, s.name) }</h4>
+            <dl>{ for rows }</dl>
+        </section>
+    }
+}
+
+fn comparison(v: &PlanView, ids: &[usize], t: &PlanTexts) -> Html {
+    let sites: Vec<&SiteRow> = ids.iter().filter_map(|&i| v.sites.get(i)).collect();
+    if sites.is_empty() {
+        return Html::default();
+    }
+    let labels: Vec<String> = breakdown_rows(sites[0], v, t).into_iter().map(|(k, _)| k).collect();
+    let columns: Vec<Vec<String>> = sites.iter().map(|s| breakdown_rows(s, v, t).into_iter().map(|(_, v)| v).collect()).collect();
+    let rows = labels.iter().enumerate().map(|(r, label)| {
+        html! {
+            <tr>
+                <th scope="row">{ label.clone() }</th>
+                { for columns.iter().map(|c| html! { <td>{ c[r].clone() }</td> }) }
+            </tr>
+        }
+    });
+    html! {
+        <section class="compare" aria-labelledby="plan-compare-heading">
+            <h4 id="plan-compare-heading">{ t.compare_heading }</h4>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-compare-caption">
+                <table>
+                    <caption id="plan-compare-caption">{ t.compare_heading }</caption>
+                    <thead><tr><td></td>{ for sites.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }</tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The results area.
+#[function_component]
+pub fn ResultsView(props: &ResultsProps) -> Html {
+    let l = props.locale;
+    let t = plan_texts(l);
+    let v = &props.view;
+    let d = props.dispatch.clone();
+    let mut order: Vec<&SiteRow> = v.sites.iter().collect();
+    order.sort_by(|a, b| match (a.rank, b.rank) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
+    });
+    let shown = if props.show_all { order.len() } else { order.len().min(100) };
+    let rows = order.iter().take(shown).map(|s| {
+        let i = s.index;
+        let locked = props.choices.locked.contains(&i);
+        let excluded = props.choices.excluded.contains(&i);
+        let comparing = props.compare.contains(&i);
+        let label = |verb: &str| format!("{verb}：{}", s.name);
+        html! {
+            <tr class={classes!(s.rank.is_some().then_some("chosen-row"), (props.selected == Some(i)).then_some("selected-row"))}>
+                <td>{ s.rank.map(|r| (r + 1).to_string()).unwrap_or_default() }</td>
+                <th scope="row">{ s.name.clone() }</th>
+                <td>{ int(s.score.new_covered) }</td>
+                <td>{ int(s.score.covered) }</td>
+                <td>{ int(s.score.density_per_km2) }</td>
+                <td>{ format!("{:.1}", s.score.expected_meals) }</td>
+                <td>{ s.score.capacity_fit.map_or_else(|| "—".to_string(), |f| format!("{f:.2}")) }</td>
+                <td class="row-actions">
+                    <button type="button" class="link-button" aria-label={label(t.details)} onclick={d.reform(move |_: MouseEvent| PlanAction::Select(Some(i)))}>{ t.details }</button>
+                    <button type="button" class="link-button" aria-pressed={if locked { "true" } else { "false" }} aria-label={label(t.lock)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleLock(i))}>{ if locked { t.unlock } else { t.lock } }</button>
+                    <button type="button" class="link-button" aria-pressed={if excluded { "true" } else { "false" }} aria-label={label(t.exclude)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleExclude(i))}>{ if excluded { t.include } else { t.exclude } }</button>
+                    <button type="button" class="link-button" aria-pressed={if comparing { "true" } else { "false" }} aria-label={label(t.compare_add)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleCompare(i))}>{ if comparing { t.compare_remove } else { t.compare_add } }</button>
+                </td>
+            </tr>
+        }
+    });
+    let view = v.clone();
+    let on_csv = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.csv", "text/csv;charset=utf-8", &export::csv(&view, l)));
+    let view = v.clone();
+    let on_geojson = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.geojson", "application/geo+json", &export::geojson(&view)));
+    let on_print = Callback::from(|_: MouseEvent| browser::print());
+    html! {
+        <section class="plan-results" aria-labelledby="plan-result-heading">
+            <h3 id="plan-result-heading">{ t.result_heading }</h3>
+            { summary(v, t, l) }
+            <MapView view={v.clone()} selected={props.selected} locale={l} on_select={d.reform(|i| PlanAction::Select(Some(i)))} />
+            if let Some(i) = props.selected {
+                { breakdown(v, i, t) }
+            }
+            { comparison(v, &props.compare, t) }
+            { curve(v, t) }
+            <section aria-labelledby="plan-table-heading">
+                <h4 id="plan-table-heading">{ t.table_heading }</h4>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-table-caption">
+                    <table class="site-table">
+                        <caption id="plan-table-caption">{ t.table_caption }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ t.th_rank }</th>
+                                <th scope="col">{ t.th_name }</th>
+                                <th scope="col">{ t.th_new }</th>
+                                <th scope="col">{ t.th_covered }</th>
+                                <th scope="col">{ t.th_density }</th>
+                                <th scope="col">{ t.th_meals }</th>
+                                <th scope="col">{ t.th_fit }</th>
+                                <th scope="col">{ t.th_actions }</th>
+                            </tr>
+                        </thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+                if shown < order.len() {
+                    <button type="button" class="button secondary" onclick={d.reform(|_: MouseEvent| PlanAction::ShowAll)}>{ t.show_all }</button>
+                }
+            </section>
+            <div class="actions">
+                <button type="button" id="plan-export-csv" class="button secondary" onclick={on_csv}>{ t.export_csv }</button>
+                <button type="button" id="plan-export-geojson" class="button secondary" onclick={on_geojson}>{ t.export_geojson }</button>
+                <button type="button" id="plan-print" class="button secondary" onclick={on_print}>{ t.print_report }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,342 @@
+//! The planner's state: one reducer. Worker replies arrive as actions; the user's edits change the
+//! mapping, settings and choices. Computation happens in the worker (`core::planner::session`).
+
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::core::io::columns::ColumnMap;
+use crate::core::io::crs::Crs;
+use crate::core::planner::form::SettingsForm;
+use crate::core::planner::plan::Choices;
+use crate::core::planner::session::{ImportReport, Opened, PlanView, Reply, Role, Step};
+
+/// The data a slot's worker currently uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InUse {
+    /// File name.
+    pub name: String,
+    /// Rows in use.
+    pub rows: usize,
+    /// Mapping it was imported with.
+    pub map: ColumnMap,
+    /// Coordinate system it was imported with.
+    pub crs: Crs,
+    /// Bad rows were skipped.
+    pub skipped: bool,
+}
+
+/// One file slot.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FileCard {
+    /// The data in use (kept when a new file is refused).
+    pub in_use: Option<InUse>,
+    /// The opened file (for the mapping step).
+    pub opened: Option<Opened>,
+    /// The mapping being edited.
+    pub map: ColumnMap,
+    /// Chosen coordinate system.
+    pub crs: Crs,
+    /// The last import.
+    pub report: Option<ImportReport>,
+    /// A problem opening or mapping the file.
+    pub problem: Option<String>,
+    /// Waiting for the worker.
+    pub busy: bool,
+}
+
+/// What is kept across reloads (small; file contents are kept separately).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// The demo is in use.
+    pub demo: bool,
+    /// Files in use: role, name, mapping, coordinate system, bad rows skipped.
+    pub files: Vec<(Role, String, ColumnMap, Crs, bool)>,
+    /// The settings form.
+    pub form: Option<SettingsForm>,
+    /// Locked and excluded sites.
+    pub choices: Choices,
+    /// A result was shown.
+    pub had_result: bool,
+}
+
+/// The planner.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PlannerState {
+    /// Demand, candidates, existing.
+    pub cards: [FileCard; 3],
+    /// The demo is in use.
+    pub demo: bool,
+    /// The settings as typed.
+    pub form: SettingsForm,
+    /// Locked and excluded sites.
+    pub choices: Choices,
+    /// The run in progress, if any.
+    pub running: Option<Step>,
+    /// The last result.
+    pub result: Option<Rc<PlanView>>,
+    /// The site whose details are shown.
+    pub selected: Option<usize>,
+    /// Sites being compared (at most 3).
+    pub compare: Vec<usize>,
+    /// A message for the user (cannot run, cancelled).
+    pub notice: Option<String>,
+    /// Every candidate listed, not only the first 100.
+    pub show_all: bool,
+    /// Extra column names of the demand in use.
+    pub extra_in_use: Vec<String>,
+}
+
+/// Slot index of a role.
+pub fn slot(role: Role) -> usize {
+    match role {
+        Role::Demand => 0,
+        Role::Candidates => 1,
+        Role::Existing => 2,
+    }
+}
+
+/// A mapping field being set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapField {
+    /// Longitude.
+    Lon,
+    /// Latitude.
+    Lat,
+    /// Count.
+    Count,
+    /// Name.
+    Name,
+    /// Capacity.
+    Capacity,
+    /// Cost.
+    Cost,
+}
+
+/// What can happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanAction {
+    /// A reply from the worker.
+    Worker(Reply),
+    /// A file is being read and sent.
+    Opening(Role),
+    /// An import was sent.
+    Importing(Role),
+    /// A mapping field changed.
+    SetMap(Role, MapField, Option<usize>),
+    /// An extra column toggled.
+    ToggleExtra(Role, usize, bool),
+    /// The coordinate system changed.
+    SetCrs(Role, Crs),
+    /// The demo was asked for.
+    DemoRequested,
+    /// A file was removed.
+    Clear(Role),
+    /// A settings field changed.
+    Form(Box<SettingsForm>),
+    /// A run was started.
+    Running,
+    /// The run was cancelled.
+    Cancelled(String),
+    /// A message for the user.
+    Notice(Option<String>),
+    /// Details of a site.
+    Select(Option<usize>),
+    /// Lock or unlock a site.
+    ToggleLock(usize),
+    /// Exclude or include a site.
+    ToggleExclude(usize),
+    /// Add to or remove from the comparison.
+    ToggleCompare(usize),
+    /// List every candidate.
+    ShowAll,
+    /// Restore what was saved.
+    Restore(Box<Saved>),
+}
+
+impl PlannerState {
+    /// What to save.
+    pub fn saved(&self) -> Saved {
+        let files = Role::ALL
+            .iter()
+            .filter_map(|&role| {
+                let u = self.cards[slot(role)].in_use.as_ref()?;
+                Some((role, u.name.clone(), u.map.clone(), u.crs, u.skipped))
+            })
+            .collect();
+        Saved { demo: self.demo, files, form: Some(self.form.clone()), choices: self.choices.clone(), had_result: self.result.is_some() }
+    }
+
+    /// Demand and candidates are loaded.
+    pub fn ready(&self) -> bool {
+        self.demo || (self.imported(Role::Demand) && self.imported(Role::Candidates))
+    }
+
+    fn imported(&self, role: Role) -> bool {
+        self.cards[slot(role)].in_use.is_some()
+    }
+
+    /// Names of the demand's extra columns (for the weight settings).
+    pub fn extra_names(&self) -> Vec<String> {
+        if self.demo {
+            return vec!["80岁以上".into(), "失能".into()];
+        }
+        self.cards[0].report.as_ref().filter(|r| r.accepted).map(|r| r.extra_names.clone()).unwrap_or(self.extra_in_use.clone())
+    }
+
+    fn apply(&mut self, reply: Reply) {
+        match reply {
+            Reply::Opened(o) => {
+                let card = &mut self.cards[slot(o.role)];
+                card.map = o.map.clone();
+                if let Some(hint) = o.crs_hint {
+                    card.crs = hint;
+                }
+                card.opened = Some(o);
+                card.report = None;
+                card.problem = None;
+                card.busy = false;
+            }
+            Reply::OpenFailed { role, name, reason } => {
+                let card = &mut self.cards[slot(role)];
+                card.problem = Some(format!("{name}: {reason}"));
+                card.busy = false;
+            }
+            Reply::Imported(r) => {
+                let role = r.role;
+                let accepted = r.accepted;
+                let card = &mut self.cards[slot(role)];
+                card.busy = false;
+                card.problem = None;
+                if accepted {
+                    card.in_use = Some(InUse { name: r.name.clone(), rows: r.rows_in_use, map: card.map.clone(), crs: card.crs, skipped: r.bad_rows > 0 });
+                    if role == Role::Demand {
+                        self.extra_in_use = r.extra_names.clone();
+                    }
+                }
+                card.report = Some(r);
+                if accepted {
+                    self.demo = false;
+                    self.result = None;
+                    if role == Role::Demand {
+                        let n = self.extra_names().len();
+                        self.form.extra_weights.resize(n, "0".into());
+                    }
+                }
+            }
+            Reply::MappingIncomplete { role, missing } => {
+                let card = &mut self.cards[slot(role)];
+                card.busy = false;
+                card.problem = Some(missing.to_string());
+            }
+            Reply::DemoLoaded { .. } => {
+                self.demo = true;
+                self.cards = Default::default();
+                self.form.extra_weights.resize(2, "0".into());
+            }
+            Reply::Cleared(role) => self.cards[slot(role)] = FileCard::default(),
+            Reply::Progress(step) => self.running = Some(step),
+            Reply::Planned(view) => {
+                self.running = None;
+                self.notice = None;
+                self.selected = None;
+                self.compare.retain(|&i| i < view.sites.len());
+                self.result = Some(Rc::new(*view));
+            }
+            Reply::CannotRun(message) => {
+                self.running = None;
+                self.notice = Some(message);
+            }
+        }
+    }
+}
+
+fn toggle(list: &mut Vec<usize>, i: usize) {
+    if let Some(p) = list.iter().position(|&x| x == i) {
+        list.remove(p);
+    } else {
+        list.push(i);
+    }
+}
+
+impl Reducible for PlannerState {
+    type Action = PlanAction;
+
+    fn reduce(self: Rc<Self>, action: PlanAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            PlanAction::Worker(reply) => s.apply(reply),
+            PlanAction::Opening(role) | PlanAction::Importing(role) => {
+                s.cards[slot(role)].busy = true;
+                s.cards[slot(role)].problem = None;
+            }
+            PlanAction::SetMap(role, field, col) => {
+                let m = &mut s.cards[slot(role)].map;
+                match field {
+                    MapField::Lon => m.lon = col,
+                    MapField::Lat => m.lat = col,
+                    MapField::Count => m.count = col,
+                    MapField::Name => m.name = col,
+                    MapField::Capacity => m.capacity = col,
+                    MapField::Cost => m.cost = col,
+                }
+            }
+            PlanAction::ToggleExtra(role, col, on) => {
+                let extras = &mut s.cards[slot(role)].map.extras;
+                extras.retain(|&c| c != col);
+                if on {
+                    extras.push(col);
+                    extras.sort_unstable();
+                }
+            }
+            PlanAction::SetCrs(role, crs) => s.cards[slot(role)].crs = crs,
+            PlanAction::DemoRequested => {
+                s.result = None;
+                s.choices = Choices::default();
+            }
+            PlanAction::Clear(role) => {
+                s.cards[slot(role)] = FileCard::default();
+                s.result = None;
+            }
+            PlanAction::Form(form) => s.form = *form,
+            PlanAction::Running => {
+                s.running = Some(Step::Coverage);
+                s.notice = None;
+            }
+            PlanAction::Cancelled(message) => {
+                s.running = None;
+                s.notice = Some(message);
+            }
+            PlanAction::Notice(n) => s.notice = n,
+            PlanAction::Select(i) => s.selected = i,
+            PlanAction::ToggleLock(i) => {
+                toggle(&mut s.choices.locked, i);
+                s.choices.excluded.retain(|&x| x != i);
+            }
+            PlanAction::ToggleExclude(i) => {
+                toggle(&mut s.choices.excluded, i);
+                s.choices.locked.retain(|&x| x != i);
+            }
+            PlanAction::ToggleCompare(i) => {
+                if s.compare.contains(&i) || s.compare.len() < 3 {
+                    toggle(&mut s.compare, i);
+                }
+            }
+            PlanAction::ShowAll => s.show_all = true,
+            PlanAction::Restore(saved) => {
+                if let Some(form) = saved.form.clone() {
+                    s.form = form;
+                }
+                s.choices = saved.choices.clone();
+                for (role, _, map, crs, _) in &saved.files {
+                    let card = &mut s.cards[slot(*role)];
+                    card.map = map.clone();
+                    card.crs = *crs;
+                    card.busy = true;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}

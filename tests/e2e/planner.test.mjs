@@ -1,0 +1,168 @@
+// End-to-end: the site planner on the release build under the strict CSP, its work done in the
+// Web Worker. Figures for the sample files are the CLI's (`zhucan plan --demand static/samples/…`),
+// the same core natively.
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { axeViolations, launch, openApp, OUT_DIR } from "./harness.mjs";
+import { startServer } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: "dist" });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function assertClean(p) {
+  assert.deepEqual(p.csp, [], "no CSP violations");
+  assert.deepEqual(p.offOrigin, [], "no request leaves the origin");
+  assert.deepEqual(p.failed, [], "every request succeeds");
+  assert.deepEqual(p.pageErrors, [], "no page errors");
+  assert.deepEqual(p.console, [], "no console errors");
+}
+
+async function openPlanner(options) {
+  const handle = await openApp(browser, server.url, options);
+  await handle.page.click("#tab-planner");
+  return handle;
+}
+
+async function run(page) {
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+}
+
+test("residents using the calculator never download the planner's worker", async () => {
+  const { page, requests, context } = await openApp(browser, server.url);
+  await page.fill("#calc-age", "85");
+  await page.waitForTimeout(300);
+  assert.deepEqual(requests().filter((u) => u.includes("zhucan-worker")), []);
+  await page.click("#tab-planner");
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  assert.ok(requests().some((u) => u.includes("zhucan-worker_loader.js")), "the planner starts its worker on first use");
+  await context.close();
+});
+
+test("the demo district: run, map and table agree, details, lock, export, reload keeps the work", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await run(page);
+  // k = 10 by default: ten chosen sites on the map (with service circles) and in the table.
+  assert.equal(await page.locator(".map .site.chosen").count(), 10);
+  assert.equal(await page.locator(".map .service").count(), 10);
+  assert.equal(await page.locator(".map .existing").count(), 4);
+  assert.equal(await page.locator(".site-table tbody tr").count(), 60);
+  assert.equal(await page.locator(".site-table tbody tr.chosen-row").count(), 10);
+  const summary = await page.textContent(".plan-summary");
+  assert.match(summary, /覆盖了[\d,]+ 中的 [\d,]+（[\d.]+%）/);
+  assert.match(summary, /至少达到最好方案的 [\d.]+%/);
+  await page.screenshot({ path: `${OUT_DIR}/planner-demo.png`, fullPage: false });
+
+  // Details of the first chosen site.
+  await page.locator(".site-table tbody tr").first().getByRole("button", { name: /^详情/ }).click();
+  assert.match(await page.textContent(".breakdown"), /新增覆盖老年人/);
+
+  // Lock the best unchosen site, run again: it is chosen (listed first, as locked).
+  const eleventh = page.locator(".site-table tbody tr").nth(10);
+  const name = (await eleventh.locator("th").textContent()).trim();
+  await eleventh.getByRole("button", { name: /^锁定/ }).click();
+  await run(page);
+  const firstRow = page.locator(".site-table tbody tr").first();
+  assert.equal((await firstRow.locator("th").textContent()).trim(), name, "the locked site is chosen first");
+
+  // Keyboard zoom on the map.
+  const before = await page.getAttribute(".map svg", "viewBox");
+  await page.focus("#plan-map");
+  await page.keyboard.press("+");
+  const zoomed = await page.getAttribute(".map svg", "viewBox");
+  assert.ok(Number(zoomed.split(" ")[2]) < Number(before.split(" ")[2]), `${before} → ${zoomed}`);
+
+  // Export the table (UTF-8 with BOM, Chinese header) and the GeoJSON.
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#plan-export-csv")]);
+  const csv = readFileSync(await csvDownload.path(), "utf8");
+  assert.ok(csv.startsWith("\uFEFF排名,名称,经度,纬度,是否选中"), csv.slice(0, 40));
+  assert.equal(csv.trim().split("\n").length, 61);
+  const [geoDownload] = await Promise.all([page.waitForEvent("download"), page.click("#plan-export-geojson")]);
+  const geo = JSON.parse(readFileSync(await geoDownload.path(), "utf8"));
+  assert.equal(geo.features.filter((f) => f.properties.chosen).length, 10);
+
+  // Reload: the demo, the lock and the result come back.
+  await page.reload();
+  await page.waitForSelector("#tab-planner");
+  await page.click("#tab-planner");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  assert.equal((await page.locator(".site-table tbody tr").first().locator("th").textContent()).trim(), name);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("CSV files with Chinese headers in GCJ-02: mapped, converted, and the same answer as the CLI", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
+  await page.waitForSelector("#plan-demand-count");
+  // Auto-mapped: 高德经度 / 高德纬度 / 60岁以上老人; the header suggests GCJ-02, preselected.
+  assert.equal(await page.inputValue("#plan-demand-lon"), "1");
+  assert.equal(await page.inputValue("#plan-demand-lat"), "2");
+  assert.equal(await page.inputValue("#plan-demand-count"), "3");
+  assert.equal(await page.inputValue("#plan-demand-crs"), "gcj02");
+  assert.match(await page.textContent(".mapping"), /GCJ-02（高德、腾讯地图）/);
+  await page.click("#plan-demand-import");
+  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+  await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
+  await page.waitForSelector("#plan-candidates-import");
+  await page.click("#plan-candidates-import");
+  await page.waitForSelector("text=正在使用：candidates.csv（30 行）");
+  await page.setInputFiles("#plan-file-existing", "static/samples/existing.csv");
+  await page.waitForSelector("#plan-existing-import");
+  await page.click("#plan-existing-import");
+  await page.waitForSelector("text=正在使用：existing.csv（3 行）");
+  await page.fill("#plan-k", "5");
+  await run(page);
+  // `zhucan plan --demand … --candidates … --existing … --crs gcj02 --k 5`: 27,553 of 46,153.
+  assert.match(await page.textContent("#plan-covered"), /覆盖了46,153 中的 27,553/);
+
+  // A broken replacement file: every bad row listed with its line; the data in use stays.
+  const broken = "社区,经度,纬度,老年人口\n甲,113.3,23.1,10\n乙,abc,23.1,5\n丙,23.1,113.3,7\n丁,113.31,23.11,-4\n";
+  await page.setInputFiles("#plan-file-demand", { name: "broken.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+  await page.waitForSelector("#plan-demand-import");
+  await page.click("#plan-demand-import");
+  const alert = page.locator(".file-card .file-status.error");
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /第 3 行，“经度”：不是数字（“abc”）/);
+  assert.match(text, /第 4 行，“纬度”：经度和纬度好像填反了/);
+  assert.match(text, /第 5 行，“老年人口”：是负数/);
+  assert.match(await page.textContent("#plan-data-heading + * ~ .file-cards, .file-cards"), /正在使用：demand\.csv（1500 行）/);
+  assert.match(await page.textContent("#plan-covered"), /27,553/, "the result stays");
+  await page.screenshot({ path: `${OUT_DIR}/planner-bad-file.png`, fullPage: false });
+  assertClean(await problems());
+  await context.close();
+});
+
+test("axe-core: no violations on the planner, before and after a run, in both languages", async () => {
+  const { page, problems, context } = await openPlanner();
+  const report = {};
+  report["empty"] = await axeViolations(page);
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await run(page);
+  await page.locator(".site-table tbody tr").first().getByRole("button", { name: /^详情/ }).click();
+  report["result zh"] = await axeViolations(page);
+  await page.click("#switch-language");
+  await page.click("#toggle-large-text");
+  report["result en large"] = await axeViolations(page);
+  for (const [screen, v] of Object.entries(report)) {
+    assert.deepEqual(v, [], `axe on ${screen}: ${JSON.stringify(v, null, 1)}`);
+  }
+  assertClean(await problems());
+  await context.close();
+});
