@@ -36,6 +36,18 @@ try {
       String(Math.round(((people * rows.length) / figMs) * 1000)).padStart(14) +
       String(Math.round((fullN / fullMs) * 1000)).padStart(12),
   );
+  const plan = JSON.parse(
+    await page.evaluate(async () => {
+      const m = await import("./zhucan-bench-web.js");
+      await m.default();
+      return m.bench_plan(1000000, 5000, 200);
+    }),
+  );
+  console.log(`\nsite planner in Chromium (wasm, release build): ${plan.points} demand points, ${plan.candidates} candidates, 1 km, k = ${plan.k}`);
+  console.log(`coverage build   ${(plan.coverage_ms / 1000).toFixed(3)} s   (${plan.pairs} pairs)`);
+  console.log(`selection        ${(plan.select_ms / 1000).toFixed(3)} s   covered ${plan.covered}, bound ${plan.bound}: at least ${(plan.guarantee * 100).toFixed(2)} % of the best possible`);
+  console.log(`total            ${((plan.coverage_ms + plan.select_ms) / 1000).toFixed(3)} s`);
+  console.log(`wasm memory      ${plan.memory_mb} MB`);
 } finally {
   await browser.close();
   await server.close();

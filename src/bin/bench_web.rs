@@ -2,6 +2,7 @@
 //! as users get it), loads it in headless Chromium and prints what `bench_assess` returns.
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
 use zhucan::core::money::Fen;
@@ -37,6 +38,38 @@ pub fn bench_assess(n: u32) -> String {
         ));
     }
     format!("[{}]", rows.join(","))
+}
+
+/// The site planner at city scale in the browser: a seeded SIMULATED city of `n` demand points and
+/// `m` candidates at 1 km, k sites. Returns JSON with timings and the wasm memory in use after.
+#[wasm_bindgen]
+pub fn bench_plan(n: u32, m: u32, k: u32) -> String {
+    use zhucan::core::planner::data::Sites;
+    use zhucan::core::planner::geometry::LonLat;
+    use zhucan::core::planner::plan::{prepare, weights};
+    use zhucan::core::planner::sample::{candidates_near, city};
+    use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};
+    let demand = city(LonLat::new(113.30, 23.12), 60.0, n as usize, 120, 2025);
+    let candidates = candidates_near(&demand, m as usize, 7, "site");
+    let start = now_ms();
+    let prepared = prepare(&demand, &candidates, &Sites::default(), 1000.0);
+    let coverage_ms = now_ms() - start;
+    let w = weights(&demand, &[]);
+    let input = SelectionInput { coverage: &prepared.candidates, weights: &w, precovered: None, locked: &[], excluded: &[] };
+    let start = now_ms();
+    let s = select(&input, k as usize, SelectOptions::default());
+    let select_ms = now_ms() - start;
+    let memory_mb = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().map(|b| b.byte_length() as f64 / 1_048_576.0).unwrap_or(0.0))
+        .unwrap_or(0.0);
+    format!(
+        "{{\"points\":{n},\"candidates\":{m},\"k\":{k},\"pairs\":{},\"coverage_ms\":{coverage_ms:.0},\"select_ms\":{select_ms:.0},\"covered\":{:.0},\"bound\":{:.0},\"guarantee\":{:.4},\"memory_mb\":{memory_mb:.0}}}",
+        prepared.candidates.pairs(),
+        s.covered_weight,
+        s.upper_bound,
+        s.guarantee()
+    )
 }
 
 fn main() {}
