@@ -10,5 +10,6 @@ pub mod money;
 pub mod planner;
 pub mod policy;
 pub mod rng;
+pub mod scenario;
 
 pub use locale::Locale;

@@ -7,5 +7,6 @@ mod policy_errors;
 mod presets;
 mod properties;
 mod reference;
+mod scenario;
 mod simulate;
 mod toolchain;
