@@ -48,6 +48,15 @@ try {
   console.log(`selection        ${(plan.select_ms / 1000).toFixed(3)} s   covered ${plan.covered}, bound ${plan.bound}: at least ${(plan.guarantee * 100).toFixed(2)} % of the best possible`);
   console.log(`total            ${((plan.coverage_ms + plan.select_ms) / 1000).toFixed(3)} s`);
   console.log(`wasm memory      ${plan.memory_mb} MB`);
+  const costs = JSON.parse(
+    await page.evaluate(async () => {
+      const m = await import("./zhucan-bench-web.js");
+      await m.default();
+      return m.bench_scenario();
+    }),
+  );
+  console.log("\nscenario costing in Chromium: 1,000,000 older people, 200 sites");
+  for (const r of costs) console.log(r.policy.padEnd(16) + `${(r.ms / 1000).toFixed(3)} s`.padStart(10) + `${r.subsidy_year} yuan`.padStart(20));
 } finally {
   await browser.close();
   await server.close();

@@ -72,4 +72,23 @@ pub fn bench_plan(n: u32, m: u32, k: u32) -> String {
     )
 }
 
+/// Costing a SIMULATED district of 1,000,000 older people over 200 sites under every preset (the
+/// same as `cargo bench --bench scenario`). Returns JSON.
+#[wasm_bindgen]
+pub fn bench_scenario() -> String {
+    use zhucan::core::scenario::{cost_plan, group_costs, sample_district, Assumptions};
+    let (shares, sites) = sample_district(1_000_000.0, 200, 9);
+    let a = Assumptions::default();
+    let mut rows = Vec::new();
+    for preset in PRESETS {
+        let Some(Ok(policy)) = load_preset(preset.id) else { continue };
+        let start = now_ms();
+        let g = group_costs(&policy, &shares, &a, Calendar::builtin());
+        let cost = cost_plan(&g, &sites, 1_200_000.0, &a);
+        let ms = now_ms() - start;
+        rows.push(format!("{{\"policy\":\"{}\",\"ms\":{ms:.1},\"subsidy_year\":{:.0}}}", preset.id, cost.subsidy_year));
+    }
+    format!("[{}]", rows.join(","))
+}
+
 fn main() {}

@@ -67,9 +67,37 @@ impl Locale {
     }
 }
 
+/// A whole number with thousands separators, rounded: `1234567.4` → `"1,234,567"`, `-1500` →
+/// `"-1,500"` (both interface languages write figures this way).
+pub fn thousands(v: f64) -> String {
+    let n = v.round() as i64;
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn thousands_groups_digits_and_keeps_the_sign() {
+        assert_eq!(thousands(0.0), "0");
+        assert_eq!(thousands(999.4), "999");
+        assert_eq!(thousands(999.5), "1,000");
+        assert_eq!(thousands(1_234_567.0), "1,234,567");
+        assert_eq!(thousands(-1_500.0), "-1,500");
+        assert_eq!(thousands(-999.0), "-999");
+    }
 
     #[test]
     fn parse_accepts_region_and_script_subtags() {

@@ -314,6 +314,17 @@ pub fn compare(before: &[GroupCost], after: &[GroupCost]) -> Vec<GroupChange> {
         .collect()
 }
 
+/// A SIMULATED district for benchmarks: `people` older people spread over `sites` sites (seeded
+/// sizes, capacities 300–700 meals a day) and a plausible mix of categories.
+pub fn sample_district(people: f64, sites: usize, seed: u64) -> (Shares, Vec<(f64, Option<f64>)>) {
+    let shares = Shares { age: [0.278, 0.25, 0.28, 0.18, 0.012], hardship: [0.005, 0.03, 0.02, 0.02], care: [0.04, 0.03], nonlocal: 0.1 };
+    let mut rng = crate::core::rng::Rng::new(seed);
+    let raw: Vec<f64> = (0..sites).map(|_| 1.0 + rng.unit()).collect();
+    let scale = people / raw.iter().sum::<f64>().max(1e-12);
+    let sites = raw.iter().map(|r| (r * scale, Some(300.0 + 400.0 * rng.unit()))).collect();
+    (shares, sites)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,5 +356,106 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].meals_year, 261);
         assert_eq!(g[0].subsidy_year, Fen::yuan(3 * 261));
+    }
+}
+
+/// The scenario form as typed: percentages and counts as text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioForm {
+    /// Policy id.
+    pub policy_a: String,
+    /// Policy id to compare with ("" for none).
+    pub policy_b: String,
+    /// Year for the first policy.
+    pub year_a: String,
+    /// Year for the second.
+    pub year_b: String,
+    /// Uptake, percent.
+    pub uptake: String,
+    /// Lunches a week.
+    pub days: String,
+    /// Price, yuan ("" for the reference price).
+    pub price: String,
+    /// Age band shares, percent (60–64 is what remains).
+    pub age: [String; 5],
+    /// Hardship shares, percent.
+    pub hardship: [String; 4],
+    /// Care shares, percent.
+    pub care: [String; 2],
+    /// Non-local share, percent.
+    pub nonlocal: String,
+}
+
+impl ScenarioForm {
+    /// Defaults: census age split, 80+ share from the data if known, MCA uptake.
+    pub fn new(policy: &str, share_80_plus: Option<f64>) -> ScenarioForm {
+        let s65 = CENSUS_SHARE_65_PLUS * 100.0;
+        let s80 = share_80_plus.unwrap_or(0.0).clamp(0.0, CENSUS_SHARE_65_PLUS) * 100.0;
+        let f = |v: f64| format!("{v:.1}");
+        ScenarioForm {
+            policy_a: policy.into(),
+            policy_b: String::new(),
+            year_a: "2025".into(),
+            year_b: "2025".into(),
+            uptake: "22.1".into(),
+            days: "5".into(),
+            price: String::new(),
+            age: [f(100.0 - s65), f(s65 - s80), "0".into(), f(s80), "0".into()],
+            hardship: ["0".into(), "0".into(), "0".into(), "0".into()],
+            care: ["0".into(), "0".into()],
+            nonlocal: "0".into(),
+        }
+    }
+
+    /// Checks the numbers: shares in 0–100 with age bands adding up to 100 (60–64 takes up any
+    /// rounding), 1–7 days, a year 2000–2100, a price in yuan.
+    pub fn validate(&self) -> Option<(Shares, Assumptions, Option<Assumptions>)> {
+        let pct = |s: &str| -> Option<f64> { s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && (0.0..=100.0).contains(v)).map(|v| v / 100.0) };
+        let mut age = [0.0; 5];
+        for (i, a) in self.age.iter().enumerate() {
+            age[i] = pct(a)?;
+        }
+        let older: f64 = age[1..].iter().sum();
+        if older > 1.0 + 1e-9 {
+            return None;
+        }
+        age[0] = 1.0 - older;
+        let mut hardship = [0.0; 4];
+        for (i, h) in self.hardship.iter().enumerate() {
+            hardship[i] = pct(h)?;
+        }
+        let mut care = [0.0; 2];
+        for (i, c) in self.care.iter().enumerate() {
+            care[i] = pct(c)?;
+        }
+        if hardship.iter().sum::<f64>() > 1.0 + 1e-9 || care.iter().sum::<f64>() > 1.0 + 1e-9 {
+            return None;
+        }
+        let shares = Shares { age, hardship, care, nonlocal: pct(&self.nonlocal)? };
+        let days: u32 = self.days.trim().parse().ok().filter(|d| (1..=7).contains(d))?;
+        let year = |s: &str| s.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
+        let price = if self.price.trim().is_empty() { None } else { Some(Fen::parse_yuan(&self.price).ok().filter(|p| p.0 > 0)?) };
+        let a = Assumptions { uptake: pct(&self.uptake)?, days_per_week: days, price, year: year(&self.year_a)? };
+        let b = if self.policy_b.is_empty() { None } else { Some(Assumptions { year: year(&self.year_b)?, ..a.clone() }) };
+        Some((shares, a, b))
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    #[test]
+    fn defaults_validate_and_bad_numbers_do_not() {
+        let f = ScenarioForm::new("tianjin", Some(0.18));
+        let (s, a, b) = f.validate().expect("defaults are valid");
+        assert!((s.age.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+        assert!((s.age[3] - 0.18).abs() < 1e-9);
+        assert_eq!((a.days_per_week, a.year, b), (5, 2025, None));
+        assert!(ScenarioForm { days: "8".into(), ..f.clone() }.validate().is_none());
+        assert!(ScenarioForm { uptake: "abc".into(), ..f.clone() }.validate().is_none());
+        assert!(ScenarioForm { age: ["0".into(), "60".into(), "50".into(), "0".into(), "0".into()], ..f.clone() }.validate().is_none());
+        let with_b = ScenarioForm { policy_b: "dandong-2024".into(), year_b: "2026".into(), ..f };
+        assert_eq!(with_b.validate().and_then(|(_, _, b)| b).map(|b| b.year), Some(2026));
     }
 }

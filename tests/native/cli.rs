@@ -146,3 +146,21 @@ fn subsidy_month_applies_the_plan() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("someday"));
 }
+
+#[test]
+fn roster_summary_totals_a_month_by_category() {
+    let dir = temp_dir("summary");
+    // Tianjin, March 2025, lunch Monday–Friday: an 85-year-old gets 21 × 3 = 63 yuan (see
+    // tests/native/simulate.rs); a 70-year-old with no category gets nothing; a 65-year-old 低保
+    // recipient with severe care need is not covered in 2025 (that group is from 2019–2022).
+    let roster = write(&dir, "r.csv", "id,age,hardship,care_level\nA,85,,\nB,70,,\nC,65,dibao,severe\n");
+    let out = zhucan(&["subsidy", "--policy", "tianjin", "--people", &roster, "--summary", "--on", "2025-03-04"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["people"], 3);
+    assert_eq!(v["total_subsidy_fen"], 6300);
+    assert_eq!(v["people_with_subsidy"], 1);
+    assert_eq!(v["by_age"]["80_99"]["subsidy_fen"], 6300);
+    assert_eq!(v["by_hardship"]["dibao"]["people"], 1);
+    assert_eq!(v["by_hardship"]["dibao"]["subsidy_fen"], 0);
+}

@@ -38,6 +38,10 @@ pub struct Args {
     /// Meals eaten on those days, for --month: comma-separated breakfast,lunch,dinner.
     #[arg(long, default_value = "lunch")]
     meals: String,
+    /// With --people: print one JSON cost summary for the meal date's month (each person eating
+    /// by --weekdays and --meals) instead of one CSV row per person.
+    #[arg(long, requires = "people")]
+    summary: bool,
 }
 
 fn parse_plan(args: &Args, meal: &Meal) -> Result<MealPlan, String> {
@@ -81,6 +85,10 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let policy = load_policy(&args.policy, locale)?;
     let meal = read_meal(&args)?;
     if let Some(roster) = &args.people {
+        if args.summary {
+            let plan = parse_plan(&args, &meal)?;
+            return run_summary(&policy, roster, &meal, &plan);
+        }
         return run_roster(&policy, roster, &meal, locale);
     }
     let path = args.person.as_deref().unwrap_or_default();
@@ -226,5 +234,85 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
         out.write_record(&fields).map_err(|e| e.to_string())?;
     }
     out.flush().map_err(|e| e.to_string())?;
+    Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Reads a roster into people (bad rows reported on standard error and counted).
+fn read_roster(path: &str, meal: &Meal) -> Result<(Vec<Person>, usize), String> {
+    let text = read_text(path)?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
+    let headers: Vec<String> = reader.headers().map_err(|e| format!("{path}: {e}"))?.iter().map(str::to_string).collect();
+    let (mut people, mut bad) = (Vec::new(), 0usize);
+    for (i, record) in reader.records().enumerate() {
+        let line = i + 2;
+        let row: Vec<String> = match record {
+            Ok(r) => r.iter().map(str::to_string).collect(),
+            Err(e) => {
+                bad += 1;
+                eprintln!("{path}: line {line}: {e}");
+                continue;
+            }
+        };
+        match person_from_row(&headers, &row).and_then(|raw| raw.validate()).and_then(|p| check_birth(&p, meal).map(|()| p).map_err(|e| vec![e])) {
+            Ok(p) => people.push(p),
+            Err(errors) => {
+                bad += 1;
+                let message = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+                eprintln!("{path}: line {line}: {message}");
+            }
+        }
+    }
+    Ok((people, bad))
+}
+
+/// The month's subsidy for a whole roster, by category: the same month simulator as everywhere.
+fn run_summary(policy: &Policy, path: &str, meal: &Meal, plan: &MealPlan) -> Result<ExitCode, String> {
+    use std::collections::BTreeMap;
+    let (people, bad) = read_roster(path, meal)?;
+    let (year, month) = (meal.date.year(), meal.date.month());
+    let mut total = 0i64;
+    let mut eligible = 0usize;
+    let mut by_hardship: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
+    let mut by_age: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
+    let mut by_care: BTreeMap<&str, (usize, i64)> = BTreeMap::new();
+    for p in &people {
+        let m = simulate_month(policy, p, plan, year, month, Calendar::builtin());
+        let fen = m.total_subsidy.0;
+        total += fen;
+        if fen > 0 {
+            eligible += 1;
+        }
+        let age = p.age.age_on(meal.date).unwrap_or(0);
+        let band = match age {
+            0..=59 => "under_60",
+            60..=64 => "60_64",
+            65..=69 => "65_69",
+            70..=79 => "70_79",
+            80..=99 => "80_99",
+            _ => "100_plus",
+        };
+        for (map, key) in [(&mut by_hardship, p.hardship.code()), (&mut by_age, band), (&mut by_care, p.care_level.code())] {
+            let e = map.entry(key).or_insert((0, 0));
+            e.0 += 1;
+            e.1 += fen;
+        }
+    }
+    let table = |m: &BTreeMap<&str, (usize, i64)>| -> Value {
+        m.iter().map(|(k, (n, f))| ((*k).to_string(), json!({"people": n, "subsidy_fen": f}))).collect::<serde_json::Map<_, _>>().into()
+    };
+    let out = json!({
+        "policy": policy.id,
+        "year": year,
+        "month": month,
+        "people": people.len(),
+        "bad_rows": bad,
+        "people_with_subsidy": eligible,
+        "total_subsidy_fen": total,
+        "by_hardship": table(&by_hardship),
+        "by_age": table(&by_age),
+        "by_care_level": table(&by_care),
+    });
+    println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, RowIssue, Sites, Source};
 use super::geometry::{LocalProjection, LonLat};
-use super::plan::{prepare, run, Choices, PlanResult, Settings, SiteScore};
+use super::plan::{prepare, run, Choices, PlanResult, Prepared, Settings, SiteScore};
 use super::select::SelectOptions;
 use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
@@ -150,6 +150,9 @@ pub struct SiteRow {
     pub cost: Option<f64>,
     /// Score breakdown.
     pub score: SiteScoreView,
+    /// For chosen sites: older people counted at this site only — each person once, at the first
+    /// chosen site (in rank order) that reaches them, and not if an existing canteen does.
+    pub assigned: f64,
 }
 
 /// [`SiteScore`] in a form that crosses to the page.
@@ -459,7 +462,7 @@ impl Session {
         send(Reply::Progress(Step::Selecting));
         let result = run(demand, candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Drawing));
-        send(Reply::Planned(Box::new(view(demand, candidates, existing, &result, settings))));
+        send(Reply::Planned(Box::new(view(demand, candidates, existing, &prepared, &result, settings))));
     }
 }
 
@@ -498,8 +501,25 @@ pub fn density_grid(demand: &Demand, proj: &LocalProjection, max_cells: usize) -
     DensityGrid { x0, y0, cell_m, nx, ny, counts }
 }
 
-fn view(demand: &Demand, candidates: &Sites, existing: &Sites, r: &PlanResult, settings: &Settings) -> PlanView {
+/// Older people assigned to each chosen site: once each, to the first chosen site reaching them.
+fn assigned_counts(demand: &Demand, prepared: &Prepared, chosen: &[usize]) -> Vec<f64> {
+    let mut taken = prepared.existing.covered_mask();
+    let mut out = vec![0.0; prepared.candidates.n_sites()];
+    for &s in chosen {
+        for &i in prepared.candidates.of(s) {
+            let i = i as usize;
+            if !taken[i] {
+                taken[i] = true;
+                out[s] += demand.counts[i];
+            }
+        }
+    }
+    out
+}
+
+fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepared, r: &PlanResult, settings: &Settings) -> PlanView {
     let proj = LocalProjection::new(center(&demand.points));
+    let assigned = assigned_counts(demand, prepared, &r.selection.chosen);
     let finite = |v: f64| v.is_finite().then_some(v);
     let sites = (0..candidates.points.len())
         .map(|i| {
@@ -516,6 +536,7 @@ fn view(demand: &Demand, candidates: &Sites, existing: &Sites, r: &PlanResult, s
                 capacity: candidates.capacity.get(i).copied().and_then(finite),
                 cost: candidates.cost.get(i).copied().and_then(finite),
                 score: r.scores.get(i).map(SiteScoreView::from).unwrap_or_default(),
+                assigned: assigned[i],
             }
         })
         .collect();
@@ -600,6 +621,8 @@ mod tests {
         assert_eq!(view.sites[0].rank, Some(0));
         assert_eq!(view.sites[0].score.covered, 150.0);
         assert_eq!(view.grid.counts.iter().sum::<f64>(), 220.0);
+        assert_eq!(view.sites[0].assigned, 150.0);
+        assert_eq!(view.sites[1].assigned, 0.0, "not chosen");
     }
 
     #[test]
@@ -622,5 +645,9 @@ mod tests {
         assert!(view.covered_weighted > view.existing_weighted);
         assert!(view.upper_bound >= view.covered_weighted);
         assert_eq!(view.existing.len(), 4);
+        // Each person counted once: the chosen sites' assigned counts add up to what the plan
+        // covers beyond the existing canteens (no extra weights, so weight = people).
+        let assigned: f64 = view.sites.iter().map(|s| s.assigned).sum();
+        assert!((assigned - (view.covered_weighted - view.existing_weighted)).abs() < 1e-6, "{assigned}");
     }
 }

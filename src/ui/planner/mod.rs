@@ -5,6 +5,7 @@ mod files;
 mod map;
 mod persist;
 mod results;
+mod scenario_view;
 mod settings_view;
 pub mod state;
 pub mod text;
@@ -268,7 +269,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
             }
             if let Some(view) = &state.result {
                 <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}
-                    compare={state.compare.clone()} show_all={state.show_all} locale={l} dispatch={dispatch.clone()} />
+                    compare={state.compare.clone()} show_all={state.show_all} pinned={state.pinned.clone()} locale={l} dispatch={dispatch.clone()} />
             }
         </div>
     }

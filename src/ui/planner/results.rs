@@ -6,11 +6,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::map::MapView;
+use super::scenario_view::ScenarioView;
 use super::state::PlanAction;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::planner::export;
 use crate::core::planner::plan::Choices;
 use crate::core::planner::session::{PlanView, SiteRow};
+use crate::core::locale::thousands;
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -27,28 +29,14 @@ pub struct ResultsProps {
     pub compare: Vec<usize>,
     /// List every candidate.
     pub show_all: bool,
+    /// A plan kept for comparison.
+    pub pinned: Option<Rc<PlanView>>,
     /// Interface language.
     pub locale: Locale,
     /// Changes.
     pub dispatch: Callback<PlanAction>,
 }
 
-fn int(v: f64) -> String {
-    let n = v.round() as i64;
-    let s = n.abs().to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        format!("-{out}")
-    } else {
-        out
-    }
-}
 
 fn pct(part: f64, whole: f64) -> String {
     if whole > 0.0 {
@@ -62,14 +50,14 @@ fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
     let zh = l == Locale::ZhCn;
     let guarantee = if v.upper_bound > 0.0 { 100.0 * v.covered_weighted / v.upper_bound } else { 100.0 };
     let covered = if zh {
-        format!("{}{} 中的 {}（{}）", t.summary_covered, int(v.total_weighted), int(v.covered_weighted), pct(v.covered_weighted, v.total_weighted))
+        format!("{}{} 中的 {}（{}）", t.summary_covered, thousands(v.total_weighted), thousands(v.covered_weighted), pct(v.covered_weighted, v.total_weighted))
     } else {
-        format!("{}{} of {} ({})", t.summary_covered, int(v.covered_weighted), int(v.total_weighted), pct(v.covered_weighted, v.total_weighted))
+        format!("{}{} of {} ({})", t.summary_covered, thousands(v.covered_weighted), thousands(v.total_weighted), pct(v.covered_weighted, v.total_weighted))
     };
     let bound = if zh {
-        format!("{}{}（{}）。本方案至少达到最好方案的 {:.1}%。", t.summary_bound, int(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+        format!("{}{}（{}）。本方案至少达到最好方案的 {:.1}%。", t.summary_bound, thousands(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
     } else {
-        format!("{}{} ({}): this plan covers at least {:.1}% of what the best possible plan could.", t.summary_bound, int(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+        format!("{}{} ({}): this plan covers at least {:.1}% of what the best possible plan could.", t.summary_bound, thousands(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
     };
     let fewest = match &v.fewest {
         Some(f) => {
@@ -133,16 +121,16 @@ fn curve(v: &PlanView, t: &PlanTexts) -> Html {
 fn breakdown_rows(s: &SiteRow, v: &PlanView, t: &PlanTexts) -> Vec<(String, String)> {
     let mut rows = vec![
         (t.th_rank.to_string(), s.rank.map(|r| (r + 1).to_string()).unwrap_or_else(|| "—".into())),
-        (t.th_new.to_string(), int(s.score.new_covered)),
-        (t.th_covered.to_string(), int(s.score.covered)),
-        (t.th_density.to_string(), int(s.score.density_per_km2)),
+        (t.th_new.to_string(), thousands(s.score.new_covered)),
+        (t.th_covered.to_string(), thousands(s.score.covered)),
+        (t.th_density.to_string(), thousands(s.score.density_per_km2)),
         (t.th_meals.to_string(), format!("{:.1}", s.score.expected_meals)),
         (t.th_fit.to_string(), s.score.capacity_fit.map_or_else(|| "—".into(), |f| format!("{:.2}", f))),
-        (t.col_capacity.to_string(), s.capacity.map_or_else(|| "—".into(), int)),
+        (t.col_capacity.to_string(), s.capacity.map_or_else(|| "—".into(), thousands)),
         (t.col_cost.to_string(), s.cost.map_or_else(|| "—".into(), |c| format!("{c}"))),
     ];
     for (name, value) in v.extra_names.iter().zip(&s.score.extras) {
-        rows.push((name.clone(), int(*value)));
+        rows.push((name.clone(), thousands(*value)));
     }
     rows.push(("lon, lat".into(), format!("{:.5}, {:.5}", s.lon, s.lat)));
     rows
@@ -213,9 +201,9 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <tr class={classes!(s.rank.is_some().then_some("chosen-row"), (props.selected == Some(i)).then_some("selected-row"))}>
                 <td>{ s.rank.map(|r| (r + 1).to_string()).unwrap_or_default() }</td>
                 <th scope="row">{ s.name.clone() }</th>
-                <td>{ int(s.score.new_covered) }</td>
-                <td>{ int(s.score.covered) }</td>
-                <td>{ int(s.score.density_per_km2) }</td>
+                <td>{ thousands(s.score.new_covered) }</td>
+                <td>{ thousands(s.score.covered) }</td>
+                <td>{ thousands(s.score.density_per_km2) }</td>
                 <td>{ format!("{:.1}", s.score.expected_meals) }</td>
                 <td>{ s.score.capacity_fit.map_or_else(|| "—".to_string(), |f| format!("{f:.2}")) }</td>
                 <td class="row-actions">
@@ -266,6 +254,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                     <button type="button" class="button secondary" onclick={d.reform(|_: MouseEvent| PlanAction::ShowAll)}>{ t.show_all }</button>
                 }
             </section>
+            <ScenarioView view={v.clone()} pinned={props.pinned.clone()} on_pin={d.reform(|_| PlanAction::TogglePin)} locale={l} />
             <div class="actions">
                 <button type="button" id="plan-export-csv" class="button secondary" onclick={on_csv}>{ t.export_csv }</button>
                 <button type="button" id="plan-export-geojson" class="button secondary" onclick={on_geojson}>{ t.export_geojson }</button>

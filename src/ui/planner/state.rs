@@ -86,6 +86,8 @@ pub struct PlannerState {
     pub show_all: bool,
     /// Extra column names of the demand in use.
     pub extra_in_use: Vec<String>,
+    /// A plan kept to compare the next one's cost with (same demand data).
+    pub pinned: Option<Rc<PlanView>>,
 }
 
 /// Slot index of a role.
@@ -151,6 +153,8 @@ pub enum PlanAction {
     ToggleCompare(usize),
     /// List every candidate.
     ShowAll,
+    /// Keep the current plan for comparison, or let the kept one go.
+    TogglePin,
     /// Restore what was saved.
     Restore(Box<Saved>),
 }
@@ -220,6 +224,9 @@ impl PlannerState {
                     self.demo = false;
                     self.result = None;
                     if role == Role::Demand {
+                        self.pinned = None;
+                    }
+                    if role == Role::Demand {
                         let n = self.extra_names().len();
                         self.form.extra_weights.resize(n, "0".into());
                     }
@@ -232,10 +239,16 @@ impl PlannerState {
             }
             Reply::DemoLoaded { .. } => {
                 self.demo = true;
+                self.pinned = None;
                 self.cards = Default::default();
                 self.form.extra_weights.resize(2, "0".into());
             }
-            Reply::Cleared(role) => self.cards[slot(role)] = FileCard::default(),
+            Reply::Cleared(role) => {
+                self.cards[slot(role)] = FileCard::default();
+                if role == Role::Demand {
+                    self.pinned = None;
+                }
+            }
             Reply::Progress(step) => self.running = Some(step),
             Reply::Planned(view) => {
                 self.running = None;
@@ -324,6 +337,12 @@ impl Reducible for PlannerState {
                 }
             }
             PlanAction::ShowAll => s.show_all = true,
+            PlanAction::TogglePin => {
+                s.pinned = match (&s.pinned, &s.result) {
+                    (Some(_), _) => None,
+                    (None, r) => r.clone(),
+                };
+            }
             PlanAction::Restore(saved) => {
                 if let Some(form) = saved.form.clone() {
                     s.form = form;
