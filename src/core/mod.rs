@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod date;
+pub mod embed;
 pub mod io;
 pub mod locale;
 pub mod money;

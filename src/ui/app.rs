@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
+use crate::core::embed::{EmbedOptions, Mode};
 use crate::ui::calculator::Calculator;
+use crate::ui::embed;
 use crate::ui::planner::Planner;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
@@ -49,12 +51,24 @@ impl Section {
 #[function_component]
 pub fn App() -> Html {
     let settings = use_reducer_eq(Settings::initial);
+    let options = use_memo((), |_| embed::options());
     use_document_settings(&settings);
-    use_effect_with((), |_| remove_boot_message());
+    {
+        let options = options.clone();
+        use_effect_with((), move |_| {
+            remove_boot_message();
+            if let Some(colour) = &options.theme {
+                embed::apply_theme(colour);
+            }
+            if let Some(parent) = &options.parent {
+                embed::post_height_to(parent.clone());
+            }
+        });
+    }
 
     html! {
         <ContextProvider<UseReducerHandle<Settings>> context={settings.clone()}>
-            <Page />
+            <Page options={(*options).clone()} />
         </ContextProvider<UseReducerHandle<Settings>>>
     }
 }
@@ -69,13 +83,24 @@ fn remove_boot_message() {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    options: EmbedOptions,
+}
+
 #[function_component]
-fn Page() -> Html {
+fn Page(props: &PageProps) -> Html {
     let Some(settings) = use_context::<UseReducerHandle<Settings>>() else {
         return Html::default();
     };
     let t = texts(settings.locale);
-    let section = use_state_eq(|| Section::Calculator);
+    let mode = props.options.mode;
+    let only = match mode {
+        Mode::Both => None,
+        Mode::Calculator => Some(Section::Calculator),
+        Mode::Planner => Some(Section::Planner),
+    };
+    let section = use_state_eq(|| only.unwrap_or(Section::Calculator));
     let selected = Section::ALL.iter().position(|s| *s == *section).unwrap_or(0);
     let tabs: Vec<Tab> = Section::ALL
         .iter()
@@ -89,11 +114,22 @@ fn Page() -> Html {
             }
         })
     };
-    let panels = Section::ALL.iter().map(|s| {
+    let policy = props.options.policy.clone();
+    let panels = Section::ALL.iter().filter(|s| only.is_none_or(|o| o == **s)).map(|s| {
         let content = match s {
-            Section::Calculator => html! { <Calculator locale={settings.locale} /> },
+            Section::Calculator => html! { <Calculator locale={settings.locale} policy={policy.clone()} /> },
             Section::Planner => html! { <Planner locale={settings.locale} /> },
         };
+        if only.is_some() {
+            // One half only: no tabs; the section's name is the heading.
+            return html! {
+                <section class="panel" id={format!("panel-{}", s.id())} aria-labelledby={format!("heading-{}", s.id())}>
+                    <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
+                    <p class="intro">{ s.intro(t) }</p>
+                    { content }
+                </section>
+            };
+        }
         html! {
             <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
                 aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" hidden={*s != *section}>
@@ -115,7 +151,9 @@ fn Page() -> Html {
                 <SettingsBar />
             </header>
             <main id="main" tabindex="-1">
-                <TabList label={t.sections_label} {tabs} {selected} {on_select} />
+                if only.is_none() {
+                    <TabList label={t.sections_label} {tabs} {selected} {on_select} />
+                }
                 { for panels }
             </main>
             <footer class="site-footer">

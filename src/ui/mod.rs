@@ -4,6 +4,7 @@
 mod app;
 pub mod browser;
 pub mod calculator;
+pub mod embed;
 mod components;
 mod hooks;
 pub mod planner;

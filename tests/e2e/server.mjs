@@ -23,18 +23,38 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
 };
 
-/** Starts the server; resolves to `{ url, close() }`. */
-export function startServer({ root = "dist", csp = STRICT_CSP } = {}) {
-  const base = resolve(root);
+/**
+ * Starts the server; resolves to `{ url, close() }`. `mounts` maps URL prefixes to folders (the
+ * longest prefix wins), e.g. `{ "/zhucan/": "dist", "/": "tests/e2e/host" }` to serve the app
+ * from a sub-path under a host site; by default `root` is served at `/`. In `.html` files from a
+ * folder listed in `templated`, `{{ORIGIN}}` becomes the server's origin.
+ */
+export function startServer({ root = "dist", csp = STRICT_CSP, mounts, templated = [] } = {}) {
+  const table = Object.entries(mounts || { "/": root })
+    .map(([prefix, dir]) => [prefix, resolve(dir), templated.includes(dir)])
+    .sort((a, b) => b[0].length - a[0].length);
+  let origin = "";
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-    const file = normalize(join(base, path.endsWith("/") ? path + "index.html" : path));
+    const mount = table.find(([prefix]) => path.startsWith(prefix) || path + "/" === prefix);
+    if (!mount) {
+      res.writeHead(404).end();
+      return;
+    }
+    const [prefix, base, template] = mount;
+    if (path + "/" === prefix) {
+      res.writeHead(301, { Location: prefix }).end();
+      return;
+    }
+    const rest = path.slice(prefix.length);
+    const file = normalize(join(base, rest === "" || rest.endsWith("/") ? rest + "index.html" : rest));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
       return;
     }
     try {
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (template && extname(file) === ".html") body = body.toString("utf8").replaceAll("{{ORIGIN}}", origin);
       res.writeHead(200, {
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",
         "Content-Security-Policy": csp,
@@ -48,6 +68,7 @@ export function startServer({ root = "dist", csp = STRICT_CSP } = {}) {
   return new Promise((ok) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address();
+      origin = `http://127.0.0.1:${port}`;
       ok({ url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) });
     });
   });

@@ -27,6 +27,9 @@ use crate::ui::hooks::use_fragment_sync;
 pub struct CalculatorProps {
     /// Interface language.
     pub locale: Locale,
+    /// The policy to select first (an embedding's `?policy=`).
+    #[prop_or_default]
+    pub policy: Option<String>,
 }
 
 /// The calculator tab.
@@ -34,7 +37,7 @@ pub struct CalculatorProps {
 pub fn Calculator(props: &CalculatorProps) -> Html {
     let l = props.locale;
     let t = calc_texts(l);
-    let state = use_reducer_eq(|| CalcState::new(browser::today(), &browser::fragment()));
+    let state = use_reducer_eq(|| CalcState::new(browser::today(), &browser::fragment(), props.policy.as_deref()));
     use_fragment_sync(&state.form);
     let share_status = use_state(|| None::<bool>);
 

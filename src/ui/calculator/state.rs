@@ -124,14 +124,19 @@ pub enum CalcAction {
 
 impl CalcState {
     /// The calculator at start-up: presets loaded and checked, the form from the share link in the
-    /// URL fragment if there is one, else empty with the meal date `today`.
-    pub fn new(today: Date, fragment: &str) -> CalcState {
+    /// URL fragment if there is one, else empty with the meal date `today` and the `preferred`
+    /// policy (an embedding's `?policy=`) if it is a preset.
+    pub fn new(today: Date, fragment: &str, preferred: Option<&str>) -> CalcState {
         let policies: Vec<LoadedPolicy> = PRESETS
             .iter()
             .filter_map(|p| parse_policy(p.toml).ok())
             .map(|p| LoadedPolicy::new(p, Origin::Preset))
             .collect();
-        let first = policies.first().map(|p| p.policy.id.clone()).unwrap_or_default();
+        let first = preferred
+            .filter(|id| policies.iter().any(|p| p.policy.id == *id))
+            .map(str::to_string)
+            .or_else(|| policies.first().map(|p| p.policy.id.clone()))
+            .unwrap_or_default();
         let mut form = decode_fragment(fragment, &today).unwrap_or_else(|| FormInput::new(&first, today));
         if !policies.iter().any(|p| p.policy.id == form.policy) {
             form.policy = first;

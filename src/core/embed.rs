@@ -1,0 +1,231 @@
+//! Embedding options from the page URL (`?mode=calculator&policy=shenzhen-2025&parent=https://…`):
+//! what a website admin sets in the `<iframe>` snippet. Parsed here, in plain Rust, so the rules —
+//! which origins may receive the frame's height, which theme colours are readable — are tested
+//! natively. `lang=` and `large=` are read by the display settings (`ui::settings`).
+
+/// Which halves of the app are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// Both, as tabs (the standalone site).
+    #[default]
+    Both,
+    /// The subsidy calculator only (no tabs).
+    Calculator,
+    /// The site planner only (no tabs).
+    Planner,
+}
+
+/// Options read from the query string. Anything unreadable is ignored (and listed in `ignored`),
+/// never fatal: a wrong snippet still gives a working calculator.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Which halves to show.
+    pub mode: Mode,
+    /// Preset policy id to select first (the calculator checks it exists).
+    pub policy: Option<String>,
+    /// The embedding page's origin (`https://www.example.gov.cn`): the only window the frame's
+    /// height is posted to. None when not embedded.
+    pub parent: Option<String>,
+    /// Brand colour `#rrggbb`, accepted only with at least 4.5:1 contrast on white.
+    pub theme: Option<String>,
+    /// Parameters given but not used, with the reason, for the admin (shown in the console only).
+    pub ignored: Vec<String>,
+}
+
+impl EmbedOptions {
+    /// Reads `mode`, `policy`, `parent` and `theme` from a query string (with or without the `?`).
+    pub fn from_query(search: &str) -> EmbedOptions {
+        let mut o = EmbedOptions::default();
+        for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+            let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(raw);
+            match key {
+                "mode" => match value.as_str() {
+                    "calculator" => o.mode = Mode::Calculator,
+                    "planner" => o.mode = Mode::Planner,
+                    "both" => o.mode = Mode::Both,
+                    _ => o.ignored.push(format!("mode={value}: use calculator, planner or both")),
+                },
+                "policy" => {
+                    if !value.is_empty() && value.len() <= 64 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+                        o.policy = Some(value);
+                    } else {
+                        o.ignored.push(format!("policy={value}: not a preset id"));
+                    }
+                }
+                "parent" => match parse_origin(&value) {
+                    Some(origin) => o.parent = Some(origin),
+                    None => o.ignored.push(format!("parent={value}: give an origin such as https://www.example.gov.cn (no path)")),
+                },
+                "theme" => match parse_colour(&value) {
+                    Some(rgb) if contrast_ratio(rgb, [255, 255, 255]) >= 4.5 => {
+                        o.theme = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
+                    }
+                    Some(rgb) => o.ignored.push(format!(
+                        "theme={value}: contrast {:.1}:1 on white is below 4.5:1, the default is kept",
+                        contrast_ratio(rgb, [255, 255, 255])
+                    )),
+                    None => o.ignored.push(format!("theme={value}: use a colour like 0b4f8a or #0b4f8a")),
+                },
+                _ => {}
+            }
+        }
+        o
+    }
+}
+
+/// Decodes `%xx` escapes and `+` (as a space). Invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// An origin `scheme://host[:port]` (http or https, no user, path, query or fragment; a single
+/// trailing `/` is allowed), lower-cased. Anything else is None: the height must never be posted
+/// to a window that is not exactly the one the admin named.
+pub fn parse_origin(s: &str) -> Option<String> {
+    let s = s.trim();
+    let lower = s.to_ascii_lowercase();
+    let (scheme, rest) = lower.split_once("://")?;
+    if scheme != "https" && scheme != "http" {
+        return None;
+    }
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let (host, port) = match rest.rsplit_once(':') {
+        Some((h, p)) if !h.contains(']') || h.ends_with(']') => (h, Some(p)),
+        _ => (rest, None),
+    };
+    let host_ok = !host.is_empty()
+        && host.len() <= 253
+        && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '[' | ']' | ':'))
+        && !host.starts_with('.')
+        && !host.ends_with('.');
+    if !host_ok {
+        return None;
+    }
+    match port {
+        Some(p) => {
+            let n: u16 = p.parse().ok().filter(|_| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()))?;
+            (n > 0).then(|| format!("{scheme}://{host}:{n}"))
+        }
+        None => Some(format!("{scheme}://{host}")),
+    }
+}
+
+/// A colour `rrggbb` or `#rrggbb`.
+pub fn parse_colour(s: &str) -> Option<[u8; 3]> {
+    let hex = s.trim().trim_start_matches('#');
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([byte(0)?, byte(2)?, byte(4)?])
+}
+
+/// WCAG 2 contrast ratio between two sRGB colours (1 to 21).
+pub fn contrast_ratio(a: [u8; 3], b: [u8; 3]) -> f64 {
+    fn luminance(c: [u8; 3]) -> f64 {
+        let lin = |v: u8| {
+            let s = f64::from(v) / 255.0;
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
+    }
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_snippet_query() {
+        let o = EmbedOptions::from_query("?mode=calculator&policy=shenzhen-2025&lang=en&parent=https%3A%2F%2Fwww.example.gov.cn&theme=%23a0001e");
+        assert_eq!(o.mode, Mode::Calculator);
+        assert_eq!(o.policy.as_deref(), Some("shenzhen-2025"));
+        assert_eq!(o.parent.as_deref(), Some("https://www.example.gov.cn"));
+        assert_eq!(o.theme.as_deref(), Some("#a0001e"));
+        assert!(o.ignored.is_empty(), "{:?}", o.ignored);
+    }
+
+    #[test]
+    fn nothing_given_is_the_standalone_site() {
+        assert_eq!(EmbedOptions::from_query(""), EmbedOptions::default());
+        assert_eq!(EmbedOptions::from_query("?"), EmbedOptions::default());
+    }
+
+    #[test]
+    fn origins_are_exact_or_refused() {
+        assert_eq!(parse_origin("https://WWW.Example.gov.cn/").as_deref(), Some("https://www.example.gov.cn"));
+        assert_eq!(parse_origin("http://127.0.0.1:8080").as_deref(), Some("http://127.0.0.1:8080"));
+        for bad in [
+            "*",
+            "www.example.gov.cn",
+            "https://www.example.gov.cn/page.html",
+            "https://www.example.gov.cn?x=1",
+            "https://user@www.example.gov.cn",
+            "javascript://alert(1)",
+            "https://",
+            "https://example.gov.cn:0",
+            "https://example.gov.cn:99999",
+            "https://example.gov.cn:",
+            "https://.example.gov.cn",
+        ] {
+            assert_eq!(parse_origin(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn bad_values_are_ignored_with_a_reason() {
+        let o = EmbedOptions::from_query("mode=all&policy=<script>&parent=*&theme=ffff00");
+        assert_eq!(o.mode, Mode::Both);
+        assert_eq!((o.policy, o.parent, o.theme), (None, None, None));
+        assert_eq!(o.ignored.len(), 4);
+        // Yellow on white is 1.07:1: refused, and the message says why.
+        assert!(o.ignored[3].contains("1.1:1"), "{}", o.ignored[3]);
+    }
+
+    #[test]
+    fn contrast_matches_the_wcag_definition() {
+        // Black on white is 21:1 by definition; white on white 1:1.
+        assert!((contrast_ratio([0, 0, 0], [255, 255, 255]) - 21.0).abs() < 1e-9);
+        assert!((contrast_ratio([255, 255, 255], [255, 255, 255]) - 1.0).abs() < 1e-9);
+        // #777777 is the well-known just-below-AA grey: 4.48:1.
+        let grey = contrast_ratio([0x77, 0x77, 0x77], [255, 255, 255]);
+        assert!((grey - 4.48).abs() < 0.01, "{grey}");
+    }
+
+    #[test]
+    fn percent_decoding() {
+        assert_eq!(percent_decode("https%3A%2F%2Fa.cn"), "https://a.cn");
+        assert_eq!(percent_decode("a+b%2"), "a b%2");
+        assert_eq!(percent_decode("%E5%8A%A9%E9%A4%90"), "助餐");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+}
