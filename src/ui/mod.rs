@@ -4,6 +4,7 @@
 mod app;
 pub mod browser;
 pub mod calculator;
+mod crash;
 pub mod embed;
 mod components;
 mod hooks;
@@ -31,7 +32,4 @@ pub fn mount_point() -> web_sys::Element {
         .expect("the page has a <body>")
 }
 
-/// Sends panic messages to the browser console (later: a friendly recovery panel).
-pub fn install_panic_hook() {
-    console_error_panic_hook::set_once();
-}
+pub use crash::install_panic_hook;

@@ -18,6 +18,25 @@
   } else {
     onReady();
   }
+  // The buttons of the "something went wrong" panel (src/ui/crash.rs). Handled here, not in
+  // WebAssembly, because after a panic the app's own code cannot be relied on.
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    var button = target && target.closest ? target.closest("[data-zhucan-action]") : null;
+    if (!button) { return; }
+    var action = button.getAttribute("data-zhucan-action");
+    if (action === "reload") {
+      window.location.reload();
+    } else if (action === "copy-report") {
+      var report = document.getElementById("crash-report");
+      if (!report) { return; }
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(report.value).catch(function () { report.select(); });
+      } else {
+        report.select();
+      }
+    }
+  });
   // The module loader rejects when the .js or .wasm cannot be fetched or compiled.
   window.addEventListener("unhandledrejection", function () {
     if (document.getElementById("boot")) { show(hasWasm ? "boot-failed" : "boot-no-wasm"); }
