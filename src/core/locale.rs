@@ -85,9 +85,29 @@ pub fn thousands(v: f64) -> String {
     out
 }
 
+/// A label at most `max` characters long for tables, buttons and map titles: longer text is cut
+/// and ends in "…" (the whole text stays available where the item's details are shown).
+pub fn short_label(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let keep = text.char_indices().nth(max.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}…", &text[..keep]))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_labels_cut_long_text_by_characters() {
+        assert_eq!(short_label("和平里", 3), "和平里");
+        assert_eq!(short_label("和平里社区", 3), "和平…");
+        assert_eq!(short_label(&"长".repeat(10_000), 60).chars().count(), 60);
+        assert_eq!(short_label("", 5), "");
+    }
 
     #[test]
     fn thousands_groups_digits_and_keeps_the_sign() {

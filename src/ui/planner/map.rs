@@ -178,14 +178,14 @@ pub fn MapView(props: &MapProps) -> Html {
         html! {
             <circle class={classes!("site", chosen.then_some("chosen"), selected.then_some("selected"))}
                 cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{r:.0}")} {onclick}>
-                <title>{ s.name.clone() }</title>
+                <title>{ crate::core::locale::short_label(&s.name, 80).into_owned() }</title>
             </circle>
         }
     });
     let existing = view.existing.iter().map(|(x, y, name)| {
         html! {
             <rect class="existing" x={format!("{:.0}", x - dot)} y={format!("{:.0}", -y - dot)} width={format!("{:.0}", 2.0 * dot)} height={format!("{:.0}", 2.0 * dot)}>
-                <title>{ name.clone() }</title>
+                <title>{ crate::core::locale::short_label(name, 80).into_owned() }</title>
             </rect>
         }
     });

@@ -12,7 +12,10 @@ use super::text::{plan_texts, PlanTexts};
 use crate::core::planner::export;
 use crate::core::planner::plan::Choices;
 use crate::core::planner::session::{PlanView, SiteRow};
-use crate::core::locale::thousands;
+use crate::core::locale::{short_label, thousands};
+
+/// Longest site name shown in tables and buttons (the details show it whole).
+pub(crate) const NAME_CHARS: usize = 40;
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -141,7 +144,7 @@ fn breakdown(v: &PlanView, i: usize, t: &PlanTexts) -> Html {
     let rows = breakdown_rows(s, v, t).into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
     html! {
         <section class="breakdown" aria-labelledby="plan-breakdown-heading">
-            <h4 id="plan-breakdown-heading">{ format!("{}：{}", t.breakdown_heading, s.name) }</h4>
+            <h4 id="plan-breakdown-heading" class="long-text">{ format!("{}：", t.breakdown_heading) }<bdi>{ s.name.clone() }</bdi></h4>
             <dl>{ for rows }</dl>
         </section>
     }
@@ -168,7 +171,7 @@ fn comparison(v: &PlanView, ids: &[usize], t: &PlanTexts) -> Html {
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-compare-caption">
                 <table>
                     <caption id="plan-compare-caption">{ t.compare_heading }</caption>
-                    <thead><tr><td></td>{ for sites.iter().map(|s| html! { <th scope="col">{ s.name.clone() }</th> }) }</tr></thead>
+                    <thead><tr><td></td>{ for sites.iter().map(|s| html! { <th scope="col">{ short_label(&s.name, NAME_CHARS).into_owned() }</th> }) }</tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
@@ -196,11 +199,11 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         let locked = props.choices.locked.contains(&i);
         let excluded = props.choices.excluded.contains(&i);
         let comparing = props.compare.contains(&i);
-        let label = |verb: &str| format!("{verb}：{}", s.name);
+        let label = |verb: &str| format!("{verb}：{}", short_label(&s.name, NAME_CHARS));
         html! {
             <tr class={classes!(s.rank.is_some().then_some("chosen-row"), (props.selected == Some(i)).then_some("selected-row"))}>
                 <td>{ s.rank.map(|r| (r + 1).to_string()).unwrap_or_default() }</td>
-                <th scope="row">{ s.name.clone() }</th>
+                <th scope="row">{ short_label(&s.name, NAME_CHARS).into_owned() }</th>
                 <td>{ thousands(s.score.new_covered) }</td>
                 <td>{ thousands(s.score.covered) }</td>
                 <td>{ thousands(s.score.density_per_km2) }</td>

@@ -15,7 +15,7 @@ use crate::core::policy::explain::hardship_name;
 use crate::core::policy::presets::PRESETS;
 use crate::core::policy::{parse_policy, Policy};
 use crate::core::scenario::{compare, cost_plan, group_costs, GroupCost, PlanCost, ScenarioForm};
-use crate::core::locale::thousands;
+use crate::core::locale::{short_label, thousands};
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -307,7 +307,7 @@ fn result_view(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
     let rows = chosen.iter().zip(&c.sites).map(|(s, sc)| {
         html! {
             <tr>
-                <th scope="row">{ s.name.clone() }</th>
+                <th scope="row">{ short_label(&s.name, super::results::NAME_CHARS).into_owned() }</th>
                 <td>{ thousands(sc.covered) }</td>
                 <td>{ format!("{:.1}", sc.users) }</td>
                 <td>{ format!("{:.1}", sc.meals_per_day) }</td>

@@ -1,0 +1,87 @@
+// End-to-end: hostile content in the planner's files — markup and script in names and headers,
+// right-to-left overrides, a 10,000-character name, formula-injection strings. Everything is shown
+// as text, nothing runs, and the exported CSV defuses formulas as OWASP advises (a leading ').
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { after, before, test } from "node:test";
+import { launch, openApp, OUT_DIR } from "./harness.mjs";
+import { startServer } from "./server.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: "dist" });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LONG = "长".repeat(10_000);
+const NAMES = [
+  `<img src=x onerror="window.__xss=1">`,
+  `<script>window.__xss=2</script>`,
+  `=cmd|' /C calc'!A0`,
+  `+SUM(1,2)`,
+  `-2+3`,
+  `@SUM(1)`,
+  `\u202Eevil\u202C社区`,
+  LONG,
+];
+const csvCell = (s) => `"${s.replaceAll('"', '""')}"`;
+
+test("hostile names and headers are shown as text, never run, and exported safely", async () => {
+  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  await page.click("#tab-planner");
+  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
+  await page.waitForSelector("#plan-demand-import");
+  await page.click("#plan-demand-import");
+  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+
+  const sample = readFileSync("static/samples/candidates.csv", "utf8").trim().split("\n").slice(1, 1 + NAMES.length);
+  const rows = NAMES.map((name, i) => {
+    const [, lon, lat] = sample[i].split(",");
+    return `${csvCell(name)},${lon},${lat}`;
+  });
+  const header = `名称,高德经度,高德纬度,"<b onmouseover=window.__xss=3>备注</b>"`;
+  const body = [header, ...rows.map((r) => r + ",x")].join("\n") + "\n";
+  await page.setInputFiles("#plan-file-candidates", { name: "<i>hostile</i>.csv", mimeType: "text/csv", buffer: Buffer.from(body) });
+  await page.waitForSelector("#plan-candidates-import");
+  // The hostile header is listed as a column name, as text.
+  assert.ok((await page.locator(".mapping select option", { hasText: "<b onmouseover" }).count()) >= 1);
+  await page.click("#plan-candidates-import");
+  await page.waitForSelector(`text=正在使用：<i>hostile</i>.csv（${NAMES.length} 行）`);
+  await page.fill("#plan-k", String(NAMES.length));
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+
+  const table = await page.textContent(".site-table");
+  for (const name of NAMES.slice(0, 6)) assert.ok(table.includes(name), `shown as text: ${name.slice(0, 30)}`);
+  // The 10,000-character name is cut to 40 characters in the table; its details show it whole.
+  assert.ok(table.includes("长".repeat(39) + "…") && !table.includes(LONG));
+  await page.getByRole("button", { name: /^详情：长长长/ }).click();
+  assert.ok((await page.textContent("#plan-breakdown-heading")).includes(LONG));
+  // Nothing was parsed as markup or run.
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator("img[src=x], main script, b[onmouseover], i:text('hostile')").count(), 0);
+  // The long name does not push the page sideways: it scrolls inside its table.
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1), "no sideways page scroll");
+  await page.locator(".site-table").screenshot({ path: `${OUT_DIR}/hostile.png` });
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#plan-export-csv")]);
+  const csv = readFileSync(await download.path(), "utf8");
+  // Formula starts are defused with a leading apostrophe; the rest is kept as it was.
+  for (const f of [`=cmd|' /C calc'!A0`, "+SUM(1,2)", "-2+3", "@SUM(1)"]) {
+    assert.ok(csv.includes(`'${f}`) || csv.includes(csvCell(`'${f}`)), `defused: ${f}`);
+    const cells = csv.split(/[\n,]/);
+    assert.ok(!cells.some((c) => c === f || c === csvCell(f)), `no raw formula cell: ${f}`);
+  }
+  assert.ok(csv.includes(`<img src=x onerror=""window.__xss=1"">`), "markup exported as plain text");
+  assert.ok(csv.includes(LONG));
+  const p = await problems();
+  assert.deepEqual([p.csp, p.offOrigin, p.pageErrors, p.console], [[], [], [], []]);
+  await context.close();
+});
