@@ -34,3 +34,6 @@ if (/<style\b/i.test(html) || /\sstyle\s*=/i.test(html)) {
 }
 writeFileSync(indexPath, html);
 console.log(`csp-loader: moved ${moved} inline script(s) out of index.html`);
+
+// The service worker's file list must include the loader written above.
+await import("./service-worker.mjs");

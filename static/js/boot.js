@@ -37,6 +37,13 @@
       }
     }
   });
+  // Offline after the first visit (dist/sw.js, generated at build time). Not over file:// or where
+  // the browser has no service workers; a failure here never stops the app.
+  if ("serviceWorker" in navigator && /^https?:$/.test(location.protocol)) {
+    window.addEventListener("load", function () {
+      navigator.serviceWorker.register("./sw.js").catch(function () {});
+    });
+  }
   // The module loader rejects when the .js or .wasm cannot be fetched or compiled.
   window.addEventListener("unhandledrejection", function () {
     if (document.getElementById("boot")) { show(hasWasm ? "boot-failed" : "boot-no-wasm"); }

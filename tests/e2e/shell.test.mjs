@@ -180,3 +180,34 @@ test("a panic shows the recovery panel with a copyable report, and a reload brin
   assert.equal(await page.locator("#crash").count(), 0);
   await context.close();
 });
+
+test("after the first visit the calculator works offline (service worker), and residents still never fetch the planner", async () => {
+  const { page, context, problems } = await openApp(browser, server.url);
+  const swRequests = [];
+  context.on("request", (r) => swRequests.push(r.url()));
+  // Wait until the worker is installed (precache done) and active, then go offline and come back.
+  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), "activated");
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("#calc-age", { timeout: 30_000 });
+  await page.fill("#calc-age", "85");
+  await page.selectOption("#calc-policy", "guangzhou-2020");
+  await page.waitForFunction(() => /补贴\s*9元/.test(document.querySelector(".result-headline")?.textContent || ""));
+  // Offline with an embedding's query string: the same cached page.
+  await page.goto(server.url + "?mode=calculator&lang=en");
+  await page.waitForSelector("#calc-age", { timeout: 30_000 });
+  assert.equal(await page.locator("[role=tablist]").count(), 0);
+  await context.setOffline(false);
+  const cacheNames = await page.evaluate(() => caches.keys());
+  assert.equal(cacheNames.filter((k) => k.startsWith("zhucan-app-")).length, 1);
+  const cached = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((k) => k.startsWith("zhucan-app-"));
+    return (await (await caches.open(name)).keys()).map((r) => r.url);
+  });
+  assert.ok(cached.some((u) => u.endsWith(".wasm")), "the app's wasm is cached");
+  assert.ok(!cached.some((u) => u.includes("zhucan-worker")), "the planner's worker is not precached");
+  assert.ok(!swRequests.some((u) => u.includes("zhucan-worker")), "nor fetched");
+  const p = await problems();
+  assert.deepEqual([p.csp, p.offOrigin], [[], []]);
+  await context.close();
+});
