@@ -22,6 +22,8 @@ pub struct Texts {
     pub switch_language: &'static str,
     /// Large-text (长辈模式) toggle.
     pub large_text: &'static str,
+    pub extra_large: &'static str,
+    pub high_contrast: &'static str,
     /// Accessible name of the tab list.
     pub sections_label: &'static str,
     /// Calculator tab.
@@ -49,6 +51,8 @@ pub const ZH_CN: Texts = Texts {
     settings_label: "显示设置",
     switch_language: "切换语言",
     large_text: "大字模式",
+    extra_large: "特大字",
+    high_contrast: "高对比度",
     sections_label: "功能",
     tab_calculator: "补贴计算",
     tab_planner: "选址规划",
@@ -68,6 +72,8 @@ pub const EN: Texts = Texts {
     settings_label: "Display settings",
     switch_language: "Switch language",
     large_text: "Large text",
+    extra_large: "Extra large",
+    high_contrast: "High contrast",
     sections_label: "Sections",
     tab_calculator: "Subsidy calculator",
     tab_planner: "Site planner",

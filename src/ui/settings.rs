@@ -21,6 +21,10 @@ pub struct Settings {
     pub locale: Locale,
     /// Large-text (长辈模式) mode.
     pub large_text: bool,
+    /// Extra-large text (30 pt base), on top of large-text mode.
+    pub extra_large: bool,
+    /// High-contrast colours (at least 7:1 everywhere, black borders).
+    pub high_contrast: bool,
 }
 
 /// What can happen to the settings.
@@ -30,6 +34,10 @@ pub enum SettingsAction {
     SetLocale(Locale),
     /// Turn large-text mode on or off.
     SetLargeText(bool),
+    /// Turn extra-large text on or off (turning it on turns large text on too).
+    SetExtraLarge(bool),
+    /// Turn high contrast on or off.
+    SetHighContrast(bool),
 }
 
 impl Reducible for Settings {
@@ -39,7 +47,15 @@ impl Reducible for Settings {
         let mut next = (*self).clone();
         match action {
             SettingsAction::SetLocale(locale) => next.locale = locale,
-            SettingsAction::SetLargeText(on) => next.large_text = on,
+            SettingsAction::SetLargeText(on) => {
+                next.large_text = on;
+                next.extra_large &= on;
+            }
+            SettingsAction::SetExtraLarge(on) => {
+                next.extra_large = on;
+                next.large_text |= on;
+            }
+            SettingsAction::SetHighContrast(on) => next.high_contrast = on,
         }
         if next == *self {
             self
@@ -73,7 +89,13 @@ impl Settings {
                 }
                 "large" => match value {
                     "1" | "true" | "on" => self.large_text = true,
-                    "0" | "false" | "off" => self.large_text = false,
+                    "2" => (self.large_text, self.extra_large) = (true, true),
+                    "0" | "false" | "off" => (self.large_text, self.extra_large) = (false, false),
+                    _ => {}
+                },
+                "contrast" => match value {
+                    "high" => self.high_contrast = true,
+                    "normal" => self.high_contrast = false,
                     _ => {}
                 },
                 _ => {}

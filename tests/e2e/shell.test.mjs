@@ -211,3 +211,31 @@ test("after the first visit the calculator works offline (service worker), and r
   assert.deepEqual([p.csp, p.offOrigin], [[], []]);
   await context.close();
 });
+
+test("extra-large text (30 pt) and high contrast: 60 px targets, no sideways scrolling at 320 px, no axe violations", async () => {
+  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 320, height: 720 } });
+  await page.click("#toggle-extra-large");
+  assert.equal(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)), 40, "40 px = 30 pt");
+  await page.click("#toggle-contrast");
+  await page.fill("#calc-age", "85");
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow} px wider than the screen`);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll("button")]
+      .filter((b) => b.offsetParent !== null && !b.classList.contains("link-button"))
+      .filter((b) => { const r = b.getBoundingClientRect(); return r.width < 60 || r.height < 60; })
+      .map((b) => b.id || b.textContent),
+  );
+  assert.deepEqual(small, [], "every button is at least 60 × 60 px in large-text modes");
+  // High contrast: body text is black on white.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), "rgb(0, 0, 0)");
+  assert.deepEqual(await axeViolations(page), []);
+  await page.screenshot({ path: `${OUT_DIR}/shell-extra-large-contrast.png`, fullPage: false });
+  // Both survive a reload.
+  await page.reload();
+  await page.waitForSelector("#toggle-contrast");
+  assert.equal(await page.getAttribute("#toggle-contrast", "aria-pressed"), "true");
+  assert.equal(await page.getAttribute("#toggle-extra-large", "aria-pressed"), "true");
+  assertClean(await problems());
+  await context.close();
+});

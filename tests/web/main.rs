@@ -161,6 +161,24 @@ async fn large_text_toggle_sets_the_class_and_pressed_state() {
 }
 
 #[wasm_bindgen_test]
+async fn extra_large_and_high_contrast_toggle_their_classes() {
+    let app = Mounted::new().await;
+    let html = document().document_element().expect("<html>");
+    // Extra large turns large text on with it; turning large text off turns both off.
+    app.click("#toggle-extra-large").await;
+    assert!(html.class_list().contains("extra-large") && html.class_list().contains("large-text"));
+    assert_eq!(app.find("#toggle-large-text").get_attribute("aria-pressed").as_deref(), Some("true"));
+    app.click("#toggle-large-text").await;
+    assert!(!html.class_list().contains("extra-large") && !html.class_list().contains("large-text"));
+    assert_eq!(app.find("#toggle-extra-large").get_attribute("aria-pressed").as_deref(), Some("false"));
+    app.click("#toggle-contrast").await;
+    assert!(html.class_list().contains("high-contrast"));
+    assert_eq!(app.find("#toggle-contrast").get_attribute("aria-pressed").as_deref(), Some("true"));
+    app.click("#toggle-contrast").await;
+    assert!(!html.class_list().contains("high-contrast"));
+}
+
+#[wasm_bindgen_test]
 async fn settings_survive_a_remount() {
     {
         let app = Mounted::new().await;

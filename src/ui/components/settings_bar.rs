@@ -1,4 +1,4 @@
-//! The display-settings toolbar: language switch and large-text toggle.
+//! The display-settings toolbar: language switch, large and extra-large text, high contrast.
 
 use yew::prelude::*;
 
@@ -22,6 +22,16 @@ pub fn SettingsBar() -> Html {
         let settings = settings.clone();
         Callback::from(move |_: MouseEvent| settings.dispatch(SettingsAction::SetLargeText(!large)))
     };
+    let extra = settings.extra_large;
+    let on_extra = {
+        let settings = settings.clone();
+        Callback::from(move |_: MouseEvent| settings.dispatch(SettingsAction::SetExtraLarge(!extra)))
+    };
+    let contrast = settings.high_contrast;
+    let on_contrast = {
+        let settings = settings.clone();
+        Callback::from(move |_: MouseEvent| settings.dispatch(SettingsAction::SetHighContrast(!contrast)))
+    };
     html! {
         <div class="settings-bar" role="group" aria-label={t.settings_label}>
             <button type="button" id="switch-language" class="button" onclick={on_language}>
@@ -31,6 +41,14 @@ pub fn SettingsBar() -> Html {
             <button type="button" id="toggle-large-text" class="button toggle"
                 aria-pressed={if large { "true" } else { "false" }} onclick={on_large}>
                 { t.large_text }
+            </button>
+            <button type="button" id="toggle-extra-large" class="button toggle"
+                aria-pressed={if extra { "true" } else { "false" }} onclick={on_extra}>
+                { t.extra_large }
+            </button>
+            <button type="button" id="toggle-contrast" class="button toggle"
+                aria-pressed={if contrast { "true" } else { "false" }} onclick={on_contrast}>
+                { t.high_contrast }
             </button>
         </div>
     }

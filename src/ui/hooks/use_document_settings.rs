@@ -22,6 +22,8 @@ pub fn use_document_settings(settings: &Settings) {
                 // Result keeps a hostile page environment from taking the app down.
                 let _ = html.set_attribute("lang", settings.locale.tag());
                 let _ = html.class_list().toggle_with_force(LARGE_TEXT_CLASS, settings.large_text);
+                let _ = html.class_list().toggle_with_force("extra-large", settings.extra_large);
+                let _ = html.class_list().toggle_with_force("high-contrast", settings.high_contrast);
             }
         }
         let _ = storage::save(STORAGE_KEY, settings);
