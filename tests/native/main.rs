@@ -5,6 +5,7 @@ mod architecture;
 mod cli;
 mod policy_errors;
 mod presets;
+mod planner_properties;
 mod properties;
 mod reference;
 mod scenario;
