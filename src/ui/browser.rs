@@ -47,11 +47,19 @@ pub fn print() {
     }
 }
 
-/// Reads a file's bytes; calls `done(name, bytes)` when read. The returned reader must be kept
-/// alive until then.
-pub fn read_file(file: web_sys::File, done: impl FnOnce(String, Vec<u8>) + 'static) -> gloo::file::callbacks::FileReader {
+/// Reads a file's bytes, at most `limit + 1` of them (so a file over the limit is recognised as such
+/// without loading a huge file into memory); calls `done(name, bytes)` when read. The returned
+/// reader must be kept alive until then.
+pub fn read_file(file: web_sys::File, limit: usize, done: impl FnOnce(String, Vec<u8>) + 'static) -> gloo::file::callbacks::FileReader {
     let name = file.name();
-    let blob = gloo::file::File::from(file);
+    let blob: gloo::file::Blob = if file.size() > limit as f64 {
+        match file.slice_with_f64_and_f64(0.0, limit as f64 + 1.0) {
+            Ok(part) => gloo::file::Blob::from(part),
+            Err(_) => gloo::file::Blob::from(web_sys::Blob::from(file)),
+        }
+    } else {
+        gloo::file::Blob::from(web_sys::Blob::from(file))
+    };
     gloo::file::callbacks::read_as_bytes(&blob, move |result| {
         // An unreadable file reads as empty bytes, which the loader reports as not a policy.
         done(name, result.unwrap_or_default());

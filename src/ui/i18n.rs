@@ -22,7 +22,9 @@ pub struct Texts {
     pub switch_language: &'static str,
     /// Large-text (长辈模式) toggle.
     pub large_text: &'static str,
+    /// Extra-large (30 pt) toggle.
     pub extra_large: &'static str,
+    /// High-contrast toggle.
     pub high_contrast: &'static str,
     /// Accessible name of the tab list.
     pub sections_label: &'static str,

@@ -85,3 +85,31 @@ test("hostile names and headers are shown as text, never run, and exported safel
   assert.deepEqual([p.csp, p.offOrigin, p.pageErrors, p.console], [[], [], [], []]);
   await context.close();
 });
+
+test("a 300 MB file is refused before it is read, in the user's language, and the data in use stays", async () => {
+  const { closeSync, ftruncateSync, openSync, unlinkSync } = await import("node:fs");
+  const huge = `${OUT_DIR}/huge-300mb.csv`;
+  const fd = openSync(huge, "w");
+  ftruncateSync(fd, 300 * 1024 * 1024); // sparse: takes no disk space
+  closeSync(fd);
+  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  await page.click("#tab-planner");
+  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
+  await page.waitForSelector("#plan-demand-import");
+  await page.click("#plan-demand-import");
+  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+  await page.setInputFiles("#plan-file-demand", huge);
+  const alert = page.locator(".file-card .file-status.error");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /huge-300mb\.csv.*文件太大：300 MB，超过了上限 256 MB/);
+  assert.match(await page.textContent(".file-cards"), /正在使用：demand\.csv（1500 行）/);
+  // The calculator's policy file picker: a 5 MB "policy" is refused from its first megabyte.
+  await page.click("#tab-calculator");
+  await page.setInputFiles("#calc-policy-file", { name: "big.toml", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024, 0x61) });
+  await page.waitForSelector("text=/big\\.toml/");
+  assert.match(await page.textContent("section[aria-labelledby=policy-heading]"), /big\.toml[\s\S]*太大/);
+  const p = await problems();
+  assert.deepEqual([p.csp, p.pageErrors, p.console], [[], [], []]);
+  await context.close();
+  unlinkSync(huge);
+});

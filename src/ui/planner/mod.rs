@@ -21,7 +21,7 @@ use self::results::ResultsView;
 use self::settings_view::SettingsView;
 use self::state::{slot, PlanAction, PlannerState};
 use self::text::plan_texts;
-use crate::core::planner::session::{Reply, Request, Role, Step};
+use crate::core::planner::session::{Reply, Request, Role, Step, MAX_FILE_BYTES};
 use crate::core::Locale;
 use crate::worker::{PlannerWorker, LOADER};
 
@@ -156,9 +156,18 @@ pub fn Planner(props: &PlannerProps) -> Html {
     let on_file = {
         let (bridge, state, pending, readers) = (bridge.clone(), state.clone(), pending.clone(), readers.clone());
         Callback::from(move |(role, file): (Role, web_sys::File)| {
+            // Refused before reading: nothing is loaded into memory, the data in use stays.
+            if file.size() > MAX_FILE_BYTES as f64 {
+                let reason = plan_texts(l)
+                    .file_too_large
+                    .replace("{size}", &format!("{:.0}", file.size() / 1_048_576.0))
+                    .replace("{limit}", &(MAX_FILE_BYTES / 1_048_576).to_string());
+                state.dispatch(PlanAction::Worker(Reply::OpenFailed { role, name: file.name(), reason }));
+                return;
+            }
             state.dispatch(PlanAction::Opening(role));
             let (bridge, pending, state) = (bridge.clone(), pending.clone(), state.clone());
-            let reader = crate::ui::browser::read_file(file, move |name, bytes| {
+            let reader = crate::ui::browser::read_file(file, MAX_FILE_BYTES, move |name, bytes| {
                 let bytes = Rc::new(bytes);
                 pending.borrow_mut()[slot(role)] = Some((name.clone(), bytes.clone()));
                 send(&bridge, &state, Request::Open { role, name, bytes: bytes.to_vec() });
