@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::core::embed::{EmbedOptions, Mode};
 use crate::ui::calculator::Calculator;
 use crate::ui::embed;
+use crate::ui::storage;
 use crate::ui::planner::Planner;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
@@ -94,6 +95,7 @@ fn Page(props: &PageProps) -> Html {
         return Html::default();
     };
     let t = texts(settings.locale);
+    let can_keep = use_memo((), |_| storage::available());
     let mode = props.options.mode;
     let only = match mode {
         Mode::Both => None,
@@ -151,6 +153,9 @@ fn Page(props: &PageProps) -> Html {
                 <SettingsBar />
             </header>
             <main id="main" tabindex="-1">
+                if !*can_keep {
+                    <p class="notice storage-notice" role="note">{ t.storage_blocked }</p>
+                }
                 if only.is_none() {
                     <TabList label={t.sections_label} {tabs} {selected} {on_select} />
                 }

@@ -26,6 +26,8 @@ pub struct Texts {
     pub extra_large: &'static str,
     /// High-contrast toggle.
     pub high_contrast: &'static str,
+    /// Shown when the browser lets the page keep nothing (private mode, blocked or full storage).
+    pub storage_blocked: &'static str,
     /// Accessible name of the tab list.
     pub sections_label: &'static str,
     /// Calculator tab.
@@ -55,6 +57,7 @@ pub const ZH_CN: Texts = Texts {
     large_text: "大字模式",
     extra_large: "特大字",
     high_contrast: "高对比度",
+    storage_blocked: "这个浏览器现在不允许本页在设备上保存内容（例如无痕模式）。您仍然可以正常使用，但关闭或刷新页面后，填写的内容和导入的数据不会保留。",
     sections_label: "功能",
     tab_calculator: "补贴计算",
     tab_planner: "选址规划",
@@ -76,6 +79,7 @@ pub const EN: Texts = Texts {
     large_text: "Large text",
     extra_large: "Extra large",
     high_contrast: "High contrast",
+    storage_blocked: "This browser does not let the page keep anything on this device right now (private mode, for example). Everything still works, but what you enter and the data you load will be gone when you close or reload the page.",
     sections_label: "Sections",
     tab_calculator: "Subsidy calculator",
     tab_planner: "Site planner",

@@ -28,3 +28,12 @@ pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
     let json = serde_json::to_string(value).map_err(|_| StorageError::WriteRefused)?;
     storage.set_item(key, &json).map_err(|_| StorageError::WriteRefused)
 }
+
+/// Whether this page can keep anything on the device: writes and removes a probe key.
+pub fn available() -> bool {
+    const PROBE: &str = "zhucan.probe";
+    let Some(storage) = local_storage() else { return false };
+    let ok = storage.set_item(PROBE, "1").is_ok();
+    let _ = storage.remove_item(PROBE);
+    ok
+}

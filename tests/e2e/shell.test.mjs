@@ -239,3 +239,23 @@ test("extra-large text (30 pt) and high contrast: 60 px targets, no sideways scr
   assertClean(await problems());
   await context.close();
 });
+
+test("storage blocked (private mode, full quota): the page says nothing will be kept, and still works", async () => {
+  const { page, problems, context } = await openApp(browser, server.url, {
+    initScript: () => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    },
+  });
+  assert.match(await page.textContent(".storage-notice"), /不允许本页在设备上保存内容/);
+  await page.fill("#calc-age", "85");
+  await page.selectOption("#calc-policy", "guangzhou-2020");
+  await page.waitForFunction(() => /补贴\s*9元/.test(document.querySelector(".result-headline")?.textContent || ""));
+  await page.click("#toggle-large-text");
+  assert.equal(await page.getAttribute("#toggle-large-text", "aria-pressed"), "true");
+  assert.deepEqual(await axeViolations(page), []);
+  const p = await problems();
+  assert.deepEqual([p.csp, p.pageErrors, p.console], [[], [], []]);
+  await context.close();
+});
