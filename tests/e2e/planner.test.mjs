@@ -166,3 +166,45 @@ test("axe-core: no violations on the planner, before and after a run, in both la
   assertClean(await problems());
   await context.close();
 });
+
+test("a project file saves data, mapping, settings and locks, and opening it gives exactly the same result", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
+  await page.waitForSelector("#plan-demand-import");
+  await page.click("#plan-demand-import");
+  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+  await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
+  await page.waitForSelector("#plan-candidates-import");
+  await page.click("#plan-candidates-import");
+  await page.waitForSelector("text=正在使用：candidates.csv（30 行）");
+  await page.fill("#plan-k", "4");
+  await run(page);
+  // Lock the 10th-ranked site and run again.
+  const tenth = page.locator(".site-table tbody tr").nth(9);
+  const locked = (await tenth.locator("th").textContent()).trim();
+  await tenth.getByRole("button", { name: /^锁定/ }).click();
+  await run(page);
+  const covered = await page.textContent("#plan-covered");
+  const chosen = await page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim()).sort());
+  assert.ok(chosen.includes(locked));
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("#plan-save-project")]);
+  const json = readFileSync(await download.path(), "utf8");
+  assert.equal(JSON.parse(json).format, "zhucan-project");
+
+  // A fresh browser profile (nothing saved): open the project and get the same plan back.
+  const other = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await other.page.setInputFiles("#plan-project-file", { name: "p.json", mimeType: "application/json", buffer: Buffer.from(json) });
+  await other.page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  assert.equal(await other.page.textContent("#plan-covered"), covered);
+  const again = await other.page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim()).sort());
+  assert.deepEqual(again, chosen);
+  assert.equal(await other.page.inputValue("#plan-k"), "4");
+  // A broken project file: a message, and the plan on screen stays.
+  await other.page.setInputFiles("#plan-project-file", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{\"format\":\"zhucan-project\",\"version\":99}") });
+  await other.page.waitForSelector("text=/bad\\.json.*新版助餐/");
+  assert.equal(await other.page.textContent("#plan-covered"), covered);
+  assertClean(await other.problems());
+  await other.context.close();
+  assertClean(await problems());
+  await context.close();
+});

@@ -12,6 +12,7 @@ pub mod form;
 pub mod geometry;
 pub mod plan;
 pub mod problem;
+pub mod project;
 pub mod sample;
 pub mod select;
 pub mod session;

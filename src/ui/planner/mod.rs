@@ -21,6 +21,7 @@ use self::results::ResultsView;
 use self::settings_view::SettingsView;
 use self::state::{slot, PlanAction, PlannerState};
 use self::text::plan_texts;
+use crate::core::planner::project::{self, Contents, Saved};
 use crate::core::planner::session::{Reply, Request, Role, Step, MAX_FILE_BYTES};
 use crate::core::Locale;
 use crate::worker::{PlannerWorker, LOADER};
@@ -59,6 +60,27 @@ fn send(bridge: &Bridge, state: &UseReducerHandle<PlannerState>, request: Reques
     }
 }
 
+/// Brings saved work back (after a reload, or from a project file): the state, then the files
+/// opened and imported with their saved mapping, then a run if there was a result.
+fn restore(bridge: &Bridge, state: &UseReducerHandle<PlannerState>, kept: &Kept, saved: Saved, files: Vec<Contents>) {
+    state.dispatch(PlanAction::Restore(Box::new(saved.clone())));
+    if saved.demo {
+        send(bridge, state, Request::Demo);
+    }
+    for (role, name, map, crs, skip) in saved.files {
+        let Some((_, _, bytes)) = files.iter().find(|f| f.0 == role) else { continue };
+        kept.borrow_mut()[slot(role)] = Some((name.clone(), Rc::new(bytes.clone())));
+        send(bridge, state, Request::Open { role, name, bytes: bytes.clone() });
+        send(bridge, state, Request::Import { role, map, crs, skip_bad_rows: skip });
+    }
+    if saved.had_result && (saved.demo || kept.borrow()[0].is_some()) {
+        if let Ok(settings) = saved.form.clone().unwrap_or_default().validate(usize::MAX) {
+            state.dispatch(PlanAction::Running);
+            send(bridge, state, Request::Run { settings, choices: saved.choices });
+        }
+    }
+}
+
 /// Sends everything needed to rebuild the worker's data: the demo, or the kept files.
 fn replay(bridge: &Bridge, handle: &UseReducerHandle<PlannerState>, kept: &Kept) {
     let state: &PlannerState = handle;
@@ -94,28 +116,16 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let (bridge, state, kept, persist_ok) = (bridge.clone(), state.clone(), kept.clone(), persist_ok.clone());
         use_effect_with((), move |_| {
             if let Some(saved) = persist::load_meta().filter(|s| s.demo || !s.files.is_empty()) {
-                state.dispatch(PlanAction::Restore(Box::new(saved.clone())));
                 let (bridge, state) = (bridge.clone(), state.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    if saved.demo {
-                        send(&bridge, &state, Request::Demo);
-                    }
-                    for (role, name, map, crs, skip) in saved.files {
-                        match persist::load_file(role).await {
-                            Some(bytes) => {
-                                kept.borrow_mut()[slot(role)] = Some((name.clone(), Rc::new(bytes.clone())));
-                                send(&bridge, &state, Request::Open { role, name, bytes });
-                                send(&bridge, &state, Request::Import { role, map, crs, skip_bad_rows: skip });
-                            }
+                    let mut files = Vec::new();
+                    for (role, name, ..) in &saved.files {
+                        match persist::load_file(*role).await {
+                            Some(bytes) => files.push((*role, name.clone(), bytes)),
                             None => persist_ok.set(false),
                         }
                     }
-                    if saved.had_result && (saved.demo || kept.borrow()[0].is_some()) {
-                        if let Ok(settings) = saved.form.clone().unwrap_or_default().validate(usize::MAX) {
-                            state.dispatch(PlanAction::Running);
-                            send(&bridge, &state, Request::Run { settings, choices: saved.choices });
-                        }
-                    }
+                    restore(&bridge, &state, &kept, saved, files);
                 });
             }
         });
@@ -232,6 +242,47 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let state = state.clone();
         Callback::from(move |a: PlanAction| state.dispatch(a))
     };
+    let on_save_project = {
+        let (state, kept) = (state.clone(), kept.clone());
+        Callback::from(move |_: MouseEvent| {
+            let files: Vec<Contents> = Role::ALL
+                .iter()
+                .filter_map(|&role| kept.borrow()[slot(role)].as_ref().map(|(name, bytes)| (role, name.clone(), bytes.to_vec())))
+                .collect();
+            crate::ui::browser::download("zhucan-project.json", "application/json", &project::to_json(&state.saved(), &files));
+        })
+    };
+    let project_problem = use_state(|| None::<String>);
+    let on_open_project = {
+        let (bridge, state, kept, readers, problem) = (bridge.clone(), state.clone(), kept.clone(), readers.clone(), project_problem.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = crate::ui::browser::first_file_of_input(&input) else { return };
+            input.set_value("");
+            let (bridge, state, kept, problem) = (bridge.clone(), state.clone(), kept.clone(), problem.clone());
+            // A project holds up to three data files: allow their limit each, plus base64's third.
+            let reader = crate::ui::browser::read_file(file, MAX_FILE_BYTES / 3 * 4, move |name, bytes| {
+                let text = String::from_utf8_lossy(&bytes);
+                match project::from_json(&text) {
+                    Ok((saved, files)) => {
+                        problem.set(None);
+                        // Kept on the device too, so a reload brings the project back.
+                        for (role, _, bytes) in &files {
+                            let (role, bytes) = (*role, bytes.clone());
+                            wasm_bindgen_futures::spawn_local(async move {
+                                let _ = persist::store_file(role, &bytes).await;
+                            });
+                        }
+                        *bridge.borrow_mut() = None;
+                        *kept.borrow_mut() = Default::default();
+                        restore(&bridge, &state, &kept, saved, files);
+                    }
+                    Err(err) => problem.set(Some(format!("{name}: {}", err.message(l)))),
+                }
+            });
+            readers.borrow_mut().push(reader);
+        })
+    };
 
     let cards = Role::ALL.iter().map(|&role| {
         html! {
@@ -260,7 +311,15 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 <h3 id="plan-data-heading">{ t.data_heading }</h3>
                 <div class="actions">
                     <button type="button" id="plan-demo" class="button secondary" onclick={on_demo}>{ t.demo_button }</button>
+                    <label for="plan-project-file" class="button secondary file-button">{ t.open_project }</label>
+                    <input type="file" id="plan-project-file" class="visually-hidden" accept=".json,application/json" onchange={on_open_project} />
+                    if state.demo || state.cards.iter().any(|c| c.in_use.is_some()) {
+                        <button type="button" id="plan-save-project" class="button secondary" onclick={on_save_project}>{ t.save_project }</button>
+                    }
                 </div>
+                if let Some(p) = &*project_problem {
+                    <p class="field-error" role="alert">{ p.clone() }</p>
+                }
                 if state.demo {
                     <p class="file-status ok" role="status">{ format!("{}{}", t.demo_loaded, t.simulated) }</p>
                 }

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::core::io::columns::ColumnMap;
@@ -46,20 +45,7 @@ pub struct FileCard {
     pub busy: bool,
 }
 
-/// What is kept across reloads (small; file contents are kept separately).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Saved {
-    /// The demo is in use.
-    pub demo: bool,
-    /// Files in use: role, name, mapping, coordinate system, bad rows skipped.
-    pub files: Vec<(Role, String, ColumnMap, Crs, bool)>,
-    /// The settings form.
-    pub form: Option<SettingsForm>,
-    /// Locked and excluded sites.
-    pub choices: Choices,
-    /// A result was shown.
-    pub had_result: bool,
-}
+pub use crate::core::planner::project::Saved;
 
 /// The planner.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -344,6 +330,13 @@ impl Reducible for PlannerState {
                 };
             }
             PlanAction::Restore(saved) => {
+                // Whatever was on screen gives way to the saved work.
+                s.cards = Default::default();
+                s.result = None;
+                s.pinned = None;
+                s.selected = None;
+                s.compare.clear();
+                s.notice = None;
                 if let Some(form) = saved.form.clone() {
                     s.form = form;
                 }
