@@ -5,6 +5,7 @@ mod architecture;
 mod cli;
 mod policy_errors;
 mod presets;
+mod parser_robustness;
 mod planner_properties;
 mod properties;
 mod reference;

@@ -1,0 +1,117 @@
+//! Robustness of every parser against arbitrary and mutated input (proptest, on the stable
+//! toolchain, every `cargo test`): policy TOML, CSV and GeoJSON through the planner's whole
+//! open → import → run path, text decoding, the calculator's share-link fragment, and project
+//! files. The property is the one that keeps the page alive: a value or an error, never a panic.
+//! (Coverage-guided fuzzing with cargo-fuzz is not set up yet; see docs/reliability.md.)
+
+use proptest::prelude::*;
+use zhucan::core::date::Date;
+use zhucan::core::io::text::decode;
+use zhucan::core::planner::plan::{Choices, Settings};
+use zhucan::core::planner::project;
+use zhucan::core::planner::session::{Reply, Request, Role, Session};
+use zhucan::core::policy::form::decode_fragment;
+use zhucan::core::policy::parse_policy;
+use zhucan::core::policy::presets::PRESETS;
+
+/// A real file with a few bytes changed, removed or repeated: closer to what people break than
+/// uniformly random bytes.
+fn mutated(base: &'static str) -> impl Strategy<Value = Vec<u8>> {
+    let len = base.len().max(1);
+    prop::collection::vec((0..len, any::<u8>(), 0u8..3), 1..12).prop_map(move |edits| {
+        let mut bytes = base.as_bytes().to_vec();
+        for (at, byte, kind) in edits {
+            let at = at.min(bytes.len());
+            match kind {
+                0 if at < bytes.len() => bytes[at] = byte,
+                1 if at < bytes.len() => {
+                    bytes.truncate(at);
+                }
+                _ => bytes.insert(at, byte),
+            }
+        }
+        bytes
+    })
+}
+
+const CSV: &str = "名称,经度,纬度,60岁以上,80岁以上\n甲,113.30,23.10,120,20\n乙,113.31,23.11,80,9\n丙,113.29,23.12,45,3\n";
+const GEOJSON: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"甲","elderly":12},"geometry":{"type":"Point","coordinates":[113.3,23.1]}},{"type":"Feature","properties":{"name":"乙","elderly":7},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.31,23.1],[113.31,23.11],[113.3,23.1]]]}}]}"#;
+
+/// Opens, imports and (if both files are in) runs; returns how many replies came back.
+fn through_the_planner(demand: Vec<u8>, name: &str) -> usize {
+    replies_for(demand, name).len()
+}
+
+/// The unbroken files go all the way to a plan: the properties below exercise the whole path.
+#[test]
+fn unbroken_files_reach_a_plan() {
+    for (bytes, name) in [(CSV, "d.csv"), (GEOJSON, "d.geojson")] {
+        let replies = replies_for(bytes.as_bytes().to_vec(), name);
+        assert!(replies.iter().any(|r| matches!(r, Reply::Planned(_))), "{name}: {} replies, no plan", replies.len());
+    }
+}
+
+fn replies_for(demand: Vec<u8>, name: &str) -> Vec<Reply> {
+    let mut s = Session::new();
+    let mut replies = Vec::new();
+    let mut send = |r: Reply| replies.push(r);
+    s.handle(Request::Open { role: Role::Demand, name: name.into(), bytes: demand }, &mut send);
+    let opened = replies.iter().find_map(|r| if let Reply::Opened(o) = r { Some(o.clone()) } else { None });
+    if let Some(o) = opened {
+        let mut send = |r: Reply| replies.push(r);
+        s.handle(Request::Import { role: Role::Demand, map: o.map.clone(), crs: o.crs_hint.unwrap_or_default(), skip_bad_rows: true }, &mut send);
+        s.handle(Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: CSV.as_bytes().to_vec() }, &mut send);
+    }
+    let candidates = replies.iter().rev().find_map(|r| if let Reply::Opened(o) = r { (o.role == Role::Candidates).then(|| o.map.clone()) } else { None });
+    if let Some(map) = candidates {
+        let mut send = |r: Reply| replies.push(r);
+        s.handle(Request::Import { role: Role::Candidates, map, crs: Default::default(), skip_bad_rows: true }, &mut send);
+        s.handle(Request::Run { settings: Settings { k: 2, ..Settings::default() }, choices: Choices::default() }, &mut send);
+    }
+    replies
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn policy_files_never_panic(bytes in mutated(PRESETS[0].toml)) {
+        let text = String::from_utf8_lossy(&bytes);
+        // Either a policy or a non-empty list of located errors.
+        if let Err(errors) = parse_policy(&text) {
+            prop_assert!(!errors.is_empty());
+        }
+    }
+
+    #[test]
+    fn arbitrary_text_is_not_a_policy(text in ".{0,400}") {
+        let _ = parse_policy(&text);
+    }
+
+    #[test]
+    fn csv_files_never_panic_through_open_and_import(bytes in mutated(CSV)) {
+        prop_assert!(through_the_planner(bytes, "d.csv") >= 1);
+    }
+
+    #[test]
+    fn geojson_files_never_panic_through_open_and_import(bytes in mutated(GEOJSON)) {
+        prop_assert!(through_the_planner(bytes, "d.geojson") >= 1);
+    }
+
+    #[test]
+    fn arbitrary_bytes_decode_or_are_refused(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let _ = decode(&bytes);
+        prop_assert!(through_the_planner(bytes, "x.csv") >= 1);
+    }
+
+    #[test]
+    fn share_link_fragments_never_panic(fragment in "#?[a-z0-9=&%.,~-]{0,200}") {
+        let today = Date::new(2025, 3, 4).expect("a date");
+        let _ = decode_fragment(&fragment, &today);
+    }
+
+    #[test]
+    fn project_files_never_panic(bytes in mutated(r#"{"format":"zhucan-project","version":1,"saved":{"demo":false,"files":[],"form":null,"choices":{"locked":[1],"excluded":[]},"had_result":true},"data":[{"role":"demand","name":"a","base64":"Zm9v"}]}"#)) {
+        let _ = project::from_json(&String::from_utf8_lossy(&bytes));
+    }
+}
