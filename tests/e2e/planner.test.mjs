@@ -208,3 +208,30 @@ test("a project file saves data, mapping, settings and locks, and opening it giv
   assertClean(await problems());
   await context.close();
 });
+
+test("settings that stop a run are summarised above the run button, focused, and each leads to its field", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await page.fill("#plan-k", "0");
+  await page.fill("#plan-need", "150");
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-error-summary");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "plan-error-summary");
+  const items = page.locator("#plan-error-summary li button");
+  assert.equal(await items.count(), 2);
+  // The same words as next to the field.
+  const first = (await items.nth(0).textContent()).trim();
+  assert.ok((await page.textContent(".field.has-error")).includes(first), first);
+  await items.nth(1).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "plan-need");
+  assert.equal(await page.locator("#plan-covered").count(), 0, "no run with bad settings");
+  // Corrected: the run goes ahead and the summary goes away.
+  await page.fill("#plan-k", "5");
+  await page.fill("#plan-need", "22.1");
+  await run(page);
+  assert.equal(await page.locator("#plan-error-summary").count(), 0);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(await problems());
+  await context.close();
+});

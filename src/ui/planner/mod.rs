@@ -216,19 +216,44 @@ pub fn Planner(props: &PlannerProps) -> Html {
             state.cards[1].in_use.as_ref().map(|u| u.rows)
         }
     });
+    // Settings that stop a run, listed above the run button (each links to its field).
+    let run_errors = use_state(Vec::<crate::core::planner::form::SettingsError>::new);
     let on_run = {
-        let (bridge, state) = (bridge.clone(), state.clone());
+        let (bridge, state, run_errors) = (bridge.clone(), state.clone(), run_errors.clone());
         Callback::from(move |_: MouseEvent| {
             if !state.ready() {
                 state.dispatch(PlanAction::Notice(Some(plan_texts(l).need_data.to_string())));
                 return;
             }
-            if let Ok(settings) = state.form.validate(n_candidates.unwrap_or(usize::MAX)) {
-                state.dispatch(PlanAction::Running);
-                send(&bridge, &state, Request::Run { settings, choices: state.choices.clone() });
+            match state.form.validate(n_candidates.unwrap_or(usize::MAX)) {
+                Ok(settings) => {
+                    run_errors.set(Vec::new());
+                    state.dispatch(PlanAction::Running);
+                    send(&bridge, &state, Request::Run { settings, choices: state.choices.clone() });
+                }
+                Err(errors) => run_errors.set(errors),
             }
         })
     };
+    // Focus moves to the summary once it is on screen, so a screen reader reads it first.
+    use_effect_with(run_errors.clone(), |errors| {
+        if !errors.is_empty() {
+            crate::ui::browser::focus("plan-error-summary");
+        }
+    });
+    let error_summary = (!run_errors.is_empty()).then(|| {
+        let items = run_errors.iter().map(|e| {
+            let id = settings_view::field_id(&e.field);
+            let onclick = Callback::from(move |_: MouseEvent| crate::ui::browser::focus(&id));
+            html! { <li><button type="button" class="link-button" {onclick}>{ e.message(l) }</button></li> }
+        });
+        html! {
+            <div id="plan-error-summary" class="error-summary" role="alert" tabindex="-1">
+                <p class="field-error">{ t.fix_settings }</p>
+                <ul>{ for items }</ul>
+            </div>
+        }
+    });
     let on_cancel = {
         let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
@@ -328,6 +353,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 <p class="field-hint">{ if *persist_ok { t.persist_note } else { t.persist_off } }</p>
             </section>
             <SettingsView form={state.form.clone()} extra_names={state.extra_names()} {n_candidates} locale={l} dispatch={dispatch.clone()} />
+            { error_summary.unwrap_or_default() }
             <div class="actions">
                 <button type="button" id="plan-run" class="button primary" onclick={on_run} disabled={state.running.is_some()}>{ t.run_button }</button>
             </div>

@@ -122,3 +122,17 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
         </section>
     }
 }
+
+/// The element id of a settings field (for the error summary's links).
+pub fn field_id(field: &SettingsField) -> String {
+    match field {
+        SettingsField::RadiusM => "plan-radius-m".into(),
+        SettingsField::WalkMinutes => "plan-walk-minutes".into(),
+        SettingsField::WalkSpeed => "plan-walk-speed".into(),
+        SettingsField::Detour => "plan-detour".into(),
+        SettingsField::K => "plan-k".into(),
+        SettingsField::Target => "plan-target".into(),
+        SettingsField::Need => "plan-need".into(),
+        SettingsField::ExtraWeight(i) => format!("plan-weight-{i}"),
+    }
+}
