@@ -108,8 +108,8 @@ pub struct Choices {
     pub excluded: Vec<usize>,
 }
 
-/// One candidate's score, with its breakdown.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+/// One candidate's score, with its breakdown (it also crosses to the page in the plan's view).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SiteScore {
     /// Demand points within the radius.
     pub points: u32,

@@ -149,52 +149,10 @@ pub struct SiteRow {
     /// Cost.
     pub cost: Option<f64>,
     /// Score breakdown.
-    pub score: SiteScoreView,
+    pub score: SiteScore,
     /// For chosen sites: older people counted at this site only — each person once, at the first
     /// chosen site (in rank order) that reaches them, and not if an existing canteen does.
     pub assigned: f64,
-}
-
-/// [`SiteScore`] in a form that crosses to the page.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SiteScoreView {
-    /// Demand points within the radius.
-    pub points: u32,
-    /// Older people within the radius.
-    pub covered: f64,
-    /// Weighted.
-    pub covered_weighted: f64,
-    /// Not served by existing canteens.
-    pub new_covered: f64,
-    /// Weighted.
-    pub new_weighted: f64,
-    /// Extra counts within the radius.
-    pub extras: Vec<f64>,
-    /// Older people per km².
-    pub density_per_km2: f64,
-    /// Expected meals per day.
-    pub expected_meals: f64,
-    /// Expected meals ÷ capacity.
-    pub capacity_fit: Option<f64>,
-    /// With distance decay.
-    pub accessibility: f64,
-}
-
-impl From<&SiteScore> for SiteScoreView {
-    fn from(s: &SiteScore) -> Self {
-        SiteScoreView {
-            points: s.points,
-            covered: s.covered,
-            covered_weighted: s.covered_weighted,
-            new_covered: s.new_covered,
-            new_weighted: s.new_weighted,
-            extras: s.extras.clone(),
-            density_per_km2: s.density_per_km2,
-            expected_meals: s.expected_meals,
-            capacity_fit: s.capacity_fit,
-            accessibility: s.accessibility,
-        }
-    }
 }
 
 /// The demand density on a grid, for drawing.
@@ -535,7 +493,7 @@ fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepar
                 rank: r.selection.chosen.iter().position(|&c| c == i),
                 capacity: candidates.capacity.get(i).copied().and_then(finite),
                 cost: candidates.cost.get(i).copied().and_then(finite),
-                score: r.scores.get(i).map(SiteScoreView::from).unwrap_or_default(),
+                score: r.scores.get(i).cloned().unwrap_or_default(),
                 assigned: assigned[i],
             }
         })
