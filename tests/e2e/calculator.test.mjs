@@ -1,30 +1,10 @@
 // End-to-end: the subsidy calculator, as residents use it, on the release build under the strict CSP.
 // Expected figures come from the presets' quoted clauses (see static/policies/*.toml).
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { axeViolations, launch, openApp, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: "dist" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function assertClean(p) {
-  assert.deepEqual(p.csp, [], "no CSP violations");
-  assert.deepEqual(p.offOrigin, [], "no request leaves the origin");
-  assert.deepEqual(p.failed, [], "every request succeeds");
-  assert.deepEqual(p.pageErrors, [], "no page errors");
-  assert.deepEqual(p.console, [], "no console errors");
-}
+const env = useServerAndBrowser();
 
 const headline = (page) => page.textContent(".result-headline");
 
@@ -39,7 +19,7 @@ async function tabTo(page, selector, limit = 40) {
 
 for (const lang of ["zh", "en"]) {
   test(`${lang}: phone, keyboard only, from landing to the figure and its explanation in a few keystrokes`, async () => {
-    const { page, problems, context } = await openApp(browser, server.url + (lang === "en" ? "?lang=en" : ""), {
+    const { page, problems, context } = await openApp(env.browser, env.server.url + (lang === "en" ? "?lang=en" : ""), {
       viewport: { width: 390, height: 844 },
     });
     let keys = 0;
@@ -74,7 +54,7 @@ for (const lang of ["zh", "en"]) {
 }
 
 test("why not and when: the missing condition and the date it will be met", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "dandong-2024");
   await page.check("#calc-age-mode-birth");
   await page.fill("#calc-birth-date", "1945-03-05");
@@ -87,7 +67,7 @@ test("why not and when: the missing condition and the date it will be met", asyn
 });
 
 test("not sure of a category shows the range and the question that decides it", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "shenzhen-2025");
   await page.fill("#calc-age", "65");
   await page.fill("#calc-date", "2025-03-04");
@@ -101,7 +81,7 @@ test("not sure of a category shows the range and the question that decides it", 
 });
 
 test("a month with the person's habits: days, meals, total and unused entitlement", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "tianjin");
   await page.fill("#calc-age", "85");
   await page.fill("#calc-date", "2025-03-04");
@@ -117,7 +97,7 @@ test("a month with the person's habits: days, meals, total and unused entitlemen
 });
 
 test("comparison: the same person under every policy", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.fill("#calc-age", "85");
   await page.fill("#calc-date", "2025-03-04");
   await page.fill("#calc-price", "13");
@@ -175,7 +155,7 @@ from = 2024-01-01
 `;
 
 test("a broken policy file lists its problems by line and loses nothing", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "tianjin");
   await page.fill("#calc-age", "85");
   await page.fill("#calc-date", "2025-03-04");
@@ -220,7 +200,7 @@ test("a broken policy file lists its problems by line and loses nothing", async 
 });
 
 test("the share link reopens the same calculation, and never leaves the page", async () => {
-  const first = await openApp(browser, server.url);
+  const first = await openApp(env.browser, env.server.url);
   await first.page.selectOption("#calc-policy", "shenzhen-2025");
   await first.page.check("#calc-age-mode-birth");
   await first.page.fill("#calc-birth-date", "1947年3月5日");
@@ -236,7 +216,7 @@ test("the share link reopens the same calculation, and never leaves the page", a
   assert.match(expected, /送餐上门补贴：2元（付给送餐机构）/);
   await first.context.close();
 
-  const second = await openApp(browser, url);
+  const second = await openApp(env.browser, url);
   assert.equal(await headline(second.page), expected);
   assert.equal(await second.page.inputValue("#calc-birth-date"), "1947年3月5日");
   assert.equal(await second.page.isChecked("#calc-delivery"), true);
@@ -246,7 +226,7 @@ test("the share link reopens the same calculation, and never leaves the page", a
 });
 
 test("print view shows the result and its sources, not the form", async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(env.browser, env.server.url);
   await page.fill("#calc-age", "85");
   await page.fill("#calc-date", "2025-03-04");
   await page.emulateMedia({ media: "print" });
@@ -258,7 +238,7 @@ test("print view shows the result and its sources, not the form", async () => {
 });
 
 test("axe-core: no violations on the calculator's screens", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   const report = {};
   report["empty"] = await axeViolations(page);
   await page.fill("#calc-age", "abc");

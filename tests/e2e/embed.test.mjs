@@ -2,28 +2,16 @@
 // sub-path (/zhucan/), as docs/embedding.md tells an admin to. The frames follow their options,
 // resize to their content, keep the host's CSS out, and nothing breaks the policy or leaves the origin.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { axeViolations, launch, openPage, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, axeViolations, openPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ mounts: { "/zhucan/": "dist", "/": "tests/e2e/host" }, templated: ["tests/e2e/host"] });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser({ mounts: { "/zhucan/": "dist", "/": "tests/e2e/host" }, templated: ["tests/e2e/host"] });
 
 const cspIn = (frame) => frame.evaluate(() => window.__cspViolations || []);
 
 test("host page under the strict CSP: calculator and planner embedded from a sub-path", async () => {
-  const { page, problems, context, requests } = await openPage(browser, server.url, { viewport: { width: 1024, height: 800 } });
-  await page.goto(server.url);
+  const { page, problems, context, requests } = await openPage(env.browser, env.server.url, { viewport: { width: 1024, height: 800 } });
+  await page.goto(env.server.url);
   const calcHandle = await page.waitForSelector("#calc-frame");
   const calc = await calcHandle.contentFrame();
   await calc.waitForSelector("#calc-age", { timeout: 30_000 });

@@ -2,7 +2,10 @@
 // CSP violations, console errors and requests that leave the origin, and run axe-core.
 import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
+import { startServer } from "./server.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -80,4 +83,30 @@ export async function axeViolations(page) {
     help: v.help,
     targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 5),
   }));
+}
+
+/**
+ * For a test file: starts the static server (`startServer(serverOptions)`) and Chromium before its
+ * tests and closes both after. Returns `{ server, browser }`, filled in once they are running.
+ */
+export function useServerAndBrowser(serverOptions = { root: "dist" }) {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer(serverOptions);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Fails on any CSP violation, request off the origin, failed request, page or console error. */
+export function assertClean(p) {
+  assert.deepEqual(p.csp, [], "no CSP violations");
+  assert.deepEqual(p.offOrigin, [], "no request leaves the origin");
+  assert.deepEqual(p.failed, [], "every request succeeds");
+  assert.deepEqual(p.pageErrors, [], "no page errors");
+  assert.deepEqual(p.console, [], "no console errors");
 }

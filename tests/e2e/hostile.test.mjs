@@ -3,22 +3,10 @@
 // as text, nothing runs, and the exported CSV defuses formulas as OWASP advises (a leading ').
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { launch, openApp, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, openApp, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: "dist" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const LONG = "长".repeat(10_000);
 const NAMES = [
@@ -34,7 +22,7 @@ const NAMES = [
 const csvCell = (s) => `"${s.replaceAll('"', '""')}"`;
 
 test("hostile names and headers are shown as text, never run, and exported safely", async () => {
-  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click("#tab-planner");
   await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
   await page.waitForSelector("#plan-demand-import");
@@ -92,7 +80,7 @@ test("a 300 MB file is refused before it is read, in the user's language, and th
   const fd = openSync(huge, "w");
   ftruncateSync(fd, 300 * 1024 * 1024); // sparse: takes no disk space
   closeSync(fd);
-  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click("#tab-planner");
   await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
   await page.waitForSelector("#plan-demand-import");

@@ -3,33 +3,13 @@
 // the same core natively.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { axeViolations, launch, openApp, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: "dist" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-function assertClean(p) {
-  assert.deepEqual(p.csp, [], "no CSP violations");
-  assert.deepEqual(p.offOrigin, [], "no request leaves the origin");
-  assert.deepEqual(p.failed, [], "every request succeeds");
-  assert.deepEqual(p.pageErrors, [], "no page errors");
-  assert.deepEqual(p.console, [], "no console errors");
-}
+const env = useServerAndBrowser();
 
 async function openPlanner(options) {
-  const handle = await openApp(browser, server.url, options);
+  const handle = await openApp(env.browser, env.server.url, options);
   await handle.page.click("#tab-planner");
   return handle;
 }
@@ -40,7 +20,7 @@ async function run(page) {
 }
 
 test("residents using the calculator never download the planner's worker", async () => {
-  const { page, requests, context } = await openApp(browser, server.url);
+  const { page, requests, context } = await openApp(env.browser, env.server.url);
   await page.fill("#calc-age", "85");
   await page.waitForTimeout(300);
   assert.deepEqual(requests().filter((u) => u.includes("zhucan-worker")), []);

@@ -2,27 +2,15 @@
 // and the report exported with its assumptions and sources.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { axeViolations, launch, openApp, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: "dist" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const number = (text) => Number(text.replace(/[^\d.-]/g, ""));
 
 test("demo district: cost under Guangzhou, compared with Dandong, report exported", async () => {
-  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 1280, height: 900 } });
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click("#tab-planner");
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");

@@ -1,21 +1,9 @@
 // End-to-end: the release build of the app shell, served under the strict CSP, in headless Chromium.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { axeViolations, launch, openApp, openPage, OUT_DIR } from "./harness.mjs";
-import { startServer } from "./server.mjs";
+import { test } from "node:test";
+import { OUT_DIR, axeViolations, openApp, openPage, useServerAndBrowser } from "./harness.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: "dist" });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 function assertClean(problems) {
   assert.deepEqual(problems.csp, [], "no Content-Security-Policy violations");
@@ -26,7 +14,7 @@ function assertClean(problems) {
 }
 
 test("loads under the strict CSP in Chinese, with no outside requests", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   assert.equal(await page.textContent("#tab-calculator"), "补贴计算");
   assert.equal(await page.textContent("#tab-planner"), "选址规划");
@@ -38,7 +26,7 @@ test("loads under the strict CSP in Chinese, with no outside requests", async ()
 });
 
 test("tabs and the language switch change what the user sees", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.click("#tab-planner");
   assert.equal(await page.getAttribute("#tab-planner", "aria-selected"), "true");
   assert.equal(await page.isVisible("#panel-planner"), true);
@@ -60,7 +48,7 @@ test("tabs and the language switch change what the user sees", async () => {
 });
 
 test("keyboard only: skip link, tab list arrows, visible focus", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.keyboard.press("Tab");
   assert.equal(await page.evaluate(() => document.activeElement.className), "skip-link");
   assert.equal(await page.isVisible(".skip-link"), true, "the focused skip link is on screen");
@@ -80,7 +68,7 @@ test("keyboard only: skip link, tab list arrows, visible focus", async () => {
 });
 
 test("phone width 320 px with large text: 24 px base text, 44 px targets, no sideways scrolling", async () => {
-  const { page, problems, context } = await openApp(browser, server.url, {
+  const { page, problems, context } = await openApp(env.browser, env.server.url, {
     viewport: { width: 320, height: 720 },
   });
   const rootPx = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
@@ -120,7 +108,7 @@ test("phone width 320 px with large text: 24 px base text, 44 px targets, no sid
 });
 
 test("axe-core finds no accessibility violations (both languages, both tabs, large text)", async () => {
-  const { page, problems, context } = await openApp(browser, server.url);
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
   const report = {};
   report["zh calculator"] = await axeViolations(page);
   await page.click("#tab-planner");
@@ -138,12 +126,12 @@ test("axe-core finds no accessibility violations (both languages, both tabs, lar
 });
 
 test("a browser without WebAssembly gets a clear message in both languages", async () => {
-  const { page, context } = await openPage(browser, server.url, {
+  const { page, context } = await openPage(env.browser, env.server.url, {
     initScript: () => {
       delete window.WebAssembly;
     },
   });
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector("#boot-no-wasm:not([hidden])", { timeout: 10_000 });
   const text = await page.textContent("#boot-no-wasm");
   assert.match(text, /不支持 WebAssembly/);
@@ -153,7 +141,7 @@ test("a browser without WebAssembly gets a clear message in both languages", asy
 });
 
 test("a panic shows the recovery panel with a copyable report, and a reload brings the inputs back", async () => {
-  const { page, context } = await openApp(browser, server.url, { viewport: { width: 390, height: 844 } });
+  const { page, context } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
   await page.fill("#calc-age", "85");
   await page.waitForFunction(() => location.hash.length > 1);
   await page.evaluate(() => {
@@ -182,7 +170,7 @@ test("a panic shows the recovery panel with a copyable report, and a reload brin
 });
 
 test("after the first visit the calculator works offline (service worker), and residents still never fetch the planner", async () => {
-  const { page, context, problems } = await openApp(browser, server.url);
+  const { page, context, problems } = await openApp(env.browser, env.server.url);
   const swRequests = [];
   context.on("request", (r) => swRequests.push(r.url()));
   // Wait until the worker is installed (precache done) and active, then go offline and come back.
@@ -194,7 +182,7 @@ test("after the first visit the calculator works offline (service worker), and r
   await page.selectOption("#calc-policy", "guangzhou-2020");
   await page.waitForFunction(() => /补贴\s*9元/.test(document.querySelector(".result-headline")?.textContent || ""));
   // Offline with an embedding's query string: the same cached page.
-  await page.goto(server.url + "?mode=calculator&lang=en");
+  await page.goto(env.server.url + "?mode=calculator&lang=en");
   await page.waitForSelector("#calc-age", { timeout: 30_000 });
   assert.equal(await page.locator("[role=tablist]").count(), 0);
   await context.setOffline(false);
@@ -213,7 +201,7 @@ test("after the first visit the calculator works offline (service worker), and r
 });
 
 test("extra-large text (30 pt) and high contrast: 60 px targets, no sideways scrolling at 320 px, no axe violations", async () => {
-  const { page, problems, context } = await openApp(browser, server.url, { viewport: { width: 320, height: 720 } });
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 320, height: 720 } });
   await page.click("#toggle-extra-large");
   assert.equal(await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize)), 40, "40 px = 30 pt");
   await page.click("#toggle-contrast");
@@ -241,7 +229,7 @@ test("extra-large text (30 pt) and high contrast: 60 px targets, no sideways scr
 });
 
 test("storage blocked (private mode, full quota): the page says nothing will be kept, and still works", async () => {
-  const { page, problems, context } = await openApp(browser, server.url, {
+  const { page, problems, context } = await openApp(env.browser, env.server.url, {
     initScript: () => {
       Storage.prototype.setItem = function () {
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
