@@ -1,7 +1,10 @@
 //! Embedding options from the page URL (`?mode=calculator&policy=shenzhen-2025&parent=https://…`):
 //! what a website admin sets in the `<iframe>` snippet. Parsed here, in plain Rust, so the rules —
 //! which origins may receive the frame's height, which theme colours are readable — are tested
-//! natively. `lang=` and `large=` are read by the display settings (`ui::settings`).
+//! natively. The display options (`lang`, `large`, `contrast`) are applied on top of the saved
+//! display settings by `ui::settings`.
+
+use crate::core::Locale;
 
 /// Which halves of the app are shown.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +31,12 @@ pub struct EmbedOptions {
     pub parent: Option<String>,
     /// Brand colour `#rrggbb`, accepted only with at least 4.5:1 contrast on white.
     pub theme: Option<String>,
+    /// Interface language.
+    pub lang: Option<Locale>,
+    /// Text size: 0 normal, 1 large (18 pt), 2 extra large (30 pt).
+    pub large: Option<u8>,
+    /// High contrast on or off.
+    pub high_contrast: Option<bool>,
     /// Parameters given but not used, with the reason, for the admin (shown in the console only).
     pub ignored: Vec<String>,
 }
@@ -56,6 +65,21 @@ impl EmbedOptions {
                 "parent" => match parse_origin(&value) {
                     Some(origin) => o.parent = Some(origin),
                     None => o.ignored.push(format!("parent={value}: give an origin such as https://www.example.gov.cn (no path)")),
+                },
+                "lang" => match Locale::parse(&value) {
+                    Some(l) => o.lang = Some(l),
+                    None => o.ignored.push(format!("lang={value}: use zh-CN or en")),
+                },
+                "large" => match value.as_str() {
+                    "1" | "true" | "on" => o.large = Some(1),
+                    "2" => o.large = Some(2),
+                    "0" | "false" | "off" => o.large = Some(0),
+                    _ => o.ignored.push(format!("large={value}: use 0, 1 or 2")),
+                },
+                "contrast" => match value.as_str() {
+                    "high" => o.high_contrast = Some(true),
+                    "normal" => o.high_contrast = Some(false),
+                    _ => o.ignored.push(format!("contrast={value}: use high or normal")),
                 },
                 "theme" => match parse_colour(&value) {
                     Some(rgb) if contrast_ratio(rgb, [255, 255, 255]) >= 4.5 => {
@@ -171,7 +195,19 @@ mod tests {
         assert_eq!(o.policy.as_deref(), Some("shenzhen-2025"));
         assert_eq!(o.parent.as_deref(), Some("https://www.example.gov.cn"));
         assert_eq!(o.theme.as_deref(), Some("#a0001e"));
+        assert_eq!(o.lang, Some(Locale::En));
         assert!(o.ignored.is_empty(), "{:?}", o.ignored);
+    }
+
+    #[test]
+    fn display_options() {
+        let o = EmbedOptions::from_query("large=2&contrast=high&lang=zh-CN");
+        assert_eq!((o.large, o.high_contrast, o.lang), (Some(2), Some(true), Some(Locale::ZhCn)));
+        let o = EmbedOptions::from_query("large=off&contrast=normal");
+        assert_eq!((o.large, o.high_contrast), (Some(0), Some(false)));
+        let o = EmbedOptions::from_query("large=9&contrast=max&lang=fr");
+        assert_eq!((o.large, o.high_contrast, o.lang), (None, None, None));
+        assert_eq!(o.ignored.len(), 3);
     }
 
     #[test]

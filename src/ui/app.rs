@@ -51,8 +51,11 @@ impl Section {
 /// The root component. Provides the display-settings context to everything below it.
 #[function_component]
 pub fn App() -> Html {
-    let settings = use_reducer_eq(Settings::initial);
     let options = use_memo((), |_| embed::options());
+    let settings = {
+        let options = options.clone();
+        use_reducer_eq(move || Settings::initial(&options))
+    };
     use_document_settings(&settings);
     {
         let options = options.clone();

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
+use crate::core::embed::EmbedOptions;
 use crate::core::Locale;
 
 /// Local-storage key. Bump the suffix if the stored shape changes incompatibly.
@@ -66,40 +67,28 @@ impl Reducible for Settings {
 }
 
 impl Settings {
-    /// Settings at start-up: saved settings if any, then `?lang=` and `?large=1` from the page URL
-    /// (for links and embedding) on top. Anything unreadable falls back to the defaults.
-    pub fn initial() -> Settings {
+    /// Settings at start-up: saved settings if any, then the page URL's display options
+    /// (`?lang=`, `?large=`, `?contrast=`, for links and embedding) on top. Anything unreadable
+    /// falls back to the defaults.
+    pub fn initial(options: &EmbedOptions) -> Settings {
         let mut settings: Settings = super::storage::load(STORAGE_KEY).unwrap_or_default();
-        if let Some(search) = web_sys::window().and_then(|w| w.location().search().ok()) {
-            settings.apply_query(&search);
-        }
+        settings.apply(options);
         settings
     }
 
-    /// Applies `lang=` and `large=` parameters from a URL query string (`?lang=en&large=1`).
-    /// Unknown parameters and values are ignored.
-    pub fn apply_query(&mut self, search: &str) {
-        for pair in search.trim_start_matches('?').split('&') {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            match key {
-                "lang" => {
-                    if let Some(locale) = Locale::parse(value) {
-                        self.locale = locale;
-                    }
-                }
-                "large" => match value {
-                    "1" | "true" | "on" => self.large_text = true,
-                    "2" => (self.large_text, self.extra_large) = (true, true),
-                    "0" | "false" | "off" => (self.large_text, self.extra_large) = (false, false),
-                    _ => {}
-                },
-                "contrast" => match value {
-                    "high" => self.high_contrast = true,
-                    "normal" => self.high_contrast = false,
-                    _ => {}
-                },
-                _ => {}
-            }
+    /// Applies the display options given in the URL.
+    pub fn apply(&mut self, o: &EmbedOptions) {
+        if let Some(l) = o.lang {
+            self.locale = l;
+        }
+        match o.large {
+            Some(0) => (self.large_text, self.extra_large) = (false, false),
+            Some(1) => self.large_text = true,
+            Some(_) => (self.large_text, self.extra_large) = (true, true),
+            None => {}
+        }
+        if let Some(on) = o.high_contrast {
+            self.high_contrast = on;
         }
     }
 }
