@@ -237,14 +237,29 @@ pub struct PlanCost {
     pub groups: Vec<GroupCost>,
 }
 
+/// A yearly amount per user, in yuan, averaged over the groups by their shares.
+fn per_user(groups: &[GroupCost], amount: impl Fn(&GroupCost) -> Fen) -> f64 {
+    let share_sum: f64 = groups.iter().map(|g| g.group.share).sum::<f64>().max(1e-12);
+    groups.iter().map(|g| g.group.share * amount(g).0 as f64 / 100.0).sum::<f64>() / share_sum
+}
+
+/// Meal subsidies a year against coverage, for k = 1, 2, …: `covered[k-1]` is what the best k
+/// sites cover (with existing canteens), `existing` what existing canteens cover alone, `total`
+/// everyone. Returns (k, covered share, yuan a year for the newly covered). Capacity is not
+/// applied here.
+pub fn cost_curve(groups: &[GroupCost], covered: &[f64], existing: f64, total: f64, uptake: f64) -> Vec<(usize, f64, f64)> {
+    if total <= 0.0 {
+        return Vec::new();
+    }
+    let subsidy = per_user(groups, |g| g.subsidy_year);
+    covered.iter().enumerate().map(|(i, c)| (i + 1, c / total, (c - existing).max(0.0) * uptake * subsidy)).collect()
+}
+
 /// Costs a plan: `sites` gives, for each chosen site, the older people it newly covers and its
 /// capacity; `total` is the whole older population.
 pub fn cost_plan(groups: &[GroupCost], sites: &[(f64, Option<f64>)], total: f64, a: &Assumptions) -> PlanCost {
-    // Average per user, weighting groups by their shares.
-    let share_sum: f64 = groups.iter().map(|g| g.group.share).sum::<f64>().max(1e-12);
-    let avg = |f: &dyn Fn(&GroupCost) -> f64| groups.iter().map(|g| g.group.share * f(g)).sum::<f64>() / share_sum;
-    let subsidy_per_user = avg(&|g| g.subsidy_year.0 as f64 / 100.0);
-    let operator_per_user = avg(&|g| g.operator_year.0 as f64 / 100.0);
+    let subsidy_per_user = per_user(groups, |g| g.subsidy_year);
+    let operator_per_user = per_user(groups, |g| g.operator_year);
     let mut level_share = [0.0; 4];
     let subsidy_weight: f64 = groups.iter().map(|g| g.group.share * g.subsidy_year.0 as f64).sum();
     if subsidy_weight > 0.0 {
@@ -356,6 +371,23 @@ mod tests {
         assert_eq!(g.len(), 1);
         assert_eq!(g[0].meals_year, 261);
         assert_eq!(g[0].subsidy_year, Fen::yuan(3 * 261));
+    }
+
+    #[test]
+    fn the_cost_curve_prices_the_newly_covered_by_hand() {
+        // All 85-year-olds under Tianjin: 783 yuan a year each (above). 20 % come. Existing
+        // canteens cover 100 of 1,000; the best 1 and 2 sites reach 400 and 600.
+        let shares = Shares { age: [0.0, 0.0, 0.0, 1.0, 0.0], ..Shares::default() };
+        let a = Assumptions { uptake: 0.2, days_per_week: 5, price: None, year: 2025 };
+        let g = group_costs(&preset("tianjin"), &shares, &a, Calendar::builtin());
+        let curve = cost_curve(&g, &[400.0, 600.0], 100.0, 1000.0, 0.2);
+        // k = 1: 300 newly covered × 0.2 × 783 = 46,980; k = 2: 500 × 0.2 × 783 = 78,300.
+        assert_eq!(curve.len(), 2);
+        assert_eq!((curve[0].0, curve[1].0), (1, 2));
+        assert!((curve[0].1 - 0.4).abs() < 1e-12 && (curve[1].1 - 0.6).abs() < 1e-12);
+        assert!((curve[0].2 - 46_980.0).abs() < 1e-6, "{}", curve[0].2);
+        assert!((curve[1].2 - 78_300.0).abs() < 1e-6, "{}", curve[1].2);
+        assert!(cost_curve(&g, &[400.0], 100.0, 0.0, 0.2).is_empty());
     }
 }
 

@@ -211,6 +211,13 @@ pub struct PlanView {
     pub pairs: usize,
 }
 
+impl PlanView {
+    /// The chosen sites, in rank order.
+    pub fn chosen_sites(&self) -> impl Iterator<Item = &SiteRow> {
+        self.chosen.iter().filter_map(|&i| self.sites.get(i))
+    }
+}
+
 /// Messages from the session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {

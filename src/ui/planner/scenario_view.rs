@@ -14,7 +14,7 @@ use crate::core::planner::session::PlanView;
 use crate::core::policy::explain::hardship_name;
 use crate::core::policy::presets::PRESETS;
 use crate::core::policy::{parse_policy, Policy};
-use crate::core::scenario::{compare, cost_plan, group_costs, GroupCost, PlanCost, ScenarioForm};
+use crate::core::scenario::{compare, cost_curve, cost_plan, group_costs, GroupCost, PlanCost, ScenarioForm};
 use crate::core::locale::{short_label, thousands};
 use crate::core::Locale;
 use crate::ui::browser;
@@ -50,15 +50,13 @@ struct Outcome {
 
 /// The chosen sites in rank order: the older people each newly covers, and its capacity.
 fn chosen_sites(v: &PlanView) -> Vec<(f64, Option<f64>)> {
-    let mut chosen: Vec<_> = v.sites.iter().filter(|s| s.rank.is_some()).collect();
-    chosen.sort_by_key(|s| s.rank);
-    chosen.iter().map(|s| (s.assigned, s.capacity)).collect()
+    v.chosen_sites().map(|s| (s.assigned, s.capacity)).collect()
 }
 
 fn share_80_plus(v: &PlanView) -> Option<f64> {
     let k = v.extra_names.iter().position(|n| n.contains("80"))?;
     let (mut extra, mut covered) = (0.0, 0.0);
-    for s in v.sites.iter().filter(|s| s.rank.is_some()) {
+    for s in v.chosen_sites() {
         extra += s.score.extras.get(k).copied().unwrap_or(0.0);
         covered += s.score.covered;
     }
@@ -165,9 +163,7 @@ fn report_csv(v: &PlanView, o: &Outcome, l: Locale, t: &PlanTexts) -> String {
     row(vec![t.sc_flag_note.into()]);
     row(vec![String::new()]);
     row(vec![t.th_name.into(), t.th_new.into(), t.sc_th_users.into(), t.sc_th_meals.into(), t.col_capacity.into(), t.sc_th_served.into(), t.sc_th_subsidy.into(), t.sc_operator.into()]);
-    let mut chosen: Vec<_> = v.sites.iter().filter(|s| s.rank.is_some()).collect();
-    chosen.sort_by_key(|s| s.rank);
-    for (s, c) in chosen.iter().zip(&o.cost_a.sites) {
+    for (s, c) in v.chosen_sites().zip(&o.cost_a.sites) {
         row(vec![
             s.name.clone(),
             format!("{:.0}", c.covered),
@@ -302,9 +298,7 @@ fn result_view(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
     let c = &o.cost_a;
     let zh = l == Locale::ZhCn;
     let unit = if zh { "元" } else { " yuan" };
-    let mut chosen: Vec<_> = v.sites.iter().filter(|s| s.rank.is_some()).collect();
-    chosen.sort_by_key(|s| s.rank);
-    let rows = chosen.iter().zip(&c.sites).map(|(s, sc)| {
+    let rows = v.chosen_sites().zip(&c.sites).map(|(s, sc)| {
         html! {
             <tr>
                 <th scope="row">{ short_label(&s.name, super::results::NAME_CHARS).into_owned() }</th>
@@ -385,17 +379,10 @@ fn result_view(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
 
 /// Cost against coverage for k = 1 … (from the coverage curve), capacity not applied.
 fn cost_chart(v: &PlanView, o: &Outcome, t: &PlanTexts) -> Html {
-    if v.curve.is_empty() || v.total_weighted <= 0.0 {
+    let points = cost_curve(&o.groups_a, &v.curve, v.existing_weighted, v.total_weighted, o.uptake);
+    if points.is_empty() {
         return Html::default();
     }
-    let share_sum: f64 = o.groups_a.iter().map(|g| g.group.share).sum::<f64>().max(1e-12);
-    let per_user: f64 = o.groups_a.iter().map(|g| g.group.share * g.subsidy_year.0 as f64 / 100.0).sum::<f64>() / share_sum;
-    let points: Vec<(usize, f64, f64)> = v
-        .curve
-        .iter()
-        .enumerate()
-        .map(|(i, covered)| (i + 1, covered / v.total_weighted, (covered - v.existing_weighted).max(0.0) * o.uptake * per_user))
-        .collect();
     let max_cost = points.iter().map(|p| p.2).fold(1.0, f64::max);
     let (w, h, pad) = (600.0, 240.0, 40.0);
     let pts: Vec<String> = points
@@ -436,7 +423,7 @@ fn served_meals(c: &PlanCost) -> f64 {
 fn plan_comparison(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
     let Some((kept_view, kept)) = &o.kept else { return Html::default() };
     let now = &o.cost_a;
-    let sites = |v: &PlanView| v.sites.iter().filter(|s| s.rank.is_some()).count() as f64;
+    let sites = |v: &PlanView| v.chosen.len() as f64;
     let rows: [(&str, f64, f64, bool); 7] = [
         (t.sc_cmp_sites, sites(kept_view), sites(&o.view), false),
         (t.sc_cmp_radius, kept_view.radius_m, o.view.radius_m, false),
