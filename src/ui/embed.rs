@@ -24,7 +24,6 @@ pub fn apply_theme(colour: &str) {
         if let Some(el) = root.dyn_ref::<web_sys::HtmlElement>() {
             let _ = el.style().set_property("--brand", colour);
         }
-        let _ = root.class_list().add_1("embedded");
     }
 }
 

@@ -285,7 +285,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
             let Some(file) = crate::ui::browser::first_file_of_input(&input) else { return };
             input.set_value("");
             let (bridge, state, kept, problem) = (bridge.clone(), state.clone(), kept.clone(), problem.clone());
-            // A project holds up to three data files: allow their limit each, plus base64's third.
+            // A project file may hold one data file at its size limit, in base64 (a third larger).
             let reader = crate::ui::browser::read_file(file, MAX_FILE_BYTES / 3 * 4, move |name, bytes| {
                 let text = String::from_utf8_lossy(&bytes);
                 match project::from_json(&text) {
