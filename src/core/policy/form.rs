@@ -569,10 +569,13 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
     }
     let mut form = FormInput::new("", *today);
     let mut version_ok = false;
-    let limited = |s: String| -> String { s.chars().take(64).collect() };
+    // One field's text is kept to 64 characters; lists (groups, flags, meals) are limited per
+    // item, so a link with many of them keeps them all.
+    let limited = |s: &str| -> String { s.chars().take(64).collect() };
     for pair in fragment.split('&') {
         let Some((key, raw)) = pair.split_once('=') else { continue };
-        let Some(value) = percent_decode(raw).map(limited) else { continue };
+        let Some(whole) = percent_decode(raw) else { continue };
+        let value = if matches!(key, "g" | "f" | "pm") { whole } else { limited(&whole) };
         match key {
             "v" => version_ok = value == "1",
             "p" => form.policy = value,
@@ -598,7 +601,7 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
                     if let Some((id, t)) = item.split_once(':') {
                         if let Some(t) = Tri::from_code(t) {
                             if !id.is_empty() && form.flags.len() < 32 {
-                                form.flags.insert(id.to_string(), t);
+                                form.flags.insert(limited(id), t);
                             }
                         }
                     }
@@ -727,5 +730,23 @@ mod tests {
         assert_eq!(odd.in_care_home, Tri::No);
         let huge_value = decode_fragment(&format!("v=1&p={}", "x".repeat(1000)), &today()).expect("link");
         assert_eq!(huge_value.policy.len(), 64, "values are cut to 64 characters");
+    }
+
+    /// Found by fuzzing: the 64-character cut applied to a whole list, so a link with all five
+    /// groups (67 characters) or several long flags came back without the last ones.
+    #[test]
+    fn long_lists_survive_a_link() {
+        let mut form = FormInput::new("custom", today());
+        form.groups = Group::ALL.into_iter().collect();
+        for id in ["veteran_or_martyr_family_member", "model_worker_provincial_level", "retired_village_cadre"] {
+            form.flags.insert(id.into(), Tri::Yes);
+        }
+        let back = decode_fragment(&encode_fragment(&form), &today()).expect("link");
+        assert_eq!(back.groups.len(), 5);
+        assert_eq!(back.flags.len(), 3);
+        assert_eq!(back, form);
+        let long_id = format!("v=1&f={}:y", "z".repeat(100));
+        let cut = decode_fragment(&long_id, &today()).expect("link");
+        assert_eq!(cut.flags.keys().map(|k| k.len()).collect::<Vec<_>>(), vec![64], "each flag id is cut to 64");
     }
 }
