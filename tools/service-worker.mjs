@@ -1,8 +1,8 @@
 // Trunk post_build hook: write dist/sw.js, the service worker that makes the app work offline after
 // the first visit. It precaches what the first load needs (page, app, styles, icon) under a cache
 // named after a hash of those files, so every build gets a fresh cache and the old one is dropped.
-// The planner's worker files are cached when first used, never precached: residents who only use
-// the calculator never download them. Uses only Node's standard library.
+// The planner's app and worker files are cached when first used, never precached: residents who
+// only use the calculator never download them. Uses only Node's standard library.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,13 +12,17 @@ if (!dir) {
   console.error("service-worker: TRUNK_STAGING_DIR is not set (run this as a Trunk hook)");
   process.exit(1);
 }
-const files = readdirSync(dir, { withFileTypes: true })
+const all = readdirSync(dir, { withFileTypes: true })
   .filter((e) => e.isFile())
   .map((e) => e.name)
-  .filter((n) => n !== "sw.js" && n !== "zhucan-embed.js" && !n.startsWith("zhucan-worker"))
+  .filter((n) => n !== "sw.js")
   .sort();
+// Loaded on use, so not precached: the planner app and its worker (their names carry no hash).
+const onUse = (n) => n === "zhucan-embed.js" || n.startsWith("zhucan-worker") || n.startsWith("zhucan-planner");
+const files = all.filter((n) => !onUse(n));
+// The version covers every file, the ones loaded on use too: a new planner gets a new cache.
 const hash = createHash("sha256");
-for (const f of files) hash.update(f).update(readFileSync(join(dir, f)));
+for (const f of all) hash.update(f).update(readFileSync(join(dir, f)));
 const version = hash.digest("hex").slice(0, 16);
 const precache = ["./", ...files.filter((f) => f !== "index.html").map((f) => `./${f}`)];
 const template = readFileSync(new URL("./sw-template.js", import.meta.url), "utf8");

@@ -6,7 +6,7 @@ use crate::core::embed::{EmbedOptions, Mode};
 use crate::ui::calculator::Calculator;
 use crate::ui::embed;
 use crate::ui::storage;
-use crate::ui::planner::Planner;
+use crate::ui::planner_host::PlannerHost;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
@@ -123,7 +123,9 @@ fn Page(props: &PageProps) -> Html {
     let panels = Section::ALL.iter().filter(|s| only.is_none_or(|o| o == **s)).map(|s| {
         let content = match s {
             Section::Calculator => html! { <Calculator locale={settings.locale} policy={policy.clone()} /> },
-            Section::Planner => html! { <Planner locale={settings.locale} /> },
+            // Its own download, fetched when its tab is first shown (or at once when it is the
+            // only half on the page).
+            Section::Planner => html! { <PlannerHost locale={settings.locale} active={only.is_some() || *section == Section::Planner} /> },
         };
         if only.is_some() {
             // One half only: no tabs; the section's name is the heading.

@@ -38,8 +38,12 @@ pub struct Texts {
     pub calculator_intro: &'static str,
     /// Planner tab: one line on what it does.
     pub planner_intro: &'static str,
-    /// Placeholder inside a tab that is not built yet.
-    pub coming_soon: &'static str,
+    /// Shown while the planner (its own download, fetched the first time its tab opens) loads.
+    pub planner_loading: &'static str,
+    /// The planner could not be fetched or started.
+    pub planner_load_failed: &'static str,
+    /// Button: try loading the planner again.
+    pub retry: &'static str,
     /// The privacy promise in the footer.
     pub privacy_note: &'static str,
     /// The "for reference only" note in the footer.
@@ -63,7 +67,9 @@ pub const ZH_CN: Texts = Texts {
     tab_planner: "选址规划",
     calculator_intro: "回答几个简单问题，算出您每餐能得到多少助餐补贴、自己要付多少钱，并看到每一步的政策依据。",
     planner_intro: "导入老年人口和候选地点，按服务半径评估每个地点能服务多少老年人，选出最合适的老年食堂位置。",
-    coming_soon: "此功能正在建设中，敬请期待。",
+    planner_loading: "正在加载选址规划……（第一次打开时需要下载，请稍候）",
+    planner_load_failed: "选址规划没有加载成功，可能是网络断了。请检查网络后点“重试”。补贴计算不受影响。",
+    retry: "重试",
     privacy_note: "所有计算都在您的设备上完成，您填写的信息不会发送到任何地方。",
     reference_only: "计算结果仅供参考，以当地民政部门的认定为准。",
 };
@@ -85,7 +91,9 @@ pub const EN: Texts = Texts {
     tab_planner: "Site planner",
     calculator_intro: "Answer a few simple questions to see the meal subsidy you get, what you pay per meal, and the policy clause behind every step.",
     planner_intro: "Load elderly-population data and candidate sites, score each site by the older people it serves within a service radius, and choose the best places for senior canteens.",
-    coming_soon: "This part is being built and will be available soon.",
+    planner_loading: "Loading the site planner… (it is downloaded the first time it is opened; please wait)",
+    planner_load_failed: "The site planner could not be loaded; the connection may be down. Check it and press “Try again”. The subsidy calculator is not affected.",
+    retry: "Try again",
     privacy_note: "Everything is calculated on your device. What you enter is never sent anywhere.",
     reference_only: "Results are for reference only; the local civil-affairs office decides.",
 };

@@ -9,6 +9,7 @@ pub mod embed;
 mod components;
 mod hooks;
 pub mod planner;
+pub mod planner_host;
 pub mod i18n;
 pub mod settings;
 mod storage;

@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::core::embed::EmbedOptions;
@@ -15,8 +14,7 @@ use crate::core::Locale;
 pub const STORAGE_KEY: &str = "zhucan.settings.v1";
 
 /// Page-wide display settings.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// Interface language.
     pub locale: Locale,
@@ -71,9 +69,34 @@ impl Settings {
     /// (`?lang=`, `?large=`, `?contrast=`, for links and embedding) on top. Anything unreadable
     /// falls back to the defaults.
     pub fn initial(options: &EmbedOptions) -> Settings {
-        let mut settings: Settings = super::storage::load(STORAGE_KEY).unwrap_or_default();
+        let mut settings = super::storage::load_text(STORAGE_KEY).map(|t| Settings::from_stored(&t)).unwrap_or_default();
         settings.apply(options);
         settings
+    }
+
+    /// The stored form: the JSON object earlier versions wrote through serde, written and read by
+    /// hand so that the calculator's download carries no JSON library (its size budget).
+    pub fn to_stored(&self) -> String {
+        format!(
+            r#"{{"locale":"{}","large_text":{},"extra_large":{},"high_contrast":{}}}"#,
+            self.locale.tag(),
+            self.large_text,
+            self.extra_large,
+            self.high_contrast
+        )
+    }
+
+    /// Reads [`Settings::to_stored`]'s form leniently: spacing ignored, anything missing or
+    /// unreadable left at its default.
+    pub fn from_stored(text: &str) -> Settings {
+        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let on = |key: &str| compact.contains(&format!(r#""{key}":true"#));
+        let locale = compact
+            .split_once(r#""locale":""#)
+            .and_then(|(_, rest)| rest.split('"').next())
+            .and_then(Locale::parse)
+            .unwrap_or_default();
+        Settings { locale, large_text: on("large_text"), extra_large: on("extra_large"), high_contrast: on("high_contrast") }
     }
 
     /// Applies the display options given in the URL.

@@ -18,15 +18,25 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Reads and decodes a JSON value; `None` when absent, unreadable or storage is unavailable.
 pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
-    let json = local_storage()?.get_item(key).ok().flatten()?;
+    let json = load_text(key)?;
     serde_json::from_str(&json).ok()
 }
 
 /// Encodes a value as JSON and stores it.
 pub fn save<T: Serialize>(key: &str, value: &T) -> Result<(), StorageError> {
-    let storage = local_storage().ok_or(StorageError::Unavailable)?;
     let json = serde_json::to_string(value).map_err(|_| StorageError::WriteRefused)?;
-    storage.set_item(key, &json).map_err(|_| StorageError::WriteRefused)
+    save_text(key, &json)
+}
+
+/// Reads a text value; `None` when absent or storage is unavailable.
+pub fn load_text(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores a text value.
+pub fn save_text(key: &str, value: &str) -> Result<(), StorageError> {
+    let storage = local_storage().ok_or(StorageError::Unavailable)?;
+    storage.set_item(key, value).map_err(|_| StorageError::WriteRefused)
 }
 
 /// Whether this page can keep anything on the device: writes and removes a probe key.

@@ -44,6 +44,27 @@
       navigator.serviceWorker.register("./sw.js").catch(function () {});
     });
   }
+  // The site planner is its own WebAssembly app (zhucan-planner), fetched the first time its tab
+  // opens (src/ui/planner_host.rs) so residents never download it. Its files sit beside this
+  // script. Resolves once it has mounted; rejects (and may be called again) if it cannot load.
+  var here = document.currentScript ? document.currentScript.src : location.href;
+  var planner = null;
+  function startPlanner() {
+    /* global wasm_bindgen: defined by zhucan-planner.js (wasm-bindgen "no-modules") */
+    return wasm_bindgen({ module_or_path: new URL("zhucan-planner_bg.wasm", here) });
+  }
+  window.zhucanLoadPlanner = function () {
+    if (planner) { return planner; }
+    planner = new Promise(function (resolve, reject) {
+      if (typeof wasm_bindgen === "function") { startPlanner().then(resolve, reject); return; }
+      var script = document.createElement("script");
+      script.src = new URL("zhucan-planner.js", here).href;
+      script.onload = function () { startPlanner().then(resolve, reject); };
+      script.onerror = function () { script.remove(); reject(new Error("zhucan-planner.js did not load")); };
+      document.head.appendChild(script);
+    }).then(function () { return true; }, function (error) { planner = null; throw error; });
+    return planner;
+  };
   // The module loader rejects when the .js or .wasm cannot be fetched or compiled.
   window.addEventListener("unhandledrejection", function () {
     if (document.getElementById("boot")) { show(hasWasm ? "boot-failed" : "boot-no-wasm"); }

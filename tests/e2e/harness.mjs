@@ -27,8 +27,8 @@ export function launch() {
  * A new page in a fresh context, with watchers. `problems()` lists CSP violations, failed
  * responses, console errors, page errors and requests to other origins seen so far.
  */
-export async function openPage(browser, baseUrl, { viewport = { width: 1280, height: 900 }, initScript } = {}) {
-  const context = await browser.newContext({ viewport, locale: "zh-CN" });
+export async function openPage(browser, baseUrl, { viewport = { width: 1280, height: 900 }, initScript, serviceWorkers = "allow" } = {}) {
+  const context = await browser.newContext({ viewport, locale: "zh-CN", serviceWorkers });
   const page = await context.newPage();
   const origin = new URL(baseUrl).origin;
   const seen = { csp: [], console: [], pageErrors: [], offOrigin: [], failed: [], requests: [] };

@@ -19,15 +19,55 @@ async function run(page) {
   await page.waitForSelector("#plan-covered", { timeout: 60_000 });
 }
 
-test("residents using the calculator never download the planner's worker", async () => {
+test("residents using the calculator never download the planner (its app or its worker)", async () => {
   const { page, requests, context } = await openApp(env.browser, env.server.url);
   await page.fill("#calc-age", "85");
   await page.waitForTimeout(300);
-  assert.deepEqual(requests().filter((u) => u.includes("zhucan-worker")), []);
+  const planner = () => requests().filter((u) => /zhucan-(planner|worker)/.test(u));
+  assert.deepEqual(planner(), []);
   await page.click("#tab-planner");
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
+  assert.ok(requests().some((u) => u.endsWith("/zhucan-planner_bg.wasm")), "opening the tab fetches the planner app");
   assert.ok(requests().some((u) => u.includes("zhucan-worker_loader.js")), "the planner starts its worker on first use");
+  assert.equal(await page.locator(".planner-loading").count(), 0, "the loading notice goes once it runs");
+  // Back and forth between the tabs: loaded once, the work stays.
+  await page.click("#tab-calculator");
+  await page.click("#tab-planner");
+  assert.equal(requests().filter((u) => u.endsWith("/zhucan-planner.js")).length, 1);
+  assert.equal(await page.locator(".file-status.ok").count() > 0, true);
+  await context.close();
+});
+
+test("if the planner cannot be fetched: a message and a retry that works; the calculator is unaffected", async () => {
+  // No service worker: Playwright's routing does not see requests a service worker makes.
+  const { page, context } = await openApp(env.browser, env.server.url, { serviceWorkers: "block" });
+  await page.fill("#calc-age", "85");
+  await page.route("**/zhucan-planner_bg.wasm", (route) => route.abort("internetdisconnected"));
+  await page.click("#tab-planner");
+  const alert = page.locator("#panel-planner [role=alert]");
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /没有加载成功/);
+  await page.unroute("**/zhucan-planner_bg.wasm");
+  await page.click("#panel-planner [role=alert] button");
+  await page.waitForSelector("#plan-demo");
+  assert.equal(await alert.count(), 0, "the message goes once the planner runs");
+  await page.click("#tab-calculator");
+  assert.equal(await page.inputValue("#calc-age"), "85", "what the resident typed is still there");
+  await context.close();
+});
+
+test("the planner follows the page's language, both ways", async () => {
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
+  await page.click("#tab-planner");
+  await page.waitForSelector("#plan-demo");
+  assert.match(await page.textContent("#plan-demo"), /示例/);
+  await page.click("#switch-language");
+  await page.waitForFunction(() => !/示例/.test(document.querySelector("#plan-demo").textContent));
+  assert.match(await page.textContent("#plan-demo"), /sample/i);
+  await page.click("#switch-language");
+  await page.waitForFunction(() => /示例/.test(document.querySelector("#plan-demo").textContent));
+  assertClean(await problems());
   await context.close();
 });
 

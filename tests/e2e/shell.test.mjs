@@ -169,12 +169,19 @@ test("a panic shows the recovery panel with a copyable report, and a reload brin
   await context.close();
 });
 
-test("after the first visit the calculator works offline (service worker), and residents still never fetch the planner", async () => {
+test("after the first visit the calculator works offline (service worker), residents never fetch the planner, and a planner used once works offline", async () => {
   const { page, context, problems } = await openApp(env.browser, env.server.url);
   const swRequests = [];
   context.on("request", (r) => swRequests.push(r.url()));
   // Wait until the worker is installed (precache done) and active, then go offline and come back.
-  assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state), "activated");
+  const state = await page.evaluate(async () => {
+    const worker = (await navigator.serviceWorker.ready).active;
+    if (worker && worker.state !== "activated") {
+      await new Promise((done) => worker.addEventListener("statechange", () => worker.state === "activated" && done()));
+    }
+    return worker?.state;
+  });
+  assert.equal(state, "activated");
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("#calc-age", { timeout: 30_000 });
@@ -193,8 +200,19 @@ test("after the first visit the calculator works offline (service worker), and r
     return (await (await caches.open(name)).keys()).map((r) => r.url);
   });
   assert.ok(cached.some((u) => u.endsWith(".wasm")), "the app's wasm is cached");
-  assert.ok(!cached.some((u) => u.includes("zhucan-worker")), "the planner's worker is not precached");
-  assert.ok(!swRequests.some((u) => u.includes("zhucan-worker")), "nor fetched");
+  assert.ok(!cached.some((u) => /zhucan-(worker|planner)/.test(u)), "the planner's app and worker are not precached");
+  assert.ok(!swRequests.some((u) => /zhucan-(worker|planner)/.test(u)), "nor fetched");
+  // A planner who opened the planner once online can use it offline too (cached on first use).
+  await page.goto(env.server.url);
+  await page.click("#tab-planner");
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await context.setOffline(true);
+  await page.reload();
+  await page.click("#tab-planner");
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok", { timeout: 30_000 });
+  await context.setOffline(false);
   const p = await problems();
   assert.deepEqual([p.csp, p.offOrigin], [[], []]);
   await context.close();

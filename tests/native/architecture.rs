@@ -58,3 +58,28 @@ fn the_scanner_recognises_imports() {
     assert!(!mentions("let yewish = 1;", "yew"));
     assert!(!mentions("// gloo is not used here", "gloo"));
 }
+
+/// The calculator's download (the `zhucan-web` app) must not pull in the planner's interface:
+/// the planner is its own app (`zhucan-planner`), fetched when its tab is first opened, and only
+/// that keeps the residents' first load inside its size budget. Only the planner's own files
+/// and its app's entry point may name `ui::planner`.
+#[test]
+fn the_calculator_app_does_not_import_the_planner() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    rust_files(&root.join("src/ui"), &mut files);
+    files.push(root.join("src/main.rs"));
+    let planner_dir = root.join("src/ui/planner");
+    let mut offences = Vec::new();
+    for file in files.iter().filter(|f| !f.starts_with(&planner_dir)) {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        for (n, line) in text.lines().enumerate() {
+            if mentions(line, "planner::Planner") || mentions(line, "ui::planner") || line.trim_start().starts_with("use self::planner") {
+                offences.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(offences.is_empty(), "the calculator app imports the planner UI:\n{}", offences.join("\n"));
+    let planner_main = fs::read_to_string(root.join("src/bin/planner.rs")).unwrap_or_default();
+    assert!(planner_main.contains("ui::planner::PlannerApp"), "the planner app mounts the planner");
+}

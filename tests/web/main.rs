@@ -114,6 +114,8 @@ async fn clicking_a_tab_shows_its_panel() {
     assert_eq!(app.find("#tab-calculator").tab_index(), -1);
     assert!(!app.find("#panel-planner").hidden(), "the planner panel shows");
     assert!(app.find("#panel-calculator").hidden(), "the calculator panel hides");
+    // This test page has no boot.js, so the planner's loader is missing: a message, not a crash.
+    assert!(app.text("#panel-planner [role=alert]").contains("没有加载成功"));
 }
 
 #[wasm_bindgen_test]
@@ -233,4 +235,21 @@ async fn unsure_shows_a_range() {
     let text = app.text(".result-headline");
     assert!(text.contains("7元 – 11元"), "{text}");
     assert!(text.contains("困难类别"), "{text}");
+}
+
+/// Settings are stored in the JSON shape earlier versions wrote through serde, now written and
+/// read by hand (no JSON library in the calculator's download); old saved values still read.
+#[wasm_bindgen_test]
+fn settings_are_stored_in_the_shape_earlier_versions_wrote() {
+    use zhucan::core::Locale;
+    use zhucan::ui::settings::Settings;
+    let s = Settings { locale: Locale::En, large_text: true, extra_large: false, high_contrast: true };
+    assert_eq!(s.to_stored(), r#"{"locale":"en","large_text":true,"extra_large":false,"high_contrast":true}"#);
+    assert_eq!(Settings::from_stored(&s.to_stored()), s);
+    let old = r#"{ "locale": "zh-CN", "large_text": true, "extra_large": true, "high_contrast": false }"#;
+    assert_eq!(
+        Settings::from_stored(old),
+        Settings { locale: Locale::ZhCn, large_text: true, extra_large: true, high_contrast: false }
+    );
+    assert_eq!(Settings::from_stored("not json"), Settings::default());
 }

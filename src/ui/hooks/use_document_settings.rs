@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::i18n::texts;
+use crate::ui::planner_host::SETTINGS_EVENT;
 use crate::ui::settings::{Settings, STORAGE_KEY};
 use crate::ui::storage;
 
@@ -26,6 +27,10 @@ pub fn use_document_settings(settings: &Settings) {
                 let _ = html.class_list().toggle_with_force("high-contrast", settings.high_contrast);
             }
         }
-        let _ = storage::save(STORAGE_KEY, settings);
+        let _ = storage::save_text(STORAGE_KEY, &settings.to_stored());
+        // The planner is a separate app on the same page: tell it (src/ui/planner_host.rs).
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SETTINGS_EVENT)) {
+            let _ = window.dispatch_event(&event);
+        }
     });
 }

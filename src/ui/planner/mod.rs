@@ -24,6 +24,7 @@ use self::text::plan_texts;
 use crate::core::planner::project::{self, Contents, Saved};
 use crate::core::planner::session::{Reply, Request, Role, Step, MAX_FILE_BYTES};
 use crate::core::Locale;
+use crate::ui::planner_host::{PLANNER_ROOT_ID, SETTINGS_EVENT};
 use crate::worker::{PlannerWorker, LOADER};
 
 type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
@@ -367,4 +368,35 @@ pub fn Planner(props: &PlannerProps) -> Html {
             }
         </div>
     }
+}
+
+/// The planner as its own app (`src/bin/planner.rs`), inside the page's planner tab: follows the
+/// page's language (`<html lang>`, re-read on each [`SETTINGS_EVENT`]).
+#[function_component]
+pub fn PlannerApp() -> Html {
+    let locale = use_state_eq(page_locale);
+    {
+        let locale = locale.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, SETTINGS_EVENT, move |_| locale.set(page_locale())));
+            move || drop(listener)
+        });
+    }
+    html! { <Planner locale={*locale} /> }
+}
+
+/// The page's language, from `<html lang>`; Chinese if it says nothing readable.
+fn page_locale() -> Locale {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|tag| Locale::parse(&tag))
+        .unwrap_or(Locale::ZhCn)
+}
+
+/// The element the planner app mounts into, if the page has one.
+pub fn mount_point() -> Option<web_sys::Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(PLANNER_ROOT_ID))
 }
