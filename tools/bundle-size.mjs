@@ -29,9 +29,10 @@ for (const kind of ["wasm", "js", "css", "html"]) {
   console.log(`total ${kind}`.padEnd(44) + kb(raw) + kb(gz));
 }
 // The planner (its page app and its worker) is fetched only when the planner is opened; the host
-// helper (zhucan-embed.js) is for pages that embed the app, not part of it.
+// helpers (zhucan-embed.js, zhucan-element.js) run in pages that embed the app, not in it.
 const planner = (r) => r.name.startsWith("zhucan-worker") || r.name.startsWith("zhucan-planner");
-const first = rows.filter((r) => !planner(r) && r.name !== "zhucan-embed.js");
+const hostHelper = (r) => r.name === "zhucan-embed.js" || r.name === "zhucan-element.js";
+const first = rows.filter((r) => !planner(r) && !hostHelper(r));
 const later = rows.filter(planner);
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
 const BUDGET_GZ = 300 * 1024;

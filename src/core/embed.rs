@@ -26,6 +26,9 @@ pub struct EmbedOptions {
     pub mode: Mode,
     /// Preset policy id to select first (the calculator checks it exists).
     pub policy: Option<String>,
+    /// A policy file on the same site, as a path (`/policies/mycity.toml`, `policies/x.toml`):
+    /// fetched, checked like a file the user loads, and selected.
+    pub policy_url: Option<String>,
     /// The embedding page's origin (`https://www.example.gov.cn`): the only window the frame's
     /// height is posted to. None when not embedded.
     pub parent: Option<String>,
@@ -42,7 +45,7 @@ pub struct EmbedOptions {
 }
 
 impl EmbedOptions {
-    /// Reads `mode`, `policy`, `parent` and `theme` from a query string (with or without the `?`).
+    /// Reads `mode`, `policy`, `policy-url`, `parent` and `theme` from a query string (with or without the `?`).
     pub fn from_query(search: &str) -> EmbedOptions {
         let mut o = EmbedOptions::default();
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
@@ -62,6 +65,10 @@ impl EmbedOptions {
                         o.ignored.push(format!("policy={value}: not a preset id"));
                     }
                 }
+                "policy-url" => match parse_same_site_path(&value) {
+                    Some(path) => o.policy_url = Some(path),
+                    None => o.ignored.push(format!("policy-url={value}: give a path on this site, such as /policies/mycity.toml")),
+                },
                 "parent" => match parse_origin(&value) {
                     Some(origin) => o.parent = Some(origin),
                     None => o.ignored.push(format!("parent={value}: give an origin such as https://www.example.gov.cn (no path)")),
@@ -122,6 +129,28 @@ pub fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A path on the page's own site: absolute (`/a/b.toml`) or relative (`b.toml`, `./b`, `../b`),
+/// never a URL with a scheme or host (`https:…`, `//host/…`, `data:…`), so it can only name a
+/// file of the same origin. At most 512 characters, printable, no backslash.
+///
+/// ```
+/// use zhucan::core::embed::parse_same_site_path;
+/// assert_eq!(parse_same_site_path("/policies/mycity.toml").as_deref(), Some("/policies/mycity.toml"));
+/// assert_eq!(parse_same_site_path("https://evil.example/p.toml"), None);
+/// assert_eq!(parse_same_site_path("//evil.example/p.toml"), None);
+/// ```
+pub fn parse_same_site_path(s: &str) -> Option<String> {
+    let s = s.trim();
+    let first_special = s.find(['/', '?', '#']).unwrap_or(s.len());
+    let ok = !s.is_empty()
+        && s.len() <= 512
+        && !s.starts_with("//")
+        && !s[..first_special].contains(':')
+        && !s.contains('\\')
+        && s.chars().all(|c| !c.is_control() && !c.is_whitespace());
+    ok.then(|| s.to_string())
 }
 
 /// An origin `scheme://host[:port]` (http or https, no user, path, query or fragment; a single
@@ -235,6 +264,21 @@ mod tests {
         ] {
             assert_eq!(parse_origin(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn policy_urls_are_paths_on_the_same_site_only() {
+        for ok in ["/policies/mycity.toml", "policies/x.toml", "./x.toml", "../p/x.toml", "x.toml?v=2", "/a/b:c.toml"] {
+            assert_eq!(parse_same_site_path(ok).as_deref(), Some(ok), "{ok}");
+        }
+        for bad in ["", "https://evil.example/p.toml", "http:/x", "//evil.example/p.toml", "javascript:alert(1)", "data:text/plain,x", "/a b.toml", "\\\\evil\\p", "/x\u{0}"] {
+            assert_eq!(parse_same_site_path(bad), None, "{bad:?}");
+        }
+        let o = EmbedOptions::from_query("?policy-url=%2Fpolicies%2Fmycity.toml");
+        assert_eq!(o.policy_url.as_deref(), Some("/policies/mycity.toml"));
+        let o = EmbedOptions::from_query("?policy-url=https%3A%2F%2Fevil.example%2Fp.toml");
+        assert_eq!(o.policy_url, None);
+        assert_eq!(o.ignored.len(), 1, "{:?}", o.ignored);
     }
 
     #[test]

@@ -122,7 +122,7 @@ fn Page(props: &PageProps) -> Html {
     let policy = props.options.policy.clone();
     let panels = Section::ALL.iter().filter(|s| only.is_none_or(|o| o == **s)).map(|s| {
         let content = match s {
-            Section::Calculator => html! { <Calculator locale={settings.locale} policy={policy.clone()} /> },
+            Section::Calculator => html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> },
             // Its own download, fetched when its tab is first shown (or at once when it is the
             // only half on the page).
             Section::Planner => html! { <PlannerHost locale={settings.locale} active={only.is_some() || *section == Section::Planner} /> },

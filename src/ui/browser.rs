@@ -110,3 +110,25 @@ pub fn download(name: &str, mime: &str, content: &str) {
     }
     let _ = web_sys::Url::revoke_object_url(&url);
 }
+
+/// Fetches a same-site file (a path; the page's CSP allows no other origin anyway) and calls
+/// `done(Some(bytes))`, or `done(None)` if it cannot be fetched or the server says no.
+pub fn fetch_bytes(path: &str, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        done(None);
+        return;
+    };
+    let request = window.fetch_with_str(path);
+    wasm_bindgen_futures::spawn_local(async move {
+        let bytes = async {
+            let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(request).await.ok()?.dyn_into().ok()?;
+            if !response.ok() {
+                return None;
+            }
+            let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+            Some(js_sys::Uint8Array::new(&buffer).to_vec())
+        }
+        .await;
+        done(bytes);
+    });
+}

@@ -30,6 +30,9 @@ pub struct CalculatorProps {
     /// The policy to select first (an embedding's `?policy=`).
     #[prop_or_default]
     pub policy: Option<String>,
+    /// A policy file on the same site to fetch, check and select (an embedding's `?policy-url=`).
+    #[prop_or_default]
+    pub policy_url: Option<String>,
 }
 
 /// The calculator tab.
@@ -39,6 +42,19 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let t = calc_texts(l);
     let state = use_reducer_eq(|| CalcState::new(browser::today(), &browser::fragment(), props.policy.as_deref()));
     use_fragment_sync(&state.form);
+    {
+        // An embedding's policy file: loaded as if the user had chosen it, once.
+        let state = state.clone();
+        use_effect_with(props.policy_url.clone(), move |url| {
+            if let Some(url) = url.clone() {
+                let path = url.clone();
+                browser::fetch_bytes(&path, move |bytes| match bytes {
+                    Some(bytes) => state.dispatch(CalcAction::LoadFile(url, bytes)),
+                    None => state.dispatch(CalcAction::Unreachable(url)),
+                });
+            }
+        });
+    }
     let share_status = use_state(|| None::<bool>);
 
     let Some(selected) = state.selected().cloned() else {

@@ -118,6 +118,7 @@ fn file_status(file: &Option<FileStatus>, l: Locale) -> Html {
             let (summary, items): (String, Vec<String>) = match problem {
                 FileProblem::NotText => (format!("{name}{}", t.file_not_text), Vec::new()),
                 FileProblem::TooLarge => (format!("{name}{}", t.file_too_large), Vec::new()),
+                FileProblem::Unreachable => (format!("{name}{}", t.file_unreachable), Vec::new()),
                 FileProblem::Invalid(errors) => (
                     if l == Locale::ZhCn {
                         format!("{name} 有 {} {}", errors.len(), t.file_problems)

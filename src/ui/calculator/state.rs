@@ -54,6 +54,8 @@ pub enum FileProblem {
     NotText,
     /// Over the size limit.
     TooLarge,
+    /// An embedding's `policy-url` could not be fetched.
+    Unreachable,
     /// The policy's problems.
     Invalid(Vec<PolicyError>),
 }
@@ -118,6 +120,8 @@ pub enum CalcAction {
     SelectPolicy(String),
     /// The user loaded a file: its name and bytes.
     LoadFile(String, Vec<u8>),
+    /// An embedding's `policy-url` could not be fetched.
+    Unreachable(String),
     /// Show or hide the comparison.
     SetComparing(bool),
 }
@@ -246,6 +250,7 @@ impl Reducible for CalcState {
                 }
             }
             CalcAction::LoadFile(name, bytes) => next.load_file(name, bytes),
+            CalcAction::Unreachable(name) => next.file = Some(FileStatus::Refused(name, FileProblem::Unreachable)),
             CalcAction::SetComparing(on) => next.comparing = on,
         }
         next.recompute();
