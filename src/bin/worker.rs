@@ -3,6 +3,6 @@
 use gloo::worker::Registrable;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    zhucan::worker::install_panic_hook();
     zhucan::worker::PlannerWorker::registrar().register();
 }

@@ -57,6 +57,22 @@ test("if the planner cannot be fetched: a message and a retry that works; the ca
   await context.close();
 });
 
+test("if the planner's worker crashes: the page says so, a fresh worker gets the data, and the same plan comes back", async () => {
+  const { page, context } = await openPlanner();
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await run(page);
+  const before = await page.textContent("#plan-covered");
+  // A panic inside the worker (on purpose): its hook tells this page on the page's own channel.
+  await page.evaluate(() => wasm_bindgen.zhucanTestWorkerPanic());
+  await page.waitForFunction(() => /出了错，已经自动重新启动/.test(document.querySelector(".planner .notice[role=status]")?.textContent || ""));
+  assert.equal(await page.locator("#crash").count(), 0, "the page itself is fine: no crash panel");
+  await run(page);
+  await page.waitForFunction(() => !document.querySelector(".planner .notice[role=status]"));
+  assert.equal(await page.textContent("#plan-covered"), before, "the restarted worker gives the same plan");
+  await context.close();
+});
+
 test("the planner follows the page's language, both ways", async () => {
   const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.click("#tab-planner");

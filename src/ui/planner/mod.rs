@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::worker::{Spawnable, WorkerBridge};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use self::files::FileCardView;
@@ -25,7 +26,7 @@ use crate::core::planner::project::{self, Contents, Saved};
 use crate::core::planner::session::{Reply, Request, Role, Step, MAX_FILE_BYTES};
 use crate::core::Locale;
 use crate::ui::planner_host::{PLANNER_ROOT_ID, SETTINGS_EVENT};
-use crate::worker::{PlannerWorker, LOADER};
+use crate::worker::{PlannerWorker, WorkerInput, LOADER};
 
 type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
 /// File bytes kept in memory, to replay into a fresh worker after a cancel.
@@ -47,7 +48,29 @@ fn spawn(bridge: &Bridge, state: &UseReducerHandle<PlannerState>) {
         .with_loader(true)
         .as_module(false)
         .spawn(LOADER);
+    b.send(WorkerInput::Setup { crash_channel: crash_channel() });
     *bridge.borrow_mut() = Some(b);
+}
+
+thread_local! {
+    /// This page's crash channel: a `BroadcastChannel` name unique to the page (channels reach
+    /// every tab of the origin, and another tab's worker is none of this page's business).
+    static CRASH_CHANNEL: String = format!("zhucan-planner-crash-{}", js_sys::Math::random().to_bits());
+    /// Sends the worker a panic on purpose (tests only), through the current bridge.
+    static TEST_PANIC: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
+}
+
+fn crash_channel() -> String {
+    CRASH_CHANNEL.with(Clone::clone)
+}
+
+/// Makes the planner's worker panic on purpose, so the end-to-end tests can check that the page
+/// notices and recovers. The planner app exports it to JavaScript as `zhucanTestWorkerPanic`
+/// (`src/bin/planner.rs`; not from the library, which would put it in the calculator's download).
+pub fn test_worker_panic() {
+    if let Some(cb) = TEST_PANIC.with(|t| t.borrow().clone()) {
+        cb.emit(());
+    }
 }
 
 /// Sends a request, starting the worker first if it is not running: residents who never open the
@@ -57,7 +80,7 @@ fn send(bridge: &Bridge, state: &UseReducerHandle<PlannerState>, request: Reques
         spawn(bridge, state);
     }
     if let Some(b) = bridge.borrow().as_ref() {
-        b.send(request);
+        b.send(WorkerInput::Plan(request));
     }
 }
 
@@ -264,6 +287,53 @@ pub fn Planner(props: &PlannerProps) -> Html {
             state.dispatch(PlanAction::Cancelled(plan_texts(l).cancelled.to_string()));
         })
     };
+    // If the worker panics (its hook posts on this page's crash channel): a fresh worker gets the
+    // data again, and the user is told; nothing they loaded or set is lost. Rebuilt every render
+    // so that it replays the current files.
+    let on_crash = use_mut_ref(|| None::<Callback<String>>);
+    *on_crash.borrow_mut() = Some({
+        let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
+        Callback::from(move |message: String| {
+            web_sys::console::warn_2(&"zhucan: the planner's worker stopped and was restarted:".into(), &message.into());
+            *bridge.borrow_mut() = None;
+            replay(&bridge, &state, &kept);
+            state.dispatch(PlanAction::WorkerCrashed(plan_texts(l).worker_crashed.to_string()));
+        })
+    });
+    {
+        let on_crash = on_crash.clone();
+        use_effect_with((), move |_| {
+            let channel = web_sys::BroadcastChannel::new(&crash_channel()).ok();
+            let listener = channel.as_ref().map(|c| {
+                gloo::events::EventListener::new(c, "message", move |event| {
+                    let text = event
+                        .dyn_ref::<web_sys::MessageEvent>()
+                        .and_then(|m| m.data().as_string())
+                        .unwrap_or_default();
+                    let cb = on_crash.borrow().clone();
+                    if let Some(cb) = cb {
+                        cb.emit(text);
+                    }
+                })
+            });
+            move || {
+                drop(listener);
+                if let Some(c) = channel {
+                    c.close();
+                }
+            }
+        });
+    }
+    {
+        let bridge = bridge.clone();
+        TEST_PANIC.with(|t| {
+            *t.borrow_mut() = Some(Callback::from(move |_| {
+                if let Some(b) = bridge.borrow().as_ref() {
+                    b.send(WorkerInput::TestPanic);
+                }
+            }))
+        });
+    }
     let dispatch = {
         let state = state.clone();
         Callback::from(move |a: PlanAction| state.dispatch(a))

@@ -127,6 +127,8 @@ pub enum PlanAction {
     Running,
     /// The run was cancelled.
     Cancelled(String),
+    /// The worker panicked; a fresh one is being given the data again. The message for the user.
+    WorkerCrashed(String),
     /// A message for the user.
     Notice(Option<String>),
     /// Details of a site.
@@ -305,6 +307,13 @@ impl Reducible for PlannerState {
             }
             PlanAction::Cancelled(message) => {
                 s.running = None;
+                s.notice = Some(message);
+            }
+            PlanAction::WorkerCrashed(message) => {
+                s.running = None;
+                for card in &mut s.cards {
+                    card.busy = false;
+                }
                 s.notice = Some(message);
             }
             PlanAction::Notice(n) => s.notice = n,
