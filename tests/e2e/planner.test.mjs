@@ -187,6 +187,7 @@ test("CSV files with Chinese headers in GCJ-02: mapped, converted, and the same 
 test("axe-core: no violations on the planner, before and after a run, in both languages", async () => {
   const { page, problems, context } = await openPlanner();
   const report = {};
+  await page.waitForSelector("#plan-demo");
   report["empty"] = await axeViolations(page);
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
@@ -195,6 +196,7 @@ test("axe-core: no violations on the planner, before and after a run, in both la
   report["result zh"] = await axeViolations(page);
   await page.click("#switch-language");
   await page.click("#toggle-large-text");
+  await page.waitForFunction(() => /sample/i.test(document.querySelector("#plan-demo").textContent));
   report["result en large"] = await axeViolations(page);
   for (const [screen, v] of Object.entries(report)) {
     assert.deepEqual(v, [], `axe on ${screen}: ${JSON.stringify(v, null, 1)}`);

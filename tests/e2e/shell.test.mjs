@@ -107,13 +107,32 @@ test("phone width 320 px with large text: 24 px base text, 44 px targets, no sid
   await context.close();
 });
 
+test("300 % zoom of a 1280 px window (427 CSS px) with extra-large text: both halves reflow, no sideways scrolling", async () => {
+  // Browser zoom shrinks the viewport in CSS pixels: 1280 / 3 ≈ 427 px wide, 900 / 3 = 300 px high.
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 427, height: 300 } });
+  await page.click("#toggle-extra-large");
+  await page.fill("#calc-age", "85");
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok((await sideways()) <= 0, `calculator: ${await sideways()} px too wide`);
+  await page.click("#tab-planner");
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  assert.ok((await sideways()) <= 0, `planner: ${await sideways()} px too wide`);
+  assertClean(await problems());
+  await context.close();
+});
+
 test("axe-core finds no accessibility violations (both languages, both tabs, large text)", async () => {
   const { page, problems, context } = await openApp(env.browser, env.server.url);
   const report = {};
   report["zh calculator"] = await axeViolations(page);
   await page.click("#tab-planner");
+  await page.waitForSelector("#plan-demo");
   report["zh planner"] = await axeViolations(page);
   await page.click("#switch-language");
+  await page.waitForFunction(() => /sample/i.test(document.querySelector("#plan-demo").textContent));
   report["en planner"] = await axeViolations(page);
   await page.click("#toggle-large-text");
   await page.click("#tab-calculator");
