@@ -263,3 +263,35 @@ test("axe-core: no violations on the calculator's screens", async () => {
   assertClean(await problems());
   await context.close();
 });
+
+test("the accessibility tree (what a screen reader is given): named controls, headings, a live result", async () => {
+  const { page, problems, context } = await openApp(env.browser, env.server.url);
+  await page.selectOption("#calc-policy", "guangzhou-2020");
+  await page.fill("#calc-age", "85");
+  await page.waitForFunction(() => /补贴\s*9元/.test(document.querySelector(".result-headline")?.textContent || ""));
+  // Chromium's own accessibility tree, as screen readers receive it (not the DOM).
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const shown = nodes.filter((n) => !n.ignored);
+  const prop = (n, name) => n.properties?.find((p) => p.name === name)?.value?.value;
+  const controls = ["textbox", "combobox", "spinbutton", "radio", "checkbox", "button", "tab", "link"];
+  const unnamed = shown
+    .filter((n) => controls.includes(n.role?.value) && prop(n, "hidden") !== true)
+    .filter((n) => !(n.name?.value || "").trim())
+    .map((n) => `${n.role.value} #${n.backendDOMNodeId}`);
+  const checked = shown.filter((n) => controls.includes(n.role?.value)).length;
+  assert.ok(checked >= 15, `the tree has the form's controls (${checked})`);
+  assert.deepEqual(unnamed, [], "every control has an accessible name");
+  const named = (role, re) => shown.some((n) => n.role?.value === role && re.test(n.name?.value || ""));
+  assert.ok(named("heading", /^助餐$/), "the page's name is its top heading");
+  assert.ok(named("combobox", /补贴政策|政策/), "the policy list is named");
+  assert.ok(named("spinbutton", /年龄|岁/) || named("textbox", /年龄|岁/), "the age field is named by its label");
+  assert.ok(named("tab", /补贴计算/) && named("tab", /选址规划/), "the two tabs");
+  // The result is a polite, atomic live region whose text carries the figure.
+  const live = shown.filter((n) => prop(n, "live") === "polite" && prop(n, "atomic") === true);
+  assert.ok(live.length >= 1, "a polite atomic live region");
+  const liveText = await page.evaluate(() => document.querySelector("[aria-live=polite][aria-atomic=true]").textContent);
+  assert.match(liveText, /补贴\s*9元/);
+  assertClean(await problems());
+  await context.close();
+});
