@@ -70,7 +70,8 @@ pub fn read(text: &str) -> Result<GeoTable, GeoJsonError> {
         .iter()
         .enumerate()
         .map(|(index, f)| {
-            let geom: Option<Geometry<f64>> = f.geometry.as_ref().and_then(|g| Geometry::<f64>::try_from(g.clone()).ok());
+            let geom: Option<Geometry<f64>> =
+                f.geometry.as_ref().filter(|g| positions_ok(g)).and_then(|g| Geometry::<f64>::try_from(g.clone()).ok());
             let (position, area_m2) = match &geom {
                 Some(Geometry::Point(p)) => (Some(LonLat::new(p.x(), p.y())), None),
                 Some(g @ (Geometry::Polygon(_) | Geometry::MultiPolygon(_))) => {
@@ -90,9 +91,38 @@ pub fn read(text: &str) -> Result<GeoTable, GeoJsonError> {
     Ok(GeoTable { headers, rows })
 }
 
+/// Every position has at least two numbers (longitude, latitude). The geojson crate's conversion
+/// to geo types indexes `[0]` and `[1]` unchecked, so a position such as `[113.3]` panicked there
+/// (found by fuzzing); such a geometry is now treated as missing, and the row is reported.
+fn positions_ok(g: &geojson::Geometry) -> bool {
+    use geojson::GeometryValue as V;
+    let ok = |p: &geojson::Position| p.len() >= 2;
+    match &g.value {
+        V::Point { coordinates } => ok(coordinates),
+        V::MultiPoint { coordinates } | V::LineString { coordinates } => coordinates.iter().all(ok),
+        V::MultiLineString { coordinates } | V::Polygon { coordinates } => coordinates.iter().flatten().all(ok),
+        V::MultiPolygon { coordinates } => coordinates.iter().flatten().flatten().all(ok),
+        V::GeometryCollection { geometries } => geometries.iter().all(positions_ok),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by fuzzing: a one-number position inside a polygon's hole panicked in the geojson
+    /// crate (which refuses it in a Point, but not inside polygons or collections). Now that
+    /// feature has no position (the import reports the row) and the rest reads.
+    #[test]
+    fn a_position_with_one_number_is_a_missing_geometry_not_a_panic() {
+        let text = r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"n":1},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.31,23.1],[113.31,23.11],[113.3,23.1]],[[113.302,23.102],[113.3],[13.102]]]}},
+            {"type":"Feature","properties":{"n":3},"geometry":{"type":"GeometryCollection","geometries":[{"type":"LineString","coordinates":[[1,2],[3]]}]}},
+            {"type":"Feature","properties":{"n":4},"geometry":{"type":"Point","coordinates":[113.3,23.1]}}
+        ]}"#;
+        let t = read(text).expect("the file reads");
+        assert_eq!(t.rows.iter().map(|r| r.position.is_some()).collect::<Vec<_>>(), vec![false, false, true]);
+    }
 
     #[test]
     fn points_and_polygons() {
