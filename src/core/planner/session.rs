@@ -12,7 +12,7 @@ use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
 use crate::core::io::table::{preview, Preview};
-use crate::core::io::text::{decode, Encoding};
+use crate::core::io::text::{decode_owned, Encoding};
 
 /// Which file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -296,7 +296,7 @@ impl Session {
     /// Handles one request; `send` receives the replies (progress first, the result last).
     pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Reply)) {
         match request {
-            Request::Open { role, name, bytes } => send(self.open(role, name, &bytes)),
+            Request::Open { role, name, bytes } => send(self.open(role, name, bytes)),
             Request::Import { role, map, crs, skip_bad_rows } => send(self.import(role, &map, crs, skip_bad_rows)),
             Request::Demo => send(self.demo()),
             Request::Clear { role } => {
@@ -312,12 +312,13 @@ impl Session {
         }
     }
 
-    fn open(&mut self, role: Role, name: String, bytes: &[u8]) -> Reply {
+    fn open(&mut self, role: Role, name: String, bytes: Vec<u8>) -> Reply {
         let failed = |reason: String| Reply::OpenFailed { role, name: name.clone(), reason };
         if bytes.len() > MAX_FILE_BYTES {
             return failed(format!("too large: {} MB (limit {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576));
         }
-        let (text, encoding) = match decode(bytes) {
+        // Taken by value: a UTF-8 file becomes the text without a second copy.
+        let (text, encoding) = match decode_owned(bytes) {
             Ok(v) => v,
             Err(e) => return failed(e.to_string()),
         };
@@ -348,7 +349,7 @@ impl Session {
         };
         let map = auto_map(&headers);
         let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false };
-        self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text.into_owned()) });
+        self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
         Reply::Opened(opened)
     }
 
