@@ -2,7 +2,7 @@
 //! toolchain, every `cargo test`): policy TOML, CSV and GeoJSON through the planner's whole
 //! open → import → run path, text decoding, the calculator's share-link fragment, and project
 //! files. The property is the one that keeps the page alive: a value or an error, never a panic.
-//! (Coverage-guided fuzzing with cargo-fuzz is not set up yet; see docs/reliability.md.)
+//! Coverage-guided fuzzing of the same parsers is in `fuzz/` (cargo-fuzz; see docs/reliability.md).
 
 use proptest::prelude::*;
 use zhucan::core::date::Date;
