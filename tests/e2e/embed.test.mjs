@@ -128,3 +128,41 @@ test("a policy-url that cannot be fetched: a message, and the calculator works w
   await page.waitForFunction(() => /补贴\s*9元/.test(document.querySelector(".result-headline")?.textContent || ""));
   await context.close();
 });
+
+test("axe-core in every embedded combination: both halves, both languages, normal and large text", async () => {
+  const { page, problems, context } = await openPage(env.browser, env.server.url, { viewport: { width: 1024, height: 800 } });
+  await page.goto(env.server.url + "element.html");
+  const report = {};
+  for (const lang of ["zh-CN", "en"]) {
+    for (const large of ["0", "1"]) {
+      for (const id of ["calc", "plan"]) {
+        await page.evaluate(([id, lang, large]) => {
+          const el = document.getElementById(id);
+          el.setAttribute("lang", lang);
+          el.setAttribute("large", large);
+        }, [id, lang, large]);
+        const frame = await (await page.waitForSelector(`#${id} iframe`)).contentFrame();
+        await frame.waitForFunction(
+          ([lang, large, ready]) =>
+            document.documentElement.lang === lang &&
+            document.documentElement.classList.contains("large-text") === (large === "1") &&
+            document.querySelector(ready),
+          [lang, large, id === "calc" ? "#calc-age" : "#plan-demo"],
+          { timeout: 30_000 },
+        );
+        if (id === "calc") {
+          await frame.fill("#calc-age", "85");
+          await frame.waitForFunction(() => /\d/.test(document.querySelector(".result-headline")?.textContent || ""));
+        }
+        report[`${id} ${lang} large=${large}`] = await axeViolations(frame);
+      }
+    }
+  }
+  assert.equal(Object.keys(report).length, 8);
+  for (const [screen, v] of Object.entries(report)) {
+    assert.deepEqual(v, [], `axe on ${screen}: ${JSON.stringify(v, null, 1)}`);
+  }
+  const p = await problems();
+  assert.deepEqual([p.csp, p.offOrigin, p.pageErrors, p.failed], [[], [], [], []]);
+  await context.close();
+});
