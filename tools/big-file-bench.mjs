@@ -69,8 +69,9 @@ try {
   console.log(`read, decoded, columns found   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB`);
   start = Date.now();
   await page.click("#plan-demand-import");
+  const bar = await page.waitForSelector(".import-progress", { timeout: 600_000 }).then(() => "shown", () => "not shown");
   await page.waitForSelector("text=正在使用：demand", { timeout: 600_000 });
-  console.log(`imported (every row checked)   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB`);
+  console.log(`imported (every row checked)   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB   progress bar ${bar}`);
   await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
   await page.click("#plan-candidates-import");
   await page.waitForSelector("text=正在使用：candidates.csv", { timeout: 60_000 });

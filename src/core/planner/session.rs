@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, RowIssue, Sites, Source};
+use super::data::{import_demand_reporting, import_sites_reporting, Demand, FileWarning, Imported, MappingError, RowIssue, Sites, Source};
 use super::geometry::{LocalProjection, LonLat};
 use super::plan::{prepare, run, Choices, PlanResult, Prepared, Settings, SiteScore};
 use super::select::SelectOptions;
@@ -254,6 +254,13 @@ pub enum Reply {
     Cleared(Role),
     /// Progress of a run.
     Progress(Step),
+    /// Progress of an import: the share of the file read so far (big files, every 100,000 rows).
+    ImportProgress {
+        /// Which file.
+        role: Role,
+        /// 0–99.
+        percent: u8,
+    },
     /// A run finished.
     Planned(Box<PlanView>),
     /// A run could not start.
@@ -297,7 +304,10 @@ impl Session {
     pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Reply)) {
         match request {
             Request::Open { role, name, bytes } => send(self.open(role, name, bytes)),
-            Request::Import { role, map, crs, skip_bad_rows } => send(self.import(role, &map, crs, skip_bad_rows)),
+            Request::Import { role, map, crs, skip_bad_rows } => {
+                let reply = self.import(role, &map, crs, skip_bad_rows, &mut |percent| send(Reply::ImportProgress { role, percent }));
+                send(reply);
+            }
             Request::Demo => send(self.demo()),
             Request::Clear { role } => {
                 self.files[slot(role)] = None;
@@ -353,7 +363,7 @@ impl Session {
         Reply::Opened(opened)
     }
 
-    fn import(&mut self, role: Role, map: &ColumnMap, crs: Crs, skip_bad_rows: bool) -> Reply {
+    fn import(&mut self, role: Role, map: &ColumnMap, crs: Crs, skip_bad_rows: bool, progress: &mut dyn FnMut(u8)) -> Reply {
         let Some(file) = &self.files[slot(role)] else {
             return Reply::CannotRun("open the file first".into());
         };
@@ -376,7 +386,7 @@ impl Session {
             }
         }
         let result = match role {
-            Role::Demand => import_demand(&source, map, crs).map(|imp| {
+            Role::Demand => import_demand_reporting(&source, map, crs, progress).map(|imp| {
                 let accepted = (imp.bad_rows == 0 || skip_bad_rows) && !imp.data.points.is_empty();
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), imp.data.extra_names.clone());
                 if accepted {
@@ -384,7 +394,7 @@ impl Session {
                 }
                 r
             }),
-            Role::Candidates | Role::Existing => import_sites(&source, map, crs).map(|imp| {
+            Role::Candidates | Role::Existing => import_sites_reporting(&source, map, crs, progress).map(|imp| {
                 let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role == Role::Existing || !imp.data.points.is_empty());
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), Vec::new());
                 if accepted {

@@ -146,6 +146,11 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             </div>
             if card.busy {
                 <p role="status">{ t.opening }</p>
+                if let Some(percent) = card.progress {
+                    // A big file: how far the import has got (the status above is what is announced).
+                    <progress class="import-progress" max="100" value={percent.to_string()}
+                        aria-label={format!("{}{percent}%", t.import_progress)}>{ format!("{percent}%") }</progress>
+                }
             }
             if let Some(p) = &card.problem {
                 <p class="file-status error" role="alert">{ p.clone() }</p>

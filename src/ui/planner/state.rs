@@ -43,6 +43,8 @@ pub struct FileCard {
     pub problem: Option<String>,
     /// Waiting for the worker.
     pub busy: bool,
+    /// How far a big import has got (percent), while it runs.
+    pub progress: Option<u8>,
 }
 
 pub use crate::core::planner::project::Saved;
@@ -200,6 +202,7 @@ impl PlannerState {
                 let accepted = r.accepted;
                 let card = &mut self.cards[slot(role)];
                 card.busy = false;
+                card.progress = None;
                 card.problem = None;
                 if accepted {
                     card.in_use = Some(InUse { name: r.name.clone(), rows: r.rows_in_use, map: card.map.clone(), crs: card.crs, skipped: r.bad_rows > 0 });
@@ -238,6 +241,12 @@ impl PlannerState {
                 }
             }
             Reply::Progress(step) => self.running = Some(step),
+            Reply::ImportProgress { role, percent } => {
+                let card = &mut self.cards[slot(role)];
+                if card.busy {
+                    card.progress = Some(percent);
+                }
+            }
             Reply::Planned(view) => {
                 self.running = None;
                 self.notice = None;
@@ -270,6 +279,7 @@ impl Reducible for PlannerState {
             PlanAction::Worker(reply) => s.apply(reply),
             PlanAction::Opening(role) | PlanAction::Importing(role) => {
                 s.cards[slot(role)].busy = true;
+                s.cards[slot(role)].progress = None;
                 s.cards[slot(role)].problem = None;
             }
             PlanAction::SetMap(role, field, col) => {
