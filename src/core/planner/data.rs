@@ -247,7 +247,7 @@ fn rows_of<'a>(source: &'a Source<'a>, progress: &mut dyn FnMut(u8), mut each: i
             let mut n = 0u64;
             for_each_row(text, |line, record| {
                 n += 1;
-                if n % PROGRESS_EVERY == 0 {
+                if n.is_multiple_of(PROGRESS_EVERY) {
                     progress(percent(record.position().map_or(0, |p| p.byte() as usize), text.len()));
                 }
                 let get = move |i: usize| record.get(i).unwrap_or("");
@@ -257,7 +257,7 @@ fn rows_of<'a>(source: &'a Source<'a>, progress: &mut dyn FnMut(u8), mut each: i
         }
         Source::GeoJson(table) => {
             for (k, r) in table.rows.iter().enumerate() {
-                if k > 0 && k as u64 % PROGRESS_EVERY == 0 {
+                if k > 0 && (k as u64).is_multiple_of(PROGRESS_EVERY) {
                     progress(percent(k, table.rows.len()));
                 }
                 let get = move |i: usize| r.values.get(i).map_or("", String::as_str);
