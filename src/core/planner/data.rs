@@ -170,15 +170,34 @@ fn number(text: &str) -> Result<Option<f64>, Problem> {
     }
 }
 
+/// What an import finds row by row: problems, counts, and the rows already read.
+#[derive(Default)]
 struct Collector {
     issues: Vec<RowIssue>,
     bad_rows: usize,
     total_rows: usize,
     swapped: usize,
     outside_china: usize,
+    /// First row at each position with each name.
+    seen: HashMap<(u64, u64, String), RowRef>,
 }
 
 impl Collector {
+    /// Records a row's position and name. `false` (and the row counted bad, on `field`) if an
+    /// earlier row had both; otherwise notes a position outside China.
+    fn first_at(&mut self, row: RowRef, p: LonLat, name: &str, field: &str) -> bool {
+        let key = (p.lon.to_bits(), p.lat.to_bits(), name.to_string());
+        if let Some(&first) = self.seen.get(&key) {
+            self.bad(row, field, Problem::Duplicate { first });
+            return false;
+        }
+        self.seen.insert(key, row);
+        if !in_china(p) {
+            self.outside_china += 1;
+        }
+        true
+    }
+
     fn bad(&mut self, row: RowRef, field: &str, problem: Problem) {
         if problem == Problem::Swapped {
             self.swapped += 1;
@@ -309,8 +328,8 @@ pub fn import_demand_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, p
     let Some(count_col) = map.count else { return Err(MappingError::NoCount) };
     let mut d = Demand { extra_names: map.extras.iter().map(|&i| header(&headers, Some(i), "extra")).collect(), ..Demand::default() };
     d.extras = vec![Vec::new(); map.extras.len()];
-    let mut c = Collector { issues: Vec::new(), bad_rows: 0, total_rows: 0, swapped: 0, outside_china: 0 };
-    let mut seen: HashMap<(u64, u64, String), RowRef> = HashMap::new();
+    let mut c = Collector::default();
+    let duplicate_field = header(&headers, map.name.or(map.lon), "position");
     rows_of(source, progress, |f| {
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
@@ -334,13 +353,8 @@ pub fn import_demand_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, p
             }
         }
         let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        let key = (p.lon.to_bits(), p.lat.to_bits(), name.clone());
-        if let Some(first) = seen.get(&key) {
-            return c.bad(f.row, &header(&headers, map.name.or(map.lon), "position"), Problem::Duplicate { first: *first });
-        }
-        seen.insert(key, f.row);
-        if !in_china(p) {
-            c.outside_china += 1;
+        if !c.first_at(f.row, p, &name, &duplicate_field) {
+            return;
         }
         d.points.push(p);
         d.counts.push(count);
@@ -366,8 +380,8 @@ pub fn import_sites_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, pr
         return Err(MappingError::NoPosition);
     }
     let mut s = Sites::default();
-    let mut c = Collector { issues: Vec::new(), bad_rows: 0, total_rows: 0, swapped: 0, outside_china: 0 };
-    let mut seen: HashMap<(u64, u64, String), RowRef> = HashMap::new();
+    let mut c = Collector::default();
+    let duplicate_field = header(&headers, map.name.or(map.lon), "position");
     rows_of(source, progress, |f| {
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
@@ -392,13 +406,8 @@ pub fn import_sites_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, pr
             Err((field, problem)) => return c.bad(f.row, &field, problem),
         };
         let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        let key = (p.lon.to_bits(), p.lat.to_bits(), name.clone());
-        if let Some(first) = seen.get(&key) {
-            return c.bad(f.row, &header(&headers, map.name.or(map.lon), "position"), Problem::Duplicate { first: *first });
-        }
-        seen.insert(key, f.row);
-        if !in_china(p) {
-            c.outside_china += 1;
+        if !c.first_at(f.row, p, &name, &duplicate_field) {
+            return;
         }
         s.points.push(p);
         s.names.push(name);
