@@ -215,27 +215,28 @@ fn header(headers: &[String], i: Option<usize>, fallback: &str) -> String {
 
 /// The row's position, checked and converted; `Err` with the field at fault.
 fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Result<LonLat, (String, Problem)> {
-    let lon_name = header(headers, map.lon, "lon");
-    let lat_name = header(headers, map.lat, "lat");
+    // Column names only for a row at fault: this runs for every row of a big file.
+    let lon_name = || header(headers, map.lon, "lon");
+    let lat_name = || header(headers, map.lat, "lat");
     let p = match (map.lon, map.lat, &f.geometry) {
         (Some(lo), Some(la), _) => {
-            let lon = number((f.get)(lo)).map_err(|p| (lon_name.clone(), p))?.ok_or((lon_name.clone(), Problem::Missing))?;
-            let lat = number((f.get)(la)).map_err(|p| (lat_name.clone(), p))?.ok_or((lat_name.clone(), Problem::Missing))?;
+            let lon = number((f.get)(lo)).map_err(|p| (lon_name(), p))?.ok_or_else(|| (lon_name(), Problem::Missing))?;
+            let lat = number((f.get)(la)).map_err(|p| (lat_name(), p))?.ok_or_else(|| (lat_name(), Problem::Missing))?;
             LonLat::new(lon, lat)
         }
         (_, _, Some((Some(p), _))) => *p,
         (_, _, Some((None, _))) => return Err(("geometry".into(), Problem::NoGeometry)),
-        _ => return Err((lon_name, Problem::Missing)),
+        _ => return Err((lon_name(), Problem::Missing)),
     };
     // A Chinese latitude in the longitude column and a Chinese longitude in the latitude column.
     if (15.0..=56.0).contains(&p.lon) && (70.0..=138.0).contains(&p.lat) {
-        return Err((lat_name, Problem::Swapped));
+        return Err((lat_name(), Problem::Swapped));
     }
     if p.lat.abs() > 90.0 {
-        return Err((lat_name, Problem::LatOutOfRange));
+        return Err((lat_name(), Problem::LatOutOfRange));
     }
     if p.lon.abs() > 180.0 {
-        return Err((lon_name, Problem::LonOutOfRange));
+        return Err((lon_name(), Problem::LonOutOfRange));
     }
     Ok(crs.to_wgs84(p))
 }
@@ -330,13 +331,13 @@ pub fn import_demand_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, p
     d.extras = vec![Vec::new(); map.extras.len()];
     let mut c = Collector::default();
     let duplicate_field = header(&headers, map.name.or(map.lon), "position");
+    let count_name = header(&headers, Some(count_col), "count");
     rows_of(source, progress, |f| {
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
             Ok(p) => p,
             Err((field, problem)) => return c.bad(f.row, &field, problem),
         };
-        let count_name = header(&headers, Some(count_col), "count");
         let count = match number((f.get)(count_col)) {
             Ok(Some(v)) if v < 0.0 => return c.bad(f.row, &count_name, Problem::Negative),
             Ok(Some(v)) => v,
@@ -344,12 +345,11 @@ pub fn import_demand_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, p
             Err(problem) => return c.bad(f.row, &count_name, problem),
         };
         let mut extras = Vec::with_capacity(map.extras.len());
-        for &col in &map.extras {
-            let name = header(&headers, Some(col), "extra");
+        for (&col, name) in map.extras.iter().zip(&d.extra_names) {
             match number((f.get)(col)) {
-                Ok(Some(v)) if v < 0.0 => return c.bad(f.row, &name, Problem::Negative),
+                Ok(Some(v)) if v < 0.0 => return c.bad(f.row, name, Problem::Negative),
                 Ok(v) => extras.push(v.unwrap_or(0.0)),
-                Err(problem) => return c.bad(f.row, &name, problem),
+                Err(problem) => return c.bad(f.row, name, problem),
             }
         }
         let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
