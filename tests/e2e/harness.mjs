@@ -102,6 +102,23 @@ export function useServerAndBrowser(serverOptions = { root: "dist" }) {
   return env;
 }
 
+/** Presses the planner's run button and waits for the result. */
+export async function runPlan(page) {
+  await page.click("#plan-run");
+  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+}
+
+/**
+ * Chooses `path` for a planner file card (`demand`, `candidates`, `existing`), imports it with the
+ * guessed column mapping, and waits until it is in use with `rows` rows.
+ */
+export async function importFile(page, role, path, rows) {
+  await page.setInputFiles(`#plan-file-${role}`, path);
+  await page.waitForSelector(`#plan-${role}-import`);
+  await page.click(`#plan-${role}-import`);
+  await page.waitForSelector(`text=正在使用：${path.split("/").pop()}（${rows} 行）`);
+}
+
 /** Fails on any CSP violation, request off the origin, failed request, page or console error. */
 export function assertClean(p) {
   assert.deepEqual(p.csp, [], "no CSP violations");

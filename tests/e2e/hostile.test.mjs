@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { OUT_DIR, openApp, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, importFile, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -24,10 +24,7 @@ const csvCell = (s) => `"${s.replaceAll('"', '""')}"`;
 test("hostile names and headers are shown as text, never run, and exported safely", async () => {
   const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click("#tab-planner");
-  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
-  await page.waitForSelector("#plan-demand-import");
-  await page.click("#plan-demand-import");
-  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+  await importFile(page, "demand", "static/samples/demand.csv", 1500);
 
   const sample = readFileSync("static/samples/candidates.csv", "utf8").trim().split("\n").slice(1, 1 + NAMES.length);
   const rows = NAMES.map((name, i) => {
@@ -43,8 +40,7 @@ test("hostile names and headers are shown as text, never run, and exported safel
   await page.click("#plan-candidates-import");
   await page.waitForSelector(`text=正在使用：<i>hostile</i>.csv（${NAMES.length} 行）`);
   await page.fill("#plan-k", String(NAMES.length));
-  await page.click("#plan-run");
-  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  await runPlan(page);
 
   const table = await page.textContent(".site-table");
   for (const name of NAMES.slice(0, 6)) assert.ok(table.includes(name), `shown as text: ${name.slice(0, 30)}`);
@@ -82,10 +78,7 @@ test("a 300 MB file is refused before it is read, in the user's language, and th
   closeSync(fd);
   const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 1280, height: 900 } });
   await page.click("#tab-planner");
-  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
-  await page.waitForSelector("#plan-demand-import");
-  await page.click("#plan-demand-import");
-  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
+  await importFile(page, "demand", "static/samples/demand.csv", 1500);
   await page.setInputFiles("#plan-file-demand", huge);
   const alert = page.locator(".file-card .file-status.error");
   await alert.waitFor();

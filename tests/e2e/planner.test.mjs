@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, assertClean, axeViolations, importFile, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -14,10 +14,6 @@ async function openPlanner(options) {
   return handle;
 }
 
-async function run(page) {
-  await page.click("#plan-run");
-  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
-}
 
 test("residents using the calculator never download the planner (its app or its worker)", async () => {
   const { page, requests, context } = await openApp(env.browser, env.server.url);
@@ -61,13 +57,13 @@ test("if the planner's worker crashes: the page says so, a fresh worker gets the
   const { page, context } = await openPlanner();
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
-  await run(page);
+  await runPlan(page);
   const before = await page.textContent("#plan-covered");
   // A panic inside the worker (on purpose): its hook tells this page on the page's own channel.
   await page.evaluate(() => wasm_bindgen.zhucanTestWorkerPanic());
   await page.waitForFunction(() => /出了错，已经自动重新启动/.test(document.querySelector(".planner .notice[role=status]")?.textContent || ""));
   assert.equal(await page.locator("#crash").count(), 0, "the page itself is fine: no crash panel");
-  await run(page);
+  await runPlan(page);
   await page.waitForFunction(() => !document.querySelector(".planner .notice[role=status]"));
   assert.equal(await page.textContent("#plan-covered"), before, "the restarted worker gives the same plan");
   await context.close();
@@ -91,7 +87,7 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
-  await run(page);
+  await runPlan(page);
   // k = 10 by default: ten chosen sites on the map (with service circles) and in the table.
   assert.equal(await page.locator(".map .site.chosen").count(), 10);
   assert.equal(await page.locator(".map .service").count(), 10);
@@ -111,7 +107,7 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   const eleventh = page.locator(".site-table tbody tr").nth(10);
   const name = (await eleventh.locator("th").textContent()).trim();
   await eleventh.getByRole("button", { name: /^锁定/ }).click();
-  await run(page);
+  await runPlan(page);
   const firstRow = page.locator(".site-table tbody tr").first();
   assert.equal((await firstRow.locator("th").textContent()).trim(), name, "the locked site is chosen first");
 
@@ -153,16 +149,10 @@ test("CSV files with Chinese headers in GCJ-02: mapped, converted, and the same 
   assert.match(await page.textContent(".mapping"), /GCJ-02（高德、腾讯地图）/);
   await page.click("#plan-demand-import");
   await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
-  await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
-  await page.waitForSelector("#plan-candidates-import");
-  await page.click("#plan-candidates-import");
-  await page.waitForSelector("text=正在使用：candidates.csv（30 行）");
-  await page.setInputFiles("#plan-file-existing", "static/samples/existing.csv");
-  await page.waitForSelector("#plan-existing-import");
-  await page.click("#plan-existing-import");
-  await page.waitForSelector("text=正在使用：existing.csv（3 行）");
+  await importFile(page, "candidates", "static/samples/candidates.csv", 30);
+  await importFile(page, "existing", "static/samples/existing.csv", 3);
   await page.fill("#plan-k", "5");
-  await run(page);
+  await runPlan(page);
   // `zhucan plan --demand … --candidates … --existing … --crs gcj02 --k 5`: 27,553 of 46,153.
   assert.match(await page.textContent("#plan-covered"), /覆盖了46,153 中的 27,553/);
 
@@ -191,7 +181,7 @@ test("axe-core: no violations on the planner, before and after a run, in both la
   report["empty"] = await axeViolations(page);
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
-  await run(page);
+  await runPlan(page);
   await page.locator(".site-table tbody tr").first().getByRole("button", { name: /^详情/ }).click();
   report["result zh"] = await axeViolations(page);
   await page.click("#switch-language");
@@ -207,21 +197,15 @@ test("axe-core: no violations on the planner, before and after a run, in both la
 
 test("a project file saves data, mapping, settings and locks, and opening it gives exactly the same result", async () => {
   const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
-  await page.setInputFiles("#plan-file-demand", "static/samples/demand.csv");
-  await page.waitForSelector("#plan-demand-import");
-  await page.click("#plan-demand-import");
-  await page.waitForSelector("text=正在使用：demand.csv（1500 行）");
-  await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
-  await page.waitForSelector("#plan-candidates-import");
-  await page.click("#plan-candidates-import");
-  await page.waitForSelector("text=正在使用：candidates.csv（30 行）");
+  await importFile(page, "demand", "static/samples/demand.csv", 1500);
+  await importFile(page, "candidates", "static/samples/candidates.csv", 30);
   await page.fill("#plan-k", "4");
-  await run(page);
+  await runPlan(page);
   // Lock the 10th-ranked site and run again.
   const tenth = page.locator(".site-table tbody tr").nth(9);
   const locked = (await tenth.locator("th").textContent()).trim();
   await tenth.getByRole("button", { name: /^锁定/ }).click();
-  await run(page);
+  await runPlan(page);
   const covered = await page.textContent("#plan-covered");
   const chosen = await page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim()).sort());
   assert.ok(chosen.includes(locked));
@@ -267,7 +251,7 @@ test("settings that stop a run are summarised above the run button, focused, and
   // Corrected: the run goes ahead and the summary goes away.
   await page.fill("#plan-k", "5");
   await page.fill("#plan-need", "22.1");
-  await run(page);
+  await runPlan(page);
   assert.equal(await page.locator("#plan-error-summary").count(), 0);
   assert.deepEqual(await axeViolations(page), []);
   assertClean(await problems());

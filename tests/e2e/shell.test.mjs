@@ -1,17 +1,9 @@
 // End-to-end: the release build of the app shell, served under the strict CSP, in headless Chromium.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { OUT_DIR, axeViolations, openApp, openPage, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, assertClean, axeViolations, openApp, openPage, runPlan, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
-
-function assertClean(problems) {
-  assert.deepEqual(problems.csp, [], "no Content-Security-Policy violations");
-  assert.deepEqual(problems.offOrigin, [], "no request leaves the page's origin");
-  assert.deepEqual(problems.failed, [], "every request succeeds");
-  assert.deepEqual(problems.pageErrors, [], "no uncaught page errors");
-  assert.deepEqual(problems.console, [], "no console errors");
-}
 
 test("loads under the strict CSP in Chinese, with no outside requests", async () => {
   const { page, problems, context } = await openApp(env.browser, env.server.url);
@@ -90,8 +82,7 @@ test("phone width 320 px with large text: 24 px base text, 44 px targets, no sid
   await page.click("#tab-planner");
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
-  await page.click("#plan-run");
-  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  await runPlan(page);
   const smallPlanner = await page.evaluate(() =>
     [...document.querySelectorAll("#panel-planner button")]
       .filter((b) => b.offsetParent !== null && !b.classList.contains("link-button"))
@@ -117,8 +108,7 @@ test("300 % zoom of a 1280 px window (427 CSS px) with extra-large text: both ha
   await page.click("#tab-planner");
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
-  await page.click("#plan-run");
-  await page.waitForSelector("#plan-covered", { timeout: 60_000 });
+  await runPlan(page);
   assert.ok((await sideways()) <= 0, `planner: ${await sideways()} px too wide`);
   assertClean(await problems());
   await context.close();
