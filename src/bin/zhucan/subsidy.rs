@@ -185,15 +185,16 @@ fn report(policy: &Policy, a: &Assessment, locale: Locale) -> Value {
     })
 }
 
-fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Result<ExitCode, String> {
+/// Reads a roster CSV row by row: `each(line, id, person)`, where `id` is the row's `id` or `name`
+/// column (else its line number) and `person` is the checked person or the row's problems joined
+/// (also reported on standard error). Unreadable rows are reported and skipped. Returns how many
+/// rows were bad.
+fn for_each_person(path: &str, meal: &Meal, mut each: impl FnMut(usize, String, Result<Person, String>)) -> Result<usize, String> {
     let text = read_text(path)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers: Vec<String> = reader.headers().map_err(|e| format!("{path}: {e}"))?.iter().map(str::to_string).collect();
     let id_col = headers.iter().position(|h| h == "id" || h == "name");
-    let mut out = csv::Writer::from_writer(std::io::stdout());
-    let header = ["line", "id", "eligible", "subsidy_fen", "pay_fen", "delivery_subsidy_fen", "tier", "version", "error"];
-    out.write_record(header).map_err(|e| e.to_string())?;
     let mut bad = 0usize;
     for (i, record) in reader.records().enumerate() {
         let line = i + 2;
@@ -206,9 +207,26 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
             }
         };
         let id = id_col.and_then(|c| row.get(c).cloned()).unwrap_or_else(|| line.to_string());
-        let person = person_from_row(&headers, &row).and_then(|raw| raw.validate()).and_then(|p| {
-            check_birth(&p, meal).map(|()| p).map_err(|e| vec![e])
-        });
+        let person = person_from_row(&headers, &row)
+            .and_then(|raw| raw.validate())
+            .and_then(|p| check_birth(&p, meal).map(|()| p).map_err(|e| vec![e]))
+            .map_err(|errors| {
+                bad += 1;
+                let message = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
+                eprintln!("{path}: line {line}: {message}");
+                message
+            });
+        each(line, id, person);
+    }
+    Ok(bad)
+}
+
+fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Result<ExitCode, String> {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    let header = ["line", "id", "eligible", "subsidy_fen", "pay_fen", "delivery_subsidy_fen", "tier", "version", "error"];
+    out.write_record(header).map_err(|e| e.to_string())?;
+    let mut written = Ok(());
+    let bad = for_each_person(path, meal, |line, id, person| {
         let fields = match person {
             Ok(p) => {
                 let a = assess_figures(policy, &p, meal, Calendar::builtin());
@@ -224,45 +242,21 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
                     String::new(),
                 ]
             }
-            Err(errors) => {
-                bad += 1;
-                let message = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-                eprintln!("{path}: line {line}: {message}");
-                vec![line.to_string(), id, String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), message]
-            }
+            Err(message) => vec![line.to_string(), id, String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), message],
         };
-        out.write_record(&fields).map_err(|e| e.to_string())?;
-    }
+        if written.is_ok() {
+            written = out.write_record(&fields);
+        }
+    })?;
+    written.map_err(|e| e.to_string())?;
     out.flush().map_err(|e| e.to_string())?;
     Ok(if bad == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// Reads a roster into people (bad rows reported on standard error and counted).
 fn read_roster(path: &str, meal: &Meal) -> Result<(Vec<Person>, usize), String> {
-    let text = read_text(path)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().map_err(|e| format!("{path}: {e}"))?.iter().map(str::to_string).collect();
-    let (mut people, mut bad) = (Vec::new(), 0usize);
-    for (i, record) in reader.records().enumerate() {
-        let line = i + 2;
-        let row: Vec<String> = match record {
-            Ok(r) => r.iter().map(str::to_string).collect(),
-            Err(e) => {
-                bad += 1;
-                eprintln!("{path}: line {line}: {e}");
-                continue;
-            }
-        };
-        match person_from_row(&headers, &row).and_then(|raw| raw.validate()).and_then(|p| check_birth(&p, meal).map(|()| p).map_err(|e| vec![e])) {
-            Ok(p) => people.push(p),
-            Err(errors) => {
-                bad += 1;
-                let message = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-                eprintln!("{path}: line {line}: {message}");
-            }
-        }
-    }
+    let mut people = Vec::new();
+    let bad = for_each_person(path, meal, |_, _, person| people.extend(person.ok()))?;
     Ok((people, bad))
 }
 
