@@ -125,10 +125,15 @@ pub fn fetch_bytes(path: &str, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
             if !response.ok() {
                 return None;
             }
-            let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-            Some(js_sys::Uint8Array::new(&buffer).to_vec())
+            response_bytes(&response).await
         }
         .await;
         done(bytes);
     });
+}
+
+/// A response's body as bytes (a fetched file, or one kept in the Cache API).
+pub async fn response_bytes(response: &web_sys::Response) -> Option<Vec<u8>> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
 }

@@ -49,8 +49,7 @@ pub async fn load_file(role: Role) -> Option<Vec<u8>> {
     let cache = cache().await?;
     let found = JsFuture::from(cache.match_with_str(&key(role))).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
-    let buffer = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+    crate::ui::browser::response_bytes(&response).await
 }
 
 /// Forgets a kept file.
