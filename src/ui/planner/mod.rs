@@ -122,6 +122,14 @@ fn replay(bridge: &Bridge, handle: &UseReducerHandle<PlannerState>, kept: &Kept)
     }
 }
 
+/// Drops the worker (a busy one stops after its current step; a panicked one is gone) and gives
+/// a fresh one the data again; `message` tells the user why.
+fn restart(bridge: &Bridge, state: &UseReducerHandle<PlannerState>, kept: &Kept, message: &str) {
+    *bridge.borrow_mut() = None;
+    replay(bridge, state, kept);
+    state.dispatch(PlanAction::Restarted(message.to_string()));
+}
+
 /// The planner tab.
 #[function_component]
 pub fn Planner(props: &PlannerProps) -> Html {
@@ -280,12 +288,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
     });
     let on_cancel = {
         let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
-        Callback::from(move |_: MouseEvent| {
-            // Drop the busy worker (it stops once it finishes its current step) and start afresh.
-            *bridge.borrow_mut() = None;
-            replay(&bridge, &state, &kept);
-            state.dispatch(PlanAction::Cancelled(plan_texts(l).cancelled.to_string()));
-        })
+        Callback::from(move |_: MouseEvent| restart(&bridge, &state, &kept, plan_texts(l).cancelled))
     };
     // If the worker panics (its hook posts on this page's crash channel): a fresh worker gets the
     // data again, and the user is told; nothing they loaded or set is lost. Rebuilt every render
@@ -295,14 +298,20 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let (bridge, state, kept) = (bridge.clone(), state.clone(), kept.clone());
         Callback::from(move |message: String| {
             web_sys::console::warn_2(&"zhucan: the planner's worker stopped and was restarted:".into(), &message.into());
-            *bridge.borrow_mut() = None;
-            replay(&bridge, &state, &kept);
-            state.dispatch(PlanAction::WorkerCrashed(plan_texts(l).worker_crashed.to_string()));
+            restart(&bridge, &state, &kept, plan_texts(l).worker_crashed);
         })
     });
     {
-        let on_crash = on_crash.clone();
+        let (on_crash, bridge) = (on_crash.clone(), bridge.clone());
         use_effect_with((), move |_| {
+            // For the tests: a panic in the worker on purpose, through the current bridge.
+            TEST_PANIC.with(|t| {
+                *t.borrow_mut() = Some(Callback::from(move |_| {
+                    if let Some(b) = bridge.borrow().as_ref() {
+                        b.send(WorkerInput::TestPanic);
+                    }
+                }))
+            });
             let channel = web_sys::BroadcastChannel::new(&crash_channel()).ok();
             let listener = channel.as_ref().map(|c| {
                 gloo::events::EventListener::new(c, "message", move |event| {
@@ -322,16 +331,6 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     c.close();
                 }
             }
-        });
-    }
-    {
-        let bridge = bridge.clone();
-        TEST_PANIC.with(|t| {
-            *t.borrow_mut() = Some(Callback::from(move |_| {
-                if let Some(b) = bridge.borrow().as_ref() {
-                    b.send(WorkerInput::TestPanic);
-                }
-            }))
         });
     }
     let dispatch = {

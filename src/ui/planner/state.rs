@@ -127,10 +127,9 @@ pub enum PlanAction {
     Form(Box<SettingsForm>),
     /// A run was started.
     Running,
-    /// The run was cancelled.
-    Cancelled(String),
-    /// The worker panicked; a fresh one is being given the data again. The message for the user.
-    WorkerCrashed(String),
+    /// The worker was replaced (the user cancelled, or it panicked) and a fresh one is being given
+    /// the data again: nothing is running or waiting any more. The message says why.
+    Restarted(String),
     /// A message for the user.
     Notice(Option<String>),
     /// Details of a site.
@@ -315,11 +314,7 @@ impl Reducible for PlannerState {
                 s.running = Some(Step::Coverage);
                 s.notice = None;
             }
-            PlanAction::Cancelled(message) => {
-                s.running = None;
-                s.notice = Some(message);
-            }
-            PlanAction::WorkerCrashed(message) => {
+            PlanAction::Restarted(message) => {
                 s.running = None;
                 for card in &mut s.cards {
                     card.busy = false;
