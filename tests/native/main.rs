@@ -7,6 +7,8 @@ mod policy_errors;
 mod presets;
 mod parser_robustness;
 mod planner_properties;
+#[path = "../support/planner_path.rs"]
+mod planner_path;
 mod properties;
 mod reference;
 mod scenario;

@@ -7,12 +7,13 @@
 use proptest::prelude::*;
 use zhucan::core::date::Date;
 use zhucan::core::io::text::decode;
-use zhucan::core::planner::plan::{Choices, Settings};
 use zhucan::core::planner::project;
-use zhucan::core::planner::session::{Reply, Request, Role, Session};
+use zhucan::core::planner::session::Reply;
 use zhucan::core::policy::form::decode_fragment;
 use zhucan::core::policy::parse_policy;
 use zhucan::core::policy::presets::PRESETS;
+
+use crate::planner_path::{replies_for, CANDIDATES};
 
 /// A real file with a few bytes changed, removed or repeated: closer to what people break than
 /// uniformly random bytes.
@@ -34,7 +35,8 @@ fn mutated(base: &'static str) -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
-const CSV: &str = "名称,经度,纬度,60岁以上,80岁以上\n甲,113.30,23.10,120,20\n乙,113.31,23.11,80,9\n丙,113.29,23.12,45,3\n";
+/// A small valid CSV (the candidate file of every run doubles as the demand file to break).
+const CSV: &str = CANDIDATES;
 const GEOJSON: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"甲","elderly":12},"geometry":{"type":"Point","coordinates":[113.3,23.1]}},{"type":"Feature","properties":{"name":"乙","elderly":7},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.31,23.1],[113.31,23.11],[113.3,23.1]]]}}]}"#;
 
 /// Opens, imports and (if both files are in) runs; returns how many replies came back.
@@ -49,26 +51,6 @@ fn unbroken_files_reach_a_plan() {
         let replies = replies_for(bytes.as_bytes().to_vec(), name);
         assert!(replies.iter().any(|r| matches!(r, Reply::Planned(_))), "{name}: {} replies, no plan", replies.len());
     }
-}
-
-fn replies_for(demand: Vec<u8>, name: &str) -> Vec<Reply> {
-    let mut s = Session::new();
-    let mut replies = Vec::new();
-    let mut send = |r: Reply| replies.push(r);
-    s.handle(Request::Open { role: Role::Demand, name: name.into(), bytes: demand }, &mut send);
-    let opened = replies.iter().find_map(|r| if let Reply::Opened(o) = r { Some(o.clone()) } else { None });
-    if let Some(o) = opened {
-        let mut send = |r: Reply| replies.push(r);
-        s.handle(Request::Import { role: Role::Demand, map: o.map.clone(), crs: o.crs_hint.unwrap_or_default(), skip_bad_rows: true }, &mut send);
-        s.handle(Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: CSV.as_bytes().to_vec() }, &mut send);
-    }
-    let candidates = replies.iter().rev().find_map(|r| if let Reply::Opened(o) = r { (o.role == Role::Candidates).then(|| o.map.clone()) } else { None });
-    if let Some(map) = candidates {
-        let mut send = |r: Reply| replies.push(r);
-        s.handle(Request::Import { role: Role::Candidates, map, crs: Default::default(), skip_bad_rows: true }, &mut send);
-        s.handle(Request::Run { settings: Settings { k: 2, ..Settings::default() }, choices: Choices::default() }, &mut send);
-    }
-    replies
 }
 
 proptest! {
