@@ -26,7 +26,7 @@ async function makeFile() {
   const out = createWriteStream(file);
   out.write("名称,经度,纬度,60岁以上,80岁以上\n");
   let size = 0;
-  for (let n = 0; size < megabytes * 1048576; n++) {
+  for (let n = 0; size < megabytes * 1048576; ) {
     let chunk = "";
     for (let i = 0; i < 10000; i++, n++) {
       chunk += `格${n},${(113 + random() * 0.8).toFixed(6)},${(22.8 + random() * 0.6).toFixed(6)},${Math.floor(random() * 400)},${Math.floor(random() * 60)}\n`;
