@@ -72,6 +72,8 @@ pub enum StepKind {
         from: Date,
         /// Last day in force.
         until: Option<Date>,
+        /// What is known or inferred about the dates (then `from`/`until` are not certain).
+        dates_note: Option<Text>,
     },
     /// No version is in force on the date.
     NoVersion {
@@ -279,8 +281,6 @@ pub enum Note {
         /// The year.
         year: i32,
     },
-    /// The version's dates are uncertain.
-    Dates(Text),
     /// No price was given and the policy has no reference price, so what the person pays is not known.
     PriceUnknown,
 }
@@ -325,6 +325,42 @@ pub struct Assessment {
     pub hints: Vec<Hint>,
     /// Assumptions and unknowns.
     pub notes: Vec<Note>,
+    /// When a place, meal or day rule cut this meal's subsidy: what would give the full amount.
+    pub advice: Option<Advice>,
+}
+
+/// One change to where, which meal or when the person eats.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// Eat within this area: the widest place where every part of the subsidy is paid.
+    Place {
+        /// Where to eat.
+        place: Place,
+        /// Where the meal is eaten now.
+        now: Place,
+    },
+    /// Eat one of the meals the policy covers.
+    Meal {
+        /// The covered meal that gives most (first).
+        meals: Vec<MealKind>,
+    },
+    /// Eat on a working day.
+    WorkingDay {
+        /// The next working day on or after the meal's date (within the version).
+        next: Date,
+    },
+}
+
+/// What would give the full subsidy when a place, meal or day rule cut it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Advice {
+    /// What to change (all of them together give `subsidy`).
+    pub changes: Vec<Change>,
+    /// The subsidy per meal with these changes.
+    pub subsidy: Fen,
+    /// The clauses of the rules that cut it.
+    pub clauses: Vec<ClauseRef>,
 }
 
 /// What one person gets for one meal.
@@ -345,8 +381,72 @@ pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar
     let mut a = assess_meal(policy, person, meal, calendar, true);
     if let Some(version) = policy.version_on(meal.date) {
         a.limits = limits(policy, version, person, meal, calendar);
+        a.advice = advice(policy, version, person, meal, calendar, a.subsidy);
     }
     a
+}
+
+/// The widest place, first: a component paid by a level is lost outside that level's area.
+const PLACES_WIDEST_FIRST: [Place; 4] = [Place::Elsewhere, Place::SameCity, Place::SameDistrict, Place::SameTown];
+
+/// When the place, the meal or the day (working days only) cut the subsidy: the changes that
+/// give the full amount, each rule changed only if it cut something, and what that amount is.
+fn advice(policy: &Policy, version: &Version, person: &Person, meal: &Meal, calendar: &Calendar, got: Fen) -> Option<Advice> {
+    let mut better = meal.clone();
+    let mut changes = Vec::new();
+    let mut clauses = Vec::new();
+    // Place: a part paid by a level whose area the meal is outside.
+    let lost: Vec<&Component> =
+        version.components.iter().filter(|c| c.level.is_some_and(|l| !l.pays_at(meal.place))).collect();
+    if !lost.is_empty() {
+        let pays_all = |p: Place| version.components.iter().all(|c| c.level.is_none_or(|l| l.pays_at(p)));
+        let place = PLACES_WIDEST_FIRST.into_iter().find(|p| pays_all(*p)).unwrap_or(Place::SameTown);
+        better.place = place;
+        changes.push(Change::Place { place, now: meal.place });
+        clauses.extend(lost.iter().filter_map(|c| c.tiers.first().map(|t| t.clause)));
+    }
+    // Meal: one the policy does not cover.
+    let (covered, meals_clause) = &version.meals;
+    if !covered.contains(&meal.kind) && !covered.is_empty() {
+        let mut by_amount: Vec<(MealKind, Fen)> = covered
+            .iter()
+            .map(|k| (*k, assess_figures(policy, person, &Meal { kind: *k, ..better.clone() }, calendar).subsidy))
+            .collect();
+        // Most first; equal amounts in the day's order.
+        by_amount.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        if let Some((best, _)) = by_amount.first() {
+            better.kind = *best;
+        }
+        changes.push(Change::Meal { meals: by_amount.iter().map(|(k, _)| *k).collect() });
+        clauses.extend(*meals_clause);
+    }
+    // Day: not a working day under a working-days-only rule.
+    if let Some(clause) = version.workdays_only {
+        if !calendar.day(meal.date).is_workday() {
+            let next = next_working_day(meal.date, calendar).filter(|d| version.until.is_none_or(|u| *d <= u))?;
+            better.date = next;
+            changes.push(Change::WorkingDay { next });
+            clauses.push(clause);
+        }
+    }
+    if changes.is_empty() {
+        return None;
+    }
+    let subsidy = assess_figures(policy, person, &better, calendar).subsidy;
+    clauses.dedup();
+    (subsidy > got).then_some(Advice { changes, subsidy, clauses })
+}
+
+/// The first working day after `d` (official calendar), within a month.
+fn next_working_day(d: Date, calendar: &Calendar) -> Option<Date> {
+    let mut day = d;
+    for _ in 0..31 {
+        day = day.add_days(1)?;
+        if calendar.day(day).is_workday() {
+            return Some(day);
+        }
+    }
+    None
 }
 
 /// The assessment without the day/week/month limits (which are computed by simulating meals with
@@ -388,6 +488,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         steps: Vec::new(),
         hints: Vec::new(),
         notes: Vec::new(),
+        advice: None,
     };
 
     let Some(version) = policy.version_on(meal.date) else {
@@ -397,12 +498,16 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         return a;
     };
     a.version = Some(version.id.clone());
-    trace!(detail, a, StepKind::Version { id: version.id.clone(), label: version.label.clone(), from: version.from, until: version.until },
+    // The dates note belongs to the version step (one statement about the dates, not two).
+    trace!(detail, a, StepKind::Version {
+            id: version.id.clone(),
+            label: version.label.clone(),
+            from: version.from,
+            until: version.until,
+            dates_note: version.dates_note.clone(),
+        },
         version.from_clause,
     );
-    if let Some(note) = version.dates_note.as_ref().filter(|_| detail) {
-        a.notes.push(Note::Dates(note.clone()));
-    }
 
     // The price.
     let reference = version.reference_price.as_ref().and_then(|(p, c)| p.at(meal.date).map(|p| (*p, *c)));
@@ -722,4 +827,109 @@ fn next_weekday(d: Date) -> Date {
         day = day.add_days(1).unwrap_or(day);
     }
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::policy::explain::advice_text;
+    use crate::core::policy::person::Hardship;
+    use crate::core::policy::presets::load_preset;
+    use crate::core::Locale;
+
+    fn preset(id: &str) -> Policy {
+        load_preset(id).and_then(Result::ok).expect("preset")
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    fn dibao(age: u32) -> Person {
+        Person { hardship: Hardship::Dibao, ..Person::aged(age) }
+    }
+
+    #[test]
+    fn the_guangzhou_father_eating_in_another_district_is_told_to_eat_in_his_own_town() {
+        // guangzhou-2020, clause "notes": "市财政每餐补贴3元,区财政每餐补贴3元 … 跨镇街就餐不能享受镇级
+        // 补贴,跨区就餐不能享受区级补贴"; clause "table": 困难老人（低保）政府补贴11元. In another
+        // district only the city's 3 yuan is left; in his own town all 11.
+        let gz = preset("guangzhou-2020");
+        let meal = Meal { place: Place::SameCity, ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&gz, &dibao(70), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::yuan(3));
+        let advice = a.advice.expect("advice");
+        assert_eq!(advice.subsidy, Fen::yuan(11));
+        assert_eq!(advice.changes, vec![Change::Place { place: Place::SameTown, now: Place::SameCity }]);
+        assert_eq!(advice_text(&advice, Locale::ZhCn), "在自己的镇街吃，每餐补贴11元");
+        assert_eq!(advice_text(&advice, Locale::En), "Eat in your own town or sub-district: ¥11 per meal");
+        let notes = gz.clauses.iter().position(|c| c.id == "notes").expect("notes clause");
+        assert!(advice.clauses.contains(&notes), "the place rule's clause is quoted");
+    }
+
+    #[test]
+    fn eating_in_another_town_of_the_district_loses_only_the_town_part() {
+        // 85, not in hardship: 3 + 3 + 3 = 9 at home ("80周岁以上政府补贴9元"); in another town of the
+        // district the town's 3 is lost ("跨镇街就餐不能享受镇级补贴"): 6.
+        let gz = preset("guangzhou-2020");
+        let meal = Meal { place: Place::SameDistrict, ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&gz, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::yuan(6));
+        let advice = a.advice.expect("advice");
+        assert_eq!(advice.subsidy, Fen::yuan(9));
+        assert_eq!(advice_text(&advice, Locale::ZhCn), "在自己的镇街吃，每餐补贴9元");
+    }
+
+    #[test]
+    fn shenzhen_s_district_rule_sends_the_person_back_to_their_own_district() {
+        // shenzhen-2025: "原则上在户籍所在区长者饭堂或长者助餐点用餐才能享受补贴"; 85: 5 yuan
+        // ("户籍年龄在70至99岁老年人以每餐5元为上限"). Another district: nothing; own district: 5.
+        let sz = preset("shenzhen-2025");
+        let meal = Meal { place: Place::SameCity, price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&sz, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::ZERO);
+        let advice = a.advice.expect("advice");
+        assert_eq!(advice.changes, vec![Change::Place { place: Place::SameDistrict, now: Place::SameCity }]);
+        assert_eq!(advice_text(&advice, Locale::ZhCn), "在自己的区吃，每餐补贴5元");
+    }
+
+    #[test]
+    fn a_meal_the_policy_does_not_cover_is_pointed_to_the_one_it_does() {
+        // shenzhen-2025, "补贴工作日午餐": dinner gets nothing; lunch 5 yuan for an 85-year-old.
+        let sz = preset("shenzhen-2025");
+        let meal = Meal { kind: MealKind::Dinner, price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&sz, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::ZERO);
+        let advice = a.advice.expect("advice");
+        assert_eq!(advice.changes, vec![Change::Meal { meals: vec![MealKind::Lunch] }]);
+        assert_eq!(advice.subsidy, Fen::yuan(5));
+        assert_eq!(advice_text(&advice, Locale::ZhCn), "吃午餐（本政策只补贴午餐），每餐补贴5元");
+    }
+
+    #[test]
+    fn a_weekend_or_holiday_meal_is_pointed_to_the_next_working_day() {
+        // shenzhen-2025, working-day lunches only. Saturday 8 March 2025 → Monday 10 March: 5 yuan.
+        let sz = preset("shenzhen-2025");
+        let meal = Meal { price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-08")) };
+        let a = assess(&sz, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::ZERO);
+        let advice = a.advice.expect("advice");
+        assert_eq!(advice.changes, vec![Change::WorkingDay { next: d("2025-03-10") }]);
+        assert_eq!(advice.subsidy, Fen::yuan(5));
+        // Labour Day 2025: 1–5 May are holidays, so the next working day is Tuesday 6 May.
+        let a = assess(&sz, &Person::aged(85), &Meal { date: d("2025-05-01"), ..meal }, Calendar::builtin());
+        assert_eq!(a.advice.expect("advice").changes, vec![Change::WorkingDay { next: d("2025-05-06") }]);
+    }
+
+    #[test]
+    fn no_advice_when_nothing_was_cut_or_nothing_would_help() {
+        let gz = preset("guangzhou-2020");
+        // Own town: already the full amount.
+        let a = assess(&gz, &dibao(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        assert_eq!((a.subsidy, a.advice), (Fen::yuan(11), None));
+        // Not registered in Guangzhou ("限本市户籍"): eating at home would not help either.
+        let person = Person { hukou: crate::core::policy::person::Hukou::Nonlocal, ..dibao(70) };
+        let a = assess(&gz, &person, &Meal { place: Place::SameCity, ..Meal::lunch(d("2025-03-04")) }, Calendar::builtin());
+        assert_eq!((a.subsidy, a.advice), (Fen::ZERO, None));
+    }
 }

@@ -3,7 +3,7 @@
 //!
 //! Terms follow `shared/GLOSSARY.md`.
 
-use super::assess::{Computed, Hint, HintTarget, Note, Step, StepKind};
+use super::assess::{Advice, Change, Computed, Hint, HintTarget, Note, Step, StepKind};
 use super::condition::{Check, Condition, Found, Verdict};
 use super::model::{FundingLevel, OperatorPer, PaidTo, Policy, SpendRule};
 use super::person::{Area, CareLevel, Group, Hardship, Hukou, MealKind, Place};
@@ -37,6 +37,19 @@ pub fn date(d: Date, locale: Locale) -> String {
     match locale {
         Locale::ZhCn => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
         Locale::En => format!("{} {} {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
+    }
+}
+
+/// A note without its final full stop, for use inside brackets (in English, from a small letter
+/// unless it starts with a name or an acronym).
+fn trim_stop(s: &str) -> String {
+    let s = s.trim_end_matches(['。', '.']);
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            first.to_ascii_lowercase().to_string() + &s[1..]
+        }
+        _ => s.to_string(),
     }
 }
 
@@ -334,11 +347,26 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
     let zh = locale == Locale::ZhCn;
     let m = |f: Fen| money(f, locale);
     match &step.kind {
-        StepKind::Version { label, from, until, .. } => match (until, zh) {
+        StepKind::Version { label, from, until, dates_note: None, .. } => match (until, zh) {
             (Some(u), true) => format!("适用政策版本：{}（{}起施行，至{}）", label.zh, date(*from, locale), date(*u, locale)),
             (None, true) => format!("适用政策版本：{}（{}起施行）", label.zh, date(*from, locale)),
             (Some(u), false) => format!("Policy version: {} (in force from {} to {})", label.en, date(*from, locale), date(*u, locale)),
             (None, false) => format!("Policy version: {} (in force from {})", label.en, date(*from, locale)),
+        },
+        // Dates that are inferred or not certain: one statement that says so, never "起施行".
+        StepKind::Version { label, from, until, dates_note: Some(note), .. } => match (until, zh) {
+            (Some(u), true) => {
+                format!("适用政策版本：{}（约自{}起，至{}；{}）", label.zh, date(*from, locale), date(*u, locale), trim_stop(note.get(locale)))
+            }
+            (None, true) => format!("适用政策版本：{}（约自{}起；{}）", label.zh, date(*from, locale), trim_stop(note.get(locale))),
+            (Some(u), false) => format!(
+                "Policy version: {} (roughly from {} to {}; {})",
+                label.en,
+                date(*from, locale),
+                date(*u, locale),
+                trim_stop(note.get(locale))
+            ),
+            (None, false) => format!("Policy version: {} (roughly from {}; {})", label.en, date(*from, locale), trim_stop(note.get(locale))),
         },
         StepKind::NoVersion { date: d, starts, ended } => {
             let mut s = if zh {
@@ -565,6 +593,56 @@ pub fn hint_text(hint: &Hint, policy: &Policy, locale: Locale) -> String {
     }
 }
 
+/// Where to eat for the full subsidy, as an instruction: `在自己的镇街吃` / `eat in your own town`.
+fn place_advice(p: Place, locale: Locale) -> &'static str {
+    match p {
+        Place::SameTown => pick(locale, "在自己的镇街吃", "eat in your own town or sub-district"),
+        Place::SameDistrict => pick(locale, "在自己的区吃", "eat in your own district"),
+        Place::SameCity => pick(locale, "在本市吃", "eat in your own city"),
+        Place::Elsewhere => pick(locale, "在任何地方吃", "eat anywhere"),
+    }
+}
+
+/// What would give the full subsidy, in words: `在自己的镇街吃，每餐补贴11元` /
+/// `Eat in your own town or sub-district: ¥11 per meal`.
+pub fn advice_text(advice: &Advice, locale: Locale) -> String {
+    let zh = locale == Locale::ZhCn;
+    let phrases: Vec<String> = advice
+        .changes
+        .iter()
+        .map(|c| match c {
+            Change::Place { place, .. } => place_advice(*place, locale).to_string(),
+            Change::Meal { meals } => {
+                let names = or_list(meals.iter().map(|m| meal_name(*m, locale).to_string()), locale);
+                if zh {
+                    format!("吃{names}（本政策只补贴{names}）")
+                } else {
+                    format!("have {names} (the only meals this policy covers)")
+                }
+            }
+            Change::WorkingDay { next } => {
+                if zh {
+                    format!("在工作日吃（法定节假日和周末不补贴，调休上班日算工作日；下一个工作日是{}）", date(*next, locale))
+                } else {
+                    format!(
+                        "eat on a working day (not at weekends or public holidays; make-up working days count; the next is {})",
+                        date(*next, locale)
+                    )
+                }
+            }
+        })
+        .collect();
+    let amount = money(advice.subsidy, locale);
+    if zh {
+        format!("{}，每餐补贴{amount}", phrases.join("，"))
+    } else {
+        let joined = phrases.join(", ");
+        let mut first = joined.chars();
+        let capital = first.next().map(|c| c.to_uppercase().collect::<String>() + first.as_str()).unwrap_or_default();
+        format!("{capital}: {amount} per meal")
+    }
+}
+
 /// A note in words.
 pub fn note_text(note: &Note, locale: Locale) -> String {
     match (note, locale) {
@@ -574,8 +652,49 @@ pub fn note_text(note: &Note, locale: Locale) -> String {
         (Note::CalendarFallback { year }, Locale::En) => {
             format!("The official holiday schedule for {year} is not loaded; Monday to Friday are taken as working days.")
         }
-        (Note::Dates(t), l) => t.get(l).to_string(),
         (Note::PriceUnknown, Locale::ZhCn) => "未填写餐价，政策也没有标准餐价，无法算出您要付多少。".into(),
         (Note::PriceUnknown, Locale::En) => "No meal price was given and the policy has no standard price, so what you pay cannot be worked out.".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::calendar::Calendar;
+    use crate::core::policy::person::{Meal, Person};
+    use crate::core::policy::presets::load_preset;
+
+    fn version_step(id: &str, on: &str, locale: Locale) -> String {
+        let policy = load_preset(id).and_then(Result::ok).expect("preset");
+        let meal = Meal::lunch(on.parse().expect("date"));
+        let a = crate::core::policy::assess(&policy, &Person::aged(85), &meal, Calendar::builtin());
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::Version { .. })).expect("version step");
+        step_text(step, &policy, locale)
+    }
+
+    #[test]
+    fn an_inferred_start_date_is_one_statement_never_in_force_from() {
+        // shenzhen-2025: from = 2025-01-20 with dates_note "从来源页面的发布日算起；具体施行日期未找到。".
+        assert_eq!(
+            version_step("shenzhen-2025", "2025-03-04", Locale::ZhCn),
+            "适用政策版本：2025年1月标准（约自2025年1月20日起；从来源页面的发布日算起；具体施行日期未找到）"
+        );
+        assert_eq!(
+            version_step("shenzhen-2025", "2025-03-04", Locale::En),
+            "Policy version: January 2025 standard (roughly from 20 January 2025; from the source page's date; the standard's own start date was not found)"
+        );
+        // dandong-2024: from 2024-10-18 until 2026-10-17 ("有效期两年"), both inferred.
+        let dandong = version_step("dandong-2024", "2025-03-04", Locale::ZhCn);
+        assert!(dandong.starts_with("适用政策版本："), "{dandong}");
+        assert!(dandong.contains("约自2024年10月18日起，至"), "{dandong}");
+        assert!(!dandong.contains("起施行"), "{dandong}");
+    }
+
+    #[test]
+    fn the_dates_note_is_not_repeated_among_the_notes() {
+        let policy = load_preset("guangzhou-2020").and_then(Result::ok).expect("preset");
+        let a = crate::core::policy::assess(&policy, &Person::aged(85), &Meal::lunch("2025-03-04".parse().expect("date")), Calendar::builtin());
+        let notes: Vec<String> = a.notes.iter().map(|n| note_text(n, Locale::ZhCn)).collect();
+        assert!(!notes.iter().any(|n| n.contains("施行日期")), "{notes:?}");
     }
 }

@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod calc;
 pub mod cases;
+pub mod compare;
 pub mod condition;
 pub mod error;
 pub mod explain;
@@ -20,6 +21,7 @@ pub mod presets;
 pub mod range;
 pub mod sample;
 pub mod simulate;
+pub mod words;
 
 pub use assess::{assess, assess_figures, Assessment, Hint, Note, Step, StepKind};
 pub use cases::{run_cases, CaseResult};

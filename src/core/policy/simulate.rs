@@ -107,6 +107,12 @@ pub struct MonthResult {
     pub entitlement: Fen,
     /// Entitlement not used by this plan.
     pub unused: Fen,
+    /// The plan's days of the week (Monday first).
+    pub plan_days: [bool; 7],
+    /// The plan's meals.
+    pub plan_meals: Vec<MealKind>,
+    /// The plan's price per meal (`None`: the policy's reference price, or unknown).
+    pub plan_price: Option<Fen>,
 }
 
 struct Counters {
@@ -166,6 +172,9 @@ fn run(
         subsidised_meals: 0,
         entitlement: Fen::ZERO,
         unused: Fen::ZERO,
+        plan_days: plan.weekdays,
+        plan_meals: plan.meals.clone(),
+        plan_price: plan.price,
     };
     let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month)))
     else {

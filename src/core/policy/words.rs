@@ -1,0 +1,409 @@
+//! The calculator's figures in plain words: what each day, week and month figure assumes, which
+//! month a month total is for (this month, a month already over, or one to come), and the answers
+//! the figures were worked out from ("您填写的情况"), so a family member or the community office
+//! can check them. Pure: `today` is passed in.
+
+use super::assess::Limits;
+use super::model::Policy;
+use super::person::{AgeInput, Meal, MealKind, PersonAnswers};
+use super::simulate::MonthResult;
+use super::explain::{care_name, date, group_name, hardship_name, hukou_name, meal_name, money, place_name};
+use crate::core::date::Date;
+use crate::core::money::Fen;
+use crate::core::Locale;
+
+fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
+    match locale {
+        Locale::ZhCn => zh,
+        Locale::En => en,
+    }
+}
+
+const WEEKDAYS_ZH: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// Where a month lies relative to today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum When {
+    /// Today's month.
+    ThisMonth,
+    /// A month already over.
+    Past,
+    /// A month still to come.
+    Future,
+}
+
+/// Where month `month` of `year` lies relative to `today`.
+pub fn month_when(year: i32, month: u8, today: Date) -> When {
+    match (year, month).cmp(&(today.year(), today.month())) {
+        std::cmp::Ordering::Equal => When::ThisMonth,
+        std::cmp::Ordering::Less => When::Past,
+        std::cmp::Ordering::Greater => When::Future,
+    }
+}
+
+/// A month by name, said relative to today: `本月（2026年11月）`, `2025年3月（已经过去的月份）`,
+/// `2027年1月` / `this month (November 2026)`, `March 2025 (a month already over)`, `January 2027`.
+pub fn month_name(year: i32, month: u8, today: Date, locale: Locale) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    let plain = match locale {
+        Locale::ZhCn => format!("{year}年{month}月"),
+        Locale::En => format!("{} {year}", MONTHS[usize::from(month.clamp(1, 12) - 1)]),
+    };
+    match (month_when(year, month, today), locale) {
+        (When::ThisMonth, Locale::ZhCn) => format!("本月（{plain}）"),
+        (When::ThisMonth, Locale::En) => format!("this month ({plain})"),
+        (When::Past, Locale::ZhCn) => format!("{plain}（已经过去的月份）"),
+        (When::Past, Locale::En) => format!("{plain} (a month already over)"),
+        (When::Future, _) => plain,
+    }
+}
+
+/// Days of the week in words: `每天`, `每个星期一至星期五`, `每个星期一、星期三` / `every day`,
+/// `every Monday to Friday`, `every Monday and Wednesday`.
+pub fn days_text(days: &[bool; 7], locale: Locale) -> String {
+    let zh = locale == Locale::ZhCn;
+    let names = if zh { WEEKDAYS_ZH } else { WEEKDAYS_EN };
+    let chosen: Vec<usize> = (0..7).filter(|i| days[*i]).collect();
+    if chosen.len() == 7 {
+        return pick(locale, "每天", "every day").into();
+    }
+    if chosen.is_empty() {
+        return pick(locale, "哪天都不", "on no day").into();
+    }
+    // A run of three or more days in a row: "Monday to Friday".
+    let first = chosen[0];
+    let last = chosen[chosen.len() - 1];
+    if chosen.len() >= 3 && last - first + 1 == chosen.len() {
+        return if zh { format!("每个{}至{}", names[first], names[last]) } else { format!("every {} to {}", names[first], names[last]) };
+    }
+    let list: Vec<&str> = chosen.iter().map(|i| names[*i]).collect();
+    if zh {
+        format!("每个{}", list.join("、"))
+    } else {
+        let (init, tail) = list.split_at(list.len() - 1);
+        if init.is_empty() {
+            format!("every {}", tail[0])
+        } else {
+            format!("every {} and {}", init.join(", "), tail[0])
+        }
+    }
+}
+
+/// Meals in words: `午餐`, `午餐和晚餐`, `早餐、午餐和晚餐` / `lunch`, `lunch and dinner`.
+pub fn meals_text(meals: &[MealKind], locale: Locale) -> String {
+    let names: Vec<&str> = meals.iter().map(|m| meal_name(*m, locale)).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => (*last).to_string(),
+        Some((last, init)) => match locale {
+            Locale::ZhCn => format!("{}和{last}", init.join("、")),
+            Locale::En => format!("{} and {last}", init.join(", ")),
+        },
+    }
+}
+
+/// The month under the person's habits, in words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthWords {
+    /// `按您的就餐习惯，本月（2026年11月）`.
+    pub heading: String,
+    /// What the figures assume: `如果本月每个星期一至星期五都在食堂吃午餐（每餐12元），那么：`.
+    pub assumption: String,
+    /// The label of the policy's most for the month, with what it assumes.
+    pub max_label: String,
+    /// That the most is a ceiling, not money the person is missing.
+    pub max_note: String,
+}
+
+/// The month's figures in words. `covered` are the meals the policy covers, `workdays_only` its
+/// working-day rule, `price` the price each meal is valued at (the user's or the policy's).
+pub fn month_words(m: &MonthResult, covered: &[MealKind], workdays_only: bool, price: Option<Fen>, today: Date, locale: Locale) -> MonthWords {
+    let zh = locale == Locale::ZhCn;
+    let when = month_when(m.year, m.month, today);
+    let name = month_name(m.year, m.month, today, locale);
+    let days = days_text(&m.plan_days, locale);
+    let meals = meals_text(&m.plan_meals, locale);
+    let that = match (when, zh) {
+        (When::ThisMonth, true) => "本月",
+        (_, true) => "那个月",
+        (When::ThisMonth, false) => "this month",
+        (_, false) => "that month",
+    };
+    let at_price = match (price, zh) {
+        (Some(p), true) => format!("（每餐{}）", money(p, locale)),
+        (Some(p), false) => format!(" (at {} a meal)", money(p, locale)),
+        (None, _) => String::new(),
+    };
+    let every = if workdays_only { pick(locale, "每个工作日", "every working day") } else { pick(locale, "每天", "every day") };
+    let covered_text = meals_text(covered, locale);
+    if zh {
+        MonthWords {
+            heading: format!("按您的就餐习惯，{name}"),
+            assumption: format!("如果{that}{days}都在食堂吃{meals}{at_price}，那么{that}："),
+            max_label: format!("政策的上限（{that}{every}都在食堂吃{covered_text}）"),
+            max_note: "上限只是政策允许的最多，不是您少拿的钱：没去吃的餐没有补贴，也不用付钱。".into(),
+        }
+    } else {
+        MonthWords {
+            heading: format!("With your eating habits, {name}"),
+            assumption: format!("If you eat {meals} at the canteen {days}{at_price} {that}, then {that}:"),
+            max_label: format!("The policy's most ({covered_text} at the canteen {every} {that})"),
+            max_note: "The most is only what the policy allows, not money you are missing: a meal you do not eat there has no subsidy and costs you nothing."
+                .into(),
+        }
+    }
+}
+
+/// One line of the limits: what it is, the amount, and what it assumes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LimitLine {
+    /// `每天最多`.
+    pub label: String,
+    /// The amount.
+    pub amount: Fen,
+    /// `（一天里早餐、午餐和晚餐都在食堂吃，每天最多补贴2餐）`.
+    pub assumes: String,
+}
+
+/// The day, week and (when `with_month`) month limits, each with what it assumes. `today` says
+/// whether the month is this month, past or to come.
+pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date, locale: Locale) -> Vec<LimitLine> {
+    let zh = locale == Locale::ZhCn;
+    let meals = meals_text(&lim.meals, locale);
+    let days = if lim.workdays_only { pick(locale, "每个工作日", "every working day") } else { pick(locale, "每天", "every day") };
+    let cap = |n: Option<u32>, zh_word: &str, en_word: &str| match (n, zh) {
+        (Some(n), true) => format!("；政策{zh_word}最多补贴{n}餐"),
+        (Some(n), false) => format!("; the policy pays for at most {n} meals {en_word}"),
+        (None, _) => String::new(),
+    };
+    let one_day = if lim.meals.len() > 1 {
+        if zh { format!("一天里{meals}都在食堂吃") } else { format!("eating {meals} at the canteen in one day") }
+    } else if zh {
+        format!("一天在食堂吃{meals}")
+    } else {
+        format!("eating {meals} at the canteen in one day")
+    };
+    let mut out = vec![
+        LimitLine {
+            label: pick(locale, "每天最多", "Per day, at most").into(),
+            amount: lim.max_day,
+            assumes: bracket(&format!("{one_day}{}", cap(lim.per_day, "每天", "a day")), locale),
+        },
+        LimitLine {
+            label: pick(locale, "每周最多", "Per week, at most").into(),
+            amount: lim.max_week,
+            assumes: bracket(
+                &if zh {
+                    format!("{days}都在食堂吃{meals}{}", cap(lim.per_week, "每周", "a week"))
+                } else {
+                    format!("eating {meals} at the canteen {days}{}", cap(lim.per_week, "每周", "a week"))
+                },
+                locale,
+            ),
+        },
+    ];
+    if with_month {
+        let (y, m) = month;
+        let name = month_name(y, m, today, locale);
+        let that = if month_when(y, m, today) == When::ThisMonth { pick(locale, "本月", "this month") } else { pick(locale, "那个月", "that month") };
+        out.push(LimitLine {
+            label: if zh { format!("{name}最多") } else { format!("In {name}, at most") },
+            amount: lim.max_month,
+            assumes: bracket(
+                &if zh {
+                    format!("{that}{days}都在食堂吃{meals}{}", cap(lim.per_month, "每月", "a month"))
+                } else {
+                    format!("eating {meals} at the canteen {days} {that}{}", cap(lim.per_month, "每月", "a month"))
+                },
+                locale,
+            ),
+        });
+    }
+    out
+}
+
+fn bracket(s: &str, locale: Locale) -> String {
+    match locale {
+        Locale::ZhCn => format!("（{s}）"),
+        Locale::En => format!(" ({s})"),
+    }
+}
+
+/// One answer the figures were worked out from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnswerLine {
+    /// The question, short: `年龄`, `困难类别`.
+    pub label: String,
+    /// The answer: `85周岁`, `低保对象`, `不确定`.
+    pub value: String,
+}
+
+/// The answers in words ("您填写的情况"), in the form's order, for the result and the print view.
+/// `None` answers were "not sure".
+pub fn answer_lines(answers: &PersonAnswers, meal: &Meal, policy: &Policy, locale: Locale) -> Vec<AnswerLine> {
+    let zh = locale == Locale::ZhCn;
+    let unsure = pick(locale, "不确定", "not sure");
+    let mut out = Vec::new();
+    let mut push = |label: &str, value: String| out.push(AnswerLine { label: label.into(), value });
+    push(pick(locale, "政策", "Policy"), policy.name.get(locale).to_string());
+    match answers.age {
+        AgeInput::Years(n) => push(pick(locale, "年龄", "Age"), if zh { format!("{n}周岁") } else { format!("{n}") }),
+        AgeInput::BirthDate(b) => {
+            let age = answers.age.age_on(meal.date);
+            let value = match (age, zh) {
+                (Some(n), true) => format!("{}（就餐那天{n}周岁）", date(b, locale)),
+                (Some(n), false) => format!("{} (aged {n} on the day of the meal)", date(b, locale)),
+                (None, _) => date(b, locale),
+            };
+            push(pick(locale, "出生日期", "Date of birth"), value);
+        }
+    }
+    push(pick(locale, "户籍", "Household registration"), answers.hukou.map_or(unsure.into(), |h| hukou_name(h, locale).into()));
+    push(pick(locale, "困难类别", "Hardship category"), answers.hardship.map_or(unsure.into(), |h| hardship_name(h, locale).into()));
+    push(pick(locale, "失能程度", "Care need"), answers.care_level.map_or(unsure.into(), |c| care_name(c, locale).into()));
+    let grade = match (answers.disability_grade, zh) {
+        (None, _) => unsure.to_string(),
+        (Some(0), _) => pick(locale, "没有残疾证", "no disability certificate").into(),
+        (Some(g), true) => format!("{g}级"),
+        (Some(g), false) => format!("grade {g}"),
+    };
+    push(pick(locale, "残疾证等级", "Disability certificate"), grade);
+    let mut groups: Vec<String> = answers.groups.iter().map(|g| group_name(*g, locale).to_string()).collect();
+    groups.extend(answers.groups_unsure.iter().map(|g| format!("{}{}", group_name(*g, locale), bracket(unsure, locale))));
+    push(
+        pick(locale, "特殊情况", "Special circumstances"),
+        if groups.is_empty() { pick(locale, "都没有", "none").into() } else { groups.join(pick(locale, "、", ", ")) },
+    );
+    for c in &policy.categories {
+        let value = if answers.flags.contains(&c.id) {
+            pick(locale, "是", "yes")
+        } else if answers.flags_unsure.contains(&c.id) {
+            unsure
+        } else {
+            pick(locale, "不是", "no")
+        };
+        push(c.name.get(locale), value.into());
+    }
+    let home = match answers.in_care_home {
+        Some(true) => pick(locale, "住在养老机构", "lives in a care institution"),
+        Some(false) => pick(locale, "住在家里", "lives at home"),
+        None => unsure,
+    };
+    push(pick(locale, "住在哪里", "Lives"), home.into());
+    push(pick(locale, "就餐日期", "Meal date"), date(meal.date, locale));
+    push(pick(locale, "哪一餐", "Meal"), meal_name(meal.kind, locale).into());
+    push(
+        pick(locale, "餐费", "Meal price"),
+        match meal.price {
+            Some(p) => money(p, locale),
+            None => pick(locale, "没有填写", "not given").into(),
+        },
+    );
+    push(pick(locale, "送餐上门", "Home delivery"), pick(locale, if meal.delivery { "是" } else { "否" }, if meal.delivery { "yes" } else { "no" }).into());
+    push(pick(locale, "在哪里吃", "Where you eat"), place_name(meal.place, locale).into());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::policy::form::{validate, FormInput, UNSURE};
+    use crate::core::policy::presets::load_preset;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn a_month_is_named_relative_to_today() {
+        let today = d("2026-11-30");
+        assert_eq!(month_name(2026, 11, today, Locale::ZhCn), "本月（2026年11月）");
+        assert_eq!(month_name(2025, 3, today, Locale::ZhCn), "2025年3月（已经过去的月份）");
+        assert_eq!(month_name(2026, 10, today, Locale::ZhCn), "2026年10月（已经过去的月份）");
+        assert_eq!(month_name(2027, 1, today, Locale::ZhCn), "2027年1月");
+        assert_eq!(month_name(2025, 3, today, Locale::En), "March 2025 (a month already over)");
+        assert_eq!(month_name(2026, 11, today, Locale::En), "this month (November 2026)");
+    }
+
+    #[test]
+    fn days_and_meals_in_words() {
+        let weekdays = [true, true, true, true, true, false, false];
+        assert_eq!(days_text(&weekdays, Locale::ZhCn), "每个星期一至星期五");
+        assert_eq!(days_text(&weekdays, Locale::En), "every Monday to Friday");
+        assert_eq!(days_text(&[true; 7], Locale::ZhCn), "每天");
+        let mon_wed = [true, false, true, false, false, false, false];
+        assert_eq!(days_text(&mon_wed, Locale::ZhCn), "每个星期一、星期三");
+        assert_eq!(days_text(&mon_wed, Locale::En), "every Monday and Wednesday");
+        assert_eq!(meals_text(&MealKind::ALL, Locale::ZhCn), "早餐、午餐和晚餐");
+        assert_eq!(meals_text(&[MealKind::Lunch], Locale::En), "lunch");
+    }
+
+    #[test]
+    fn the_guangzhou_father_s_month_says_what_it_assumes() {
+        // Guangzhou, 低保, 70, eating in another district: the city's 3 yuan only ("跨区就餐不能享受
+        // 区级补贴", and not the town's either), each of breakfast, lunch and dinner (no `meals` line
+        // in the preset, so every meal). November 2026: 30 days, weekdays 2–6, 9–13, 16–20, 23–27,
+        // 30 = 21. Weekday lunches: 21 × 3 = 63 yuan; he pays 21 × (12 − 3) = 189. Every meal every
+        // day: 30 × 3 × 3 = 270.
+        let policy = load_preset("guangzhou-2020").and_then(Result::ok).expect("preset");
+        let mut form = FormInput::new("guangzhou-2020", d("2026-11-30"));
+        form.age = "70".into();
+        form.hardship = "dibao".into();
+        form.place = "same_city".into();
+        let m = crate::core::policy::calc::month_plan(&policy, &form, crate::core::calendar::Calendar::builtin()).expect("month");
+        assert_eq!((m.subsidised_meals, m.total_subsidy, m.total_pay, m.entitlement), (21, Fen::yuan(63), Fen::yuan(189), Fen::yuan(270)));
+        let w = month_words(&m, &MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-11-30"), Locale::ZhCn);
+        assert_eq!(w.heading, "按您的就餐习惯，本月（2026年11月）");
+        assert_eq!(w.assumption, "如果本月每个星期一至星期五都在食堂吃午餐（每餐12元），那么本月：");
+        assert_eq!(w.max_label, "政策的上限（本月每天都在食堂吃早餐、午餐和晚餐）");
+        assert!(w.max_note.contains("不是您少拿的钱"));
+        // The same month seen a month later is over.
+        let later = month_words(&m, &MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-12-01"), Locale::ZhCn);
+        assert_eq!(later.heading, "按您的就餐习惯，2026年11月（已经过去的月份）");
+        assert_eq!(later.assumption, "如果那个月每个星期一至星期五都在食堂吃午餐（每餐12元），那么那个月：");
+    }
+
+    #[test]
+    fn each_limit_says_what_it_assumes() {
+        // Shenzhen, 85: 5 yuan of a 15-yuan working-day lunch ("户籍年龄在70至99岁老年人以每餐5元为上限").
+        // A day: one lunch, 5; a week: five working days, 25.
+        let policy = load_preset("shenzhen-2025").and_then(Result::ok).expect("preset");
+        let meal = Meal { price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-04")) };
+        let a = crate::core::policy::assess(&policy, &crate::core::policy::Person::aged(85), &meal, crate::core::calendar::Calendar::builtin());
+        let lines = limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::ZhCn);
+        assert_eq!(lines.len(), 2);
+        assert_eq!((lines[0].label.as_str(), lines[0].amount), ("每天最多", Fen::yuan(5)));
+        assert_eq!(lines[0].assumes, "（一天在食堂吃午餐）");
+        assert_eq!((lines[1].label.as_str(), lines[1].amount), ("每周最多", Fen::yuan(25)));
+        assert_eq!(lines[1].assumes, "（每个工作日都在食堂吃午餐）");
+        let with_month = limit_lines(&a.limits, (2025, 3), true, d("2026-11-30"), Locale::ZhCn);
+        assert_eq!(with_month[2].label, "2025年3月（已经过去的月份）最多");
+    }
+
+    #[test]
+    fn the_answers_are_listed_for_checking() {
+        let policy = load_preset("guangzhou-2020").and_then(Result::ok).expect("preset");
+        let mut form = FormInput::new("guangzhou-2020", d("2026-11-30"));
+        form.age = "70".into();
+        form.hardship = "dibao".into();
+        form.care_level = "moderate".into();
+        form.place = "same_city".into();
+        form.disability_grade = UNSURE.into();
+        let (answers, meal) = validate(&form).expect("valid");
+        let lines = answer_lines(&answers, &meal, &policy, Locale::ZhCn);
+        let find = |label: &str| lines.iter().find(|l| l.label == label).map(|l| l.value.clone()).unwrap_or_default();
+        assert_eq!(find("年龄"), "70周岁");
+        assert_eq!(find("户籍"), "本地户籍");
+        assert_eq!(find("困难类别"), "低保对象");
+        assert_eq!(find("失能程度"), "中度失能");
+        assert_eq!(find("残疾证等级"), "不确定");
+        assert_eq!(find("优抚对象"), "不是");
+        assert_eq!(find("哪一餐"), "午餐");
+        assert_eq!(find("在哪里吃"), "本市的其他区");
+        assert_eq!(find("就餐日期"), "2026年11月30日");
+    }
+}
