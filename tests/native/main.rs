@@ -4,6 +4,7 @@
 mod architecture;
 mod cli;
 mod policy_errors;
+mod policy_template;
 mod presets;
 mod parser_robustness;
 mod planner_properties;

@@ -127,6 +127,24 @@ impl FormInput {
         }
     }
 
+    /// Has any of the questions most people can leave as they are (the calculator folds them under
+    /// "更多情况（可不填）") been given something other than its default — care need, disability,
+    /// special groups, care home, the meal, its price, delivery, place or the month plan? The meal
+    /// date is not counted: it starts as today, which a share link may not be.
+    pub fn has_extras(&self) -> bool {
+        let d = FormInput::new("", Date::MIN);
+        self.care_level != d.care_level
+            || self.disability_grade != d.disability_grade
+            || !self.groups.is_empty()
+            || self.in_care_home != d.in_care_home
+            || self.meal != d.meal
+            || !self.price.trim().is_empty()
+            || self.delivery
+            || self.place != d.place
+            || self.plan_days != d.plan_days
+            || self.plan_meals != d.plan_meals
+    }
+
     /// The month plan as a [`MealPlan`] for the meal's price, delivery and place.
     pub fn meal_plan(&self, meal: &Meal) -> MealPlan {
         MealPlan {
@@ -166,6 +184,15 @@ pub enum FormField {
 }
 
 impl FormField {
+    /// Is this one of the questions folded under "更多情况（可不填）" (so a problem with it must
+    /// unfold them)?
+    pub fn is_extra(&self) -> bool {
+        matches!(
+            self,
+            FormField::CareLevel | FormField::DisabilityGrade | FormField::Date | FormField::Meal | FormField::Price | FormField::Place
+        )
+    }
+
     /// The element id of the field's input (the UI uses these ids, so errors can link to them).
     pub fn input_id(&self) -> &'static str {
         match self {
@@ -467,6 +494,25 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
     Ok((answers, Meal { date, kind, price, delivery: form.delivery, place }))
 }
 
+/// The problems worth pointing out now, before any policy is involved: every problem, except that
+/// an age or birth date not typed yet is not one while the rest is untouched (the calculator's
+/// first screen shows no errors).
+pub fn problems_to_show(form: &FormInput) -> Vec<FormError> {
+    let Err(errors) = validate(form) else { return Vec::new() };
+    let untouched = match form.age_mode {
+        AgeMode::Age => form.age.trim().is_empty(),
+        AgeMode::BirthDate => form.birth_date.trim().is_empty(),
+    };
+    let only_missing_age = errors
+        .iter()
+        .all(|e| matches!(e.field, FormField::Age | FormField::BirthDate) && e.problem == FormProblem::Missing);
+    if untouched && only_missing_age {
+        Vec::new()
+    } else {
+        errors
+    }
+}
+
 // ---- Share link -------------------------------------------------------------------------------
 
 /// The longest fragment decoded; anything longer is ignored (a link is a few hundred bytes).
@@ -692,6 +738,51 @@ mod tests {
         assert!(answers.flags.contains("sanshu_wulao"));
         assert_eq!(meal.kind, MealKind::Lunch);
         assert_eq!(meal.price, None);
+    }
+
+    #[test]
+    fn an_untouched_form_has_no_problems_to_show_yet() {
+        let mut form = FormInput::new("", today());
+        assert_eq!(problems_to_show(&form), vec![]);
+        form.age = "eighty".into();
+        assert_eq!(problems_to_show(&form), vec![FormError { field: FormField::Age, problem: FormProblem::NotAWholeNumber }]);
+        form.age = String::new();
+        form.date = "soon".into();
+        let fields: Vec<FormField> = problems_to_show(&form).into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, vec![FormField::Date, FormField::Age], "with another problem, the missing age counts too");
+    }
+
+    #[test]
+    fn extras_are_noticed_so_a_share_link_shows_them() {
+        let mut form = FormInput::new("tianjin", today());
+        form.age = "85".into();
+        form.hardship = "dibao".into();
+        form.hukou = "nonlocal".into();
+        assert!(!form.has_extras(), "age, hukou and hardship are the main questions");
+        form.date = "2025-01-02".into();
+        assert!(!form.has_extras(), "the meal date alone does not count");
+        for change in [
+            |f: &mut FormInput| f.care_level = "moderate".into(),
+            |f: &mut FormInput| f.disability_grade = UNSURE.into(),
+            |f: &mut FormInput| {
+                f.groups.insert(Group::LivingAlone);
+            },
+            |f: &mut FormInput| f.in_care_home = Tri::Unsure,
+            |f: &mut FormInput| f.meal = "dinner".into(),
+            |f: &mut FormInput| f.price = "12".into(),
+            |f: &mut FormInput| f.delivery = true,
+            |f: &mut FormInput| f.place = "same_city".into(),
+            |f: &mut FormInput| f.plan_days[5] = true,
+            |f: &mut FormInput| {
+                f.plan_meals.insert(MealKind::Dinner);
+            },
+        ] {
+            let mut f = form.clone();
+            change(&mut f);
+            assert!(f.has_extras(), "{f:?}");
+        }
+        assert!(FormField::Price.is_extra() && FormField::Date.is_extra());
+        assert!(!FormField::Age.is_extra() && !FormField::Hardship.is_extra() && !FormField::Hukou.is_extra());
     }
 
     #[test]
