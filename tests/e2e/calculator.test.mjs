@@ -8,6 +8,17 @@ const env = useServerAndBrowser();
 
 const headline = (page) => page.textContent(".result-headline");
 
+/** Chooses a city in the list by the name shown in it (nothing is chosen at first). */
+async function chooseCity(page, name) {
+  const label = (await page.locator("#calc-policy option").allTextContents()).find((o) => o.includes(name));
+  await page.selectOption("#calc-policy", { label });
+}
+
+/** Opens "更多情况（可不填）", where the meal, its date and price and the rarer questions are. */
+async function openMore(page) {
+  if (!(await page.isVisible("#calc-date"))) await page.getByText("更多情况（可不填）", { exact: true }).click();
+}
+
 /** Presses Tab until `selector` has focus; returns how many presses it took. */
 async function tabTo(page, selector, limit = 40) {
   for (let n = 1; n <= limit; n++) {
@@ -24,9 +35,11 @@ for (const lang of ["zh", "en"]) {
     });
     let keys = 0;
     keys += await tabTo(page, "#calc-policy");
-    // Presets in order: Shenzhen, Guangzhou, …; one arrow moves to Guangzhou.
+    // No city is chosen at first ("请选择您所在的城市"); presets in order: Shenzhen, Guangzhou, …;
+    // two arrows move to Guangzhou.
     await page.keyboard.press("ArrowDown");
-    keys += 1;
+    await page.keyboard.press("ArrowDown");
+    keys += 2;
     assert.equal(await page.inputValue("#calc-policy"), "guangzhou-2020");
     keys += await tabTo(page, "#calc-age");
     await page.keyboard.type("85");
@@ -58,6 +71,7 @@ test("why not and when: the missing condition and the date it will be met", asyn
   await page.selectOption("#calc-policy", "dandong-2024");
   await page.check("#calc-age-mode-birth");
   await page.fill("#calc-birth-date", "1945-03-05");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   // The day before the 80th birthday: 65–79 band, 2 yuan; the 80+ band (3 yuan) from 5 March 2025.
   assert.match(await headline(page), /这一餐补贴\s*2元/);
@@ -70,6 +84,7 @@ test("not sure of a category shows the range and the question that decides it", 
   const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "shenzhen-2025");
   await page.fill("#calc-age", "65");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   await page.fill("#calc-price", "20");
   await page.selectOption("#calc-hardship", "unsure");
@@ -84,6 +99,7 @@ test("a month with the person's habits: days, meals, total and unused entitlemen
   const { page, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "tianjin");
   await page.fill("#calc-age", "85");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   // Default plan: Monday–Friday lunch. March 2025 (Tianjin, at most 5 a week): 21 weekdays → 63 yuan,
   // and the week of 24 February has used its 5 on the weekdays before the 1st.
@@ -99,11 +115,13 @@ test("a month with the person's habits: days, meals, total and unused entitlemen
 test("comparison: the same person under every policy", async () => {
   const { page, context } = await openApp(env.browser, env.server.url);
   await page.fill("#calc-age", "85");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   await page.fill("#calc-price", "13");
   await page.click("#calc-compare");
-  const rows = await page.$$eval(".compare tbody tr", (trs) =>
-    trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())),
+  // One card per policy: its name, then each figure (subsidy third, as the table's columns were).
+  const rows = await page.$$eval(".compare .compare-card", (cards) =>
+    cards.map((c) => [c.querySelector("h4").textContent.trim(), "", c.querySelector(".cmp-subsidy .cmp-value")?.textContent.trim()]),
   );
   const byPolicy = Object.fromEntries(rows.map((r) => [r[0], r]));
   assert.equal(rows.length, 5);
@@ -158,6 +176,7 @@ test("a broken policy file lists its problems by line and loses nothing", async 
   const { page, problems, context } = await openApp(env.browser, env.server.url);
   await page.selectOption("#calc-policy", "tianjin");
   await page.fill("#calc-age", "85");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   const before = await headline(page);
   assert.match(before, /3元/);
@@ -204,6 +223,7 @@ test("the share link reopens the same calculation, and never leaves the page", a
   await first.page.selectOption("#calc-policy", "shenzhen-2025");
   await first.page.check("#calc-age-mode-birth");
   await first.page.fill("#calc-birth-date", "1947年3月5日");
+  await openMore(first.page);
   await first.page.fill("#calc-date", "2025-03-04");
   await first.page.fill("#calc-price", "15");
   await first.page.check("#calc-delivery");
@@ -227,7 +247,9 @@ test("the share link reopens the same calculation, and never leaves the page", a
 
 test("print view shows the result and its sources, not the form", async () => {
   const { page, context } = await openApp(env.browser, env.server.url);
+  await chooseCity(page, "深圳");
   await page.fill("#calc-age", "85");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible(".calc-form"), false);
@@ -244,6 +266,7 @@ test("axe-core: no violations on the calculator's screens", async () => {
   await page.fill("#calc-age", "abc");
   report["error"] = await axeViolations(page);
   await page.fill("#calc-age", "85");
+  await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   await page.selectOption("#calc-policy", "guangzhou-2020");
   await page.locator("details.clause").first().evaluate((d) => (d.open = true));

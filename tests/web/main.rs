@@ -216,6 +216,8 @@ async fn typing_an_age_updates_the_result_status() {
 #[wasm_bindgen_test]
 async fn an_invalid_answer_is_named_next_to_its_field() {
     let app = Mounted::new().await;
+    // No city is chosen at first: choose one, as a resident does, before the result lists problems.
+    app.choose("#calc-policy", "shenzhen-2025").await;
     app.type_into("#calc-age", "eighty").await;
     let input = app.find("#calc-age");
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));

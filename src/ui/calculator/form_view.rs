@@ -1,5 +1,11 @@
 //! The questions. Every control has a visible label, hints are tied to it with
 //! `aria-describedby`, and an error is shown in text next to its field.
+//!
+//! Only the questions that decide most people's subsidy are on the way to the figure (age,
+//! hukou, hardship, the policy's own categories); the rest, which most people leave as they are
+//! (care need, disability, special groups, care home, the meal, its price and place, the month
+//! plan), are folded under "更多情况（可不填）". The fold opens by itself when a share link has
+//! answers there, or when one of them needs correcting.
 
 use yew::prelude::*;
 
@@ -175,20 +181,36 @@ pub fn FormView(props: &FormViewProps) -> Html {
     let t = calc_texts(l);
     let f = &props.form;
     let edit = |make: fn(String) -> Edit| props.on_edit.reform(make);
+    let more_open = use_state(|| f.has_extras());
+    let must_open = props.errors.iter().any(|e| e.field.is_extra());
+    let on_toggle = {
+        let more_open = more_open.clone();
+        Callback::from(move |e: Event| {
+            let details: web_sys::Element = e.target_unchecked_into();
+            more_open.set(details.has_attribute("open"));
+        })
+    };
 
     html! {
         <>
             <section class="form-section" aria-labelledby="about-you">
                 <h3 id="about-you">{ t.about_you }</h3>
                 { age_fields(props, t) }
-                { radio_group("calc-hukou", t.hukou_legend, Some(t.hukou_hint), &f.hukou,
+                { select_field("calc-hukou", t.hukou_legend, Some(t.hukou_hint.into()), &f.hukou,
                     vec![
                         (Hukou::Local.code().into(), hukou_name(Hukou::Local, l).into()),
                         (Hukou::Nonlocal.code().into(), hukou_name(Hukou::Nonlocal, l).into()),
                         (UNSURE.into(), t.unsure.into()),
                     ],
-                    edit(Edit::Hukou)) }
+                    error_for(&props.errors, &FormField::Hukou, l), edit(Edit::Hukou)) }
                 { hardship_field(props, t) }
+                { for props.categories.iter().map(|c| category_field(props, c, t)) }
+            </section>
+            <details class="more" open={*more_open || must_open} ontoggle={on_toggle}>
+                <summary>{ t.more_heading }</summary>
+                <p class="field-hint">{ t.more_hint }</p>
+            <section class="form-section" aria-labelledby="health">
+                <h3 id="health">{ t.health_heading }</h3>
                 { select_field("calc-care-level", t.care_label, Some(t.care_hint.into()), &f.care_level,
                     CareLevel::ALL.iter().map(|c| (c.code().to_string(), care_name(*c, l).to_string()))
                         .chain([(UNSURE.to_string(), t.unsure.to_string())]).collect(),
@@ -199,7 +221,6 @@ pub fn FormView(props: &FormViewProps) -> Html {
                         .chain([(UNSURE.to_string(), t.unsure.to_string())]).collect(),
                     error_for(&props.errors, &FormField::DisabilityGrade, l), edit(Edit::Disability)) }
                 { groups_field(props, t) }
-                { for props.categories.iter().map(|c| category_field(props, c, t)) }
                 { radio_group("calc-care-home", t.care_home_legend, None, tri_code(f.in_care_home), tri_options(t),
                     props.on_edit.reform(|c: String| Edit::InCareHome(tri_from(&c)))) }
             </section>
@@ -211,6 +232,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                 <h3 id="the-plan">{ t.plan_heading }</h3>
                 { plan_fields(props, t) }
             </section>
+            </details>
         </>
     }
 }
@@ -248,14 +270,16 @@ fn age_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
 fn hardship_field(props: &FormViewProps, t: &CalcTexts) -> Html {
     let l = props.locale;
     let value = &props.form.hardship;
+    // What the chosen category means (nothing for "none of these": the list says it all).
     let explain = match Hardship::from_code(value) {
-        Some(h) => hardship_explain(h, l).to_string(),
-        None => t.ask_when_unsure.to_string(),
+        Some(Hardship::None) => None,
+        Some(h) => Some(hardship_explain(h, l).to_string()),
+        None => Some(t.ask_when_unsure.to_string()),
     };
     select_field(
         "calc-hardship",
         t.hardship_label,
-        Some(explain),
+        explain,
         value,
         Hardship::ALL
             .iter()
@@ -291,27 +315,35 @@ fn groups_field(props: &FormViewProps, t: &CalcTexts) -> Html {
     }
 }
 
+/// A policy's own category: yes / no / not sure, its explanation folded under "这是指什么？" (these
+/// explanations are long lists, and most people know at once whether they belong).
 fn category_field(props: &FormViewProps, c: &Category, t: &CalcTexts) -> Html {
     let l = props.locale;
     let id = c.id.clone();
     let value = props.form.flags.get(&c.id).copied().unwrap_or_default();
     let name = format!("calc-flag-{}", c.id);
-    let explain = c.explain.as_ref().map(|e| e.get(l).to_string());
     let on = props.on_edit.reform(move |code: String| Edit::Flag(id.clone(), tri_from(&code)));
-    radio_group(&name, c.name.get(l), explain.as_deref(), tri_code(value), tri_options(t), on)
+    let question = radio_group(&name, c.name.get(l), None, tri_code(value), tri_options(t), on);
+    match &c.explain {
+        Some(explain) => html! {
+            <div class="category">
+                { question }
+                <details class="explain">
+                    <summary>{ t.what_is }</summary>
+                    <p class="field-hint">{ explain.get(l).to_string() }</p>
+                </details>
+            </div>
+        },
+        None => question,
+    }
 }
 
 fn meal_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
     let l = props.locale;
     let f = &props.form;
     let price_hint = match props.reference_price {
-        Some(p) => format!("{}（{}）", t.price_hint_reference, money(p, l)),
+        Some(p) => format!("{}{}{}{}", t.price_hint_reference, t.open_paren, money(p, l), t.close_paren),
         None => t.price_hint_none.to_string(),
-    };
-    let price_hint = if l == Locale::En {
-        price_hint.replace('（', " (").replace('）', ")")
-    } else {
-        price_hint
     };
     let on_delivery = props.on_edit.reform(|e: Event| Edit::Delivery(is_checked(&e)));
     html! {

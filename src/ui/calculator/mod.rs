@@ -3,6 +3,7 @@
 mod compare_view;
 mod form_view;
 mod policy_picker;
+mod result_bar;
 mod result_view;
 pub mod state;
 pub mod text;
@@ -12,11 +13,11 @@ use yew::prelude::*;
 use self::compare_view::CompareView;
 use self::form_view::FormView;
 use self::policy_picker::PolicyPicker;
-use self::result_view::{outcome_summary, ResultView};
+use self::result_bar::ResultBar;
+use self::result_view::ResultView;
 use self::state::{CalcAction, CalcState};
 use self::text::calc_texts;
 use crate::core::policy::calc::Outcome;
-use crate::core::policy::explain::date as long_date;
 use crate::core::policy::form::parse_date_loose;
 use crate::core::Locale;
 use crate::ui::browser;
@@ -57,9 +58,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     }
     let share_status = use_state(|| None::<bool>);
 
-    let Some(selected) = state.selected().cloned() else {
-        return Html::default();
-    };
+    // Before a city is chosen there is no policy: the questions can be answered, but no figure
+    // is shown (never another city's).
+    let selected = state.selected().cloned();
     let on_edit = {
         let state = state.clone();
         Callback::from(move |edit| state.dispatch(CalcAction::Edit(edit)))
@@ -85,41 +86,58 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         })
     };
     let on_print = Callback::from(|_: MouseEvent| browser::print());
-    let on_details = Callback::from(|_: MouseEvent| browser::focus("result-heading"));
 
+    // Problems with the answers are shown next to their fields whether or not a city is chosen.
     let errors = match &state.outcome {
         Outcome::Invalid(errors) => errors.clone(),
         _ => Vec::new(),
     };
     let meal_date = parse_date_loose(&state.form.date);
-    let reference_price = meal_date.and_then(|d| {
-        let v = selected.policy.version_on(d)?;
+    let reference_price = selected.as_ref().zip(meal_date).and_then(|(s, d)| {
+        let v = s.policy.version_on(d)?;
         v.reference_price.as_ref().and_then(|(p, _)| p.at(d)).copied()
     });
-    let version_line = meal_date
-        .and_then(|d| selected.policy.version_on(d))
-        .map(|v| format!("{}：{}（{}）", t.version_word, v.label.get(l), long_date(v.from, l)));
+    let version_line = selected
+        .as_ref()
+        .zip(meal_date)
+        .and_then(|(s, d)| s.policy.version_on(d))
+        .map(|v| format!("{}{}{}", t.version_word, t.colon, v.label.get(l)));
+    let summary = selected.as_ref().and_then(|s| s.policy.summary.as_ref()).map(|s| s.get(l).to_string());
+    let categories = selected.as_ref().map(|s| s.policy.categories.clone()).unwrap_or_default();
 
     html! {
         <div class="calculator">
             <PolicyPicker policies={state.policies.clone()} selected={state.form.policy.clone()}
                 file={state.file.clone()} locale={l} {on_select} {on_file} />
-            if let Some(summary) = &selected.policy.summary {
-                <p class="policy-summary">{ summary.get(l).to_string() }</p>
-            }
-            if let Some(line) = version_line {
-                <p class="field-hint">{ line }</p>
+            if summary.is_some() || version_line.is_some() {
+                <details class="policy-about">
+                    <summary>{ t.policy_about }</summary>
+                    if let Some(summary) = summary {
+                        <p class="policy-summary">{ summary }</p>
+                    }
+                    if let Some(line) = version_line {
+                        <p class="field-hint">{ line }</p>
+                    }
+                </details>
             }
             <div class="calc-columns">
                 <form class="calc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <FormView form={state.form.clone()} {errors} categories={selected.policy.categories.clone()}
+                    <FormView form={state.form.clone()} {errors} {categories}
                         {reference_price} locale={l} {on_edit} />
                 </form>
                 <div class="calc-result">
                     if state.comparing {
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
+                    } else if let Some(selected) = &selected {
+                        <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
+                            form={Some(state.form.clone())} />
                     } else {
-                        <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l} />
+                        <section class="result" aria-labelledby="result-heading">
+                            <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
+                            <div class="result-headline" role="status" aria-live="polite" aria-atomic="true">
+                                <p class="result-empty">{ t.no_city_result }</p>
+                            </div>
+                        </section>
                     }
                     <div class="actions">
                         <button type="button" id="calc-compare" class="button primary" onclick={on_compare}>
@@ -128,10 +146,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <button type="button" id="calc-share" class="button secondary" onclick={on_share}>{ t.share }</button>
                         <button type="button" id="calc-print" class="button secondary" onclick={on_print}>{ t.print }</button>
                     </div>
-                    <div class="result-bar">
-                        <p class="result-bar-text">{ outcome_summary(&state.outcome, l) }</p>
-                        <button type="button" class="button primary" onclick={on_details}>{ t.see_details }</button>
-                    </div>
+                    <ResultBar outcome={state.outcome.clone()} locale={l} />
                     <p class="share-status" role="status">
                         { match *share_status {
                             Some(true) => t.share_done,

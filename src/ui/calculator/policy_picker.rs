@@ -1,5 +1,10 @@
 //! Choosing a policy: the presets and loaded files, or a new file by picker or drag and drop.
 //! A refused file lists its problems; nothing else changes.
+//!
+//! Nothing is chosen at first ("请选择您所在的城市"), so nobody is shown another city's figures.
+//! "我的城市不在列表里" explains what to do instead: ask the community or civil-affairs office, or
+//! write the local document up as a policy file from the template (`static/policies/template.toml`,
+//! offered as a download made on the device) and load it here.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,12 +16,16 @@ use super::text::calc_texts;
 use crate::core::Locale;
 use crate::ui::browser;
 
+/// The commented policy-file template offered under "我的城市不在列表里" (it loads as it is, and
+/// its own example case passes).
+const TEMPLATE: &str = include_str!("../../../static/policies/template.toml");
+
 /// Properties of [`PolicyPicker`].
 #[derive(Properties, PartialEq)]
 pub struct PolicyPickerProps {
     /// Every policy.
     pub policies: Vec<LoadedPolicy>,
-    /// The selected policy's id.
+    /// The selected policy's id (empty: none chosen yet).
     pub selected: String,
     /// The last file loaded or refused.
     pub file: Option<FileStatus>,
@@ -83,10 +92,12 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         let selected = id == props.selected;
         let mut label = format!("{} · {}", p.policy.region.get(l), p.policy.name.get(l));
         if let Origin::File(name) = &p.origin {
-            label.push_str(&format!(" ({name})"));
+            label.push_str(&format!("{}{name}{}", t.open_paren, t.close_paren));
         }
         html! { <option value={id} {selected}>{ label }</option> }
     });
+    let none_chosen = !props.policies.iter().any(|p| p.policy.id == props.selected);
+    let on_template = Callback::from(|_: MouseEvent| browser::download("template.toml", "text/plain;charset=utf-8", TEMPLATE));
 
     html! {
         <section class="form-section" aria-labelledby="policy-heading">
@@ -94,14 +105,24 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
             <div class="field">
                 <label for="calc-policy">{ t.policy_label }</label>
                 <p class="field-hint" id="calc-policy-hint">{ t.policy_hint }</p>
-                <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">{ for options }</select>
+                <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">
+                    <option value="" disabled=true selected={none_chosen}>{ t.policy_choose }</option>
+                    { for options }
+                </select>
             </div>
-            <div class={classes!("drop-zone", dragging.then_some("dragging"))}
-                ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
-                <label for="calc-policy-file" class="button secondary file-button">{ t.load_file }</label>
-                <input type="file" id="calc-policy-file" class="visually-hidden" accept=".toml,text/plain" onchange={on_choose} />
-                <p class="field-hint">{ t.drop_hint }</p>
-            </div>
+            <details class="not-listed">
+                <summary>{ t.not_listed }</summary>
+                <p>{ t.not_listed_intro }</p>
+                <p>{ t.not_listed_ask }</p>
+                <p>{ t.not_listed_file }</p>
+                <p><button type="button" id="calc-template" class="button secondary" onclick={on_template}>{ t.template_download }</button></p>
+                <div class={classes!("drop-zone", dragging.then_some("dragging"))}
+                    ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
+                    <label for="calc-policy-file" class="button secondary file-button">{ t.load_file }</label>
+                    <input type="file" id="calc-policy-file" class="visually-hidden" accept=".toml,text/plain" onchange={on_choose} />
+                    <p class="field-hint">{ t.drop_hint }</p>
+                </div>
+            </details>
             { file_status(&props.file, l) }
         </section>
     }

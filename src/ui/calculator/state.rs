@@ -10,7 +10,7 @@ use crate::core::date::Date;
 use crate::core::policy::calc::{calculate, month_plan, Outcome};
 use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::cases::{run_cases, CaseResult};
-use crate::core::policy::form::{decode_fragment, AgeMode, FormInput, Tri};
+use crate::core::policy::form::{decode_fragment, problems_to_show, AgeMode, FormInput, Tri};
 use crate::core::policy::load::MAX_POLICY_BYTES;
 use crate::core::policy::presets::PRESETS;
 use crate::core::policy::{parse_policy, Group, MealKind, Policy, PolicyError};
@@ -129,7 +129,9 @@ pub enum CalcAction {
 impl CalcState {
     /// The calculator at start-up: presets loaded and checked, the form from the share link in the
     /// URL fragment if there is one, else empty with the meal date `today` and the `preferred`
-    /// policy (an embedding's `?policy=`) if it is a preset.
+    /// policy (an embedding's `?policy=`) if it is a preset. Without a share link or an embedding
+    /// that names a policy, no city is chosen (an empty `form.policy`): a resident of a city that
+    /// is not listed must never be shown another city's figures.
     pub fn new(today: Date, fragment: &str, preferred: Option<&str>) -> CalcState {
         let policies: Vec<LoadedPolicy> = PRESETS
             .iter()
@@ -139,7 +141,6 @@ impl CalcState {
         let first = preferred
             .filter(|id| policies.iter().any(|p| p.policy.id == *id))
             .map(str::to_string)
-            .or_else(|| policies.first().map(|p| p.policy.id.clone()))
             .unwrap_or_default();
         let mut form = decode_fragment(fragment, &today).unwrap_or_else(|| FormInput::new(&first, today));
         if !policies.iter().any(|p| p.policy.id == form.policy) {
@@ -159,7 +160,11 @@ impl CalcState {
     fn recompute(&mut self) {
         self.outcome = match self.selected() {
             Some(p) => calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin()),
-            None => Outcome::Empty,
+            // No city chosen: no figure, but problems with the answers are still pointed out.
+            None => match problems_to_show(&self.form) {
+                errors if errors.is_empty() => Outcome::Empty,
+                errors => Outcome::Invalid(errors),
+            },
         };
         self.month = match (&self.outcome, self.selected()) {
             (Outcome::Single(_), Some(p)) => month_plan(&p.policy, &self.form, Calendar::builtin()),
