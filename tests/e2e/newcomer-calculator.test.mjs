@@ -124,7 +124,11 @@ for (const [lang, viewport, size] of [["zh", PHONE, "large"], ["en", LAPTOP, "no
   });
 }
 
-test("an embedding's policy= still chooses the city, and so does a share link", async () => {
+test("only a choice chooses the city: hers, an embedding's policy=, or a share link — never a default", async () => {
+  const plain = await open(PHONE);
+  const shown = (p) => p.getByLabel("政策", { exact: true }).evaluate((s) => s.options[s.selectedIndex]?.textContent);
+  assert.equal(await shown(plain.page), "请选择您所在的城市", "nothing is chosen for her");
+  await plain.context.close();
   const { page, context } = await open(PHONE, { path: "?policy=tianjin" });
   const select = page.getByLabel("政策", { exact: true });
   assert.match(await select.evaluate((s) => s.options[s.selectedIndex]?.textContent), /天津/);
