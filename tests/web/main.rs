@@ -202,9 +202,10 @@ async fn typing_an_age_updates_the_result_status() {
     let app = Mounted::new().await;
     app.choose("#calc-policy", "tianjin").await;
     app.type_into("#calc-date", "2025-03-04").await;
-    let status = app.find(".result-headline");
+    // The live region (announced once the answers settle) is beside the visible headline.
+    let status = app.find(".result-announce");
     assert_eq!(status.get_attribute("role").as_deref(), Some("status"));
-    assert!(status.text_content().unwrap_or_default().contains("填好年龄"), "empty before the age");
+    assert!(app.text(".result-headline").contains("填好年龄"), "empty before the age");
     app.type_into("#calc-age", "85").await;
     // Tianjin 2024: 80+ get 3 yuan of the 13-yuan standard meal.
     let text = app.text(".result-headline");

@@ -226,6 +226,11 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
     out
 }
 
+fn reference_price(policy: &Policy, on: Date) -> Option<Fen> {
+    let version = policy.version_on(on)?;
+    version.reference_price.as_ref().and_then(|(p, _)| p.at(on)).copied()
+}
+
 fn bracket(s: &str, locale: Locale) -> String {
     match locale {
         Locale::ZhCn => format!("（{s}）"),
@@ -298,9 +303,11 @@ pub fn answer_lines(answers: &PersonAnswers, meal: &Meal, policy: &Policy, local
     push(pick(locale, "哪一餐", "Meal"), meal_name(meal.kind, locale).into());
     push(
         pick(locale, "餐费", "Meal price"),
-        match meal.price {
-            Some(p) => money(p, locale),
-            None => pick(locale, "没有填写", "not given").into(),
+        match (meal.price, reference_price(policy, meal.date), zh) {
+            (Some(p), _, _) => money(p, locale),
+            (None, Some(r), true) => format!("没有填写（按政策的标准餐价{}计算）", money(r, locale)),
+            (None, Some(r), false) => format!("not given (the policy's standard price, {}, is used)", money(r, locale)),
+            (None, None, _) => pick(locale, "没有填写", "not given").into(),
         },
     );
     push(pick(locale, "送餐上门", "Home delivery"), pick(locale, if meal.delivery { "是" } else { "否" }, if meal.delivery { "yes" } else { "no" }).into());
@@ -405,5 +412,7 @@ mod tests {
         assert_eq!(find("哪一餐"), "午餐");
         assert_eq!(find("在哪里吃"), "本市的其他区");
         assert_eq!(find("就餐日期"), "2026年11月30日");
+        // No price typed: the guide's 12-yuan meal ("此表按照12元/餐标准进行补贴").
+        assert_eq!(find("餐费"), "没有填写（按政策的标准餐价12元计算）");
     }
 }

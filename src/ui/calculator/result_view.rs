@@ -3,19 +3,27 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::text::{calc_texts, CalcTexts};
+use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::policy::assess::Assessment;
 use crate::core::policy::calc::Outcome;
-use crate::core::policy::explain::{date, group_name, hint_text, money, note_text, step_text};
-use crate::core::policy::form::FormError;
+use crate::core::policy::explain::{advice_text, date, group_name, hint_text, money, note_text, step_text};
+use crate::core::policy::form::{validate, FormError, FormInput};
 use crate::core::policy::model::{ClauseRef, PaidTo, Policy};
 use crate::core::policy::simulate::MonthResult;
+use crate::core::policy::words::{answer_lines, limit_lines, month_words};
 use crate::core::policy::{Question, RangeAssessment};
 use crate::core::Locale;
 use crate::ui::browser;
+
+/// How long the answers must stay still before the result is announced to screen readers, so
+/// typing "75" is not read out as "7 … 0元 … 75 … 5元" but once, as the settled result.
+const SETTLE_MS: u32 = 1000;
 
 /// Properties of [`ResultView`].
 #[derive(Properties, PartialEq)]
@@ -28,6 +36,9 @@ pub struct ResultViewProps {
     pub month: Option<MonthResult>,
     /// Interface language.
     pub locale: Locale,
+    /// The form as typed, for "您填写的情况" (what the figures were worked out from).
+    #[prop_or_default]
+    pub form: Option<FormInput>,
 }
 
 /// The result area.
@@ -36,6 +47,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let l = props.locale;
     let t = calc_texts(l);
     let p = &props.policy;
+    let today = browser::today();
+    let has_month = props.month.is_some();
     let (headline, body) = match &props.outcome {
         Outcome::Empty => (html! { <p class="result-empty">{ t.result_empty }</p> }, Html::default()),
         Outcome::Invalid(errors) => (error_summary(errors, t, l), Html::default()),
@@ -43,17 +56,107 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             (html! { <p class="result-blocked">{ format!("{}{failed} / {total}", t.blocked) }</p> }, Html::default())
         }
         Outcome::TooManyUnknowns => (html! { <p>{ t.too_many_unknowns }</p> }, Html::default()),
-        Outcome::Single(a) => (single_headline(a, t, l), explanation(a, p, t, l)),
-        Outcome::Range(r) => (range_headline(r, p, t, l), range_body(r, p, t, l)),
+        Outcome::Single(a) => (single_headline(a, t, l), explanation(a, p, has_month, today, t, l)),
+        Outcome::Range(r) => (range_headline(r, p, t, l), range_body(r, p, today, t, l)),
+    };
+    let month = match (&props.month, &props.outcome) {
+        (Some(m), Outcome::Single(a)) => month_view(m, a, today, t, l),
+        _ => Html::default(),
+    };
+    let answers = match (&props.outcome, &props.form) {
+        (Outcome::Single(_) | Outcome::Range(_), Some(form)) => answers_view(form, p, t, l),
+        _ => Html::default(),
     };
     html! {
         <section class="result" aria-labelledby="result-heading">
             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
-            <div class="result-headline" role="status" aria-live="polite" aria-atomic="true">{ headline }</div>
-            { props.month.as_ref().map(|m| month_view(m, t, l)).unwrap_or_default() }
+            <div class="result-headline">{ headline }</div>
+            <Announcer text={announcement(&props.outcome, p, l)}
+                on_commit_only={matches!(props.outcome, Outcome::Invalid(_))} />
+            { month }
             { body }
+            { answers }
             { footer(p, t, l) }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnnouncerProps {
+    /// What to announce once the answers have settled.
+    text: String,
+    /// Announce only when a field is committed (left or chosen), never while typing: for form
+    /// errors, which a half-typed date or age would otherwise raise at every keystroke.
+    on_commit_only: bool,
+}
+
+/// The result's live region. Screen readers hear the settled result only: the text is announced
+/// after the answers have been still for [`SETTLE_MS`], and form errors only when a field is
+/// left or a choice made (the `change` event), so typing is never interrupted.
+#[function_component]
+fn Announcer(props: &AnnouncerProps) -> Html {
+    let announced = use_state(String::new);
+    {
+        let announced = announced.clone();
+        use_effect_with((props.text.clone(), props.on_commit_only), move |(text, commit_only)| {
+            let text = text.clone();
+            let mut timeout = None;
+            let mut listener = None;
+            if *commit_only {
+                listener = Some(EventListener::new(&gloo::utils::document(), "change", move |_| announced.set(text.clone())));
+            } else {
+                timeout = Some(Timeout::new(SETTLE_MS, move || announced.set(text)));
+            }
+            move || {
+                drop(timeout);
+                drop(listener);
+            }
+        });
+    }
+    html! {
+        <p class="visually-hidden result-announce" role="status" aria-live="polite" aria-atomic="true">{ (*announced).clone() }</p>
+    }
+}
+
+/// What the live region says for an outcome: the figures, then what would give more, or the
+/// problems to correct.
+fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
+    let t = calc_texts(l);
+    let stop = if l == Locale::ZhCn { "。" } else { ". " };
+    match outcome {
+        Outcome::Empty => String::new(),
+        Outcome::Invalid(errors) => {
+            let items: Vec<String> = errors.iter().map(|e| field_problem(e, l)).collect();
+            format!("{}{}", t.fix_first, items.join(if l == Locale::ZhCn { "；" } else { "; " }))
+        }
+        Outcome::Blocked { failed, total } => format!("{}{failed} / {total}", t.blocked),
+        Outcome::TooManyUnknowns => t.too_many_unknowns.to_string(),
+        Outcome::Single(a) => {
+            let mut s = outcome_summary(outcome, l);
+            if a.subsidy.is_zero() {
+                s = format!("{s}{stop}{}", t.no_subsidy.trim_end_matches('。'));
+            }
+            if let Some(advice) = &a.advice {
+                s = format!("{s}{stop}{}", advice_text(advice, l));
+            }
+            s.trim_end().to_string() + stop.trim_end()
+        }
+        Outcome::Range(r) => {
+            let sep = if l == Locale::ZhCn { "、" } else { ", " };
+            let deciding: Vec<String> = r.deciding.iter().map(|q| question_name(q, p, t, l)).collect();
+            let mut s = outcome_summary(outcome, l);
+            if !deciding.is_empty() {
+                s = format!("{s}{stop}{}{}", t.depends_on, deciding.join(sep));
+            }
+            s.trim_end().to_string() + stop.trim_end()
+        }
+    }
+}
+
+fn field_problem(e: &FormError, l: Locale) -> String {
+    match l {
+        Locale::ZhCn => format!("{}：{}", e.field.label(l), e.message(l)),
+        Locale::En => format!("{}: {}", e.field.label(l), e.message(l)),
     }
 }
 
@@ -86,7 +189,7 @@ fn error_summary(errors: &[FormError], t: &CalcTexts, l: Locale) -> Html {
         html! {
             <li>
                 <button type="button" class="link-button" {onclick}>
-                    { format!("{}：{}", e.field.label(l), e.message(l)) }
+                    { field_problem(e, l) }
                 </button>
             </li>
         }
@@ -119,6 +222,9 @@ fn single_headline(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
             }
             if !a.delivery_subsidy.is_zero() {
                 <p class="delivery-line">{ delivery_line(a, t, l) }</p>
+            }
+            if let Some(advice) = &a.advice {
+                <p class="advice">{ format!("{}{}", t.advice_lead, advice_text(advice, l)) }</p>
             }
         </>
     }
@@ -172,7 +278,7 @@ fn range_headline(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> 
     }
 }
 
-fn range_body(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
+fn range_body(r: &RangeAssessment, p: &Policy, today: Date, t: &CalcTexts, l: Locale) -> Html {
     let sep = if l == Locale::ZhCn { "、" } else { ", " };
     let irrelevant: Vec<String> = r.irrelevant.iter().map(|q| question_name(q, p, t, l)).collect();
     html! {
@@ -182,22 +288,32 @@ fn range_body(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html
             }
             <details class="range-case">
                 <summary>{ format!("{}：{}", t.range_highest, money(r.max.subsidy, l)) }</summary>
-                { explanation(&r.max, p, t, l) }
+                { explanation(&r.max, p, false, today, t, l) }
             </details>
             <details class="range-case">
                 <summary>{ format!("{}：{}", t.range_lowest, money(r.min.subsidy, l)) }</summary>
-                { explanation(&r.min, p, t, l) }
+                { explanation(&r.min, p, false, today, t, l) }
             </details>
         </>
     }
 }
 
-fn explanation(a: &Assessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
+/// The steps, the day/week limits (and the month's, when no month under the person's habits is
+/// shown), what would give more, and notes. `has_month`: the month view is shown above.
+fn explanation(a: &Assessment, p: &Policy, has_month: bool, today: Date, t: &CalcTexts, l: Locale) -> Html {
     let steps = a.steps.iter().map(|s| {
         html! {
             <li>
                 <p>{ step_text(s, p, l) }</p>
                 { clause_details(s.clause, p, t, l) }
+            </li>
+        }
+    });
+    let advice = a.advice.iter().map(|adv| {
+        html! {
+            <li class="advice-hint">
+                <p>{ advice_text(adv, l) }</p>
+                { for adv.clauses.iter().map(|c| clause_details(Some(*c), p, t, l)) }
             </li>
         }
     });
@@ -211,12 +327,12 @@ fn explanation(a: &Assessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     });
     html! {
         <>
-            { limits(a, t, l) }
+            { limits(a, !has_month, today, t, l) }
             <h4>{ t.steps_heading }</h4>
             <ol class="steps">{ for steps }</ol>
-            if !a.hints.is_empty() {
+            if !a.hints.is_empty() || a.advice.is_some() {
                 <h4>{ t.hints_heading }</h4>
-                <ul class="hints">{ for hints }</ul>
+                <ul class="hints">{ for advice }{ for hints }</ul>
             }
             if !a.notes.is_empty() {
                 <h4>{ t.notes_heading }</h4>
@@ -226,58 +342,69 @@ fn explanation(a: &Assessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     }
 }
 
-fn month_view(m: &MonthResult, t: &CalcTexts, l: Locale) -> Html {
-    let month = match l {
-        Locale::ZhCn => format!("（{}年{}月）", m.year, m.month),
-        Locale::En => format!(" ({}-{:02})", m.year, m.month),
-    };
+fn month_view(m: &MonthResult, a: &Assessment, today: Date, t: &CalcTexts, l: Locale) -> Html {
+    let w = month_words(m, &a.limits.meals, a.limits.workdays_only, a.price, today, l);
     html! {
         <div class="month">
-            <h4>{ format!("{}{month}", t.month_heading) }</h4>
+            <h4>{ w.heading }</h4>
+            <p class="month-assumes">{ w.assumption }</p>
             <dl>
                 <dt>{ t.month_total }</dt><dd class="month-total">{ money(m.total_subsidy, l) }</dd>
                 <dt>{ t.month_meals }</dt><dd>{ m.subsidised_meals }</dd>
                 <dt>{ t.month_pay }</dt><dd>{ money(m.total_pay, l) }</dd>
-                <dt>{ t.month_entitlement }</dt><dd>{ money(m.entitlement, l) }</dd>
-                <dt>{ t.month_unused }</dt><dd class="month-unused">{ money(m.unused, l) }</dd>
+            </dl>
+            if m.entitlement > m.total_subsidy {
+                <dl class="month-ceiling">
+                    <dt>{ w.max_label }</dt><dd class="month-max">{ money(m.entitlement, l) }</dd>
+                </dl>
+                <p class="field-hint">{ w.max_note }</p>
+            }
+        </div>
+    }
+}
+
+/// The policy's day, week (and month) limits, each saying what it assumes.
+fn limits(a: &Assessment, with_month: bool, today: Date, t: &CalcTexts, l: Locale) -> Html {
+    if a.version.is_none() || a.limits.max_day.is_zero() {
+        return Html::default();
+    }
+    let lines = limit_lines(&a.limits, (a.date.year(), a.date.month()), with_month, today, l);
+    html! {
+        <div class="limits">
+            <h4>{ t.limits_heading }</h4>
+            <p class="field-hint">{ t.limits_note }</p>
+            <dl>
+                { for lines.into_iter().map(|line| html! {
+                    <>
+                        <dt>{ line.label }</dt>
+                        <dd>{ money(line.amount, l) }<span class="limit-assumes">{ line.assumes }</span></dd>
+                    </>
+                }) }
             </dl>
         </div>
     }
 }
 
-fn limits(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
-    if a.version.is_none() || a.limits.max_day.is_zero() {
-        return Html::default();
-    }
-    let lim = &a.limits;
-    let count = |n: Option<u32>| n.map(|n| format!("（{n}{}）", t.meals_word)).unwrap_or_default();
-    let count = |n: Option<u32>| {
-        let s = count(n);
-        if l == Locale::En {
-            s.replace('（', " (").replace('）', ")")
-        } else {
-            s
-        }
-    };
+/// "您填写的情况": every answer the figures were worked out from, on screen and in print, so a
+/// family member or the community office can check them.
+fn answers_view(form: &FormInput, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
+    let Ok((answers, meal)) = validate(form) else { return Html::default() };
+    let lines = answer_lines(&answers, &meal, p, l);
     html! {
-        <div class="limits">
-            <h4>{ t.limits_heading }</h4>
+        <section class="answers" aria-labelledby="answers-heading">
+            <h4 id="answers-heading">{ t.answers_heading }</h4>
             <dl>
-                <dt>{ t.per_day_max }</dt><dd>{ format!("{}{}", money(lim.max_day, l), count(lim.per_day)) }</dd>
-                <dt>{ t.per_week_max }</dt><dd>{ format!("{}{}", money(lim.max_week, l), count(lim.per_week)) }</dd>
-                <dt>{ t.per_month_max }</dt><dd>{ format!("{}{}", money(lim.max_month, l), count(lim.per_month)) }</dd>
+                { for lines.into_iter().map(|line| html! { <div><dt>{ line.label }</dt><dd>{ line.value }</dd></div> }) }
             </dl>
-        </div>
+            <p class="field-hint">{ t.answers_note }</p>
+        </section>
     }
 }
 
 fn clause_details(clause: Option<ClauseRef>, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     let Some(c) = clause.and_then(|i| p.clause(i)) else { return Html::default() };
     let Some(source) = p.sources.get(c.source) else { return Html::default() };
-    let mut summary = t.policy_text.to_string();
-    if !c.verbatim {
-        summary.push_str(t.summary_not_verbatim);
-    }
+    let summary = if c.verbatim { t.policy_text } else { t.policy_summary };
     html! {
         <details class="clause">
             <summary>{ summary }</summary>
@@ -313,12 +440,10 @@ fn source_line(s: &crate::core::policy::model::Source, t: &CalcTexts, l: Locale)
 fn footer(p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     let gaps = p.gaps.iter().map(|g| html! { <li>{ g.get(l).to_string() }</li> });
     let first_source = p.sources.first().map(|s| source_line(s, t, l)).unwrap_or_default();
+    let sep = if l == Locale::ZhCn { "：" } else { ": " };
     let clauses = p.clauses.iter().map(|c| {
-        let mut text = c.text.clone();
-        if !c.verbatim {
-            text.push_str(t.summary_not_verbatim);
-        }
-        html! { <li><blockquote>{ text }</blockquote></li> }
+        let kind = if c.verbatim { t.policy_text } else { t.policy_summary };
+        html! { <li><p class="clause-kind">{ format!("{kind}{sep}") }</p><blockquote>{ c.text.clone() }</blockquote></li> }
     });
     html! {
         <div class="result-footer">
@@ -329,7 +454,7 @@ fn footer(p: &Policy, t: &CalcTexts, l: Locale) -> Html {
             <p class="reference-only"><strong>{ t.reference_only }</strong></p>
             { first_source }
             <section class="print-only" aria-hidden="true">
-                <h4>{ t.policy_text }</h4>
+                <h4>{ t.clauses_heading }</h4>
                 <ul>{ for clauses }</ul>
             </section>
         </div>

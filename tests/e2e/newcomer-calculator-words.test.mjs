@@ -1,0 +1,259 @@
+// End-to-end: what the calculator's words say to a newcomer (zhucan issue 11, items 10–13), done as
+// the people in the issue did it — an older resident and her daughter choosing their city by its
+// name, typing at a human pace, and reading the screen; a community worker reading the print view;
+// a screen reader listening to the live region.
+// Expected figures are worked out by hand from the quoted clauses of static/policies/*.toml.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { OUT_DIR, assertClean, openPage, useServerAndBrowser } from "./harness.mjs";
+
+const env = useServerAndBrowser();
+
+/** Opens the app with the page's "today" fixed (timers keep running), as on that day. */
+async function openOn(day, options = {}) {
+  const handle = await openPage(env.browser, env.server.url + (options.query || ""), options);
+  await handle.page.clock.setFixedTime(new Date(`${day}T10:00:00+08:00`));
+  await handle.page.goto(env.server.url + (options.query || ""));
+  await handle.page.waitForSelector("#tab-calculator", { timeout: 30_000 });
+  return handle;
+}
+
+/** Chooses the city's policy by the name a person sees in the list. */
+async function chooseCity(page, name) {
+  const select = page.locator("select").filter({ has: page.locator("option", { hasText: name }) }).first();
+  const label = (await select.locator("option", { hasText: name }).first().textContent()).trim();
+  await select.selectOption({ label });
+}
+
+/** A question by its visible label; opens a "more about you" disclosure first if it is folded away. */
+async function question(page, role, name) {
+  const field = page.getByRole(role, { name }).first();
+  if (!(await field.isVisible())) {
+    const more = page.locator("summary").filter({ hasText: /更多情况|More about you|more/i }).first();
+    if (await more.count()) await more.click();
+  }
+  return field;
+}
+
+async function typeSlowly(page, role, name, text) {
+  const field = await question(page, role, name);
+  await field.click();
+  await field.press("ControlOrMeta+a");
+  await field.pressSequentially(text, { delay: 80 });
+  return field;
+}
+
+async function choose(page, name, label) {
+  const field = await question(page, "combobox", name);
+  await field.selectOption({ label });
+}
+
+const resultText = (page) => page.locator(".result").innerText();
+
+/** Watches every live region of the calculator and returns what a screen reader would hear. */
+async function listen(page) {
+  await page.evaluate(() => {
+    const root = document.querySelector(".calculator") || document.body;
+    const regions = () => [...root.querySelectorAll("[aria-live], [role=status], [role=alert]")]
+      .filter((e) => e.getAttribute("aria-live") !== "off");
+    const now = () => regions().map((e) => e.textContent.replace(/\s+/g, " ").trim()).filter(Boolean).join(" | ");
+    window.__heard = [];
+    let last = now();
+    window.__observer = new MutationObserver(() => {
+      const text = now();
+      if (text !== last) {
+        last = text;
+        if (text) window.__heard.push(text);
+      }
+    });
+    window.__observer.observe(root, { subtree: true, childList: true, characterData: true });
+  });
+  return async () => page.evaluate(() => {
+    window.__observer.disconnect();
+    return window.__heard;
+  });
+}
+
+/** The Guangzhou father: 70, registered, 低保, moderately disabled, eating in another district. */
+async function guangzhouFather(page) {
+  await chooseCity(page, "广州");
+  await typeSlowly(page, "textbox", /年龄/, "70");
+  await choose(page, /困难类别/, "低保对象");
+  await choose(page, /失能程度/, "中度失能");
+  await choose(page, /在哪里吃/, "本市的其他区");
+}
+
+test("the Guangzhou father eating in another district is told he gets the full 11 yuan in his own town", async () => {
+  const { page, problems, context } = await openOn("2026-11-18", { viewport: { width: 390, height: 844 } });
+  await guangzhouFather(page);
+  const text = await resultText(page);
+  // guangzhou-2020, clause "notes": 市财政每餐补贴3元, 区财政每餐补贴3元; 跨区就餐不能享受区级补贴
+  // (and, outside his town, not the town's part either): only the city's 3 yuan of the 12-yuan meal.
+  assert.match(text, /这一餐补贴\s*3元/);
+  assert.match(text, /您支付\s*9元/);
+  // Clause "table": 困难老人（低保）政府补贴11元 — all of it in his own town. Said next to the figure.
+  const advice = page.locator(".result").getByText(/在自己的镇街吃，每餐补贴11元/).first();
+  assert.ok(await advice.isVisible(), "the advice is on screen");
+  const [figure, told] = [await page.locator(".result").getByText("这一餐补贴").first().boundingBox(), await advice.boundingBox()];
+  assert.ok(told.y - figure.y < 844 / 2, `the advice is within half a phone screen of the figure (${told.y - figure.y} px)`);
+  await advice.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT_DIR}/words-guangzhou-advice-phone.png` });
+  // The rule behind it is quoted among the reasons.
+  const hints = await page.locator(".result .hints").innerText();
+  assert.match(hints, /在自己的镇街吃，每餐补贴11元/);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("the answers given appear in the result and in the print view, for the community office to check", async () => {
+  const { page, problems, context } = await openOn("2026-11-18", { viewport: { width: 1280, height: 900 } });
+  await guangzhouFather(page);
+  const text = await resultText(page);
+  // What he answered, for the 社区 office to check.
+  const answers = page.locator(".result").getByText("您填写的情况");
+  assert.equal(await answers.count(), 1, "the result has a section with the answers given");
+  await answers.scrollIntoViewIfNeeded();
+  assert.ok(await answers.isVisible(), "the answers are shown with the result");
+  for (const answer of ["70周岁", "本地户籍", "低保对象", "中度失能", "午餐", "本市的其他区"]) {
+    assert.ok(text.includes(answer), `the result shows the answer ${answer}`);
+  }
+  await page.screenshot({ path: `${OUT_DIR}/words-guangzhou-father.png`, fullPage: true });
+  // The print view carries them too.
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.getByText("您填写的情况").first().isVisible(), true, "the answers are printed");
+  const printed = await page.locator("body").innerText();
+  for (const answer of ["70周岁", "低保对象", "中度失能", "本市的其他区", "在自己的镇街吃，每餐补贴11元"]) {
+    assert.ok(printed.includes(answer), `the print view shows ${answer}`);
+  }
+  await page.pdf({ path: `${OUT_DIR}/words-guangzhou-father.pdf` }).catch(() => {});
+  assertClean(await problems());
+  await context.close();
+});
+
+test("month figures say what they assume, and a month already over is called that", async () => {
+  const { page, problems, context } = await openOn("2026-11-18", { viewport: { width: 390, height: 844 } });
+  await chooseCity(page, "广州");
+  await typeSlowly(page, "textbox", /年龄/, "70");
+  await choose(page, /困难类别/, "低保对象");
+  await choose(page, /在哪里吃/, "本市的其他区");
+  const month = page.locator(".month");
+  await month.scrollIntoViewIfNeeded();
+  let text = await month.innerText();
+  // The meal date is today, 18 November 2026. November 2026 has 21 weekdays (2–6, 9–13, 16–20,
+  // 23–27, 30); weekday lunches at the city's 3 yuan (see above): 21 × 3 = 63 yuan, and he pays
+  // 21 × (12 − 3) = 189.
+  assert.match(text, /本月（2026年11月）/);
+  assert.match(text, /如果本月每个星期一至星期五都在食堂吃午餐（每餐12元）/);
+  assert.match(text, /共补贴\s*63元/);
+  assert.match(text, /您自己付\s*189元/);
+  // The ceiling says what it assumes and that it is not money he is missing: every day, all three
+  // meals (the guide covers every meal) at 3 yuan: 30 × 3 × 3 = 270.
+  assert.match(text, /本月每天都在食堂吃早餐、午餐和晚餐）\s*270元/);
+  assert.match(text, /不是您少拿的钱/);
+  const whole = await resultText(page);
+  assert.doesNotMatch(whole, /没用上的补贴|按政策本月最多/);
+  // The day's limit: 9 yuan only if he eats breakfast, lunch and dinner there (3 × 3).
+  assert.match(whole, /每天最多\s*9元（一天里早餐、午餐和晚餐都在食堂吃）/);
+  await page.screenshot({ path: `${OUT_DIR}/words-month-phone.png`, fullPage: true });
+
+  // A date in a month already over: said plainly, never "本月".
+  await typeSlowly(page, "textbox", /就餐日期/, "2025-03-04");
+  await page.keyboard.press("Tab");
+  text = await month.innerText();
+  assert.match(text, /2025年3月（已经过去的月份）/);
+  assert.match(text, /如果那个月每个星期一至星期五都在食堂吃午餐/);
+  assert.doesNotMatch(text, /本月/);
+  // March 2025: 21 weekdays (3–7, 10–14, 17–21, 24–28, 31) × 3 = 63.
+  assert.match(text, /共补贴\s*63元/);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("labels say what they are: a summary is a summary, an inferred date is not 'in force from'", async () => {
+  const { page, problems, context } = await openOn("2026-11-18");
+  await chooseCity(page, "深圳");
+  await typeSlowly(page, "textbox", /年龄/, "85");
+  await typeSlowly(page, "textbox", /就餐日期/, "2025-03-04");
+  await page.keyboard.press("Tab");
+  const text = await resultText(page);
+  // shenzhen-2025: the version's date is the source page's ("具体施行日期未找到"), so it is never
+  // called the day it came into force.
+  assert.match(text, /约自2025年1月20日起/);
+  assert.match(text, /具体施行日期未找到/);
+  assert.doesNotMatch(text, /2025年1月20日起施行/);
+  // The clause "补贴工作日午餐。" is marked verbatim = false (a summary); "各区长者就餐补贴…" is quoted.
+  const summaries = await page.locator(".result details.clause > summary").allInnerTexts();
+  assert.ok(summaries.includes("政策条款摘要"), `a summary is called one: ${summaries}`);
+  assert.ok(summaries.includes("政策原文"), `a quote is called the text: ${summaries}`);
+  assert.ok(!summaries.some((s) => /政策原文.*摘要|不是原文/.test(s)), `no label contradicts itself: ${summaries}`);
+  const workday = page.locator(".result details.clause").filter({ hasText: "补贴工作日午餐。" }).first();
+  assert.equal((await workday.locator("summary").innerText()).trim(), "政策条款摘要");
+  await workday.locator("summary").click();
+  await page.screenshot({ path: `${OUT_DIR}/words-labels.png`, fullPage: true });
+  assertClean(await problems());
+  await context.close();
+});
+
+test("a screen reader hears the settled result only, not every keystroke of an age", async () => {
+  const { page, problems, context } = await openOn("2026-11-18");
+  await chooseCity(page, "广州");
+  await page.waitForTimeout(1500);
+  let heard = await listen(page);
+  await typeSlowly(page, "textbox", /年龄/, "75");
+  await page.waitForTimeout(2500);
+  let said = await heard();
+  // Guangzhou, 75: 60–79周岁 政府补贴7元 of the 12-yuan meal, pays 5. Heard once, not "7 … 0元" first.
+  assert.equal(said.length, 1, `one announcement, heard: ${JSON.stringify(said)}`);
+  assert.match(said[0], /7元/);
+  assert.match(said[0], /5元/);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("a screen reader hears no error while a date is typed, and the problem only on leaving a half-typed date", async () => {
+  const { page, problems, context } = await openOn("2026-11-18");
+  await chooseCity(page, "广州");
+  await typeSlowly(page, "textbox", /年龄/, "75");
+  await page.waitForTimeout(1500);
+  // A date typed at a human pace: no "日期格式不对" while typing, only the result when it is done.
+  let heard = await listen(page);
+  const date = await typeSlowly(page, "textbox", /就餐日期/, "2025-03-04");
+  await page.waitForTimeout(2500);
+  let said = await heard();
+  assert.ok(!said.some((s) => /日期|格式|改正/.test(s)), `no error read out while typing: ${JSON.stringify(said)}`);
+  assert.ok(said.length <= 1, `at most the settled result: ${JSON.stringify(said)}`);
+
+  // A date left half-typed is named when the field is left, not before.
+  heard = await listen(page);
+  await date.click();
+  await date.press("ControlOrMeta+a");
+  await date.pressSequentially("2025-0", { delay: 80 });
+  await page.waitForTimeout(1500);
+  said = await heard();
+  assert.ok(!said.some((s) => /日期/.test(s)), `nothing said while still in the field: ${JSON.stringify(said)}`);
+  heard = await listen(page);
+  await page.keyboard.press("Tab");
+  await page.waitForTimeout(500);
+  said = await heard();
+  assert.ok(said.some((s) => /就餐日期/.test(s)), `the problem is read out on leaving the field: ${JSON.stringify(said)}`);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("English: the same words, with English punctuation", async () => {
+  const { page, problems, context } = await openOn("2026-11-18", { query: "?lang=en" });
+  await chooseCity(page, "Guangzhou");
+  await typeSlowly(page, "textbox", /Age/, "70");
+  await choose(page, /Hardship/, "minimum-living-allowance recipient");
+  await choose(page, /Where you eat/, "another district of your city");
+  const text = await resultText(page);
+  assert.match(text, /Eat in your own town or sub-district: ¥11 per meal/);
+  assert.match(text, /Your answers/);
+  assert.match(text, /If you eat lunch at the canteen every Monday to Friday \(at ¥12 a meal\) this month/);
+  // The app's own words (the policy's Chinese names and quotes aside) use English punctuation.
+  const ours = (await page.locator(".result .advice, .result .month, .result .limits, .result .answers dt, .result ol.steps > li:first-child > p").allInnerTexts()).join("\n");
+  assert.match(ours, /Per day, at most/);
+  assert.doesNotMatch(ours, /[（），：；。]/, `no full-width punctuation in the English result: ${ours}`);
+  assertClean(await problems());
+  await context.close();
+});
