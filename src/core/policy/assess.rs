@@ -403,7 +403,8 @@ fn advice(policy: &Policy, version: &Version, person: &Person, meal: &Meal, cale
         let place = PLACES_WIDEST_FIRST.into_iter().find(|p| pays_all(*p)).unwrap_or(Place::SameTown);
         better.place = place;
         changes.push(Change::Place { place, now: meal.place });
-        clauses.extend(lost.iter().filter_map(|c| c.tiers.first().map(|t| t.clause)));
+        // The clause that says where each part is lost (else the part's own clause).
+        clauses.extend(lost.iter().filter_map(|c| c.level_clause.or_else(|| c.tiers.first().map(|t| t.clause))));
     }
     // Meal: one the policy does not cover.
     let (covered, meals_clause) = &version.meals;
@@ -592,7 +593,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             if let Some(level) = component.level {
                 if !level.pays_at(meal.place) {
                     trace!(detail, a, StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
-                        Some(tier.clause),
+                        Some(component.level_clause.unwrap_or(tier.clause)),
                     );
                     amount = Fen::ZERO;
                 }
@@ -891,6 +892,25 @@ mod tests {
         let advice = a.advice.expect("advice");
         assert_eq!(advice.changes, vec![Change::Place { place: Place::SameDistrict, now: Place::SameCity }]);
         assert_eq!(advice_text(&advice, Locale::ZhCn), "在自己的区吃，每餐补贴5元");
+    }
+
+    #[test]
+    fn a_lost_part_quotes_the_clause_that_says_where_it_is_lost() {
+        // shenzhen-2025 `level_clause = "own-district"`: "原则上在户籍所在区长者饭堂或长者助餐点用餐才能享受补贴".
+        let sz = preset("shenzhen-2025");
+        let own = sz.clauses.iter().position(|c| c.id == "own-district").expect("clause");
+        let meal = Meal { place: Place::SameCity, price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&sz, &Person::aged(85), &meal, Calendar::builtin());
+        let lost = a.steps.iter().find(|s| matches!(s.kind, StepKind::LevelLost { .. })).expect("a lost part");
+        assert_eq!(lost.clause, Some(own));
+        assert_eq!(a.advice.expect("advice").clauses, vec![own]);
+        // guangzhou-2020: the town part lost in another town of the district quotes "notes"
+        // ("跨镇街就餐不能享受镇级补贴"), not the table of amounts.
+        let gz = preset("guangzhou-2020");
+        let notes = gz.clauses.iter().position(|c| c.id == "notes").expect("clause");
+        let meal = Meal { place: Place::SameDistrict, ..Meal::lunch(d("2025-03-04")) };
+        let a = assess(&gz, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.advice.expect("advice").clauses, vec![notes]);
     }
 
     #[test]

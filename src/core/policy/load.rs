@@ -830,12 +830,14 @@ fn read_components(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> 
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for t in tables(r, v, path) {
-        t.check_keys(r, &["id", "name", "level", "select", "spend_above", "spend_at_least", "spend_clause", "tier"]);
+        t.check_keys(r, &["id", "name", "level", "level_clause", "select", "spend_above", "spend_at_least", "spend_clause", "tier"]);
         let id = ident(r, &t, "id");
         let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
         let level = t.get("level").and_then(|v| {
             code(r, v, &t.path("level"), &[FundingLevel::City, FundingLevel::District, FundingLevel::Town], FundingLevel::code)
         });
+        // Optional: older files give the level without the clause that says where it is lost.
+        let level_clause = clause_ref(r, &t, "level_clause", ids, false);
         let select = t
             .get("select")
             .and_then(|v| {
@@ -871,7 +873,7 @@ fn read_components(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> 
                     (Some(rule), Some(c)) => Some((rule, c)),
                     _ => None,
                 };
-                out.push(Component { id, name, level, select, spend_rule, tiers });
+                out.push(Component { id, name, level, level_clause, select, spend_rule, tiers });
             }
         }
     }

@@ -226,6 +226,8 @@ pub struct Component {
     pub name: Text,
     /// The level that pays it, if the policy splits by level.
     pub level: Option<FundingLevel>,
+    /// The clause that says the part is lost outside the level's area ("跨区就餐不能享受区级补贴").
+    pub level_clause: Option<ClauseRef>,
     /// How tiers are chosen.
     pub select: Select,
     /// Paid only when the meal price meets this.
