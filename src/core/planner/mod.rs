@@ -10,6 +10,8 @@ pub mod data;
 pub mod export;
 pub mod form;
 pub mod geometry;
+pub mod labels;
+pub mod mapdraw;
 pub mod plan;
 pub mod problem;
 pub mod project;

@@ -209,6 +209,9 @@ pub struct PlanView {
     pub extra_names: Vec<String>,
     /// (site, point) pairs.
     pub pairs: usize,
+    /// The map projection's origin: map x and y are metres east and north of it (WGS84).
+    #[serde(default)]
+    pub origin: Option<LonLat>,
 }
 
 impl PlanView {
@@ -494,7 +497,8 @@ fn assigned_counts(demand: &Demand, prepared: &Prepared, chosen: &[usize]) -> Ve
 }
 
 fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepared, r: &PlanResult, settings: &Settings) -> PlanView {
-    let proj = LocalProjection::new(center(&demand.points));
+    let origin = center(&demand.points);
+    let proj = LocalProjection::new(origin);
     let assigned = assigned_counts(demand, prepared, &r.selection.chosen);
     let finite = |v: f64| v.is_finite().then_some(v);
     let sites = (0..candidates.points.len())
@@ -543,6 +547,7 @@ fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepar
         grid: density_grid(demand, &proj, 120),
         extra_names: demand.extra_names.clone(),
         pairs: r.pairs,
+        origin: Some(origin),
     }
 }
 

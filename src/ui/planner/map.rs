@@ -1,15 +1,27 @@
 //! The map: SVG, no tile server, no network. Demand density (five colour classes drawn as five
-//! paths), candidate sites, chosen sites with their service circles, existing canteens. Zoom and
-//! pan by buttons, keyboard (arrows, + and −, 0), mouse wheel and drag. The results table says
-//! the same things for screen-reader users.
+//! paths), candidate sites, chosen sites with their service circles and their rank numbers,
+//! existing canteens, the names of chosen sites and existing canteens (placed so they never cover
+//! each other or a marker), a scale bar, a north arrow and the corners' coordinates. Zoom and pan
+//! by buttons, keyboard (arrows, + and −, 0), mouse wheel and drag. The map downloads as SVG or
+//! PNG (drawn on a canvas here, no network) with its title, legend and attribution. The results
+//! table says the same things for screen-reader users.
+//!
+//! The density and service circles are drawn in map metres (the SVG's viewBox); everything
+//! written on the map is laid out in screen pixels by the core (`core::planner::mapdraw`) and
+//! drawn in a group scaled back to metres, so names keep their size at every zoom.
 
 use std::rc::Rc;
 
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
-use super::text::plan_texts;
+use super::text::{plan_texts, PlanTexts};
+use crate::core::locale::{short_label, thousands};
+use crate::core::planner::labels::Anchor;
+use crate::core::planner::mapdraw::{self, Drawing, Frame, MapLayout, MapWords, MarkKind, Shape, ASPECT, CLASS_COLOURS};
 use crate::core::planner::session::PlanView;
 use crate::core::Locale;
+use crate::ui::browser;
 
 /// Properties of [`MapView`].
 #[derive(Properties, PartialEq)]
@@ -32,8 +44,38 @@ struct Window {
     width: f64,
 }
 
-const ASPECT: f64 = 0.75;
-const CLASS_COLOURS: [&str; 5] = ["#fde4cc", "#f9c08f", "#f29a5c", "#e0702f", "#b4500f"];
+/// The visible window as state, with its latest value readable at once: several key presses
+/// before the next render each build on the one before (a state handle alone would give all of
+/// them the value of the last render).
+#[derive(Clone)]
+struct WindowState {
+    state: UseStateHandle<Window>,
+    current: Rc<std::cell::RefCell<Window>>,
+}
+
+impl WindowState {
+    fn get(&self) -> Window {
+        *self.current.borrow()
+    }
+
+    fn set(&self, w: Window) {
+        *self.current.borrow_mut() = w;
+        self.state.set(w);
+    }
+}
+
+/// The map's size on screen: width in CSS pixels and the names' font size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Screen {
+    width: f64,
+    font: f64,
+}
+
+/// Width and font size of the downloaded map.
+const EXPORT_WIDTH: f64 = 1200.0;
+const EXPORT_FONT: f64 = 16.0;
+/// The PNG is drawn at twice that size, for print.
+const PNG_SCALE: f64 = 2.0;
 
 fn home(view: &PlanView) -> Window {
     let g = &view.grid;
@@ -73,29 +115,283 @@ fn density_paths(view: &PlanView) -> Vec<String> {
     paths
 }
 
-/// The map with its controls and legend.
+/// The map's width in CSS pixels and the names' font size: 0.8 of the page's root font size
+/// (so large and extra-large text make them larger), but at most a fourteenth of the map's width
+/// (a phone with extra-large text still gets a map, not only words).
+fn measure(map: &NodeRef) -> Option<Screen> {
+    let el = map.cast::<web_sys::Element>()?;
+    let width = el.client_width() as f64;
+    if width <= 0.0 {
+        return None;
+    }
+    let window = web_sys::window()?;
+    let root = window.document()?.document_element()?;
+    let root_px = window
+        .get_computed_style(&root)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("font-size").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .filter(|v| v.is_finite() && *v > 0.0)
+        .unwrap_or(18.0);
+    Some(Screen { width, font: (0.8 * root_px).min(width / 14.0).max(10.0) })
+}
+
+fn anchor(a: Anchor) -> &'static str {
+    a.svg()
+}
+
+fn f1(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
+    let chosen = match l {
+        Locale::ZhCn => format!("{}（{}）", t.legend_chosen, t.legend_numbers),
+        Locale::En => format!("{} ({})", t.legend_chosen, t.legend_numbers),
+    };
+    MapWords {
+        title: t.map_title.to_string(),
+        subtitle: (t.map_subtitle)(view.chosen.len(), &thousands(view.radius_m)),
+        north: t.map_north.to_string(),
+        legend: [t.legend_density.to_string(), t.legend_candidate.to_string(), chosen, t.legend_existing.to_string()],
+        crs: t.map_crs.to_string(),
+        attribution: t.map_attribution.to_string(),
+    }
+}
+
+fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale) -> Drawing {
+    let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
+    let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
+    mapdraw::drawing(view, &lay, &words(view, t, l))
+}
+
+/// Clicks a link to `url` that downloads as `name`.
+fn download_url(name: &str, url: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", url);
+        let _ = a.set_attribute("download", name);
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlElement>() {
+            a.click();
+        }
+    }
+}
+
+/// Draws the shapes on a new canvas (twice the size, for print) and returns it as a PNG data URL.
+fn png(d: &Drawing) -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let canvas: web_sys::HtmlCanvasElement = document.create_element("canvas").ok()?.dyn_into().ok()?;
+    canvas.set_width((d.width * PNG_SCALE).ceil() as u32);
+    canvas.set_height((d.height * PNG_SCALE).ceil() as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.scale(PNG_SCALE, PNG_SCALE).ok()?;
+    let paint = |p: &mapdraw::Paint, path: Option<&web_sys::Path2d>| {
+        if let Some(fill) = p.fill {
+            ctx.set_global_alpha(p.fill_opacity);
+            ctx.set_fill_style_str(fill);
+            match path {
+                Some(path) => ctx.fill_with_path_2d(path),
+                None => ctx.fill(),
+            }
+            ctx.set_global_alpha(1.0);
+        }
+        if let Some(stroke) = p.stroke {
+            ctx.set_stroke_style_str(stroke);
+            ctx.set_line_width(p.stroke_width);
+            let dash = js_sys::Array::new();
+            if let Some([on, off]) = p.dash {
+                dash.push(&JsValue::from_f64(on));
+                dash.push(&JsValue::from_f64(off));
+            }
+            let _ = ctx.set_line_dash(&dash);
+            match path {
+                Some(path) => ctx.stroke_with_path(path),
+                None => ctx.stroke(),
+            }
+        }
+    };
+    for s in &d.shapes {
+        match s {
+            Shape::Rect { rect, paint: p } => {
+                ctx.begin_path();
+                ctx.rect(rect.x0, rect.y0, rect.width(), rect.height());
+                paint(p, None);
+            }
+            Shape::Circle { x, y, r, paint: p } => {
+                ctx.begin_path();
+                let _ = ctx.arc(*x, *y, *r, 0.0, std::f64::consts::TAU);
+                paint(p, None);
+            }
+            Shape::Path { d, paint: p } => {
+                if let Ok(path) = web_sys::Path2d::new_with_path_string(d) {
+                    paint(p, Some(&path));
+                }
+            }
+            Shape::Text { x, y, text, size, bold, anchor: a, fill, halo } => {
+                ctx.set_font(&format!("{}{size}px {}", if *bold { "bold " } else { "" }, mapdraw::FONT_FAMILY));
+                ctx.set_text_align(match a {
+                    Anchor::Start => "left",
+                    Anchor::Middle => "center",
+                    Anchor::End => "right",
+                });
+                ctx.set_text_baseline("middle");
+                if *halo {
+                    ctx.set_stroke_style_str("#ffffff");
+                    ctx.set_line_width(3.0);
+                    ctx.set_line_join("round");
+                    let _ = ctx.set_line_dash(&js_sys::Array::new());
+                    let _ = ctx.stroke_text(text, *x, *y);
+                }
+                ctx.set_fill_style_str(fill);
+                let _ = ctx.fill_text(text, *x, *y);
+            }
+            Shape::Clip(Some(r)) => {
+                ctx.save();
+                ctx.begin_path();
+                ctx.rect(r.x0, r.y0, r.width(), r.height());
+                ctx.clip();
+            }
+            Shape::Clip(None) => ctx.restore(),
+        }
+    }
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// What is written on the map, drawn in pixels (the caller scales the group to the map).
+fn overlay(lay: &MapLayout, selected: Option<usize>, on_select: &Callback<usize>) -> Html {
+    let f = lay.sizes.font;
+    let marks = lay.marks.iter().map(|k| {
+        let title = html! { <title>{ short_label(&k.name, 80).into_owned() }</title> };
+        match k.kind {
+            MarkKind::Existing => html! {
+                <rect class="existing" x={f1(k.x - k.r)} y={f1(k.y - k.r)} width={f1(2.0 * k.r)} height={f1(2.0 * k.r)}>{ title }</rect>
+            },
+            MarkKind::Candidate => {
+                let i = k.index;
+                let onclick = on_select.reform(move |_: MouseEvent| i);
+                html! {
+                    <circle class={classes!("site", (selected == Some(i)).then_some("selected"))} cx={f1(k.x)} cy={f1(k.y)} r={f1(k.r)} {onclick}>{ title }</circle>
+                }
+            }
+            MarkKind::Chosen(rank) => {
+                let i = k.index;
+                let onclick = on_select.reform(move |_: MouseEvent| i);
+                let number = (rank + 1).to_string();
+                html! {
+                    <g class="chosen-mark" data-rank={number.clone()}>
+                        <circle class={classes!("site", "chosen", (selected == Some(i)).then_some("selected"))} cx={f1(k.x)} cy={f1(k.y)} r={f1(k.r)} {onclick}>{ title }</circle>
+                        <text class="rank-number" x={f1(k.x)} y={f1(k.y)} font-size={f1(f)} text-anchor="middle" dominant-baseline="central">{ number }</text>
+                    </g>
+                }
+            }
+        }
+    });
+    let labels = lay.labels.iter().map(|lb| {
+        let (kind, rank) = match lb.kind {
+            MarkKind::Chosen(r) => ("chosen", Some((r + 1).to_string())),
+            MarkKind::Existing => ("canteen", None),
+            MarkKind::Candidate => ("candidate", None),
+        };
+        html! {
+            <text class="map-label" data-kind={kind} data-rank={rank} x={f1(lb.x)} y={f1(lb.y)} font-size={f1(f)} text-anchor={anchor(lb.anchor)} dominant-baseline="central">{ lb.text.clone() }</text>
+        }
+    });
+    let small = lay.sizes.small;
+    let scale = lay.scale.as_ref().map(|s| {
+        let half = s.bar.px / 2.0;
+        html! {
+            <g class="scale-bar">
+                <rect class="scale-dark" x={f1(s.x)} y={f1(s.y - s.thickness)} width={f1(half)} height={f1(s.thickness)} />
+                <rect class="scale-light" x={f1(s.x + half)} y={f1(s.y - s.thickness)} width={f1(half)} height={f1(s.thickness)} />
+                <text class="scale-text" x={f1(s.text.x)} y={f1(s.text.y)} font-size={f1(small)} text-anchor="start" dominant-baseline="central">{ s.text.text.clone() }</text>
+            </g>
+        }
+    });
+    let n = &lay.north;
+    let corners = lay.corners.iter().map(|c| {
+        html! { <text class="map-corner" x={f1(c.x)} y={f1(c.y)} font-size={f1(small)} text-anchor={anchor(c.anchor)} dominant-baseline="central">{ c.text.clone() }</text> }
+    });
+    html! {
+        <>
+            <g class="sites">{ for marks }</g>
+            <g class="map-labels">{ for labels }</g>
+            { for scale }
+            <g class="north-arrow">
+                <path d={mapdraw::north_path(n, 0.0, 0.0)} />
+                <text x={f1(n.text.x)} y={f1(n.text.y)} font-size={f1(f)} text-anchor="middle" dominant-baseline="central">{ n.text.text.clone() }</text>
+            </g>
+            <g class="map-corners">{ for corners }</g>
+        </>
+    }
+}
+
+/// The map with its controls, legend and downloads.
 #[function_component]
 pub fn MapView(props: &MapProps) -> Html {
     let l = props.locale;
     let t = plan_texts(l);
     let view = props.view.clone();
     let window = {
-        let view = view.clone();
-        use_state_eq(move || home(&view))
+        let start = home(&view);
+        let state = use_state_eq(move || start);
+        let current = use_mut_ref(move || start);
+        WindowState { state, current }
     };
+    let screen = use_state_eq(|| Screen { width: 800.0, font: 14.4 });
     let drag = use_mut_ref(|| None::<(f64, f64, Window)>);
     let svg_ref = use_node_ref();
+    let map_ref = use_node_ref();
     let paths = use_memo(view.clone(), |v| density_paths(v));
-    let w = *window;
+    let w = window.get();
     let h = w.width * ASPECT;
+
+    // Follow the map's width and the page's text size: the map box and the page body change size
+    // when the window is resized or large text is switched on.
+    {
+        let (map_ref, screen) = (map_ref.clone(), screen.clone());
+        use_effect_with((), move |_| {
+            let update = {
+                let (map_ref, screen) = (map_ref.clone(), screen.clone());
+                move || {
+                    if let Some(s) = measure(&map_ref) {
+                        screen.set(s);
+                    }
+                }
+            };
+            update();
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(update);
+            let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+            if let Some(o) = &observer {
+                if let Some(el) = map_ref.cast::<web_sys::Element>() {
+                    o.observe(&el);
+                }
+                if let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) {
+                    o.observe(&body);
+                }
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(callback);
+            }
+        });
+    }
 
     let zoom = |factor: f64| {
         let window = window.clone();
-        Callback::from(move |_: MouseEvent| window.set(Window { width: (window.width * factor).clamp(200.0, 2.0e6), ..*window }))
+        Callback::from(move |_: MouseEvent| {
+            let cur = window.get();
+            window.set(Window { width: (cur.width * factor).clamp(200.0, 2.0e6), ..cur })
+        })
     };
     let pan = |dx: f64, dy: f64| {
         let window = window.clone();
-        Callback::from(move |_: MouseEvent| window.set(Window { cx: window.cx + dx * window.width, cy: window.cy + dy * window.width, ..*window }))
+        Callback::from(move |_: MouseEvent| {
+            let cur = window.get();
+            window.set(Window { cx: cur.cx + dx * cur.width, cy: cur.cy + dy * cur.width, ..cur })
+        })
     };
     let reset = {
         let (window, view) = (window.clone(), view.clone());
@@ -104,7 +400,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let onkeydown = {
         let (window, view) = (window.clone(), view.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let cur = *window;
+            let cur = window.get();
             let next = match e.key().as_str() {
                 "ArrowLeft" => Window { cx: cur.cx - 0.1 * cur.width, ..cur },
                 "ArrowRight" => Window { cx: cur.cx + 0.1 * cur.width, ..cur },
@@ -124,7 +420,8 @@ pub fn MapView(props: &MapProps) -> Html {
         Callback::from(move |e: WheelEvent| {
             e.prevent_default();
             let factor = if e.delta_y() > 0.0 { 1.25 } else { 0.8 };
-            window.set(Window { width: (window.width * factor).clamp(200.0, 2.0e6), ..*window });
+            let cur = window.get();
+            window.set(Window { width: (cur.width * factor).clamp(200.0, 2.0e6), ..cur });
         })
     };
     let px_per_m = {
@@ -137,7 +434,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let onpointerdown = {
         let (drag, window) = (drag.clone(), window.clone());
         Callback::from(move |e: PointerEvent| {
-            *drag.borrow_mut() = Some((e.client_x() as f64, e.client_y() as f64, *window));
+            *drag.borrow_mut() = Some((e.client_x() as f64, e.client_y() as f64, window.get()));
         })
     };
     let onpointermove = {
@@ -158,39 +455,54 @@ pub fn MapView(props: &MapProps) -> Html {
         Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
     };
 
-    let dot = w.width / 140.0;
-    let chosen_set: Vec<bool> = view.sites.iter().map(|s| s.rank.is_some()).collect();
-    let circles = view.sites.iter().filter(|s| s.rank.is_some()).map(|s| {
+    let on_svg = {
+        let (view, window) = (view.clone(), window.clone());
+        Callback::from(move |_: MouseEvent| {
+            let t = plan_texts(l);
+            let d = export_drawing(&view, window.get(), t, l);
+            browser::download("zhucan-map.svg", "image/svg+xml;charset=utf-8", &mapdraw::svg(&d, t.map_title));
+        })
+    };
+    let on_png = {
+        let (view, window) = (view.clone(), window.clone());
+        Callback::from(move |_: MouseEvent| {
+            let t = plan_texts(l);
+            if let Some(url) = png(&export_drawing(&view, window.get(), t, l)) {
+                download_url("zhucan-map.png", &url);
+            }
+        })
+    };
+
+    // What is written on the map, laid out for the map's size on screen.
+    let sc = *screen;
+    let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: sc.width };
+    let lay = mapdraw::layout(&view, frame, sc.font, t.map_north, l);
+    let (vx, vy) = (w.cx - w.width / 2.0, -w.cy - h / 2.0);
+    let to_map = format!("translate({vx:.2} {vy:.2}) scale({:.6})", 1.0 / frame.px_per_m());
+
+    let circles = view.chosen_sites().map(|s| {
         html! { <circle class="service" cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{:.0}", view.radius_m)} /> }
     });
-    // Unchosen first, chosen on top.
-    let mut drawing: Vec<&crate::core::planner::session::SiteRow> = view.sites.iter().collect();
-    drawing.sort_by_key(|s| (s.rank.is_some(), props.selected == Some(s.index)));
     let existing_circles = view.existing.iter().map(|(x, y, _)| {
         html! { <circle class="existing-service" cx={format!("{x:.0}")} cy={format!("{:.0}", -y)} r={format!("{:.0}", view.radius_m)} /> }
     });
-    let sites = drawing.into_iter().map(|s| {
-        let i = s.index;
-        let chosen = chosen_set[i];
-        let selected = props.selected == Some(i);
-        let onclick = props.on_select.reform(move |_: MouseEvent| i);
-        let r = if chosen { dot * 1.6 } else { dot };
-        html! {
-            <circle class={classes!("site", chosen.then_some("chosen"), selected.then_some("selected"))}
-                cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{r:.0}")} {onclick}>
-                <title>{ crate::core::locale::short_label(&s.name, 80).into_owned() }</title>
-            </circle>
-        }
-    });
-    let existing = view.existing.iter().map(|(x, y, name)| {
-        html! {
-            <rect class="existing" x={format!("{:.0}", x - dot)} y={format!("{:.0}", -y - dot)} width={format!("{:.0}", 2.0 * dot)} height={format!("{:.0}", 2.0 * dot)}>
-                <title>{ crate::core::locale::short_label(name, 80).into_owned() }</title>
-            </rect>
-        }
-    });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
-    let view_box = format!("{:.0} {:.0} {:.0} {:.0}", w.cx - w.width / 2.0, -w.cy - h / 2.0, w.width, h);
+    let view_box = format!("{vx:.0} {vy:.0} {:.0} {:.0}", w.width, h);
+    // Always the same elements (empty and hidden when every name fits): a child coming and going
+    // would make Yew rebuild the map and lose the keyboard focus on it.
+    let dropped = if lay.dropped.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<String> = lay
+            .dropped
+            .iter()
+            .map(|d| match d.rank {
+                Some(r) => format!("{} {}", r + 1, d.name),
+                None => d.name.clone(),
+            })
+            .collect();
+        format!("{}{}", t.map_dropped, names.join(t.list_sep))
+    };
 
     html! {
         <section class="map-section" aria-labelledby="plan-map-heading">
@@ -205,21 +517,27 @@ pub fn MapView(props: &MapProps) -> Html {
                 <button type="button" class="button secondary" onclick={reset}>{ t.reset_view }</button>
             </div>
             <p class="field-hint" id="plan-map-keys">{ t.map_keys }</p>
-            <div class="map" id="plan-map" tabindex="0" role="group" aria-label={t.map_label} aria-describedby="plan-map-keys"
+            <div class="map" id="plan-map" ref={map_ref} tabindex="0" role="group" aria-label={t.map_label} aria-describedby="plan-map-keys"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
                 <svg ref={svg_ref} viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
                     <g class="density">{ for density }</g>
                     <g class="services">{ for existing_circles }{ for circles }</g>
-                    <g class="existing-sites">{ for existing }</g>
-                    <g class="sites">{ for sites }</g>
+                    <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
             </div>
+            <p class="map-dropped" id="plan-map-dropped" hidden={dropped.is_empty()}>{ dropped }</p>
+            <p class="field-hint map-crs">{ t.map_crs }</p>
             <ul class="legend">
-                <li><span class="swatch density-swatch"></span>{ t.legend_density }</li>
-                <li><span class="swatch candidate-swatch"></span>{ t.legend_candidate }</li>
-                <li><span class="swatch chosen-swatch"></span>{ t.legend_chosen }</li>
-                <li><span class="swatch existing-swatch"></span>{ t.legend_existing }</li>
+                <li><span class="swatch density-swatch" aria-hidden="true"></span>{ t.legend_density }</li>
+                <li><span class="swatch candidate-swatch" aria-hidden="true"></span>{ t.legend_candidate }</li>
+                <li><span class="swatch chosen-swatch" aria-hidden="true"></span>{ t.legend_chosen }</li>
+                <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
+                <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
             </ul>
+            <div class="actions map-downloads">
+                <button type="button" id="plan-map-svg" class="button secondary" onclick={on_svg}>{ t.map_download_svg }</button>
+                <button type="button" id="plan-map-png" class="button secondary" onclick={on_png}>{ t.map_download_png }</button>
+            </div>
         </section>
     }
 }

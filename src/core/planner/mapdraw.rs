@@ -1,0 +1,795 @@
+//! The planner's map laid out in pixels: where the markers go, the chosen sites' numbers, the
+//! names ([`super::labels::place_labels`]), the scale bar, the north arrow and the corners'
+//! coordinates. The page's map (`src/ui/planner/map.rs`) draws this layout over its density and
+//! service circles; the downloads draw it with a title, a legend and the attribution, as an SVG
+//! file ([`svg`]) or, on a canvas, a PNG (both from the same list of [`Shape`]s).
+
+use super::geometry::LocalProjection;
+use super::labels::{lat_lon_text, place_labels, scale_bar, scale_text, text_em, Anchor, LabelRequest, Rect, ScaleBar};
+use super::session::PlanView;
+use crate::core::locale::short_label;
+use crate::core::Locale;
+
+/// Height over width of the map.
+pub const ASPECT: f64 = 0.75;
+
+/// Longest name written on the map (the table and the details show it whole).
+pub const LABEL_CHARS: usize = 14;
+
+/// The five density colours, lightest first.
+pub const CLASS_COLOURS: [&str; 5] = ["#fde4cc", "#f9c08f", "#f29a5c", "#e0702f", "#b4500f"];
+
+/// What is drawn: a window on the map (centre and width in map metres, y north) on a drawing
+/// `width_px` wide and `width_px × ASPECT` high.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    /// Centre, metres east of the projection's origin.
+    pub cx: f64,
+    /// Centre, metres north of the projection's origin.
+    pub cy: f64,
+    /// Width on the ground, metres.
+    pub width_m: f64,
+    /// Width of the drawing, pixels.
+    pub width_px: f64,
+}
+
+impl Frame {
+    /// Height of the drawing, pixels.
+    pub fn height_px(&self) -> f64 {
+        self.width_px * ASPECT
+    }
+
+    /// Pixels per metre on the ground.
+    pub fn px_per_m(&self) -> f64 {
+        self.width_px / self.width_m
+    }
+
+    /// Map metres (y north) to drawing pixels (y down).
+    pub fn to_px(&self, x: f64, y: f64) -> (f64, f64) {
+        let s = self.px_per_m();
+        (self.width_px / 2.0 + (x - self.cx) * s, self.height_px() / 2.0 - (y - self.cy) * s)
+    }
+
+    /// Drawing pixels back to map metres.
+    pub fn to_map(&self, px: f64, py: f64) -> (f64, f64) {
+        let s = self.px_per_m();
+        (self.cx + (px - self.width_px / 2.0) / s, self.cy - (py - self.height_px() / 2.0) / s)
+    }
+
+    /// The whole drawing.
+    pub fn bounds(&self) -> Rect {
+        Rect::new(0.0, 0.0, self.width_px, self.height_px())
+    }
+}
+
+/// Sizes, all from the font size of the names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sizes {
+    /// Names, pixels.
+    pub font: f64,
+    /// A chosen site's numbered circle.
+    pub chosen_r: f64,
+    /// A candidate's dot.
+    pub dot_r: f64,
+    /// Half the side of an existing canteen's square.
+    pub existing_half: f64,
+    /// Gap between a marker and its name.
+    pub gap: f64,
+    /// Padding round a name's text inside its box.
+    pub pad: f64,
+    /// Margin from the drawing's edges.
+    pub margin: f64,
+    /// Corner coordinates and the scale bar's words.
+    pub small: f64,
+}
+
+impl Sizes {
+    /// For names `font` pixels high.
+    pub fn new(font: f64) -> Sizes {
+        Sizes {
+            font,
+            chosen_r: 0.8 * font + 2.0,
+            dot_r: (0.3 * font).max(3.0),
+            existing_half: 0.45 * font,
+            gap: 0.25 * font,
+            pad: 0.15 * font,
+            margin: 0.5 * font,
+            small: 0.8 * font,
+        }
+    }
+
+    /// A text line's box height (generous: fonts with tall Chinese glyphs fit).
+    pub fn line(&self, size: f64) -> f64 {
+        1.5 * size
+    }
+}
+
+/// What a marker stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MarkKind {
+    /// A candidate not chosen.
+    Candidate,
+    /// A chosen candidate, with its rank (0 = first).
+    Chosen(usize),
+    /// An existing canteen.
+    Existing,
+}
+
+/// A marker on the drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    /// What it is.
+    pub kind: MarkKind,
+    /// The candidate's index, or the existing canteen's.
+    pub index: usize,
+    /// Centre, pixels.
+    pub x: f64,
+    /// Centre, pixels.
+    pub y: f64,
+    /// Radius (half the side for a square), pixels.
+    pub r: f64,
+    /// The full name (for tooltips).
+    pub name: String,
+}
+
+/// A name written on the drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLabel {
+    /// Its marker's kind.
+    pub kind: MarkKind,
+    /// Its marker's index.
+    pub index: usize,
+    /// The words (shortened to [`LABEL_CHARS`]).
+    pub text: String,
+    /// Where the text is anchored (vertically: its middle).
+    pub x: f64,
+    /// Where the text is anchored (vertically: its middle).
+    pub y: f64,
+    /// How it lines up at (x, y).
+    pub anchor: Anchor,
+    /// The box kept free for it.
+    pub rect: Rect,
+}
+
+/// A name there was no room for (it is said under the map).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dropped {
+    /// The rank (0 = first), for a chosen site.
+    pub rank: Option<usize>,
+    /// The name, shortened.
+    pub name: String,
+}
+
+/// A text at a point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    /// The words.
+    pub text: String,
+    /// Anchor point (vertically: the text's middle).
+    pub x: f64,
+    /// Anchor point.
+    pub y: f64,
+    /// Alignment.
+    pub anchor: Anchor,
+}
+
+/// The scale bar, placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScalePlaced {
+    /// Its length.
+    pub bar: ScaleBar,
+    /// The bar's left end, pixels.
+    pub x: f64,
+    /// The bar's bottom, pixels.
+    pub y: f64,
+    /// The bar's thickness.
+    pub thickness: f64,
+    /// Its words ("500 米"), above the bar.
+    pub text: Note,
+}
+
+/// The north arrow: a triangle pointing up with the word for north under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct North {
+    /// The tip, pixels.
+    pub x: f64,
+    /// The tip, pixels.
+    pub y: f64,
+    /// Height of the triangle; its base is as wide.
+    pub size: f64,
+    /// "北" / "N", under the triangle.
+    pub text: Note,
+}
+
+/// Everything written on the map, in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapLayout {
+    /// The frame drawn.
+    pub frame: Frame,
+    /// The sizes used.
+    pub sizes: Sizes,
+    /// Markers in the frame, in drawing order (candidates, existing canteens, chosen sites with
+    /// the first on top).
+    pub marks: Vec<Mark>,
+    /// Names placed.
+    pub labels: Vec<MapLabel>,
+    /// Names with no room, chosen sites first.
+    pub dropped: Vec<Dropped>,
+    /// The scale bar, if the scale is finite.
+    pub scale: Option<ScalePlaced>,
+    /// The north arrow.
+    pub north: North,
+    /// Coordinates of the top-left and bottom-right corners (none if the plan does not say
+    /// where its map's origin is).
+    pub corners: Vec<Note>,
+}
+
+fn note_box(n: &Note, size: f64, line: f64) -> Rect {
+    let w = text_em(&n.text) * size;
+    let x0 = match n.anchor {
+        Anchor::Start => n.x,
+        Anchor::Middle => n.x - w / 2.0,
+        Anchor::End => n.x - w,
+    };
+    Rect::new(x0, n.y - line / 2.0, x0 + w, n.y + line / 2.0)
+}
+
+/// Lays out the map: markers, numbers, names, scale bar (at most a quarter of the width), north
+/// arrow (top right) and corner coordinates. Names go chosen sites first (in rank order), then
+/// existing canteens; each avoids every marker, the scale bar, the arrow, the corner texts and the
+/// names placed before it, and if it can, every candidate's dot.
+pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale: Locale) -> MapLayout {
+    let sz = Sizes::new(font);
+    let bounds = frame.bounds();
+    let (w, h, m) = (frame.width_px, frame.height_px(), sz.margin);
+    let in_view = |x: f64, y: f64, r: f64| x >= -r && y >= -r && x <= w + r && y <= h + r;
+
+    // Markers.
+    let mut marks = Vec::new();
+    for s in view.sites.iter().filter(|s| s.rank.is_none()) {
+        let (x, y) = frame.to_px(s.x, s.y);
+        if in_view(x, y, sz.dot_r) {
+            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.dot_r, name: s.name.clone() });
+        }
+    }
+    for (i, (ex, ey, name)) in view.existing.iter().enumerate() {
+        let (x, y) = frame.to_px(*ex, *ey);
+        if in_view(x, y, sz.existing_half) {
+            marks.push(Mark { kind: MarkKind::Existing, index: i, x, y, r: sz.existing_half, name: name.clone() });
+        }
+    }
+    let chosen: Vec<_> = view.chosen_sites().collect();
+    for s in chosen.iter().rev() {
+        let (x, y) = frame.to_px(s.x, s.y);
+        if let (Some(rank), true) = (s.rank, in_view(x, y, sz.chosen_r)) {
+            marks.push(Mark { kind: MarkKind::Chosen(rank), index: s.index, x, y, r: sz.chosen_r, name: s.name.clone() });
+        }
+    }
+
+    // Furniture: north arrow top right, corner coordinates top left and bottom right, scale bar
+    // bottom left.
+    let line_small = sz.line(sz.small);
+    let arrow = 1.4 * font;
+    let north = North {
+        x: w - m - arrow / 2.0,
+        y: m,
+        size: arrow,
+        text: Note { text: north_word.to_string(), x: w - m - arrow / 2.0, y: m + arrow + sz.line(font) / 2.0, anchor: Anchor::Middle },
+    };
+    let north_box = Rect::new(w - m - arrow, m, w - m, m + arrow + sz.line(font));
+    let corners = match view.origin {
+        Some(origin) => {
+            let proj = LocalProjection::new(origin);
+            let corner = |px: f64, py: f64| {
+                let (x, y) = frame.to_map(px, py);
+                let p = proj.inverse(x, y);
+                lat_lon_text(p.lon, p.lat, locale)
+            };
+            vec![
+                Note { text: corner(0.0, 0.0), x: m, y: m + line_small / 2.0, anchor: Anchor::Start },
+                Note { text: corner(w, h), x: w - m, y: h - m - line_small / 2.0, anchor: Anchor::End },
+            ]
+        }
+        None => Vec::new(),
+    };
+    let thickness = (0.35 * font).max(4.0);
+    let scale = scale_bar(frame.px_per_m(), w / 4.0).map(|bar| {
+        let (x, y) = (m, h - m);
+        let text = Note { text: scale_text(bar.metres, locale), x, y: y - thickness - line_small / 2.0, anchor: Anchor::Start };
+        ScalePlaced { bar, x, y, thickness, text }
+    });
+    // Chosen sites and existing canteens are hard obstacles; candidates' dots give way if a name
+    // has no other place.
+    let mut obstacles: Vec<Rect> = Vec::new();
+    let mut soft: Vec<Rect> = Vec::new();
+    let mut obstacle_of = vec![None; marks.len()];
+    for (i, k) in marks.iter().enumerate() {
+        if k.kind == MarkKind::Candidate {
+            soft.push(Rect::around(k.x, k.y, k.r));
+        } else {
+            obstacle_of[i] = Some(obstacles.len());
+            obstacles.push(Rect::around(k.x, k.y, k.r));
+        }
+    }
+    obstacles.push(north_box);
+    for c in &corners {
+        obstacles.push(note_box(c, sz.small, line_small));
+    }
+    if let Some(s) = &scale {
+        let text = note_box(&s.text, sz.small, line_small);
+        obstacles.push(Rect::new(s.x - sz.pad, text.y0, (s.x + s.bar.px).max(text.x1) + sz.pad, s.y + sz.pad));
+    }
+
+    // Names: chosen first (rank order), then existing canteens, each inside the drawing.
+    let mut wanted: Vec<(usize, String)> = Vec::new(); // (mark index, text)
+    let mut order: Vec<usize> = (0..marks.len()).filter(|&i| matches!(marks[i].kind, MarkKind::Chosen(_))).collect();
+    order.sort_by_key(|&i| match marks[i].kind {
+        MarkKind::Chosen(r) => r,
+        _ => usize::MAX,
+    });
+    order.extend((0..marks.len()).filter(|&i| marks[i].kind == MarkKind::Existing));
+    for i in order {
+        let k = &marks[i];
+        if k.x >= 0.0 && k.y >= 0.0 && k.x <= w && k.y <= h {
+            wanted.push((i, short_label(&k.name, LABEL_CHARS).into_owned()));
+        }
+    }
+    let line = sz.line(font);
+    let requests: Vec<LabelRequest> = wanted
+        .iter()
+        .map(|(i, text)| {
+            let k = &marks[*i];
+            LabelRequest { x: k.x, y: k.y, clearance: k.r + sz.gap, width: text_em(text) * font + 2.0 * sz.pad, height: line + 2.0 * sz.pad, own: obstacle_of[*i] }
+        })
+        .collect();
+    let placed = place_labels(&requests, &obstacles, &soft, bounds);
+    let mut labels = Vec::new();
+    let mut dropped = Vec::new();
+    for ((i, text), p) in wanted.into_iter().zip(placed) {
+        let k = &marks[i];
+        match p {
+            Some(p) => {
+                let anchor = p.spot.anchor();
+                let x = match anchor {
+                    Anchor::Start => p.rect.x0 + sz.pad,
+                    Anchor::Middle => (p.rect.x0 + p.rect.x1) / 2.0,
+                    Anchor::End => p.rect.x1 - sz.pad,
+                };
+                labels.push(MapLabel { kind: k.kind, index: k.index, text, x, y: (p.rect.y0 + p.rect.y1) / 2.0, anchor, rect: p.rect });
+            }
+            None => dropped.push(Dropped { rank: if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }, name: text }),
+        }
+    }
+    MapLayout { frame, sizes: sz, marks, labels, dropped, scale, north, corners }
+}
+
+/// Fill and outline.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    /// Fill colour.
+    pub fill: Option<&'static str>,
+    /// Fill opacity.
+    pub fill_opacity: f64,
+    /// Outline colour.
+    pub stroke: Option<&'static str>,
+    /// Outline width, pixels.
+    pub stroke_width: f64,
+    /// Dashes (on, off), pixels.
+    pub dash: Option<[f64; 2]>,
+}
+
+impl Paint {
+    /// Filled, no outline.
+    pub const fn fill(colour: &'static str) -> Paint {
+        Paint { fill: Some(colour), fill_opacity: 1.0, stroke: None, stroke_width: 0.0, dash: None }
+    }
+
+    /// Filled and outlined.
+    pub const fn both(fill: &'static str, stroke: &'static str, width: f64) -> Paint {
+        Paint { fill: Some(fill), fill_opacity: 1.0, stroke: Some(stroke), stroke_width: width, dash: None }
+    }
+}
+
+/// One thing to draw, in pixels.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    /// A rectangle.
+    Rect {
+        /// Where.
+        rect: Rect,
+        /// How.
+        paint: Paint,
+    },
+    /// A circle.
+    Circle {
+        /// Centre.
+        x: f64,
+        /// Centre.
+        y: f64,
+        /// Radius.
+        r: f64,
+        /// How.
+        paint: Paint,
+    },
+    /// An SVG path (M, h, v, l, z commands).
+    Path {
+        /// The path data.
+        d: String,
+        /// How.
+        paint: Paint,
+    },
+    /// A line of text, vertically centred on `y`, with a white halo if `halo`.
+    Text {
+        /// Anchor point.
+        x: f64,
+        /// Anchor point (the text's middle).
+        y: f64,
+        /// The words.
+        text: String,
+        /// Font size, pixels.
+        size: f64,
+        /// Bold.
+        bold: bool,
+        /// Alignment.
+        anchor: Anchor,
+        /// Colour.
+        fill: &'static str,
+        /// A white outline behind the letters, to read them over the density colours.
+        halo: bool,
+    },
+    /// Clip what follows to a rectangle (`Some`), or stop clipping (`None`).
+    Clip(Option<Rect>),
+}
+
+/// Words drawn into a downloaded map, in the interface's language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapWords {
+    /// Title.
+    pub title: String,
+    /// A line under the title (sites, radius).
+    pub subtitle: String,
+    /// "北" / "N".
+    pub north: String,
+    /// Legend: density, candidate, chosen, existing canteen.
+    pub legend: [String; 4],
+    /// Coordinate system and corner coordinates.
+    pub crs: String,
+    /// Who made it, and that there is no base map.
+    pub attribution: String,
+}
+
+/// A downloadable drawing: its size and shapes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Drawing {
+    /// Width, pixels.
+    pub width: f64,
+    /// Height, pixels.
+    pub height: f64,
+    /// In drawing order.
+    pub shapes: Vec<Shape>,
+}
+
+/// The font list for drawings (system fonts; Chinese ones named for systems whose default lacks
+/// Chinese).
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+
+const INK: &str = "#1a1a1a";
+const BLUE: &str = "#0b4f8a";
+const GREEN: &str = "#1e6b34";
+
+fn density_paths_px(view: &PlanView, frame: &Frame, dx: f64, dy: f64) -> Vec<String> {
+    let g = &view.grid;
+    let mut nonzero: Vec<f64> = g.counts.iter().copied().filter(|c| *c > 0.0).collect();
+    nonzero.sort_by(f64::total_cmp);
+    let mut paths = vec![String::new(); 5];
+    if nonzero.is_empty() {
+        return paths;
+    }
+    let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
+    let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
+    let side = g.cell_m * frame.px_per_m();
+    for j in 0..g.ny {
+        for i in 0..g.nx {
+            let c = g.counts[j * g.nx + i];
+            if c <= 0.0 {
+                continue;
+            }
+            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_m);
+            if x + side < 0.0 || y + side < 0.0 || x > frame.width_px || y > frame.height_px() {
+                continue;
+            }
+            let class = breaks.iter().filter(|b| c > **b).count();
+            paths[class].push_str(&format!("M{:.1} {:.1}h{side:.2}v{side:.2}h-{side:.2}z", x + dx, y + dy));
+        }
+    }
+    paths
+}
+
+/// The map as a downloadable drawing: title and subtitle above, then the map (density, service
+/// circles, markers, numbers, names, scale bar, north arrow, corner coordinates), then the legend,
+/// the coordinate system and the attribution.
+pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
+    let f = lay.sizes.font;
+    let frame = lay.frame;
+    let (w, h) = (frame.width_px, frame.height_px());
+    let pad = f;
+    let top = pad + sz_line(1.3 * f) + sz_line(f);
+    let (ox, oy) = (0.0, top);
+    let mut shapes = vec![Shape::Rect { rect: Rect::new(0.0, 0.0, w, 0.0), paint: Paint::fill("#ffffff") }];
+    // Title and subtitle.
+    shapes.push(Shape::Text { x: pad, y: pad / 2.0 + sz_line(1.3 * f) / 2.0, text: words.title.clone(), size: 1.3 * f, bold: true, anchor: Anchor::Start, fill: INK, halo: false });
+    shapes.push(Shape::Text { x: pad, y: pad / 2.0 + sz_line(1.3 * f) + sz_line(f) / 2.0, text: words.subtitle.clone(), size: f, bold: false, anchor: Anchor::Start, fill: INK, halo: false });
+    // The map.
+    let map = Rect::new(ox, oy, ox + w, oy + h);
+    shapes.push(Shape::Rect { rect: map, paint: Paint::fill("#fbfbf8") });
+    shapes.push(Shape::Clip(Some(map)));
+    for (k, d) in density_paths_px(view, &frame, ox, oy).into_iter().enumerate() {
+        if !d.is_empty() {
+            shapes.push(Shape::Path { d, paint: Paint::fill(CLASS_COLOURS[k]) });
+        }
+    }
+    let r_px = view.radius_m * frame.px_per_m();
+    for (x, y, _) in &view.existing {
+        let (x, y) = frame.to_px(*x, *y);
+        shapes.push(Shape::Circle { x: x + ox, y: y + oy, r: r_px, paint: Paint { fill: Some(GREEN), fill_opacity: 0.08, stroke: Some(GREEN), stroke_width: 1.5, dash: Some([6.0, 4.0]) } });
+    }
+    for s in view.chosen_sites() {
+        let (x, y) = frame.to_px(s.x, s.y);
+        shapes.push(Shape::Circle { x: x + ox, y: y + oy, r: r_px, paint: Paint { fill: Some(BLUE), fill_opacity: 0.12, stroke: Some(BLUE), stroke_width: 2.0, dash: None } });
+    }
+    for k in &lay.marks {
+        let (x, y) = (k.x + ox, k.y + oy);
+        match k.kind {
+            MarkKind::Candidate => shapes.push(Shape::Circle { x, y, r: k.r, paint: Paint::both("#ffffff", "#3d3d3d", 1.5) }),
+            MarkKind::Existing => shapes.push(Shape::Rect { rect: Rect::around(x, y, k.r), paint: Paint::both(GREEN, "#ffffff", 1.5) }),
+            MarkKind::Chosen(rank) => {
+                shapes.push(Shape::Circle { x, y, r: k.r, paint: Paint::both(BLUE, "#ffffff", 2.0) });
+                shapes.push(Shape::Text { x, y, text: (rank + 1).to_string(), size: f, bold: true, anchor: Anchor::Middle, fill: "#ffffff", halo: false });
+            }
+        }
+    }
+    for l in &lay.labels {
+        shapes.push(Shape::Text { x: l.x + ox, y: l.y + oy, text: l.text.clone(), size: f, bold: false, anchor: l.anchor, fill: INK, halo: true });
+    }
+    let small = lay.sizes.small;
+    if let Some(s) = &lay.scale {
+        let (x, y, t) = (s.x + ox, s.y + oy, s.thickness);
+        let half = s.bar.px / 2.0;
+        shapes.push(Shape::Rect { rect: Rect::new(x, y - t, x + half, y), paint: Paint::both(INK, INK, 1.0) });
+        shapes.push(Shape::Rect { rect: Rect::new(x + half, y - t, x + s.bar.px, y), paint: Paint::both("#ffffff", INK, 1.0) });
+        shapes.push(Shape::Text { x: s.text.x + ox, y: s.text.y + oy, text: s.text.text.clone(), size: small, bold: true, anchor: Anchor::Start, fill: INK, halo: true });
+    }
+    let n = &lay.north;
+    shapes.push(Shape::Path { d: north_path(n, ox, oy), paint: Paint::both(INK, "#ffffff", 1.0) });
+    shapes.push(Shape::Text { x: n.text.x + ox, y: n.text.y + oy, text: n.text.text.clone(), size: f, bold: true, anchor: Anchor::Middle, fill: INK, halo: true });
+    for c in &lay.corners {
+        shapes.push(Shape::Text { x: c.x + ox, y: c.y + oy, text: c.text.clone(), size: small, bold: false, anchor: c.anchor, fill: INK, halo: true });
+    }
+    shapes.push(Shape::Clip(None));
+    shapes.push(Shape::Rect { rect: map, paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#6b7280"), stroke_width: 1.0, dash: None } });
+
+    // Legend, wrapping to a new line when the width runs out.
+    let mut y = oy + h + pad + sz_line(f) / 2.0;
+    let mut x = pad;
+    let sw = f; // swatch size
+    for (i, word) in words.legend.iter().enumerate() {
+        let item = sw + 0.5 * f + text_em(word) * f + 1.5 * f;
+        if x + item > w - pad && x > pad {
+            x = pad;
+            y += sz_line(f);
+        }
+        let (cx, cy) = (x + sw / 2.0, y);
+        match i {
+            0 => {
+                for (k, c) in CLASS_COLOURS.iter().enumerate() {
+                    let part = sw / 5.0;
+                    shapes.push(Shape::Rect { rect: Rect::new(x + k as f64 * part, cy - sw / 2.0, x + (k + 1) as f64 * part, cy + sw / 2.0), paint: Paint::fill(c) });
+                }
+                shapes.push(Shape::Rect { rect: Rect::around(cx, cy, sw / 2.0), paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#3d3d3d"), stroke_width: 1.0, dash: None } });
+            }
+            1 => shapes.push(Shape::Circle { x: cx, y: cy, r: lay.sizes.dot_r, paint: Paint::both("#ffffff", "#3d3d3d", 1.5) }),
+            2 => {
+                shapes.push(Shape::Circle { x: cx, y: cy, r: sw / 2.0 + 1.0, paint: Paint::both(BLUE, "#ffffff", 1.5) });
+                shapes.push(Shape::Text { x: cx, y: cy, text: "1".into(), size: 0.8 * f, bold: true, anchor: Anchor::Middle, fill: "#ffffff", halo: false });
+            }
+            _ => shapes.push(Shape::Rect { rect: Rect::around(cx, cy, lay.sizes.existing_half), paint: Paint::both(GREEN, "#ffffff", 1.5) }),
+        }
+        shapes.push(Shape::Text { x: x + sw + 0.5 * f, y: cy, text: word.clone(), size: f, bold: false, anchor: Anchor::Start, fill: INK, halo: false });
+        x += item;
+    }
+    y += sz_line(f);
+    for line in [&words.crs, &words.attribution] {
+        shapes.push(Shape::Text { x: pad, y, text: line.clone(), size: small, bold: false, anchor: Anchor::Start, fill: INK, halo: false });
+        y += sz_line(small);
+    }
+    let height = y - sz_line(small) / 2.0 + pad;
+    if let Some(Shape::Rect { rect, .. }) = shapes.first_mut() {
+        rect.y1 = height;
+    }
+    Drawing { width: w, height, shapes }
+}
+
+fn sz_line(size: f64) -> f64 {
+    1.5 * size
+}
+
+/// The north arrow's triangle, shifted by (dx, dy).
+pub fn north_path(n: &North, dx: f64, dy: f64) -> String {
+    let (x, y, s) = (n.x + dx, n.y + dy, n.size);
+    format!("M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z", x, y, x + s / 2.0, y + s, x, y + 0.75 * s, x - s / 2.0, y + s)
+}
+
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn paint_attrs(p: &Paint) -> String {
+    let mut s = match p.fill {
+        Some(c) if p.fill_opacity < 1.0 => format!(r#" fill="{c}" fill-opacity="{}""#, p.fill_opacity),
+        Some(c) => format!(r#" fill="{c}""#),
+        None => r#" fill="none""#.to_string(),
+    };
+    if let Some(c) = p.stroke {
+        s.push_str(&format!(r#" stroke="{c}" stroke-width="{}""#, p.stroke_width));
+        if let Some([on, off]) = p.dash {
+            s.push_str(&format!(r#" stroke-dasharray="{on} {off}""#));
+        }
+    }
+    s
+}
+
+/// The drawing as a standalone SVG file (presentation attributes only: no style sheet, no
+/// script, no external reference), with `title` as its title.
+pub fn svg(d: &Drawing, title: &str) -> String {
+    let mut out = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="{w:.0}" height="{h:.0}" viewBox="0 0 {w:.0} {h:.0}" font-family="{font}">
+<title>{title}</title>
+"#,
+        w = d.width,
+        h = d.height,
+        font = FONT_FAMILY,
+        title = esc(title)
+    );
+    let mut clips = 0;
+    for s in &d.shapes {
+        match s {
+            Shape::Rect { rect, paint } => out.push_str(&format!(r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"{}/>"#, rect.x0, rect.y0, rect.width(), rect.height(), paint_attrs(paint))),
+            Shape::Circle { x, y, r, paint } => out.push_str(&format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"{}/>"#, paint_attrs(paint))),
+            Shape::Path { d, paint } => out.push_str(&format!(r#"<path d="{}"{}/>"#, esc(d), paint_attrs(paint))),
+            Shape::Text { x, y, text, size, bold, anchor, fill, halo } => {
+                let weight = if *bold { r#" font-weight="700""# } else { "" };
+                let halo = if *halo { r##" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke""## } else { "" };
+                out.push_str(&format!(
+                    r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}"{weight} text-anchor="{}" dominant-baseline="central" fill="{fill}"{halo}>{}</text>"#,
+                    anchor.svg(),
+                    esc(text)
+                ));
+            }
+            Shape::Clip(Some(r)) => {
+                clips += 1;
+                out.push_str(&format!(
+                    r#"<clipPath id="clip{clips}"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath><g clip-path="url(#clip{clips})">"#,
+                    r.x0,
+                    r.y0,
+                    r.width(),
+                    r.height()
+                ));
+            }
+            Shape::Clip(None) => out.push_str("</g>"),
+        }
+        out.push('\n');
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::planner::geometry::LonLat;
+    use crate::core::planner::plan::Settings;
+    use crate::core::planner::session::{Reply, Request, Session};
+
+    fn demo_view() -> PlanView {
+        let mut s = Session::new();
+        s.handle(Request::Demo, &mut |_| {});
+        let mut out = None;
+        s.handle(Request::Run { settings: Settings { k: 10, ..Settings::default() }, choices: Default::default() }, &mut |r| {
+            if let Reply::Planned(v) = r {
+                out = Some(*v);
+            }
+        });
+        out.expect("planned")
+    }
+
+    #[test]
+    fn frame_maps_metres_to_pixels_by_hand() {
+        // 4,000 m wide on 800 px: 0.2 px per metre, 600 px high; centre (1000, 2000) at (400, 300).
+        let f = Frame { cx: 1000.0, cy: 2000.0, width_m: 4000.0, width_px: 800.0 };
+        assert_eq!(f.height_px(), 600.0);
+        assert_eq!(f.to_px(1000.0, 2000.0), (400.0, 300.0));
+        // 500 m east and 500 m north: 100 px right, 100 px up.
+        assert_eq!(f.to_px(1500.0, 2500.0), (500.0, 200.0));
+        assert_eq!(f.to_map(500.0, 200.0), (1500.0, 2500.0));
+    }
+
+    #[test]
+    fn the_demo_map_is_numbered_named_and_has_its_furniture() {
+        let v = demo_view();
+        // The whole district (24 × 18 km around the origin) in 1,200 px.
+        let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        // Ten numbered markers, 1..10, on the chosen sites.
+        let mut ranks: Vec<usize> = lay.marks.iter().filter_map(|k| if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }).collect();
+        ranks.sort_unstable();
+        assert_eq!(ranks, (0..10).collect::<Vec<_>>());
+        // Every chosen site and existing canteen is named or listed as left off.
+        assert_eq!(lay.labels.len() + lay.dropped.len(), 14);
+        // No two names overlap, and no name covers a chosen site's or existing canteen's marker
+        // other than its own (candidates' dots give way when there is no other room).
+        for (i, a) in lay.labels.iter().enumerate() {
+            for b in &lay.labels[i + 1..] {
+                assert!(!a.rect.overlaps(&b.rect), "{} / {}", a.text, b.text);
+            }
+            for k in lay.marks.iter().filter(|k| k.kind != MarkKind::Candidate) {
+                if (k.kind, k.index) != (a.kind, a.index) {
+                    assert!(!a.rect.overlaps(&Rect::around(k.x, k.y, k.r)), "{} over {}", a.text, k.name);
+                }
+            }
+            assert!(a.rect.inside(&frame.bounds()));
+        }
+        // 0.05 px per metre, a quarter of 1,200 px = 300 px = 6,000 m: a 5 km bar of 250 px.
+        let s = lay.scale.as_ref().expect("scale");
+        assert_eq!(s.bar.metres, 5000.0);
+        assert!((s.bar.px - 250.0).abs() < 1e-9);
+        assert_eq!(s.text.text, "5 公里");
+        // Corners: the top-left is north-west of the centre (the demand's mean position).
+        let o: LonLat = v.origin.expect("origin");
+        assert!(lay.corners[0].text.starts_with("北纬 "));
+        let lat: f64 = lay.corners[0].text[7..14].parse().expect("latitude");
+        // 9,000 m (half of 900 px at 0.05 px/m) north of the origin = 9000 / 6,371,008.8 rad =
+        // 0.080939°.
+        assert!((lat - (o.lat + 0.080939)).abs() < 0.0001, "{lat} {}", o.lat);
+    }
+
+    #[test]
+    fn the_download_is_well_formed_svg_with_its_words() {
+        let v = demo_view();
+        let frame = Frame { cx: 0.0, cy: 0.0, width_m: 16_000.0, width_px: 1200.0 };
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let words = MapWords {
+            title: "地图 <&>".into(),
+            subtitle: "十个点".into(),
+            north: "北".into(),
+            legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
+            crs: "坐标系".into(),
+            attribution: "助餐".into(),
+        };
+        let d = drawing(&v, &lay, &words);
+        let text = svg(&d, &words.title);
+        assert!(text.starts_with("<?xml"));
+        assert!(text.contains("<title>地图 &lt;&amp;&gt;</title>"));
+        assert!(text.contains(">2 公里</text>") && text.contains(">北</text>") && text.contains(">坐标系</text>"));
+        for n in 1..=10 {
+            assert!(text.contains(&format!(r##"fill="#ffffff">{n}</text>"##)), "number {n}");
+        }
+        // Balanced groups, nothing external.
+        assert_eq!(text.matches("<g ").count(), text.matches("</g>").count());
+        assert!(!text.contains("href") && !text.contains("<script") && !text.contains("style"));
+        assert!(d.height > 900.0 + 16.0 * 4.0, "title and legend bands");
+    }
+}
