@@ -326,6 +326,16 @@ for (const size of ["large", "xl"]) {
     assert.ok(gap <= 0.5, `the result starts ${gap.toFixed(2)} screens after the last answer`);
     await page.getByLabel(W.zh.hardship, { exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${OUT_DIR}/newcomer-short-${size}.png` });
+    // With the folded questions in view, the result is on screen just below them: no bar. Opening
+    // them pushes the result down, and the bar comes back with the figure.
+    const more = page.getByText(W.zh.more, { exact: true });
+    await more.evaluate((e) => e.scrollIntoView({ block: "start" }));
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator(".result-bar").isVisible(), false, "no bar while the result is on screen");
+    await more.click();
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator(".result-bar").isVisible(), true, "the bar is back once the result is pushed off screen");
+    assert.match(await page.locator(".result-bar").innerText(), /5\s*元/);
     assertClean(await problems());
     await context.close();
   });

@@ -5,7 +5,7 @@
 //! it shows only once there is a figure. Wide screens (result beside the form), embedded frames
 //! and print hide it in CSS.
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions, EventListenerPhase};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -85,7 +85,8 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
     let t = calc_texts(l);
     let hidden = use_state_eq(|| true);
     {
-        // Follow the page's scrolling and size.
+        // Follow the page's scrolling and size, and disclosures opening or closing above the
+        // result (`toggle` does not bubble: listen while it is captured).
         let hidden = hidden.clone();
         use_effect_with((), move |_| {
             let listeners = web_sys::window().map(|w| {
@@ -93,8 +94,13 @@ pub fn ResultBar(props: &ResultBarProps) -> Html {
                     let hidden = hidden.clone();
                     EventListener::new(&w, "scroll", move |_| hidden.set(result_on_screen()))
                 };
-                let on_resize = EventListener::new(&w, "resize", move |_| hidden.set(result_on_screen()));
-                (on_scroll, on_resize)
+                let on_resize = {
+                    let hidden = hidden.clone();
+                    EventListener::new(&w, "resize", move |_| hidden.set(result_on_screen()))
+                };
+                let options = EventListenerOptions { phase: EventListenerPhase::Capture, passive: true };
+                let on_toggle = EventListener::new_with_options(&w, "toggle", options, move |_| hidden.set(result_on_screen()));
+                (on_scroll, on_resize, on_toggle)
             });
             move || drop(listeners)
         });
