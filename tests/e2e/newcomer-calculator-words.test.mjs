@@ -5,7 +5,7 @@
 // Expected figures are worked out by hand from the quoted clauses of static/policies/*.toml.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { OUT_DIR, assertClean, openPage, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, assertClean, axeViolations, openPage, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -101,6 +101,10 @@ test("the Guangzhou father eating in another district is told he gets the full 1
   // The rule behind it is quoted among the reasons.
   const hints = await page.locator(".result .hints").innerText();
   assert.match(hints, /在自己的镇街吃，每餐补贴11元/);
+  // Its clause is the guide's note on eating outside one's town or district, quoted word for word.
+  const quote = page.locator(".result .hints details.clause").filter({ hasText: "跨区就餐不能享受区级补贴" }).first();
+  assert.equal((await quote.locator("summary").innerText()).trim(), "政策原文");
+  assert.deepEqual(await axeViolations(page), [], "axe-core on the result with the advice and the answers");
   assertClean(await problems());
   await context.close();
 });
