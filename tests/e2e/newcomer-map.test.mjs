@@ -197,6 +197,7 @@ test("the planner's map reads as a place: numbers match the table, names, scale 
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: ZH.svg }).click()]);
   assert.match(svgDownload.suggestedFilename(), /\.svg$/);
   const svgText = readFileSync(await svgDownload.path(), "utf8");
+  await svgDownload.saveAs(`${OUT_DIR}/newcomer-map-download.svg`);
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, "image/svg+xml");
     const texts = [...doc.querySelectorAll("text")].map((t) => t.textContent);
@@ -216,6 +217,7 @@ test("the planner's map reads as a place: numbers match the table, names, scale 
   const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
   assert.match(pngDownload.suggestedFilename(), /\.png$/);
   const png = readFileSync(await pngDownload.path());
+  await pngDownload.saveAs(`${OUT_DIR}/newcomer-map-download.png`);
   assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], "PNG signature");
   assert.equal(png.subarray(12, 16).toString("latin1"), "IHDR");
   const [pw, ph] = [png.readUInt32BE(16), png.readUInt32BE(20)];
@@ -226,13 +228,25 @@ test("the planner's map reads as a place: numbers match the table, names, scale 
   assert.deepEqual(await axeViolations(page), []);
   assertClean(await problems());
 
-  // The printed report: the same map with its numbers, names, scale bar and arrow; no buttons.
+  // The printed report: the same map with its numbers, names, scale bar and arrow; no buttons. The
+  // browser says it is about to print: the map is laid out for paper (about 700 px wide), so the
+  // names take a larger share of its width than on this wide screen and stay readable on paper.
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
+  await page.waitForTimeout(300);
   const printed = await readMap(page);
   checkMap(printed, ranks, ZH, "zh print");
+  const share = (mm) => Math.min(...mm.labels.map((l) => l.y1 - l.y0)) / (mm.map.x1 - mm.map.x0);
+  assert.ok(share(printed) > 1.3 * share(m), `names for paper: ${share(printed).toFixed(4)} of the width, on screen ${share(m).toFixed(4)}`);
   assert.equal(await page.getByRole("button", { name: ZH.svg }).isVisible(), false, "no download buttons on paper");
   assert.ok(await page.locator(".map-section .legend").isVisible(), "the legend prints");
   await page.locator(".map").screenshot({ path: `${OUT_DIR}/newcomer-map-zh-print.png` });
+  // Printed: back to the screen's layout.
+  await page.emulateMedia({ media: "screen" });
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+  await page.waitForTimeout(300);
+  const after = await readMap(page);
+  assert.ok(Math.abs(share(after) - share(m)) < 0.1 * share(m), "after printing, the screen's layout again");
   await context.close();
 });
 

@@ -71,6 +71,10 @@ struct Screen {
     font: f64,
 }
 
+/// The map on paper: an A4 or Letter page's width inside its margins (about 19 cm, 700 CSS
+/// pixels) with names at 12 px (9 pt), so that the printed names are as large as on screen.
+const PRINT: Screen = Screen { width: 700.0, font: 12.0 };
+
 /// Width and font size of the downloaded map.
 const EXPORT_WIDTH: f64 = 1200.0;
 const EXPORT_FONT: f64 = 16.0;
@@ -351,16 +355,21 @@ pub fn MapView(props: &MapProps) -> Html {
     {
         let (map_ref, screen) = (map_ref.clone(), screen.clone());
         use_effect_with((), move |_| {
+            // While printing, the layout is the paper's (set on `beforeprint`), not the screen's.
+            let printing = Rc::new(std::cell::Cell::new(false));
             let update = {
-                let (map_ref, screen) = (map_ref.clone(), screen.clone());
+                let (map_ref, screen, printing) = (map_ref.clone(), screen.clone(), printing.clone());
                 move || {
+                    if printing.get() {
+                        return;
+                    }
                     if let Some(s) = measure(&map_ref) {
                         screen.set(s);
                     }
                 }
             };
             update();
-            let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(update);
+            let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(update.clone());
             let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
             if let Some(o) = &observer {
                 if let Some(el) = map_ref.cast::<web_sys::Element>() {
@@ -370,11 +379,26 @@ pub fn MapView(props: &MapProps) -> Html {
                     o.observe(&body);
                 }
             }
+            let listeners = web_sys::window().map(|w| {
+                let before = {
+                    let (screen, printing) = (screen.clone(), printing.clone());
+                    gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+                        printing.set(true);
+                        screen.set(PRINT);
+                    })
+                };
+                let after = gloo::events::EventListener::new(&w, "afterprint", move |_| {
+                    printing.set(false);
+                    update();
+                });
+                (before, after)
+            });
             move || {
                 if let Some(o) = observer {
                     o.disconnect();
                 }
                 drop(callback);
+                drop(listeners);
             }
         });
     }
