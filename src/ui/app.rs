@@ -1,4 +1,5 @@
-//! The page: header with settings, two tabs (calculator, planner), footer.
+//! The page: header with settings, two tabs (calculator, planner), footer, drawn into the
+//! skeleton of [`crate::ui::shell`].
 
 use yew::prelude::*;
 
@@ -11,6 +12,7 @@ use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
 use crate::ui::settings::Settings;
+use crate::ui::shell::{self, Shell};
 
 /// The two halves of the app, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,9 +50,17 @@ impl Section {
     }
 }
 
-/// The root component. Provides the display-settings context to everything below it.
+/// Properties of [`App`]: the skeleton it draws into.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Where each part of the page goes ([`shell::build`]).
+    pub shell: Shell,
+}
+
+/// The root component, mounted at [`Shell::top`]. Provides the display-settings context to
+/// everything below it.
 #[function_component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
     let options = use_memo((), |_| embed::options());
     let settings = {
         let options = options.clone();
@@ -72,7 +82,7 @@ pub fn App() -> Html {
 
     html! {
         <ContextProvider<UseReducerHandle<Settings>> context={settings.clone()}>
-            <Page options={(*options).clone()} />
+            <Page options={(*options).clone()} shell={props.shell.clone()} />
         </ContextProvider<UseReducerHandle<Settings>>>
     }
 }
@@ -90,6 +100,7 @@ fn remove_boot_message() {
 #[derive(Properties, PartialEq)]
 struct PageProps {
     options: EmbedOptions,
+    shell: Shell,
 }
 
 #[function_component]
@@ -120,35 +131,78 @@ fn Page(props: &PageProps) -> Html {
         })
     };
     let policy = props.options.policy.clone();
-    let panels = Section::ALL.iter().filter(|s| only.is_none_or(|o| o == **s)).map(|s| {
-        let content = match s {
-            Section::Calculator => html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> },
-            // Its own download, fetched when its tab is first shown (or at once when it is the
-            // only half on the page).
-            Section::Planner => html! { <PlannerHost locale={settings.locale} active={only.is_some() || *section == Section::Planner} /> },
-        };
+    let shows = |s: Section| only.is_none_or(|o| o == s);
+    let calculator = shows(Section::Calculator).then(|| {
+        let content = html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> };
+        let s = Section::Calculator;
         if only.is_some() {
             // One half only: no tabs; the section's name is the heading.
-            return html! {
+            html! {
                 <section class="panel" id={format!("panel-{}", s.id())} aria-labelledby={format!("heading-{}", s.id())}>
                     <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
                     <p class="intro">{ s.intro(t) }</p>
                     { content }
                 </section>
-            };
+            }
+        } else {
+            html! {
+                <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
+                    aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" hidden={*section != s}>
+                    <h2 class="visually-hidden">{ s.label(t) }</h2>
+                    <p class="intro">{ s.intro(t) }</p>
+                    { content }
+                </section>
+            }
         }
+    });
+    // The planner's panel is part of the skeleton (its app draws inside it, outside this app's
+    // root): this app sets its attributes and draws its heading, introduction and loading notice.
+    let planner_shown = shows(Section::Planner) && (only.is_some() || *section == Section::Planner);
+    {
+        let panel = props.shell.planner_panel.clone();
+        let present = shows(Section::Planner);
+        use_effect_with((only.is_some(), planner_shown), move |(alone, shown)| {
+            if !present {
+                // The calculator alone: no planner on this page at all.
+                panel.remove();
+                return;
+            }
+            let labelled_by = if *alone { "heading-planner" } else { "tab-planner" };
+            shell::set_panel(&panel, &shell::PanelAttributes { tabpanel: !*alone, labelled_by, hidden: !*shown });
+        });
+    }
+    let planner_head = shows(Section::Planner).then(|| {
+        let s = Section::Planner;
         html! {
-            <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
-                aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" hidden={*s != *section}>
-                <h2 class="visually-hidden">{ s.label(t) }</h2>
+            <>
+                <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
                 <p class="intro">{ s.intro(t) }</p>
-                { content }
-            </section>
+                // Its own download, fetched when its tab is first shown (or at once when it is the
+                // only half on the page).
+                <PlannerHost locale={settings.locale} active={planner_shown} />
+            </>
         }
     });
 
+    let main_top = html! {
+        <>
+            if !*can_keep {
+                <p class="notice storage-notice" role="note">{ t.storage_blocked }</p>
+            }
+            if only.is_none() {
+                <TabList label={t.sections_label} {tabs} {selected} {on_select} />
+            }
+            { for calculator }
+        </>
+    };
+    let footer = html! {
+        <>
+            <p>{ t.privacy_note }</p>
+            <p>{ t.reference_only }</p>
+        </>
+    };
     html! {
-        <div class="app">
+        <>
             <a class="skip-link" href="#main">{ t.skip_to_content }</a>
             <header class="site-header">
                 <div class="brand">
@@ -157,19 +211,9 @@ fn Page(props: &PageProps) -> Html {
                 </div>
                 <SettingsBar />
             </header>
-            <main id="main" tabindex="-1">
-                if !*can_keep {
-                    <p class="notice storage-notice" role="note">{ t.storage_blocked }</p>
-                }
-                if only.is_none() {
-                    <TabList label={t.sections_label} {tabs} {selected} {on_select} />
-                }
-                { for panels }
-            </main>
-            <footer class="site-footer">
-                <p>{ t.privacy_note }</p>
-                <p>{ t.reference_only }</p>
-            </footer>
-        </div>
+            { create_portal(main_top, props.shell.main_top.clone()) }
+            { create_portal(planner_head.unwrap_or_default(), props.shell.planner_head.clone()) }
+            { create_portal(footer, props.shell.footer.clone()) }
+        </>
     }
 }

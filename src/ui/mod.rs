@@ -12,14 +12,15 @@ pub mod planner;
 pub mod planner_host;
 pub mod i18n;
 pub mod settings;
+pub mod shell;
 mod storage;
 
-pub use app::{App, Section};
+pub use app::{App, AppProps, Section};
 
 /// Id of the element the app mounts into (see `index.html`).
 pub const MOUNT_ID: &str = "app";
 
-/// The element the app mounts into: `#app`, or `<body>` when the host page has no `#app`.
+/// The element the page's skeleton ([`shell::build`]) goes into: `#app`, or `<body>` when the host page has no `#app`.
 ///
 /// # Panics
 /// Only when the page has neither `#app` nor a `<body>`, where nothing could be shown anyway.

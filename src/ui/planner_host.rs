@@ -1,7 +1,9 @@
 //! The planner's place in the page. The site planner is its own WebAssembly app (`zhucan-planner`,
 //! `src/bin/planner.rs`), fetched the first time its tab is opened: residents who only use the
 //! calculator never download it. This component holds the element the planner mounts into,
-//! asks `static/js/boot.js` to load it, and says so while it loads or if it cannot.
+//! asks `static/js/boot.js` to load it, and says so while it loads or if it cannot. The planner
+//! draws into [`PLANNER_ROOT_ID`], an element of the page's skeleton outside this app's elements
+//! (see [`crate::ui::shell`] for why).
 //!
 //! The two apps share the page, not memory. The planner follows the language through
 //! `<html lang>` and the [`SETTINGS_EVENT`] this app sends when the display settings change; the
@@ -14,7 +16,7 @@ use yew::prelude::*;
 use crate::core::Locale;
 use crate::ui::i18n::texts;
 
-/// Id of the element the planner app mounts into.
+/// Id of the element the planner app mounts into (made by [`crate::ui::shell::build`]).
 pub const PLANNER_ROOT_ID: &str = "planner-root";
 
 /// Event sent on `window` after the display settings (language, text size, contrast) change.
@@ -66,19 +68,11 @@ fn start(load: UseStateHandle<Load>) {
     });
 }
 
-/// Where the planner appears; loads it the first time it is shown.
+/// The planner's loading notice; loads the planner the first time it is shown.
 #[function_component]
 pub fn PlannerHost(props: &PlannerHostProps) -> Html {
     let t = texts(props.locale);
     let load = use_state_eq(|| Load::NotYet);
-    // An element Yew inserts but never looks inside: the planner app renders into it.
-    let root = use_memo((), |_| {
-        let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.create_element("div").ok());
-        if let Some(e) = &element {
-            e.set_id(PLANNER_ROOT_ID);
-        }
-        element
-    });
     {
         let load = load.clone();
         use_effect_with(props.active, move |active| {
@@ -101,9 +95,6 @@ pub fn PlannerHost(props: &PlannerHostProps) -> Html {
                     <p>{ t.planner_load_failed }</p>
                     <button type="button" class="button secondary" onclick={retry}>{ t.retry }</button>
                 </div>
-            }
-            if let Some(element) = (*root).clone() {
-                { Html::VRef(element.into()) }
             }
         </div>
     }

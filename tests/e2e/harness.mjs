@@ -89,7 +89,7 @@ export async function axeViolations(page) {
  * For a test file: starts the static server (`startServer(serverOptions)`) and Chromium before its
  * tests and closes both after. Returns `{ server, browser }`, filled in once they are running.
  */
-export function useServerAndBrowser(serverOptions = { root: "dist" }) {
+export function useServerAndBrowser(serverOptions = {}) {
   const env = { server: undefined, browser: undefined };
   before(async () => {
     env.server = await startServer(serverOptions);

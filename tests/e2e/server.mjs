@@ -26,10 +26,11 @@ const TYPES = {
 /**
  * Starts the server; resolves to `{ url, close() }`. `mounts` maps URL prefixes to folders (the
  * longest prefix wins), e.g. `{ "/zhucan/": "dist", "/": "tests/e2e/host" }` to serve the app
- * from a sub-path under a host site; by default `root` is served at `/`. In `.html` files from a
+ * from a sub-path under a host site; by default `root` is served at `/` (`dist`, or the folder in
+ * `ZHUCAN_DIST`: an older build, to check that a new test fails on it). In `.html` files from a
  * folder listed in `templated`, `{{ORIGIN}}` becomes the server's origin.
  */
-export function startServer({ root = "dist", csp = STRICT_CSP, mounts, templated = [] } = {}) {
+export function startServer({ root = process.env.ZHUCAN_DIST || "dist", csp = STRICT_CSP, mounts, templated = [] } = {}) {
   const table = Object.entries(mounts || { "/": root })
     .map(([prefix, dir]) => [prefix, resolve(dir), templated.includes(dir)])
     .sort((a, b) => b[0].length - a[0].length);

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlElement};
 use yew::AppHandle;
-use zhucan::ui::App;
+use zhucan::ui::{App, AppProps};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -37,7 +37,13 @@ impl Mounted {
         html.class_list().remove_1("large-text").expect("class list");
         let root = document().create_element("div").expect("div");
         document().body().expect("body").append_child(&root).expect("append");
-        let handle = yew::Renderer::<App>::with_root(root.clone()).render();
+        Mounted::mount(root).await
+    }
+
+    /// Mounts the app into `root` as the page does: the skeleton first, the app into its top.
+    async fn mount(root: Element) -> Mounted {
+        let shell = zhucan::ui::shell::build(&root).expect("the page's skeleton");
+        let handle = yew::Renderer::<App>::with_root_and_props(shell.top.clone(), AppProps { shell }).render();
         yew::scheduler::flush().await;
         Mounted { root, handle: Some(handle) }
     }
@@ -190,9 +196,7 @@ async fn settings_survive_a_remount() {
     // Mount again without clearing storage.
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
-    let handle = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    let again = Mounted { root, handle: Some(handle) };
+    let again = Mounted::mount(root).await;
     assert_eq!(again.text("#tab-calculator"), "Subsidy calculator");
     assert_eq!(again.find("#toggle-large-text").get_attribute("aria-pressed").as_deref(), Some("true"));
 }
