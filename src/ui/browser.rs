@@ -76,6 +76,17 @@ pub fn first_file_of_drop(event: &web_sys::DragEvent) -> Option<web_sys::File> {
     event.data_transfer().and_then(|dt| dt.files()).and_then(|files| files.get(0))
 }
 
+/// Scrolls an element to the top of the window and focuses it (it needs `tabindex="-1"` unless it
+/// is a control). Nothing if there is no such element.
+pub fn reveal(id: &str) {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// Focuses an element by id (for "jump to field" links in error summaries).
 pub fn focus(id: &str) {
     if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {

@@ -170,6 +170,21 @@ fn number(text: &str) -> Result<Option<f64>, Problem> {
     }
 }
 
+/// The columns a planner may weight as extra counts (80岁以上, 失能 …): those not used for the
+/// position, count, name, capacity or cost, whose sample values are numbers (blanks allowed, at
+/// least one number). Names and coordinates are not counts of people.
+pub fn weightable_columns(n_columns: usize, sample: &[Vec<String>], map: &ColumnMap) -> Vec<usize> {
+    let used = [map.lon, map.lat, map.count, map.name, map.capacity, map.cost];
+    (0..n_columns)
+        .filter(|i| !used.contains(&Some(*i)))
+        .filter(|&i| {
+            let values: Vec<&str> = sample.iter().filter_map(|row| row.get(i)).map(|v| v.as_str()).collect();
+            let numbers = values.iter().filter(|v| matches!(number(v), Ok(Some(_)))).count();
+            numbers > 0 && values.iter().all(|v| number(v).is_ok())
+        })
+        .collect()
+}
+
 /// What an import finds row by row: problems, counts, and the rows already read.
 #[derive(Default)]
 struct Collector {
@@ -416,6 +431,28 @@ pub fn import_sites_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, pr
         s.rows.push(f.row);
     })?;
     Ok(finish(s, c, crs, &headers))
+}
+
+#[cfg(test)]
+mod weightable_tests {
+    use super::*;
+
+    #[test]
+    fn only_unused_numeric_columns_can_be_weighted() {
+        // 小区名称, 经度, 纬度, 60岁以上, 80岁以上, 备注, 失能 (one blank)
+        let sample: Vec<Vec<String>> = [
+            ["和平里", "113.30", "23.10", "120", "30", "近地铁", "4"],
+            ["东风苑", "113.31", "23.11", "1,200", "250", "", ""],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|v| v.to_string()).collect())
+        .collect();
+        let map = ColumnMap { name: Some(0), lon: Some(1), lat: Some(2), count: Some(3), ..ColumnMap::default() };
+        // Name, longitude, latitude and the count are in use; 备注 is text: 80岁以上 and 失能 remain.
+        assert_eq!(weightable_columns(7, &sample, &map), vec![4, 6]);
+        // Unmapped coordinates are numbers, so they stay offered until mapped.
+        assert_eq!(weightable_columns(7, &sample, &ColumnMap { name: Some(0), ..ColumnMap::default() }), vec![1, 2, 3, 4, 6]);
+    }
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 
 use serde_json::{json, Value};
 
+use super::geometry::LonLat;
 use super::session::PlanView;
+use crate::core::io::crs::Crs;
 use crate::core::Locale;
 
 /// Makes a cell safe for spreadsheets (OWASP "CSV injection").
@@ -34,9 +36,23 @@ fn round(v: f64, digits: i32) -> String {
     }
 }
 
-/// Every candidate with its scores, chosen ones first in order; UTF-8 with BOM.
-pub fn csv(view: &PlanView, locale: Locale) -> String {
+/// The name a coordinate system goes by in column headers and on screen.
+pub fn crs_name(crs: Crs) -> &'static str {
+    match crs {
+        Crs::Wgs84 => "WGS84",
+        Crs::Gcj02 => "GCJ-02",
+        Crs::Bd09 => "BD-09",
+    }
+}
+
+/// Every candidate with its scores, chosen ones first in order; UTF-8 with BOM. Positions are in
+/// `crs` (the planner works in WGS84; the default export is the system the file came in, so the
+/// sites land where they were when pasted back into the map they came from), and the position
+/// headers name it: `经度(GCJ-02)`.
+pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
     let zh = locale == Locale::ZhCn;
+    let system = crs_name(crs);
+    let (lon_header, lat_header) = if zh { (format!("经度({system})"), format!("纬度({system})")) } else { (format!("longitude ({system})"), format!("latitude ({system})")) };
     let mut header: Vec<String> = if zh {
         ["排名", "名称", "经度", "纬度", "是否选中", "覆盖老年人", "新增覆盖老年人", "加权覆盖", "老年人口密度（人/平方公里）", "预计每日就餐（餐）", "日供餐能力", "容量匹配", "成本"]
     } else {
@@ -45,6 +61,8 @@ pub fn csv(view: &PlanView, locale: Locale) -> String {
     .iter()
     .map(|s| s.to_string())
     .collect();
+    header[2] = lon_header;
+    header[3] = lat_header;
     header.extend(view.extra_names.iter().map(|n| spreadsheet_safe(n)));
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = w.write_record(&header);
@@ -56,11 +74,12 @@ pub fn csv(view: &PlanView, locale: Locale) -> String {
         (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
     });
     for s in order {
+        let p = crs.from_wgs84(LonLat::new(s.lon, s.lat));
         let mut row = vec![
             s.rank.map(|r| (r + 1).to_string()).unwrap_or_default(),
             spreadsheet_safe(&s.name),
-            format!("{:.6}", s.lon),
-            format!("{:.6}", s.lat),
+            format!("{:.6}", p.lon),
+            format!("{:.6}", p.lat),
             if s.rank.is_some() { if zh { "是" } else { "yes" } } else if zh { "否" } else { "no" }.to_string(),
             round(s.score.covered, 0),
             round(s.score.new_covered, 0),
@@ -78,7 +97,8 @@ pub fn csv(view: &PlanView, locale: Locale) -> String {
     format!("\u{feff}{body}")
 }
 
-/// Chosen sites (and the rest, flagged) as a GeoJSON FeatureCollection of points.
+/// Chosen sites (and the rest, flagged) as a GeoJSON FeatureCollection of points, in WGS84 as
+/// the GeoJSON standard (RFC 7946) requires.
 pub fn geojson(view: &PlanView) -> String {
     let features: Vec<Value> = view
         .sites
@@ -127,10 +147,10 @@ mod tests {
     #[test]
     fn csv_has_bom_header_and_chosen_first() {
         let v = demo_view();
-        let text = csv(&v, Locale::ZhCn);
+        let text = csv(&v, Locale::ZhCn, Crs::Wgs84);
         assert!(text.starts_with('\u{feff}'));
         let lines: Vec<&str> = text.lines().collect();
-        assert!(lines[0].trim_start_matches('\u{feff}').starts_with("排名,名称,经度,纬度,是否选中"));
+        assert!(lines[0].trim_start_matches('\u{feff}').starts_with("排名,名称,经度(WGS84),纬度(WGS84),是否选中"));
         assert_eq!(lines.len(), 1 + v.sites.len());
         assert!(lines[1].starts_with("1,"), "{}", lines[1]);
         assert!(lines[5].starts_with("5,") && lines[6].starts_with(','));
@@ -141,12 +161,35 @@ mod tests {
         let mut v = demo_view();
         v.sites[0].name = "=HYPERLINK(\"http://evil\")".into();
         v.sites[1].name = "@SUM(A1)".into();
-        let text = csv(&v, Locale::En);
+        let text = csv(&v, Locale::En, Crs::Wgs84);
         assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('=') || cell.trim_matches('"').starts_with('@'))));
         assert!(text.contains("'=HYPERLINK"));
         for bad in ["-1+1", "+1", "\tx", "\rx"] {
             assert!(spreadsheet_safe(bad).starts_with('\''), "{bad:?}");
         }
+    }
+
+    /// The newcomer's case: a site given in GCJ-02 (Amap) at 113.312222, 23.115867 is held as
+    /// WGS84 (about 113.3068, 23.1185, some 600 m away) and must be exported in GCJ-02 again.
+    #[test]
+    fn csv_exports_in_the_system_asked_for_and_names_it() {
+        let mut v = demo_view();
+        let gcj = LonLat::new(113.312222, 23.115867);
+        let wgs = Crs::Gcj02.to_wgs84(gcj);
+        // The offset is real (hundreds of metres), so the test can tell the systems apart.
+        assert!((wgs.lon - gcj.lon).abs() > 0.003 && (wgs.lat - gcj.lat).abs() > 0.001, "{wgs:?}");
+        let first = v.chosen[0];
+        v.sites[first].lon = wgs.lon;
+        v.sites[first].lat = wgs.lat;
+        let text = csv(&v, Locale::ZhCn, Crs::Gcj02);
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].contains(",经度(GCJ-02),纬度(GCJ-02),"), "{}", lines[0]);
+        let cells: Vec<&str> = lines[1].split(',').collect();
+        assert_eq!((cells[2], cells[3]), ("113.312222", "23.115867"));
+        let english = csv(&v, Locale::En, Crs::Wgs84);
+        let line = english.lines().nth(1).unwrap_or_default().to_string();
+        assert!(english.lines().next().unwrap_or_default().contains(",longitude (WGS84),latitude (WGS84),"));
+        assert!(line.contains(&format!("{:.6},{:.6}", wgs.lon, wgs.lat)), "{line}");
     }
 
     #[test]

@@ -101,18 +101,39 @@ fn num(text: &str, field: SettingsField, min: f64, max: f64, errors: &mut Vec<Se
 }
 
 impl SettingsForm {
+    /// The straight-line radius in metres that the radius fields give, when they are valid
+    /// (whatever the other fields say): what a walk time becomes, shown beside it.
+    ///
+    /// ```
+    /// use zhucan::core::planner::form::SettingsForm;
+    /// // 15 minutes × 60 m per minute ÷ detour 1.3 = 692.3 m.
+    /// let walk = SettingsForm { radius_mode: "walking".into(), ..SettingsForm::default() };
+    /// assert_eq!(walk.radius_m().map(|m| m.round()), Some(692.0));
+    /// let bad = SettingsForm { walk_speed: "fast".into(), ..walk };
+    /// assert_eq!(bad.radius_m(), None);
+    /// ```
+    pub fn radius_m(&self) -> Option<f64> {
+        let mut e = Vec::new();
+        let radius = self.radius(&mut e);
+        e.is_empty().then(|| radius.metres())
+    }
+
+    fn radius(&self, e: &mut Vec<SettingsError>) -> Radius {
+        if self.radius_mode == "walking" {
+            Radius::Walking {
+                minutes: num(&self.walk_minutes, SettingsField::WalkMinutes, 1.0, 120.0, e),
+                speed_m_per_min: num(&self.walk_speed, SettingsField::WalkSpeed, 10.0, 150.0, e),
+                detour: num(&self.detour, SettingsField::Detour, 1.0, 3.0, e),
+            }
+        } else {
+            Radius::Metres { metres: num(&self.radius_m, SettingsField::RadiusM, 50.0, 50_000.0, e) }
+        }
+    }
+
     /// Validates against `n_candidates` (k may not exceed it).
     pub fn validate(&self, n_candidates: usize) -> Result<Settings, Vec<SettingsError>> {
         let mut e = Vec::new();
-        let radius = if self.radius_mode == "walking" {
-            Radius::Walking {
-                minutes: num(&self.walk_minutes, SettingsField::WalkMinutes, 1.0, 120.0, &mut e),
-                speed_m_per_min: num(&self.walk_speed, SettingsField::WalkSpeed, 10.0, 150.0, &mut e),
-                detour: num(&self.detour, SettingsField::Detour, 1.0, 3.0, &mut e),
-            }
-        } else {
-            Radius::Metres { metres: num(&self.radius_m, SettingsField::RadiusM, 50.0, 50_000.0, &mut e) }
-        };
+        let radius = self.radius(&mut e);
         let k_max = n_candidates.max(1) as f64;
         let k = num(&self.k, SettingsField::K, 1.0, k_max, &mut e);
         if k.fract() != 0.0 {

@@ -63,11 +63,24 @@ pub struct Selection {
 impl Selection {
     /// `covered / upper_bound`: the plan covers at least this share of the best possible.
     pub fn guarantee(&self) -> f64 {
-        if self.upper_bound <= 0.0 {
-            1.0
-        } else {
-            (self.covered_weight / self.upper_bound).min(1.0)
-        }
+        guarantee(self.covered_weight, self.upper_bound)
+    }
+}
+
+/// `covered / upper_bound`, at most 1 (1 when the bound is 0): a plan covering `covered` reaches
+/// at least this share of the best possible plan of the same size.
+///
+/// ```
+/// use zhucan::core::planner::select::guarantee;
+/// assert_eq!(guarantee(90.0, 100.0), 0.9);
+/// assert_eq!(guarantee(100.0000001, 100.0), 1.0);
+/// assert_eq!(guarantee(0.0, 0.0), 1.0);
+/// ```
+pub fn guarantee(covered: f64, upper_bound: f64) -> f64 {
+    if upper_bound <= 0.0 {
+        1.0
+    } else {
+        (covered / upper_bound).min(1.0)
     }
 }
 

@@ -10,9 +10,9 @@ use super::plan::{prepare, run, Choices, PlanResult, Prepared, Settings, SiteSco
 use super::select::SelectOptions;
 use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
-use crate::core::io::geojson_in::{self, GeoTable};
-use crate::core::io::table::{preview, Preview};
-use crate::core::io::text::{decode_owned, Encoding};
+use crate::core::io::geojson_in::{self, GeoJsonError, GeoTable};
+use crate::core::io::table::{preview, Preview, TableError};
+use crate::core::io::text::{decode_owned, Encoding, TextError};
 
 /// Which file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -91,6 +91,9 @@ pub struct Opened {
     pub crs_hint: Option<Crs>,
     /// GeoJSON (positions from geometry) rather than CSV.
     pub geojson: bool,
+    /// GeoJSON features that are polygons (each becomes a point at its centroid).
+    #[serde(default)]
+    pub polygons: usize,
 }
 
 /// An import's outcome.
@@ -209,15 +212,48 @@ pub struct PlanView {
     pub extra_names: Vec<String>,
     /// (site, point) pairs.
     pub pairs: usize,
+    /// The coordinate system the candidates' file was in (exports use it by default).
+    #[serde(default)]
+    pub input_crs: Crs,
+    /// The settings the plan was made with.
+    #[serde(default)]
+    pub settings: Settings,
+    /// The data it was made from (empty for the simulated demo district).
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
     /// The map projection's origin: map x and y are metres east and north of it (WGS84).
     #[serde(default)]
     pub origin: Option<LonLat>,
+}
+
+/// A data file a plan was made from, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// Which file.
+    pub role: Role,
+    /// Its name.
+    pub name: String,
+    /// Points or sites in use.
+    pub rows: usize,
+    /// Its coordinate system.
+    pub crs: Crs,
 }
 
 impl PlanView {
     /// The chosen sites, in rank order.
     pub fn chosen_sites(&self) -> impl Iterator<Item = &SiteRow> {
         self.chosen.iter().filter_map(|&i| self.sites.get(i))
+    }
+
+    /// The plan covers at least this share (0–1) of what the best plan of the same size could.
+    pub fn guarantee(&self) -> f64 {
+        super::select::guarantee(self.covered_weighted, self.upper_bound)
+    }
+
+    /// No plan of the same size covers even one more (weighted) older person: the bound is less
+    /// than half a person above what the plan covers, so both round to the same whole number.
+    pub fn proven_best(&self) -> bool {
+        self.upper_bound - self.covered_weighted < 0.5
     }
 }
 
@@ -232,8 +268,8 @@ pub enum Reply {
         role: Role,
         /// Its name.
         name: String,
-        /// Why.
-        reason: String,
+        /// Why (put in words by the interface, in its language).
+        problem: OpenProblem,
     },
     /// An import finished (accepted or waiting for consent).
     Imported(ImportReport),
@@ -267,7 +303,77 @@ pub enum Reply {
     /// A run finished.
     Planned(Box<PlanView>),
     /// A run could not start.
-    CannotRun(String),
+    CannotRun(RunProblem),
+}
+
+/// Why a file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenProblem {
+    /// Over the size limit.
+    TooLarge {
+        /// Its size, MB.
+        mb: u64,
+        /// The limit, MB.
+        limit_mb: u64,
+    },
+    /// The file is empty.
+    Empty,
+    /// Not text in a known encoding (a spreadsheet, an image …).
+    NotText,
+    /// A CSV file without a header row.
+    NoHeader,
+    /// A line the CSV reader cannot read.
+    BadLine {
+        /// The line.
+        line: usize,
+        /// What the reader said (English, from the CSV library).
+        detail: String,
+    },
+    /// Starts like JSON but is not GeoJSON.
+    NotGeoJson {
+        /// What the reader said (English, from the JSON library).
+        detail: String,
+    },
+    /// GeoJSON without features.
+    NoFeatures,
+}
+
+impl From<TextError> for OpenProblem {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Empty => OpenProblem::Empty,
+            TextError::NotText => OpenProblem::NotText,
+        }
+    }
+}
+
+impl From<TableError> for OpenProblem {
+    fn from(e: TableError) -> Self {
+        match e {
+            TableError::NoHeader => OpenProblem::NoHeader,
+            TableError::Malformed { line, message } => OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message },
+        }
+    }
+}
+
+impl From<GeoJsonError> for OpenProblem {
+    fn from(e: GeoJsonError) -> Self {
+        match e {
+            GeoJsonError::Invalid(detail) => OpenProblem::NotGeoJson { detail },
+            GeoJsonError::NoFeatures => OpenProblem::NoFeatures,
+        }
+    }
+}
+
+/// Why a run could not start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunProblem {
+    /// Demand or candidates are missing.
+    NoData,
+    /// The radius is not a positive distance.
+    BadRadius,
+    /// Import asked for a file that was not opened.
+    NotOpened,
 }
 
 enum Content {
@@ -286,6 +392,8 @@ pub struct Session {
     files: [Option<OpenFile>; 3],
     demand: Option<Demand>,
     candidates: Option<Sites>,
+    /// The coordinate system each file came in (demand, candidates, existing).
+    crs: [Crs; 3],
     existing: Option<Sites>,
 }
 
@@ -326,14 +434,14 @@ impl Session {
     }
 
     fn open(&mut self, role: Role, name: String, bytes: Vec<u8>) -> Reply {
-        let failed = |reason: String| Reply::OpenFailed { role, name: name.clone(), reason };
+        let failed = |problem: OpenProblem| Reply::OpenFailed { role, name: name.clone(), problem };
         if bytes.len() > MAX_FILE_BYTES {
-            return failed(format!("too large: {} MB (limit {} MB)", bytes.len() / 1_048_576, MAX_FILE_BYTES / 1_048_576));
+            return failed(OpenProblem::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 });
         }
         // Taken by value: a UTF-8 file becomes the text without a second copy.
         let (text, encoding) = match decode_owned(bytes) {
             Ok(v) => v,
-            Err(e) => return failed(e.to_string()),
+            Err(e) => return failed(e.into()),
         };
         let encoding = match encoding {
             Encoding::Utf8 => "UTF-8",
@@ -345,30 +453,31 @@ impl Session {
         if looks_json {
             let table = match geojson_in::read(&text) {
                 Ok(t) => t,
-                Err(e) => return failed(e.to_string()),
+                Err(e) => return failed(e.into()),
             };
             let sample = table.rows.iter().take(5).map(|r| r.values.clone()).collect();
             let mut map = auto_map(&table.headers);
             // Positions come from the geometry unless the planner maps columns.
             map.lon = None;
             map.lat = None;
-            let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&table.headers), headers: table.headers.clone(), sample, map, geojson: true };
+            let polygons = table.rows.iter().filter(|r| r.area_m2.is_some()).count();
+            let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&table.headers), headers: table.headers.clone(), sample, map, geojson: true, polygons };
             self.files[slot(role)] = Some(OpenFile { name, content: Content::Geo(table) });
             return Reply::Opened(opened);
         }
         let Preview { headers, sample } = match preview(&text, 5) {
             Ok(p) => p,
-            Err(e) => return failed(e.to_string()),
+            Err(e) => return failed(e.into()),
         };
         let map = auto_map(&headers);
-        let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false };
+        let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false, polygons: 0 };
         self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
         Reply::Opened(opened)
     }
 
     fn import(&mut self, role: Role, map: &ColumnMap, crs: Crs, skip_bad_rows: bool, progress: &mut dyn FnMut(u8)) -> Reply {
         let Some(file) = &self.files[slot(role)] else {
-            return Reply::CannotRun("open the file first".into());
+            return Reply::CannotRun(RunProblem::NotOpened);
         };
         let source = match &file.content {
             Content::Csv(text) => Source::Csv { text, headers: preview(text, 0).map(|p| p.headers).unwrap_or_default() },
@@ -394,6 +503,7 @@ impl Session {
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), imp.data.extra_names.clone());
                 if accepted {
                     self.demand = Some(imp.data);
+                    self.crs[slot(role)] = crs;
                 }
                 r
             }),
@@ -401,6 +511,7 @@ impl Session {
                 let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role == Role::Existing || !imp.data.points.is_empty());
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), Vec::new());
                 if accepted {
+                    self.crs[slot(role)] = crs;
                     if role == Role::Candidates {
                         self.candidates = Some(imp.data);
                     } else {
@@ -422,26 +533,41 @@ impl Session {
         self.files = [None, None, None];
         self.demand = Some(demand);
         self.candidates = Some(candidates);
+        self.crs = [Crs::Wgs84; 3];
         self.existing = Some(existing);
         reply
     }
 
     fn run(&mut self, settings: &Settings, choices: &Choices, send: &mut dyn FnMut(Reply)) {
         let (Some(demand), Some(candidates)) = (&self.demand, &self.candidates) else {
-            return send(Reply::CannotRun("load demand and candidate sites first".into()));
+            return send(Reply::CannotRun(RunProblem::NoData));
         };
         let empty = Sites::default();
         let existing = self.existing.as_ref().unwrap_or(&empty);
         let radius = settings.radius.metres();
         if !(radius.is_finite() && radius > 0.0) {
-            return send(Reply::CannotRun("the service radius must be a positive distance".into()));
+            return send(Reply::CannotRun(RunProblem::BadRadius));
         }
         send(Reply::Progress(Step::Coverage));
         let prepared = prepare(demand, candidates, existing, radius);
         send(Reply::Progress(Step::Selecting));
         let result = run(demand, candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Drawing));
-        send(Reply::Planned(Box::new(view(demand, candidates, existing, &prepared, &result, settings))));
+        let mut planned = view(demand, candidates, existing, &prepared, &result, settings);
+        planned.input_crs = self.crs[slot(Role::Candidates)];
+        planned.sources = Role::ALL
+            .iter()
+            .filter_map(|&role| {
+                let file = self.files[slot(role)].as_ref()?;
+                let rows = match role {
+                    Role::Demand => self.demand.as_ref().map(|d| d.points.len()),
+                    Role::Candidates => self.candidates.as_ref().map(|c| c.points.len()),
+                    Role::Existing => self.existing.as_ref().map(|e| e.points.len()),
+                }?;
+                Some(SourceFile { role, name: file.name.clone(), rows, crs: self.crs[slot(role)] })
+            })
+            .collect();
+        send(Reply::Planned(Box::new(planned)));
     }
 }
 
@@ -547,6 +673,9 @@ fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepar
         grid: density_grid(demand, &proj, 120),
         extra_names: demand.extra_names.clone(),
         pairs: r.pairs,
+        input_crs: Crs::Wgs84,
+        settings: settings.clone(),
+        sources: Vec::new(),
         origin: Some(origin),
     }
 }
@@ -585,14 +714,15 @@ mod tests {
             panic!("imported")
         };
         assert_eq!((r.total_rows, r.bad_rows, r.accepted), (4, 1, false));
-        let Reply::Imported(r) = collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Wgs84, skip_bad_rows: true }).remove(0) else {
+        // In GCJ-02 like the candidates below: both move alike, so who is covered does not change.
+        let Reply::Imported(r) = collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Gcj02, skip_bad_rows: true }).remove(0) else {
             panic!("imported")
         };
         assert_eq!((r.accepted, r.rows_in_use), (true, 3));
         let Reply::Opened(o) = collect(&mut s, Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: sites.as_bytes().to_vec() }).remove(0) else {
             panic!("opened")
         };
-        collect(&mut s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Wgs84, skip_bad_rows: false });
+        collect(&mut s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Gcj02, skip_bad_rows: false });
         let replies = collect(&mut s, Request::Run { settings: Settings { k: 1, ..Settings::default() }, choices: Choices::default() });
         assert_eq!(&replies[..3], &[Reply::Progress(Step::Coverage), Reply::Progress(Step::Selecting), Reply::Progress(Step::Drawing)]);
         let Some(Reply::Planned(view)) = replies.last() else { panic!("planned") };
@@ -604,16 +734,43 @@ mod tests {
         assert_eq!(view.grid.counts.iter().sum::<f64>(), 220.0);
         assert_eq!(view.sites[0].assigned, 150.0);
         assert_eq!(view.sites[1].assigned, 0.0, "not chosen");
+        // What the report names: the files, their rows in use and systems; exports default to the
+        // candidates' system; the settings used.
+        assert_eq!(
+            view.sources,
+            vec![
+                SourceFile { role: Role::Demand, name: "d.csv".into(), rows: 3, crs: Crs::Gcj02 },
+                SourceFile { role: Role::Candidates, name: "c.csv".into(), rows: 2, crs: Crs::Gcj02 },
+            ]
+        );
+        assert_eq!(view.input_crs, Crs::Gcj02);
+        assert_eq!(view.settings.k, 1);
+        // One site covers 150 of the 150 any one site could: nothing better exists.
+        assert!(view.proven_best());
+        let mut almost = (**view).clone();
+        almost.upper_bound = 150.4;
+        assert!(almost.proven_best(), "less than half a person above: the same whole number");
+        almost.upper_bound = 160.0;
+        assert!(!almost.proven_best());
+        assert_eq!(almost.guarantee(), 150.0 / 160.0);
     }
 
     #[test]
     fn unreadable_files_and_runs_without_data_say_so() {
         let mut s = Session::new();
-        assert!(matches!(collect(&mut s, Request::Run { settings: Settings::default(), choices: Choices::default() }).remove(0), Reply::CannotRun(_)));
+        assert_eq!(collect(&mut s, Request::Run { settings: Settings::default(), choices: Choices::default() }).remove(0), Reply::CannotRun(RunProblem::NoData));
         let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.xlsx".into(), bytes: b"PK\x03\x04\x00\x00".to_vec() }).remove(0);
-        assert!(matches!(reply, Reply::OpenFailed { .. }));
+        assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.xlsx".into(), problem: OpenProblem::NotText });
+        let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.csv".into(), bytes: Vec::new() }).remove(0);
+        assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.csv".into(), problem: OpenProblem::Empty });
         let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.geojson".into(), bytes: b"{\"type\":\"FeatureCollection\",".to_vec() }).remove(0);
-        assert!(matches!(reply, Reply::OpenFailed { .. }));
+        assert!(matches!(reply, Reply::OpenFailed { problem: OpenProblem::NotGeoJson { .. }, .. }), "{reply:?}");
+        // Polygons are counted when the file is opened, so the planner can be told.
+        let grid = br#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"n":5},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.301,23.1],[113.301,23.101],[113.3,23.1]]]}},
+            {"type":"Feature","properties":{"n":7},"geometry":{"type":"Point","coordinates":[113.3,23.1]}}]}"#;
+        let Reply::Opened(o) = collect(&mut s, Request::Open { role: Role::Demand, name: "g.geojson".into(), bytes: grid.to_vec() }).remove(0) else { panic!("opened") };
+        assert_eq!((o.geojson, o.polygons), (true, 1));
     }
 
     #[test]

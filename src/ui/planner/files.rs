@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::state::{FileCard, MapField, PlanAction};
+use super::state::{CardProblem, FileCard, MapField, PlanAction};
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
-use crate::core::planner::data::{FileWarning, Problem, RowIssue, RowRef};
-use crate::core::planner::session::Role;
+use crate::core::planner::data::{weightable_columns, FileWarning, MappingError, Problem, RowIssue, RowRef};
+use crate::core::planner::session::{OpenProblem, Role};
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -87,6 +87,28 @@ pub fn issue_text(issue: &RowIssue, l: Locale) -> String {
     }
 }
 
+/// A card's problem in words.
+fn problem_text(p: &CardProblem, t: &PlanTexts) -> String {
+    match p {
+        CardProblem::Open { name, problem } => {
+            let why = match problem {
+                OpenProblem::TooLarge { mb, limit_mb } => (t.file_too_large)(*mb, *limit_mb),
+                OpenProblem::Empty => t.open_empty.to_string(),
+                OpenProblem::NotText => t.open_not_text.to_string(),
+                OpenProblem::NoHeader => t.open_no_header.to_string(),
+                OpenProblem::BadLine { line, detail } => (t.open_bad_line)(*line, detail),
+                OpenProblem::NotGeoJson { detail } => (t.open_not_geojson)(detail),
+                OpenProblem::NoFeatures => t.open_no_features.to_string(),
+            };
+            format!("{}{why}", (t.open_failed_prefix)(name))
+        }
+        CardProblem::Mapping(MappingError::NoPosition) => t.map_no_position.to_string(),
+        CardProblem::Mapping(MappingError::NoCount) => t.map_no_count.to_string(),
+        CardProblem::Mapping(MappingError::Table(detail)) => (t.map_table)(detail),
+        CardProblem::NoCrs => t.crs_needed.to_string(),
+    }
+}
+
 fn column_select(id: String, label: &str, headers: &[String], value: Option<usize>, none: &str, on: Callback<Option<usize>>) -> Html {
     let onchange = on.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value().parse::<usize>().ok());
     let options = headers.iter().enumerate().map(|(i, h)| {
@@ -153,7 +175,12 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
                 }
             }
             if let Some(p) = &card.problem {
-                <p class="file-status error" role="alert">{ p.clone() }</p>
+                <div class="file-status error" role="alert">
+                    <p>{ problem_text(p, t) }</p>
+                    if let (CardProblem::Open { .. }, Some(u)) = (p, &card.in_use) {
+                        <p>{ (t.still_in_use)(&u.name) }</p>
+                    }
+                </div>
             }
             if let Some(u) = &card.in_use {
                 <p class="in-use">{ match l {
@@ -184,18 +211,27 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     let crs_id = id("crs");
     let on_crs = d.reform(move |e: Event| {
         let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-        PlanAction::SetCrs(role, Crs::from_code(&v).unwrap_or_default())
+        match Crs::from_code(&v) {
+            Some(c) => PlanAction::SetCrs(role, c),
+            None => PlanAction::NeedCrs(role),
+        }
     });
     let crs_options = [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)].map(|(c, name)| {
-        html! { <option value={c.code()} selected={props.card.crs == c}>{ name }</option> }
+        html! { <option value={c.code()} selected={props.card.crs == Some(c)}>{ name }</option> }
     });
+    let crs_missing = props.card.problem == Some(CardProblem::NoCrs);
     let hint_name = |c: Crs| match c {
         Crs::Wgs84 => t.crs_wgs84,
         Crs::Gcj02 => t.crs_gcj02,
         Crs::Bd09 => t.crs_bd09,
     };
-    let extras = if role == Role::Demand {
-        let boxes = o.headers.iter().enumerate().map(|(i, h)| {
+    // Only columns that hold counts: not the position, count or name, and numbers in the sample.
+    let mut offered = weightable_columns(o.headers.len(), &o.sample, m);
+    let chosen: Vec<usize> = m.extras.iter().copied().filter(|c| !offered.contains(c)).collect();
+    offered.extend(chosen);
+    offered.sort_unstable();
+    let extras = if role == Role::Demand && !offered.is_empty() {
+        let boxes = offered.into_iter().filter_map(|i| o.headers.get(i).map(|h| (i, h))).map(|(i, h)| {
             let checked = m.extras.contains(&i);
             let box_id = format!("{}-{i}", id("extra"));
             let onchange = d.reform(move |e: Event| PlanAction::ToggleExtra(role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
@@ -231,12 +267,24 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
                 }
             </div>
             { extras }
-            <div class="field">
+            if o.polygons > 0 {
+                <p class="notice">{ (t.polygons_note)(o.polygons) }</p>
+            }
+            <div class={classes!("field", crs_missing.then_some("has-error"))}>
                 <label for={crs_id.clone()}>{ t.crs_label }</label>
                 if let Some(h) = o.crs_hint {
                     <p class="field-hint">{ format!("{}{}", t.crs_hint_prefix, hint_name(h)) }</p>
                 }
-                <select id={crs_id} onchange={on_crs}>{ for crs_options }</select>
+                <p class="field-hint" id={format!("{crs_id}-help")}>{ t.crs_help }</p>
+                if crs_missing {
+                    <p class="field-error" id={format!("{crs_id}-error")}>{ t.crs_needed }</p>
+                }
+                <select id={crs_id.clone()} onchange={on_crs} aria-describedby={format!("{crs_id}-help")} aria-invalid={if crs_missing { "true" } else { "false" }}>
+                    if props.card.crs.is_none() {
+                        <option value="" selected=true disabled=true>{ t.crs_choose }</option>
+                    }
+                    { for crs_options }
+                </select>
             </div>
             <button type="button" id={id("import")} class="button primary" onclick={props.on_import.reform(move |_: MouseEvent| (role, false))}>{ t.import_button }</button>
         </div>

@@ -23,7 +23,7 @@ use self::settings_view::SettingsView;
 use self::state::{slot, PlanAction, PlannerState};
 use self::text::plan_texts;
 use crate::core::planner::project::{self, Contents, Saved};
-use crate::core::planner::session::{Reply, Request, Role, Step, MAX_FILE_BYTES};
+use crate::core::planner::session::{OpenProblem, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES};
 use crate::core::Locale;
 use crate::ui::planner_host::{PLANNER_ROOT_ID, SETTINGS_EVENT};
 use crate::worker::{PlannerWorker, WorkerInput, LOADER};
@@ -200,11 +200,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
         Callback::from(move |(role, file): (Role, web_sys::File)| {
             // Refused before reading: nothing is loaded into memory, the data in use stays.
             if file.size() > MAX_FILE_BYTES as f64 {
-                let reason = plan_texts(l)
-                    .file_too_large
-                    .replace("{size}", &format!("{:.0}", file.size() / 1_048_576.0))
-                    .replace("{limit}", &(MAX_FILE_BYTES / 1_048_576).to_string());
-                state.dispatch(PlanAction::Worker(Reply::OpenFailed { role, name: file.name(), reason }));
+                let problem = OpenProblem::TooLarge { mb: (file.size() / 1_048_576.0).round() as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 };
+                state.dispatch(PlanAction::Worker(Reply::OpenFailed { role, name: file.name(), problem }));
                 return;
             }
             state.dispatch(PlanAction::Opening(role));
@@ -221,8 +218,12 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let (bridge, state) = (bridge.clone(), state.clone());
         Callback::from(move |(role, skip): (Role, bool)| {
             let card = &state.cards[slot(role)];
+            let Some(crs) = card.crs else {
+                state.dispatch(PlanAction::NeedCrs(role));
+                return;
+            };
             state.dispatch(PlanAction::Importing(role));
-            send(&bridge, &state, Request::Import { role, map: card.map.clone(), crs: card.crs, skip_bad_rows: skip });
+            send(&bridge, &state, Request::Import { role, map: card.map.clone(), crs, skip_bad_rows: skip });
         })
     };
     let on_clear = {
@@ -430,6 +431,12 @@ pub fn Planner(props: &PlannerProps) -> Html {
             { progress.unwrap_or_default() }
             if let Some(n) = &state.notice {
                 <p class="notice" role="status">{ n.clone() }</p>
+            }
+            if let Some(p) = state.run_problem {
+                <p class="notice" role="status">{ match p {
+                    RunProblem::NoData | RunProblem::NotOpened => t.need_data,
+                    RunProblem::BadRadius => t.bad_radius,
+                } }</p>
             }
             if let Some(view) = &state.result {
                 <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}

@@ -9,9 +9,12 @@ use super::map::MapView;
 use super::scenario_view::ScenarioView;
 use super::state::PlanAction;
 use super::text::{plan_texts, PlanTexts};
+use crate::core::io::crs::Crs;
 use crate::core::planner::export;
-use crate::core::planner::plan::Choices;
-use crate::core::planner::session::{PlanView, SiteRow};
+use crate::core::planner::geometry::LonLat;
+use crate::core::planner::plan::{Choices, Radius};
+use crate::core::planner::session::{PlanView, Role, SiteRow};
+use crate::core::policy::explain::date;
 use crate::core::locale::{short_label, thousands};
 
 /// Longest site name shown in tables and buttons (the details show it whole).
@@ -51,16 +54,18 @@ fn pct(part: f64, whole: f64) -> String {
 
 fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
     let zh = l == Locale::ZhCn;
-    let guarantee = if v.upper_bound > 0.0 { 100.0 * v.covered_weighted / v.upper_bound } else { 100.0 };
     let covered = if zh {
         format!("{}{} 中的 {}（{}）", t.summary_covered, thousands(v.total_weighted), thousands(v.covered_weighted), pct(v.covered_weighted, v.total_weighted))
     } else {
         format!("{}{} of {} ({})", t.summary_covered, thousands(v.covered_weighted), thousands(v.total_weighted), pct(v.covered_weighted, v.total_weighted))
     };
-    let bound = if zh {
-        format!("{}{}（{}）。本方案至少达到最好方案的 {:.1}%。", t.summary_bound, thousands(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+    let k = v.chosen.len();
+    let bound = if v.proven_best() {
+        (t.bound_best)(k)
     } else {
-        format!("{}{} ({}): this plan covers at least {:.1}% of what the best possible plan could.", t.summary_bound, thousands(v.upper_bound), pct(v.upper_bound, v.total_weighted), guarantee)
+        // Rounded down, so "at least" stays true.
+        let share = format!("{:.1}%", (v.guarantee() * 1000.0).floor() / 10.0);
+        (t.bound_gap)(k, &thousands(v.upper_bound), &share)
     };
     let fewest = match &v.fewest {
         Some(f) => {
@@ -98,7 +103,18 @@ fn curve(v: &PlanView, t: &PlanTexts) -> Html {
             format!("{x:.1},{y:.1}")
         })
         .collect();
-    let rows = v.curve.iter().enumerate().map(|(i, c)| html! { <tr><td>{ i + 1 }</td><td>{ pct(*c, v.total_weighted) }</td></tr> });
+    let table = |caption: Option<&str>| {
+        let rows = v.curve.iter().enumerate().map(|(i, c)| html! { <tr><td>{ i + 1 }</td><td>{ pct(*c, v.total_weighted) }</td></tr> });
+        html! {
+            <table>
+                if let Some(c) = caption {
+                    <caption>{ c.to_string() }</caption>
+                }
+                <thead><tr><th scope="col">{ t.curve_k }</th><th scope="col">{ t.curve_share }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        }
+    };
     html! {
         <section class="curve" aria-labelledby="plan-curve-heading">
             <h4 id="plan-curve-heading">{ t.curve_heading }</h4>
@@ -109,15 +125,22 @@ fn curve(v: &PlanView, t: &PlanTexts) -> Html {
                 <text x={(w - pad).to_string()} y={(h - 8.0).to_string()} class="axis-label" text-anchor="end">{ format!("{} {}", t.curve_k, v.curve.len()) }</text>
                 <polyline class="curve-line" points={pts.join(" ")} />
             </svg>
-            <details>
+            <details class="screen-only">
                 <summary>{ t.curve_caption }</summary>
-                <table>
-                    <caption>{ t.curve_caption }</caption>
-                    <thead><tr><th scope="col">{ t.curve_k }</th><th scope="col">{ t.curve_share }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
+                { table(Some(t.curve_caption)) }
             </details>
+            // Paper cannot open a disclosure: the printed report has the figures as they are.
+            <div class="print-only">{ table(Some(t.curve_caption)) }</div>
         </section>
+    }
+}
+
+/// "Enough (about 62% used)" or "Short: demand is about 37.5 times capacity"; "—" without a capacity.
+fn fit_text(fit: Option<f64>, t: &PlanTexts) -> String {
+    match fit {
+        None => "—".into(),
+        Some(f) if f <= 1.0 => (t.fit_enough)(&format!("{:.0}%", f * 100.0)),
+        Some(f) => (t.fit_short)(&format!("{:.1}", f)),
     }
 }
 
@@ -127,25 +150,40 @@ fn breakdown_rows(s: &SiteRow, v: &PlanView, t: &PlanTexts) -> Vec<(String, Stri
         (t.th_new.to_string(), thousands(s.score.new_covered)),
         (t.th_covered.to_string(), thousands(s.score.covered)),
         (t.th_density.to_string(), thousands(s.score.density_per_km2)),
-        (t.th_meals.to_string(), format!("{:.1}", s.score.expected_meals)),
-        (t.th_fit.to_string(), s.score.capacity_fit.map_or_else(|| "—".into(), |f| format!("{:.2}", f))),
+        (t.th_meals.to_string(), thousands(s.score.expected_meals)),
+        (t.th_fit.to_string(), fit_text(s.score.capacity_fit, t)),
         (t.col_capacity.to_string(), s.capacity.map_or_else(|| "—".into(), thousands)),
         (t.col_cost.to_string(), s.cost.map_or_else(|| "—".into(), |c| format!("{c}"))),
     ];
     for (name, value) in v.extra_names.iter().zip(&s.score.extras) {
         rows.push((name.clone(), thousands(*value)));
     }
-    rows.push(("lon, lat".into(), format!("{:.5}, {:.5}", s.lon, s.lat)));
+    let p = v.input_crs.from_wgs84(LonLat::new(s.lon, s.lat));
+    rows.push(((t.coords_in)(export::crs_name(v.input_crs)), format!("{:.6}, {:.6}", p.lon, p.lat)));
     rows
 }
 
-fn breakdown(v: &PlanView, i: usize, t: &PlanTexts) -> Html {
+/// A site's details, with what the planner can do with it: lock it into the plan, keep it out,
+/// compare it (here rather than in every table row, which kept rows short on a phone).
+fn breakdown(props: &ResultsProps, i: usize, t: &PlanTexts) -> Html {
+    let v = &props.view;
     let Some(s) = v.sites.get(i) else { return Html::default() };
     let rows = breakdown_rows(s, v, t).into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
+    let d = &props.dispatch;
+    let locked = props.choices.locked.contains(&i);
+    let excluded = props.choices.excluded.contains(&i);
+    let comparing = props.compare.contains(&i);
+    let pressed = |on: bool| if on { "true" } else { "false" };
     html! {
         <section class="breakdown" aria-labelledby="plan-breakdown-heading">
-            <h4 id="plan-breakdown-heading" class="long-text">{ format!("{}：", t.breakdown_heading) }<bdi>{ s.name.clone() }</bdi></h4>
+            <h4 id="plan-breakdown-heading" class="long-text" tabindex="-1">{ (t.details_of)(&s.name) }</h4>
             <dl>{ for rows }</dl>
+            <div class="actions site-actions">
+                <button type="button" class="button secondary" aria-pressed={pressed(locked)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleLock(i))}>{ if locked { t.unlock } else { t.lock } }</button>
+                <button type="button" class="button secondary" aria-pressed={pressed(excluded)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleExclude(i))}>{ if excluded { t.include } else { t.exclude } }</button>
+                <button type="button" class="button secondary" aria-pressed={pressed(comparing)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleCompare(i))}>{ if comparing { t.compare_remove } else { t.compare_add } }</button>
+            </div>
+            <p class="field-hint">{ t.lock_hint }</p>
         </section>
     }
 }
@@ -179,6 +217,47 @@ fn comparison(v: &PlanView, ids: &[usize], t: &PlanTexts) -> Html {
     }
 }
 
+/// What the plan is based on: the date, the settings, the data files and the coordinate system,
+/// on screen and in the printed report.
+fn conditions(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
+    let s = &v.settings;
+    let radius = match s.radius {
+        Radius::Metres { metres } => (t.radius_in_metres)(&thousands(metres)),
+        Radius::Walking { minutes, speed_m_per_min, detour } => {
+            (t.radius_in_walk)(&format!("{minutes}"), &format!("{speed_m_per_min}"), &format!("{detour}"), &thousands(s.radius.metres()))
+        }
+    };
+    let data: Vec<String> = if v.sources.is_empty() {
+        vec![t.cond_demo.to_string()]
+    } else {
+        v.sources
+            .iter()
+            .map(|f| {
+                let role = match f.role {
+                    Role::Demand => t.role_demand,
+                    Role::Candidates => t.role_candidates,
+                    Role::Existing => t.existing_short,
+                };
+                (t.file_line)(role, &f.name, &thousands(f.rows as f64), export::crs_name(f.crs))
+            })
+            .collect()
+    };
+    html! {
+        <section class="plan-conditions" aria-labelledby="plan-conditions-heading">
+            <h4 id="plan-conditions-heading">{ t.cond_heading }</h4>
+            <dl>
+                <dt>{ t.cond_date }</dt><dd>{ date(browser::today(), l) }</dd>
+                <dt>{ t.cond_radius }</dt><dd>{ radius }</dd>
+                <dt>{ t.cond_k }</dt><dd>{ v.chosen.len() }</dd>
+                <dt>{ t.cond_need }</dt><dd>{ format!("{:.1}%", s.need_share * 100.0) }</dd>
+                <dt>{ t.cond_data }</dt>
+                <dd><ul class="plain-list">{ for data.into_iter().map(|d| html! { <li class="long-text">{ d }</li> }) }</ul></dd>
+                <dt>{ t.cond_crs }</dt><dd>{ t.cond_crs_value }</dd>
+            </dl>
+        </section>
+    }
+}
+
 /// The results area.
 #[function_component]
 pub fn ResultsView(props: &ResultsProps) -> Html {
@@ -196,40 +275,69 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let shown = if props.show_all { order.len() } else { order.len().min(100) };
     let rows = order.iter().take(shown).map(|s| {
         let i = s.index;
-        let locked = props.choices.locked.contains(&i);
-        let excluded = props.choices.excluded.contains(&i);
-        let comparing = props.compare.contains(&i);
-        let label = |verb: &str| format!("{verb}：{}", short_label(&s.name, NAME_CHARS));
+        let mark = if props.choices.locked.contains(&i) {
+            Some(t.locked_mark)
+        } else if props.choices.excluded.contains(&i) {
+            Some(t.excluded_mark)
+        } else {
+            None
+        };
         html! {
             <tr class={classes!(s.rank.is_some().then_some("chosen-row"), (props.selected == Some(i)).then_some("selected-row"))}>
                 <td>{ s.rank.map(|r| (r + 1).to_string()).unwrap_or_default() }</td>
-                <th scope="row">{ short_label(&s.name, NAME_CHARS).into_owned() }</th>
+                <th scope="row">
+                    { short_label(&s.name, NAME_CHARS).into_owned() }
+                    if let Some(m) = mark {
+                        <span class="site-mark">{ m }</span>
+                    }
+                </th>
                 <td>{ thousands(s.score.new_covered) }</td>
                 <td>{ thousands(s.score.covered) }</td>
                 <td>{ thousands(s.score.density_per_km2) }</td>
-                <td>{ format!("{:.1}", s.score.expected_meals) }</td>
-                <td>{ s.score.capacity_fit.map_or_else(|| "—".to_string(), |f| format!("{f:.2}")) }</td>
+                <td>{ thousands(s.score.expected_meals) }</td>
+                <td>{ fit_text(s.score.capacity_fit, t) }</td>
                 <td class="row-actions">
-                    <button type="button" class="link-button" aria-label={label(t.details)} onclick={d.reform(move |_: MouseEvent| PlanAction::Select(Some(i)))}>{ t.details }</button>
-                    <button type="button" class="link-button" aria-pressed={if locked { "true" } else { "false" }} aria-label={label(t.lock)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleLock(i))}>{ if locked { t.unlock } else { t.lock } }</button>
-                    <button type="button" class="link-button" aria-pressed={if excluded { "true" } else { "false" }} aria-label={label(t.exclude)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleExclude(i))}>{ if excluded { t.include } else { t.exclude } }</button>
-                    <button type="button" class="link-button" aria-pressed={if comparing { "true" } else { "false" }} aria-label={label(t.compare_add)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleCompare(i))}>{ if comparing { t.compare_remove } else { t.compare_add } }</button>
+                    <button type="button" class="link-button" aria-label={(t.details_of)(&short_label(&s.name, NAME_CHARS))} onclick={d.reform(move |_: MouseEvent| PlanAction::Select(Some(i)))}>{ t.details }</button>
                 </td>
             </tr>
         }
     });
+    // Exports are in the system the candidates came in unless the planner picks another.
+    let export_crs = use_state_eq(|| None::<Crs>);
+    let crs = export_crs.unwrap_or(v.input_crs);
     let view = v.clone();
-    let on_csv = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.csv", "text/csv;charset=utf-8", &export::csv(&view, l)));
+    let on_csv = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.csv", "text/csv;charset=utf-8", &export::csv(&view, l, crs)));
+    let on_crs = {
+        let export_crs = export_crs.clone();
+        Callback::from(move |e: Event| {
+            let code = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            export_crs.set(Crs::from_code(&code));
+        })
+    };
+    let crs_options = Crs::ALL.iter().map(|c| {
+        let same = if *c == v.input_crs { t.export_crs_same } else { "" };
+        html! { <option value={c.code()} selected={*c == crs}>{ format!("{}{same}", export::crs_name(*c)) }</option> }
+    });
+    // A new result: bring it into view and put the focus on its heading, so keyboard and screen-reader
+    // users land on it too (the run button they pressed is far above).
+    use_effect_with(Rc::as_ptr(v) as usize, |_| browser::reveal("plan-result-heading"));
+    // A site's details: shown below the map, brought into view.
+    use_effect_with(props.selected, |selected| {
+        if selected.is_some() {
+            browser::reveal("plan-breakdown-heading");
+        }
+    });
     let view = v.clone();
     let on_geojson = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.geojson", "application/geo+json", &export::geojson(&view)));
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class="plan-results" aria-labelledby="plan-result-heading">
-            <h3 id="plan-result-heading">{ t.result_heading }</h3>
+            <h3 id="plan-result-heading" tabindex="-1">{ t.result_heading }</h3>
             { summary(v, t, l) }
+            { conditions(v, t, l) }
             <MapView view={v.clone()} selected={props.selected} locale={l} on_select={d.reform(|i| PlanAction::Select(Some(i)))} />
             if let Some(i) = props.selected {
-                { breakdown(v, i, t) }
+                { breakdown(props, i, t) }
             }
             { comparison(v, &props.compare, t) }
             { curve(v, t) }
@@ -247,17 +355,22 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                                 <th scope="col">{ t.th_density }</th>
                                 <th scope="col">{ t.th_meals }</th>
                                 <th scope="col">{ t.th_fit }</th>
-                                <th scope="col">{ t.th_actions }</th>
+                                <th scope="col" class="row-actions">{ t.th_actions }</th>
                             </tr>
                         </thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                <p class="field-hint">{ t.table_note }</p>
                 if shown < order.len() {
                     <button type="button" class="button secondary" onclick={d.reform(|_: MouseEvent| PlanAction::ShowAll)}>{ t.show_all }</button>
                 }
             </section>
             <ScenarioView view={v.clone()} pinned={props.pinned.clone()} on_pin={d.reform(|_| PlanAction::TogglePin)} locale={l} />
+            <div class="field export-crs">
+                <label for="plan-export-crs">{ t.export_crs_label }</label>
+                <select id="plan-export-crs" onchange={on_crs}>{ for crs_options }</select>
+            </div>
             <div class="actions">
                 <button type="button" id="plan-export-csv" class="button secondary" onclick={on_csv}>{ t.export_csv }</button>
                 <button type="button" id="plan-export-geojson" class="button secondary" onclick={on_geojson}>{ t.export_geojson }</button>

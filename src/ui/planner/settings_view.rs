@@ -5,6 +5,7 @@ use yew::prelude::*;
 use super::state::PlanAction;
 use super::text::plan_texts;
 use crate::core::planner::form::{SettingsField, SettingsForm};
+use crate::core::locale::thousands;
 use crate::core::Locale;
 
 /// Properties of [`SettingsView`].
@@ -108,6 +109,9 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
                 { field("plan-walk-minutes", t.walk_minutes_label, None, &f.walk_minutes, error(SettingsField::WalkMinutes), "decimal", edit(|f, v| f.walk_minutes = v)) }
                 { field("plan-walk-speed", t.walk_speed_label, Some(t.walk_speed_hint), &f.walk_speed, error(SettingsField::WalkSpeed), "decimal", edit(|f, v| f.walk_speed = v)) }
                 { field("plan-detour", t.detour_label, Some(t.detour_hint), &f.detour, error(SettingsField::Detour), "decimal", edit(|f, v| f.detour = v)) }
+                if let Some(metres) = f.radius_m() {
+                    <p class="notice walk-radius" id="plan-walk-radius">{ (t.walk_radius)(&thousands(metres)) }</p>
+                }
             } else {
                 { field("plan-radius-m", t.radius_m_label, Some(t.radius_m_hint), &f.radius_m, error(SettingsField::RadiusM), "numeric", edit(|f, v| f.radius_m = v)) }
             }

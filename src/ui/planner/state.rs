@@ -9,7 +9,24 @@ use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;
 use crate::core::planner::form::SettingsForm;
 use crate::core::planner::plan::Choices;
-use crate::core::planner::session::{ImportReport, Opened, PlanView, Reply, Role, Step};
+use crate::core::planner::data::MappingError;
+use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step};
+
+/// Why a file card shows an error (put in words by the card, in the interface's language).
+#[derive(Clone, Debug, PartialEq)]
+pub enum CardProblem {
+    /// The file could not be opened.
+    Open {
+        /// The file's name.
+        name: String,
+        /// Why.
+        problem: OpenProblem,
+    },
+    /// A required column is not chosen.
+    Mapping(MappingError),
+    /// Import was pressed before a coordinate system was chosen.
+    NoCrs,
+}
 
 /// The data a slot's worker currently uses.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,12 +52,12 @@ pub struct FileCard {
     pub opened: Option<Opened>,
     /// The mapping being edited.
     pub map: ColumnMap,
-    /// Chosen coordinate system.
-    pub crs: Crs,
+    /// Chosen coordinate system (`None` until the planner or the column names say).
+    pub crs: Option<Crs>,
     /// The last import.
     pub report: Option<ImportReport>,
     /// A problem opening or mapping the file.
-    pub problem: Option<String>,
+    pub problem: Option<CardProblem>,
     /// Waiting for the worker.
     pub busy: bool,
     /// How far a big import has got (percent), while it runs.
@@ -76,6 +93,10 @@ pub struct PlannerState {
     pub extra_in_use: Vec<String>,
     /// A plan kept to compare the next one's cost with (same demand data).
     pub pinned: Option<Rc<PlanView>>,
+    /// The coordinate system the planner chose last: the next file starts with it.
+    pub last_crs: Option<Crs>,
+    /// Why the last run could not start.
+    pub run_problem: Option<RunProblem>,
 }
 
 /// Slot index of a role.
@@ -119,6 +140,8 @@ pub enum PlanAction {
     ToggleExtra(Role, usize, bool),
     /// The coordinate system changed.
     SetCrs(Role, Crs),
+    /// Import was pressed without a coordinate system.
+    NeedCrs(Role),
     /// The demo was asked for.
     DemoRequested,
     /// A file was removed.
@@ -183,18 +206,23 @@ impl PlannerState {
             Reply::Opened(o) => {
                 let card = &mut self.cards[slot(o.role)];
                 card.map = o.map.clone();
-                if let Some(hint) = o.crs_hint {
-                    card.crs = hint;
-                }
+                // The column names' system, else the one chosen for the last file, else none: the
+                // planner chooses before importing (most Chinese data is GCJ-02, not WGS84).
+                card.crs = o.crs_hint.or(self.last_crs);
                 card.opened = Some(o);
                 card.report = None;
                 card.problem = None;
                 card.busy = false;
             }
-            Reply::OpenFailed { role, name, reason } => {
+            Reply::OpenFailed { role, name, problem } => {
                 let card = &mut self.cards[slot(role)];
-                card.problem = Some(format!("{name}: {reason}"));
+                card.problem = Some(CardProblem::Open { name, problem });
                 card.busy = false;
+                // The previous file's mapping and row problems go: they are not this file's. The
+                // data in use (if any) stays, and the card says so.
+                card.opened = None;
+                card.report = None;
+                card.map = ColumnMap::default();
             }
             Reply::Imported(r) => {
                 let role = r.role;
@@ -204,7 +232,8 @@ impl PlannerState {
                 card.progress = None;
                 card.problem = None;
                 if accepted {
-                    card.in_use = Some(InUse { name: r.name.clone(), rows: r.rows_in_use, map: card.map.clone(), crs: card.crs, skipped: r.bad_rows > 0 });
+                    self.last_crs = card.crs.or(self.last_crs);
+                    card.in_use = Some(InUse { name: r.name.clone(), rows: r.rows_in_use, map: card.map.clone(), crs: card.crs.unwrap_or_default(), skipped: r.bad_rows > 0 });
                     if role == Role::Demand {
                         self.extra_in_use = r.extra_names.clone();
                     }
@@ -225,7 +254,7 @@ impl PlannerState {
             Reply::MappingIncomplete { role, missing } => {
                 let card = &mut self.cards[slot(role)];
                 card.busy = false;
-                card.problem = Some(missing.to_string());
+                card.problem = Some(CardProblem::Mapping(missing));
             }
             Reply::DemoLoaded { .. } => {
                 self.demo = true;
@@ -253,9 +282,9 @@ impl PlannerState {
                 self.compare.retain(|&i| i < view.sites.len());
                 self.result = Some(Rc::new(*view));
             }
-            Reply::CannotRun(message) => {
+            Reply::CannotRun(problem) => {
                 self.running = None;
-                self.notice = Some(message);
+                self.run_problem = Some(problem);
             }
         }
     }
@@ -300,7 +329,15 @@ impl Reducible for PlannerState {
                     extras.sort_unstable();
                 }
             }
-            PlanAction::SetCrs(role, crs) => s.cards[slot(role)].crs = crs,
+            PlanAction::SetCrs(role, crs) => {
+                let card = &mut s.cards[slot(role)];
+                card.crs = Some(crs);
+                if card.problem == Some(CardProblem::NoCrs) {
+                    card.problem = None;
+                }
+                s.last_crs = Some(crs);
+            }
+            PlanAction::NeedCrs(role) => s.cards[slot(role)].problem = Some(CardProblem::NoCrs),
             PlanAction::DemoRequested => {
                 s.result = None;
                 s.choices = Choices::default();
@@ -313,6 +350,7 @@ impl Reducible for PlannerState {
             PlanAction::Running => {
                 s.running = Some(Step::Coverage);
                 s.notice = None;
+                s.run_problem = None;
             }
             PlanAction::Restarted(message) => {
                 s.running = None;
@@ -358,7 +396,7 @@ impl Reducible for PlannerState {
                 for (role, _, map, crs, _) in &saved.files {
                     let card = &mut s.cards[slot(*role)];
                     card.map = map.clone();
-                    card.crs = *crs;
+                    card.crs = Some(*crs);
                     card.busy = true;
                 }
             }
