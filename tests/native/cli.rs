@@ -164,3 +164,57 @@ fn roster_summary_totals_a_month_by_category() {
     assert_eq!(v["by_hardship"]["dibao"]["people"], 1);
     assert_eq!(v["by_hardship"]["dibao"]["subsidy_fen"], 0);
 }
+
+/// `zhucan plan --roads`: a river along y = 0 with one bridge at x = 0 (streets on both banks at
+/// y = ±50 m from x = -1000 to 1000). Person A (50 people) at (600, 60) is 120 m from the site at
+/// (600, -60) in a straight line but 10 + 600 + 100 + 600 + 10 = 1,320 m on foot; person B (20) at
+/// (500, -80) is on the site's bank: 30 + 100 + 10 = 140 m. A 15-minute walk at 60 m a minute is
+/// 900 m on foot (692 m in a straight line with the 1.3 detour): straight line covers both (70),
+/// on foot only B (20), so 50 / 70 of the straight-line reach is lost to the river.
+#[test]
+fn plan_walks_along_roads_and_says_what_the_river_costs() {
+    use zhucan::core::planner::geometry::{LocalProjection, LonLat};
+    let proj = LocalProjection::new(LonLat::new(113.3, 23.1));
+    let p = |x: f64, y: f64| {
+        let q = proj.inverse(x, y);
+        format!("[{:.9},{:.9}]", q.lon, q.lat)
+    };
+    let row = |x: f64, y: f64| {
+        let q = proj.inverse(x, y);
+        format!("{:.9},{:.9}", q.lon, q.lat)
+    };
+    let dir = temp_dir("plan-roads");
+    let line = |a: String, b: String, tags: &str| format!(r#"{{"type":"Feature","properties":{tags},"geometry":{{"type":"LineString","coordinates":[{a},{b}]}}}}"#);
+    let roads = format!(
+        r#"{{"type":"FeatureCollection","features":[{},{},{},{}]}}"#,
+        line(p(-1000.0, -50.0), p(1000.0, -50.0), r#"{"highway":"residential"}"#),
+        line(p(-1000.0, 50.0), p(1000.0, 50.0), r#"{"highway":"residential"}"#),
+        line(p(0.0, -50.0), p(0.0, 50.0), r#"{"highway":"footway","bridge":"yes"}"#),
+        // A motorway across the river further east: not walkable, so no short cut.
+        line(p(700.0, -50.0), p(700.0, 50.0), r#"{"highway":"motorway"}"#),
+    );
+    let roads = write(&dir, "roads.geojson", &roads);
+    let demand = write(&dir, "demand.csv", &format!("name,lng,lat,count\nA,{},50\nB,{},20\n", row(600.0, 60.0), row(500.0, -80.0)));
+    let sites = write(&dir, "sites.csv", &format!("name,lng,lat\nsite,{}\n", row(600.0, -60.0)));
+    let straight = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--walk-minutes", "15", "--k", "1"]);
+    assert!(straight.status.success(), "{}", String::from_utf8_lossy(&straight.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&straight.stdout).expect("json");
+    assert_eq!(v["covered_weight"], 70.0);
+    assert_eq!(v["distance_model"], "straight_line");
+    let walked = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--walk-minutes", "15", "--k", "1", "--roads", &roads]);
+    assert!(walked.status.success(), "{}", String::from_utf8_lossy(&walked.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&walked.stdout).expect("json");
+    assert_eq!(v["distance_model"], "on_foot");
+    assert_eq!(v["covered_weight"], 20.0, "only B, on the same bank");
+    let n = &v["network"];
+    assert_eq!((n["nodes"].as_u64(), n["segments"].as_u64(), n["ways_not_walkable"].as_u64()), (Some(6), Some(5), Some(1)));
+    assert_eq!((n["limit_on_foot_m"].as_f64(), n["demand_unsnapped"].as_u64(), n["sites_unsnapped"].as_u64()), (Some(900.0), Some(0), Some(0)));
+    let site = &n["per_candidate"][0];
+    assert_eq!((site["straight_line"].as_f64(), site["on_foot"].as_f64()), (Some(70.0), Some(20.0)));
+    assert!((site["lost_share"].as_f64().unwrap_or_default() - 50.0 / 70.0).abs() < 1e-9);
+    assert!(v["timings"]["network_build_s"].is_number());
+    // A 25-minute walk (1,500 m) reaches A over the bridge too.
+    let longer = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--walk-minutes", "25", "--k", "1", "--roads", &roads]);
+    let v: serde_json::Value = serde_json::from_slice(&longer.stdout).expect("json");
+    assert_eq!(v["covered_weight"], 70.0);
+}

@@ -85,3 +85,36 @@ proptest! {
         prop_assert!(cover(&more) + 1e-6 >= cover(&demand));
     }
 }
+
+/// Points within about 2 km of a centre in Guangzhou.
+fn nearby() -> impl Strategy<Value = LonLat> {
+    (113.28f64..113.32, 23.08f64..23.12).prop_map(|(lon, lat)| LonLat::new(lon, lat))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// On foot is never shorter than the straight line, and so a walking limit never covers more
+    /// than the same metres in a straight line (every fallback walk is the straight line × a
+    /// detour ≥ 1).
+    #[test]
+    fn walking_never_beats_the_straight_line(
+        ways in prop::collection::vec(prop::collection::vec(nearby(), 2..6), 1..12),
+        demand in prop::collection::vec(nearby(), 1..40),
+        sites in prop::collection::vec(nearby(), 1..6),
+        limit in 200.0f64..3000.0,
+    ) {
+        use zhucan::core::planner::coverage::{Coverage, PointIndex};
+        use zhucan::core::planner::network::{network_coverage, RoadNetwork};
+        let net = RoadNetwork::build(&ways);
+        let (walk, _) = network_coverage(&net, &demand, &sites, limit, 300.0, 1.3);
+        let straight = Coverage::build(&PointIndex::new(&demand, limit), demand.len(), &sites, limit);
+        for s in 0..sites.len() {
+            for (i, d) in walk.of(s).iter().zip(walk.distances(s)) {
+                let line = distance_m(sites[s], demand[*i as usize]);
+                prop_assert!(f64::from(*d) >= line - 0.01, "site {s} → point {i}: on foot {d} m, straight {line} m");
+                prop_assert!(straight.of(s).contains(i), "site {s} covers point {i} on foot but not in a straight line");
+            }
+        }
+    }
+}

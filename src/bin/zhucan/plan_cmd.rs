@@ -10,7 +10,7 @@ use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::preview;
 use zhucan::core::io::{geojson_in, text};
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, Imported, MappingError, Sites, Source};
-use zhucan::core::planner::plan::{prepare, run, Choices, Radius, Settings};
+use zhucan::core::planner::plan::{prepare, prepare_on_foot, run, weights, Choices, Radius, Settings};
 use zhucan::core::planner::problem::Problem;
 use zhucan::core::planner::SelectOptions;
 use zhucan::core::Locale;
@@ -55,6 +55,14 @@ pub struct Args {
     /// Leave out bad rows (listed on standard error) instead of stopping.
     #[arg(long)]
     skip_bad_rows: bool,
+    /// Walk along these roads instead of a straight line: a GeoJSON file of LineString /
+    /// MultiLineString features (OpenStreetMap tags as properties where present), in --crs.
+    /// The limit is --walk-minutes × --walk-speed metres on foot (or --radius-m on foot).
+    #[arg(long)]
+    roads: Option<String>,
+    /// With --roads: points farther than this from every road walk in a straight line × --detour.
+    #[arg(long, default_value_t = 300.0)]
+    max_snap_m: f64,
 }
 
 fn parse_source(path: &str) -> Result<(String, bool), String> {
@@ -142,8 +150,53 @@ pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
     settings.curve_max_k = (settings.k * 2).max(10);
     let read_s = t0.elapsed().as_secs_f64();
 
+    // Straight line, or on foot along the roads given.
     let t1 = Instant::now();
-    let prepared = prepare(&demand, &candidates, &existing, settings.radius.metres());
+    let straight = prepare(&demand, &candidates, &existing, settings.radius.metres());
+    let mut network_json = Value::Null;
+    let mut network_build_s = 0.0;
+    let prepared = match &args.roads {
+        None => straight,
+        Some(path) => {
+            if !(args.max_snap_m.is_finite() && args.max_snap_m >= 0.0) {
+                return Err("--max-snap-m must be a distance in metres, 0 or more".into());
+            }
+            let (text, _) = parse_source(path)?;
+            let roads = zhucan::core::io::roads::read_geojson(&text, crs).map_err(|e| format!("{path}: {e}"))?;
+            let tb = Instant::now();
+            let net = zhucan::core::planner::network::RoadNetwork::build(&roads.ways);
+            network_build_s = tb.elapsed().as_secs_f64();
+            if net.n_segments() == 0 {
+                return Err(format!("{path}: no walkable roads ({} not walkable, {} not lines)", roads.not_walkable, roads.not_lines));
+            }
+            let limit = settings.radius.on_foot_m();
+            let (on_foot, snaps) = prepare_on_foot(&demand, &candidates, &existing, &net, limit, args.max_snap_m, settings.radius.detour());
+            // Per site: weight reachable in a straight line (at the same walk, straight line ×
+            // detour) and on foot, and the share lost to barriers.
+            let w = weights(&demand, &settings.extra_weights);
+            let sum = |cov: &zhucan::core::planner::coverage::Coverage, s: usize| cov.of(s).iter().map(|&i| w[i as usize]).sum::<f64>();
+            let per_site: Vec<Value> = (0..candidates.points.len())
+                .map(|s| {
+                    let (line, foot) = (sum(&straight.candidates, s), sum(&on_foot.candidates, s));
+                    json!({"straight_line": line, "on_foot": foot, "lost_share": if line > 0.0 { (line - foot).max(0.0) / line } else { 0.0 }})
+                })
+                .collect();
+            network_json = json!({
+                "nodes": net.n_nodes(),
+                "segments": net.n_segments(),
+                "components": net.n_components(),
+                "length_km": net.total_length_m() / 1000.0,
+                "ways_not_walkable": roads.not_walkable,
+                "features_not_lines": roads.not_lines,
+                "limit_on_foot_m": limit,
+                "max_snap_m": args.max_snap_m,
+                "demand_unsnapped": snaps.demand_unsnapped,
+                "sites_unsnapped": snaps.sites_unsnapped,
+                "per_candidate": per_site,
+            });
+            on_foot
+        }
+    };
     let coverage_s = t1.elapsed().as_secs_f64();
     let t2 = Instant::now();
     let result = run(&demand, &candidates, &prepared, &settings, &choices, SelectOptions::default());
@@ -168,7 +221,9 @@ pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
         "fewest_sites": result.fewest.as_ref().map(|f| json!({"target_share": settings.target_share, "n_sites": f.len(), "chosen": f})),
         "curve": result.curve,
         "pairs": result.pairs,
-        "timings": {"read_s": read_s, "coverage_s": coverage_s, "select_s": select_s, "total_s": t0.elapsed().as_secs_f64()},
+        "distance_model": if args.roads.is_some() { "on_foot" } else { "straight_line" },
+        "network": network_json,
+        "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "total_s": t0.elapsed().as_secs_f64()},
     });
     println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)

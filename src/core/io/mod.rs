@@ -1,8 +1,9 @@
-//! File formats: text decoding (UTF-8, GBK), CSV tables, GeoJSON, column mapping, coordinate
-//! systems. Bytes in, `Result` out, with errors that name the file, line and field.
+//! File formats: text decoding (UTF-8, GBK), CSV tables, GeoJSON, road lines, column mapping,
+//! coordinate systems. Bytes in, `Result` out, with errors that name the file, line and field.
 
 pub mod columns;
 pub mod crs;
 pub mod geojson_in;
+pub mod roads;
 pub mod table;
 pub mod text;

@@ -142,6 +142,21 @@ impl Coverage {
         Coverage { radius_m, n_demand, offsets, demand, dist_m }
     }
 
+    /// From lists made elsewhere (the road network's walking distances): for each site, its demand
+    /// points with their distances, sorted by demand id.
+    pub fn from_lists(radius_m: f64, n_demand: usize, lists: Vec<Vec<(u32, f32)>>) -> Coverage {
+        let mut offsets = Vec::with_capacity(lists.len() + 1);
+        offsets.push(0u32);
+        let mut demand = Vec::new();
+        let mut dist_m = Vec::new();
+        for list in lists {
+            demand.extend(list.iter().map(|(i, _)| *i));
+            dist_m.extend(list.iter().map(|(_, d)| *d));
+            offsets.push(u32::try_from(demand.len()).unwrap_or(u32::MAX));
+        }
+        Coverage { radius_m, n_demand, offsets, demand, dist_m }
+    }
+
     /// Number of sites.
     pub fn n_sites(&self) -> usize {
         self.offsets.len() - 1

@@ -12,6 +12,7 @@ pub mod form;
 pub mod geometry;
 pub mod labels;
 pub mod mapdraw;
+pub mod network;
 pub mod plan;
 pub mod problem;
 pub mod project;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::coverage::{Coverage, PointIndex};
 use super::data::{Demand, Sites};
+use super::network::{network_coverage, RoadNetwork, SnapReport};
 use super::select::{coverage_curve, fewest_sites, select, SelectOptions, Selection, SelectionInput};
 
 /// How the service radius is given.
@@ -48,6 +49,29 @@ impl Radius {
         match self {
             Radius::Metres { metres } => metres,
             Radius::Walking { minutes, speed_m_per_min, detour } => minutes * speed_m_per_min / detour.max(1.0),
+        }
+    }
+
+    /// The distance walked along streets, metres: minutes × speed for a walk time (no detour: the
+    /// streets are the detour), the radius itself otherwise.
+    ///
+    /// ```
+    /// use zhucan::core::planner::plan::Radius;
+    /// assert_eq!(Radius::Walking { minutes: 15.0, speed_m_per_min: 60.0, detour: 1.3 }.on_foot_m(), 900.0);
+    /// assert_eq!(Radius::Metres { metres: 800.0 }.on_foot_m(), 800.0);
+    /// ```
+    pub fn on_foot_m(self) -> f64 {
+        match self {
+            Radius::Metres { metres } => metres,
+            Radius::Walking { minutes, speed_m_per_min, .. } => minutes * speed_m_per_min,
+        }
+    }
+
+    /// Street distance ÷ straight-line distance assumed where there are no roads (1 for metres).
+    pub fn detour(self) -> f64 {
+        match self {
+            Radius::Metres { .. } => 1.0,
+            Radius::Walking { detour, .. } => detour.max(1.0),
         }
     }
 }
@@ -185,6 +209,25 @@ pub fn prepare(demand: &Demand, candidates: &Sites, existing: &Sites, radius_m: 
         candidates: Coverage::build(&index, demand.points.len(), &candidates.points, radius_m),
         existing: Coverage::build(&index, demand.points.len(), &existing.points, radius_m),
     }
+}
+
+/// The same lists walking along the roads of `net` ([`super::network`]): a site covers a point
+/// when the walk between them, road and the walks onto it included, is at most `limit_m` metres;
+/// a point or site farther than `max_snap_m` from every road falls back to the straight line ×
+/// `detour`. Also says how many did.
+pub fn prepare_on_foot(
+    demand: &Demand,
+    candidates: &Sites,
+    existing: &Sites,
+    net: &RoadNetwork,
+    limit_m: f64,
+    max_snap_m: f64,
+    detour: f64,
+) -> (Prepared, SnapReport) {
+    let (cand, report) = network_coverage(net, &demand.points, &candidates.points, limit_m, max_snap_m, detour);
+    let (exist, existing_report) = network_coverage(net, &demand.points, &existing.points, limit_m, max_snap_m, detour);
+    let report = SnapReport { sites_unsnapped: report.sites_unsnapped + existing_report.sites_unsnapped, ..report };
+    (Prepared { candidates: cand, existing: exist }, report)
 }
 
 /// Scores every candidate.

@@ -82,3 +82,44 @@ mod tests {
         assert_eq!((s.points.len(), s.names[0].as_str()), (20, "候选点1"));
     }
 }
+
+/// A SIMULATED street grid for benchmarks and tests: east–west and north–south streets every
+/// `spacing_m` metres over a square `extent_km` wide, with a river along the middle that the
+/// north–south streets cross only on a bridge every `bridge_every` streets, and a share `gaps` of
+/// street blocks missing (walled compounds, railways). Seeded; not real data.
+pub fn street_grid(center: LonLat, extent_km: f64, spacing_m: f64, bridge_every: usize, gaps: f64, seed: u64) -> Vec<Vec<LonLat>> {
+    use super::geometry::LocalProjection;
+    let mut rng = Rng::new(seed);
+    let proj = LocalProjection::new(center);
+    let n = (extent_km * 1000.0 / spacing_m) as usize + 1;
+    let half = (n as f64 - 1.0) * spacing_m / 2.0;
+    let at = |i: usize, j: usize| proj.inverse(i as f64 * spacing_m - half, j as f64 * spacing_m - half);
+    let river = n / 2;
+    let mut ways = Vec::new();
+    // A street is cut into ways at its gaps (and, north–south, at the river unless it is a bridge).
+    let mut street = |points: &mut dyn Iterator<Item = (LonLat, bool)>| {
+        let mut way: Vec<LonLat> = Vec::new();
+        for (p, cut_before) in points {
+            if cut_before {
+                if way.len() >= 2 {
+                    ways.push(std::mem::take(&mut way));
+                }
+                way.clear();
+            }
+            way.push(p);
+        }
+        if way.len() >= 2 {
+            ways.push(way);
+        }
+    };
+    for j in 0..n {
+        let gaps_here: Vec<bool> = (0..n).map(|_| rng.unit() < gaps).collect();
+        street(&mut (0..n).map(|i| (at(i, j), i > 0 && gaps_here[i])));
+    }
+    for i in 0..n {
+        let bridge = bridge_every > 0 && i % bridge_every == 0;
+        let gaps_here: Vec<bool> = (0..n).map(|_| rng.unit() < gaps).collect();
+        street(&mut (0..n).map(|j| (at(i, j), j > 0 && (gaps_here[j] || (j == river && !bridge)))));
+    }
+    ways
+}
