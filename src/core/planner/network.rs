@@ -166,9 +166,9 @@ impl SegmentGrid {
         if !x0.is_finite() {
             return SegmentGrid { x0: 0.0, y0: 0.0, cell: CELL_M, nx: 1, ny: 1, starts: vec![0, 0], items: Vec::new() };
         }
-        // At most about 16 million cells: a country-sized file gets coarser cells.
+        // At most about 4 million cells: a country-sized file gets coarser cells.
         let mut cell = CELL_M;
-        while ((x1 - x0) / cell + 1.0) * ((y1 - y0) / cell + 1.0) > 1.6e7 {
+        while ((x1 - x0) / cell + 1.0) * ((y1 - y0) / cell + 1.0) > 4.0e6 {
             cell *= 2.0;
         }
         let nx = ((x1 - x0) / cell) as usize + 1;
