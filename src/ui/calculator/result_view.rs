@@ -118,67 +118,53 @@ fn Announcer(props: &AnnouncerProps) -> Html {
     }
 }
 
-/// What the live region says for an outcome: the figures, then what would give more, or the
-/// problems to correct.
+/// What the live region says for an outcome, in sentences: the figures, then what would give
+/// more, or the problems to correct.
 fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
     let t = calc_texts(l);
-    let stop = if l == Locale::ZhCn { "。" } else { ". " };
+    let zh = l == Locale::ZhCn;
+    let (colon, comma, stop) = if zh { ("", "，", "。") } else { (": ", ", ", ". ") };
+    let sentence = |s: &str| format!("{}{stop}", s.trim_end_matches(['。', '.']));
+    let mut parts = Vec::new();
     match outcome {
-        Outcome::Empty => String::new(),
+        Outcome::Empty => {}
         Outcome::Invalid(errors) => {
             let items: Vec<String> = errors.iter().map(|e| field_problem(e, l)).collect();
-            format!("{}{}", t.fix_first, items.join(if l == Locale::ZhCn { "；" } else { "; " }))
+            parts.push(sentence(&format!("{}{}", t.fix_first, items.join(if zh { "；" } else { "; " }))));
         }
-        Outcome::Blocked { failed, total } => format!("{}{failed} / {total}", t.blocked),
-        Outcome::TooManyUnknowns => t.too_many_unknowns.to_string(),
+        Outcome::Blocked { failed, total } => parts.push(sentence(&format!("{}{failed} / {total}", t.blocked))),
+        Outcome::TooManyUnknowns => parts.push(t.too_many_unknowns.to_string()),
         Outcome::Single(a) => {
-            let mut s = outcome_summary(outcome, l);
+            let mut figures = format!("{}{colon}{}", t.per_meal_subsidy, money(a.subsidy, l));
+            if let Some(pay) = a.pay {
+                figures.push_str(&format!("{comma}{}{colon}{}", t.you_pay, money(pay, l)));
+            }
+            parts.push(sentence(&figures));
             if a.subsidy.is_zero() {
-                s = format!("{s}{stop}{}", t.no_subsidy.trim_end_matches('。'));
+                parts.push(sentence(t.no_subsidy));
+            }
+            if !a.delivery_subsidy.is_zero() {
+                parts.push(sentence(&delivery_line(a, t, l)));
             }
             if let Some(advice) = &a.advice {
-                s = format!("{s}{stop}{}", advice_text(advice, l));
+                parts.push(sentence(&format!("{}{}", t.advice_lead, advice_text(advice, l))));
             }
-            s.trim_end().to_string() + stop.trim_end()
         }
         Outcome::Range(r) => {
-            let sep = if l == Locale::ZhCn { "、" } else { ", " };
+            parts.push(sentence(&format!("{}{colon}{}", t.per_meal_subsidy, span(r.min.subsidy, r.max.subsidy, l))));
             let deciding: Vec<String> = r.deciding.iter().map(|q| question_name(q, p, t, l)).collect();
-            let mut s = outcome_summary(outcome, l);
             if !deciding.is_empty() {
-                s = format!("{s}{stop}{}{}", t.depends_on, deciding.join(sep));
+                parts.push(sentence(&format!("{}{}", t.depends_on, deciding.join(if zh { "、" } else { ", " }))));
             }
-            s.trim_end().to_string() + stop.trim_end()
         }
     }
+    parts.concat().trim_end().to_string()
 }
 
 fn field_problem(e: &FormError, l: Locale) -> String {
     match l {
         Locale::ZhCn => format!("{}：{}", e.field.label(l), e.message(l)),
         Locale::En => format!("{}: {}", e.field.label(l), e.message(l)),
-    }
-}
-
-/// One line for the result bar on small screens.
-pub fn outcome_summary(outcome: &Outcome, l: Locale) -> String {
-    let t = calc_texts(l);
-    let sep = if l == Locale::ZhCn { " " } else { ": " };
-    match outcome {
-        Outcome::Empty => t.bar_empty.to_string(),
-        Outcome::Invalid(errors) => match l {
-            Locale::ZhCn => format!("有 {} 处需要改正", errors.len()),
-            Locale::En => format!("{} answers need correcting", errors.len()),
-        },
-        Outcome::Blocked { .. } | Outcome::TooManyUnknowns => t.result_heading.to_string(),
-        Outcome::Single(a) => {
-            let mut s = format!("{}{sep}{}", t.per_meal_subsidy, money(a.subsidy, l));
-            if let Some(p) = a.pay {
-                s.push_str(&format!(" · {}{sep}{}", t.you_pay, money(p, l)));
-            }
-            s
-        }
-        Outcome::Range(r) => format!("{}{sep}{}", t.per_meal_subsidy, span(r.min.subsidy, r.max.subsidy, l)),
     }
 }
 
