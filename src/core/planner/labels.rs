@@ -167,14 +167,14 @@ pub fn place_labels(requests: &[LabelRequest], obstacles: &[Rect], soft: &[Rect]
     requests
         .iter()
         .map(|req| {
-            let free = |r: &Rect, strict: bool| {
-                r.inside(&bounds)
-                    && !obstacles.iter().enumerate().any(|(i, o)| Some(i) != req.own && o.overlaps(r))
-                    && !(strict && soft.iter().any(|o| o.overlaps(r)))
-                    && !placed.iter().any(|p| p.overlaps(r))
+            let blocked = |r: &Rect, strict: bool| {
+                !r.inside(&bounds)
+                    || obstacles.iter().enumerate().any(|(i, o)| Some(i) != req.own && o.overlaps(r))
+                    || (strict && soft.iter().any(|o| o.overlaps(r)))
+                    || placed.iter().any(|p| p.overlaps(r))
             };
             let spots = || Spot::ORDER.iter().map(|&spot| Placed { spot, rect: spot_box(req, spot) });
-            let found = spots().find(|p| free(&p.rect, true)).or_else(|| spots().find(|p| free(&p.rect, false)));
+            let found = spots().find(|p| !blocked(&p.rect, true)).or_else(|| spots().find(|p| !blocked(&p.rect, false)));
             if let Some(p) = found {
                 placed.push(p.rect);
             }
