@@ -111,7 +111,8 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   await page.locator(".breakdown").getByRole("button", { name: "锁定", exact: true }).click();
   await runPlan(page);
   const firstRow = page.locator(".site-table tbody tr").first();
-  assert.equal((await firstRow.locator("th").textContent()).trim(), name, "the locked site is chosen first");
+  // Chosen first, and marked as locked beside its name.
+  assert.equal((await firstRow.locator("th").textContent()).trim(), `${name}（已锁定）`, "the locked site is chosen first");
 
   // Keyboard zoom on the map.
   const before = await page.getAttribute(".map svg", "viewBox");
@@ -123,7 +124,8 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   // Export the table (UTF-8 with BOM, Chinese header) and the GeoJSON.
   const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#plan-export-csv")]);
   const csv = readFileSync(await csvDownload.path(), "utf8");
-  assert.ok(csv.startsWith("\uFEFF排名,名称,经度,纬度,是否选中"), csv.slice(0, 40));
+  // The demo district is in WGS84, and the header says so (issue 11).
+  assert.ok(csv.startsWith("\uFEFF排名,名称,经度(WGS84),纬度(WGS84),是否选中"), csv.slice(0, 40));
   assert.equal(csv.trim().split("\n").length, 61);
   const [geoDownload] = await Promise.all([page.waitForEvent("download"), page.click("#plan-export-geojson")]);
   const geo = JSON.parse(readFileSync(await geoDownload.path(), "utf8"));
@@ -134,7 +136,7 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   await page.waitForSelector("#tab-planner");
   await page.click("#tab-planner");
   await page.waitForSelector("#plan-covered", { timeout: 60_000 });
-  assert.equal((await page.locator(".site-table tbody tr").first().locator("th").textContent()).trim(), name);
+  assert.equal((await page.locator(".site-table tbody tr").first().locator("th").textContent()).trim(), `${name}（已锁定）`);
   assertClean(await problems());
   await context.close();
 });
@@ -210,7 +212,7 @@ test("a project file saves data, mapping, settings and locks, and opening it giv
   await page.locator(".breakdown").getByRole("button", { name: "锁定", exact: true }).click();
   await runPlan(page);
   const covered = await page.textContent("#plan-covered");
-  const chosen = await page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim()).sort());
+  const chosen = await page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim().replace(/（已锁定）$/, "")).sort());
   assert.ok(chosen.includes(locked));
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("#plan-save-project")]);
   const json = readFileSync(await download.path(), "utf8");
@@ -221,7 +223,7 @@ test("a project file saves data, mapping, settings and locks, and opening it giv
   await other.page.setInputFiles("#plan-project-file", { name: "p.json", mimeType: "application/json", buffer: Buffer.from(json) });
   await other.page.waitForSelector("#plan-covered", { timeout: 60_000 });
   assert.equal(await other.page.textContent("#plan-covered"), covered);
-  const again = await other.page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim()).sort());
+  const again = await other.page.$$eval(".site-table tbody tr.chosen-row th", (ths) => ths.map((th) => th.textContent.trim().replace(/（已锁定）$/, "")).sort());
   assert.deepEqual(again, chosen);
   assert.equal(await other.page.inputValue("#plan-k"), "4");
   // A broken project file: a message, and the plan on screen stays.
