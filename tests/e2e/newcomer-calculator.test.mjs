@@ -197,6 +197,15 @@ for (const [lang, viewport, size] of COMPARE_CASES) {
     assert.deepEqual(bare, [], "no zero or dash without a reason");
 
     await page.screenshot({ path: `${OUT_DIR}/newcomer-compare-${lang}-${size}-${viewport.width}.png`, fullPage: true });
+    if (viewport === PHONE) {
+      // Back up among the questions, the bar's button brings her back to the comparison.
+      await page.mouse.wheel(0, -100000);
+      await page.waitForTimeout(400);
+      await page.getByRole("button", { name: w.details }).click();
+      await page.waitForTimeout(400);
+      const top = await page.evaluate(() => document.getElementById("compare-heading").getBoundingClientRect().top);
+      assert.ok(top >= 0 && top <= 0.1 * PHONE.height, `the comparison's heading is at ${top} px`);
+    }
     assert.deepEqual(await axeViolations(page), []);
     assertClean(await problems());
     await context.close();

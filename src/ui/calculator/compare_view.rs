@@ -86,7 +86,7 @@ pub fn CompareView(props: &CompareViewProps) -> Html {
     let empty = props.outcomes.iter().all(|o| matches!(o, Outcome::Empty | Outcome::Invalid(_)));
     html! {
         <section class="compare" aria-labelledby="compare-heading">
-            <h3 id="compare-heading">{ t.compare_heading }</h3>
+            <h3 id="compare-heading" tabindex="-1">{ t.compare_heading }</h3>
             <p class="field-hint">{ t.compare_caption }</p>
             if empty {
                 <p class="result-empty">{ t.result_empty }</p>

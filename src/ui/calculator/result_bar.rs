@@ -24,8 +24,8 @@ pub struct ResultBarProps {
     pub locale: Locale,
 }
 
-/// The id of the result's heading (in the result view).
-const HEADING: &str = "result-heading";
+/// The ids of the result's heading (in the result view) and, while comparing, the comparison's.
+const HEADINGS: [&str; 2] = ["result-heading", "compare-heading"];
 
 fn span(lo: Fen, hi: Fen, l: Locale) -> String {
     if lo == hi {
@@ -69,7 +69,8 @@ fn result_on_screen() -> bool {
 /// Brings the result's heading to the top of the screen and moves the focus there.
 pub fn show_result() {
     let Some(window) = web_sys::window() else { return };
-    let Some(heading) = window.document().and_then(|d| d.get_element_by_id(HEADING)) else { return };
+    let Some(document) = window.document() else { return };
+    let Some(heading) = HEADINGS.iter().find_map(|id| document.get_element_by_id(id)) else { return };
     if let Ok(h) = heading.clone().dyn_into::<web_sys::HtmlElement>() {
         let _ = h.focus();
     }
