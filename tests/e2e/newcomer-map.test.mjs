@@ -284,3 +284,21 @@ test("extra-large text and high contrast on a laptop: bigger numbers and names, 
   assertClean(await problems());
   await context.close();
 });
+
+test("Chinese on a phone and English on a laptop: the same readable map", async () => {
+  for (const [w, english, viewport, name] of [
+    [ZH, false, { width: 390, height: 844 }, "zh-phone"],
+    [EN, true, { width: 1440, height: 900 }, "en-laptop"],
+  ]) {
+    const { page, problems, context } = await planDemo(w, { viewport, english });
+    const ranks = await tableRanks(page);
+    await page.locator(".map").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${OUT_DIR}/newcomer-map-${name}.png` });
+    const m = await readMap(page);
+    checkMap(m, ranks, w, name);
+    if (!english && m.dropped) assert.match(m.dropped, /^地图上放不下这些名称/);
+    assert.deepEqual(await axeViolations(page), []);
+    assertClean(await problems());
+    await context.close();
+  }
+});
