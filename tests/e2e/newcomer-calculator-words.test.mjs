@@ -111,6 +111,27 @@ test("the Guangzhou father eating in another district is told he gets the full 1
   await context.close();
 });
 
+test("a meal on a Saturday, or a dinner, is told which day and which meal the Shenzhen subsidy is for", async () => {
+  const { page, problems, context } = await openOn("2026-11-18");
+  await chooseCity(page, "深圳");
+  await typeSlowly(page, "textbox", /年龄/, "85");
+  await typeSlowly(page, "textbox", /餐费/, "15");
+  await typeSlowly(page, "textbox", /就餐日期/, "2025-03-08");
+  await page.keyboard.press("Tab");
+  // shenzhen-2025: "补贴工作日午餐"; 8 March 2025 is a Saturday, so nothing. 85 and registered:
+  // "户籍年龄在70至99岁老年人以每餐5元为上限" — 5 yuan on the next working day, Monday 10 March.
+  let text = await resultText(page);
+  assert.match(text, /这一餐补贴\s*0元/);
+  assert.match(text, /在工作日吃（周末和法定节假日不补贴；下一个工作日是2025年3月10日），每餐补贴5元/);
+  // A dinner on a working day: lunch is the meal it covers.
+  await typeSlowly(page, "textbox", /就餐日期/, "2025-03-04");
+  await choose(page, /哪一餐/, "晚餐");
+  text = await resultText(page);
+  assert.match(text, /吃午餐（本政策只补贴午餐），每餐补贴5元/);
+  assertClean(await problems());
+  await context.close();
+});
+
 test("the answers given appear in the result and in the print view, for the community office to check", async () => {
   const { page, problems, context } = await openOn("2026-11-18", { viewport: { width: 1280, height: 900 } });
   await guangzhouFather(page);

@@ -936,6 +936,7 @@ mod tests {
         let advice = a.advice.expect("advice");
         assert_eq!(advice.changes, vec![Change::WorkingDay { next: d("2025-03-10") }]);
         assert_eq!(advice.subsidy, Fen::yuan(5));
+        assert_eq!(advice_text(&advice, Locale::ZhCn), "在工作日吃（周末和法定节假日不补贴；下一个工作日是2025年3月10日），每餐补贴5元");
         // Labour Day 2025: 1–5 May are holidays, so the next working day is Tuesday 6 May.
         let a = assess(&sz, &Person::aged(85), &Meal { date: d("2025-05-01"), ..meal }, Calendar::builtin());
         assert_eq!(a.advice.expect("advice").changes, vec![Change::WorkingDay { next: d("2025-05-06") }]);

@@ -622,12 +622,9 @@ pub fn advice_text(advice: &Advice, locale: Locale) -> String {
             }
             Change::WorkingDay { next } => {
                 if zh {
-                    format!("在工作日吃（法定节假日和周末不补贴，调休上班日算工作日；下一个工作日是{}）", date(*next, locale))
+                    format!("在工作日吃（周末和法定节假日不补贴；下一个工作日是{}）", date(*next, locale))
                 } else {
-                    format!(
-                        "eat on a working day (not at weekends or public holidays; make-up working days count; the next is {})",
-                        date(*next, locale)
-                    )
+                    format!("eat on a working day (not at weekends or on public holidays; the next is {})", date(*next, locale))
                 }
             }
         })
