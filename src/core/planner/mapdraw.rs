@@ -328,11 +328,10 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
         _ => usize::MAX,
     });
     order.extend((0..marks.len()).filter(|&i| marks[i].kind == MarkKind::Existing));
+    // Every marker drawn gets its name or is listed as left off (one at the edge, drawn in part,
+    // usually has no room inside the drawing).
     for i in order {
-        let k = &marks[i];
-        if k.x >= 0.0 && k.y >= 0.0 && k.x <= w && k.y <= h {
-            wanted.push((i, short_label(&k.name, LABEL_CHARS).into_owned()));
-        }
+        wanted.push((i, short_label(&marks[i].name, LABEL_CHARS).into_owned()));
     }
     let line = sz.line(font);
     let requests: Vec<LabelRequest> = wanted
@@ -764,6 +763,27 @@ mod tests {
         // 9,000 m (half of 900 px at 0.05 px/m) north of the origin = 9000 / 6,371,008.8 rad =
         // 0.080939°.
         assert!((lat - (o.lat + 0.080939)).abs() < 0.0001, "{lat} {}", o.lat);
+    }
+
+    #[test]
+    fn every_numbered_marker_is_named_or_listed_at_every_window() {
+        let v = demo_view();
+        // Windows 3 km wide on 800 px, centred every 700 m across the district: markers cut by
+        // the edges included.
+        for i in -8..=8 {
+            for j in -6..=6 {
+                let frame = Frame { cx: i as f64 * 700.0, cy: j as f64 * 700.0, width_m: 3000.0, width_px: 800.0 };
+                let lay = layout(&v, frame, 14.0, "北", Locale::ZhCn);
+                for k in lay.marks.iter().filter(|k| k.kind != MarkKind::Candidate) {
+                    let named = lay.labels.iter().any(|l| (l.kind, l.index) == (k.kind, k.index));
+                    let listed = lay.dropped.iter().any(|d| match k.kind {
+                        MarkKind::Chosen(r) => d.rank == Some(r),
+                        _ => d.rank.is_none() && d.name == short_label(&k.name, LABEL_CHARS),
+                    });
+                    assert!(named ^ listed, "{} at ({i}, {j}): named {named}, listed {listed}", k.name);
+                }
+            }
+        }
     }
 
     #[test]
