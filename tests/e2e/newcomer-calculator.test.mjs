@@ -105,7 +105,7 @@ for (const [lang, viewport, size] of [["zh", PHONE, "large"], ["en", LAPTOP, "no
     assert.deepEqual(await axeViolations(page), [], "axe: the open explanation");
 
     // The template downloads, is the shipped file, and loads as it is (its own example passes).
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: w.template }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: w.template }).click()]);
     assert.equal(download.suggestedFilename(), "template.toml");
     const text = readFileSync(await download.path(), "utf8");
     assert.equal(text, readFileSync("static/policies/template.toml", "utf8"), "the shipped template");

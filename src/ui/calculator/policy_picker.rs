@@ -16,10 +16,6 @@ use super::text::calc_texts;
 use crate::core::Locale;
 use crate::ui::browser;
 
-/// The commented policy-file template offered under "我的城市不在列表里" (it loads as it is, and
-/// its own example case passes).
-const TEMPLATE: &str = include_str!("../../../static/policies/template.toml");
-
 /// Properties of [`PolicyPicker`].
 #[derive(Properties, PartialEq)]
 pub struct PolicyPickerProps {
@@ -97,7 +93,6 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         html! { <option value={id} {selected}>{ label }</option> }
     });
     let none_chosen = !props.policies.iter().any(|p| p.policy.id == props.selected);
-    let on_template = Callback::from(|_: MouseEvent| browser::download("template.toml", "text/plain;charset=utf-8", TEMPLATE));
 
     html! {
         <section class="form-section" aria-labelledby="policy-heading">
@@ -115,7 +110,9 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                 <p>{ t.not_listed_intro }</p>
                 <p>{ t.not_listed_ask }</p>
                 <p>{ t.not_listed_file }</p>
-                <p><button type="button" id="calc-template" class="button secondary" onclick={on_template}>{ t.template_download }</button></p>
+                // A file beside the page (index.html copies it), not built into the calculator: it
+                // would cost every resident 3 KB of the first load.
+                <p><a id="calc-template" class="button secondary" href="template.toml" download="template.toml">{ t.template_download }</a></p>
                 <div class={classes!("drop-zone", dragging.then_some("dragging"))}
                     ondragover={on_dragover} ondragleave={on_dragleave} ondrop={on_drop}>
                     <label for="calc-policy-file" class="button secondary file-button">{ t.load_file }</label>
