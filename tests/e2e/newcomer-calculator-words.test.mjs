@@ -107,6 +107,9 @@ test("the Guangzhou father eating in another district is told he gets the full 1
   assert.deepEqual(await axeViolations(page), [], "axe-core on the result with the advice and the answers");
   // A screen reader hears it too, once the answers have settled.
   await page.waitForFunction(() => /在自己的镇街吃，每餐补贴11元/.test(document.querySelector(".result [aria-live]")?.textContent || ""), null, { timeout: 5000 });
+  // Not sure of the hardship category: still 3 yuan here; at home 7 (60–79周岁) or 11 (困难老人).
+  await choose(page, /困难类别/, "不确定");
+  assert.match(await page.locator(".result-headline").innerText(), /在自己的镇街吃，每餐补贴7元\s*–\s*11元/);
   assertClean(await problems());
   await context.close();
 });

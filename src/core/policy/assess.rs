@@ -386,6 +386,13 @@ pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar
     a
 }
 
+/// The advice alone (see [`Assessment::advice`]): what would give the full subsidy for this meal.
+pub(crate) fn advice_for(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Option<Advice> {
+    let version = policy.version_on(meal.date)?;
+    let got = assess_figures(policy, person, meal, calendar).subsidy;
+    advice(policy, version, person, meal, calendar, got)
+}
+
 /// The widest place, first: a component paid by a level is lost outside that level's area.
 const PLACES_WIDEST_FIRST: [Place; 4] = [Place::Elsewhere, Place::SameCity, Place::SameDistrict, Place::SameTown];
 

@@ -606,8 +606,13 @@ fn place_advice(p: Place, locale: Locale) -> &'static str {
 /// What would give the full subsidy, in words: `在自己的镇街吃，每餐补贴11元` /
 /// `Eat in your own town or sub-district: ¥11 per meal`.
 pub fn advice_text(advice: &Advice, locale: Locale) -> String {
+    advice_sentence(&advice_phrases(advice, locale), &money(advice.subsidy, locale), locale)
+}
+
+/// Each change as an instruction.
+fn advice_phrases(advice: &Advice, locale: Locale) -> Vec<String> {
     let zh = locale == Locale::ZhCn;
-    let phrases: Vec<String> = advice
+    advice
         .changes
         .iter()
         .map(|c| match c {
@@ -628,8 +633,21 @@ pub fn advice_text(advice: &Advice, locale: Locale) -> String {
                 }
             }
         })
-        .collect();
-    let amount = money(advice.subsidy, locale);
+        .collect()
+}
+
+/// The advice for a range ("not sure"), the same changes with the lowest and the highest amount:
+/// `在自己的镇街吃，每餐补贴7元 – 11元`.
+pub fn advice_range_text(lowest: &Advice, highest: &Advice, locale: Locale) -> String {
+    if lowest.subsidy == highest.subsidy {
+        return advice_text(highest, locale);
+    }
+    let both = format!("{} – {}", money(lowest.subsidy, locale), money(highest.subsidy, locale));
+    advice_sentence(&advice_phrases(highest, locale), &both, locale)
+}
+
+fn advice_sentence(phrases: &[String], amount: &str, locale: Locale) -> String {
+    let zh = locale == Locale::ZhCn;
     if zh {
         format!("{}，每餐补贴{amount}", phrases.join("，"))
     } else {
@@ -685,6 +703,28 @@ mod tests {
         assert!(dandong.starts_with("适用政策版本："), "{dandong}");
         assert!(dandong.contains("约自2024年10月18日起，至"), "{dandong}");
         assert!(!dandong.contains("起施行"), "{dandong}");
+    }
+
+    #[test]
+    fn not_sure_of_the_hardship_category_gives_the_advice_as_a_range() {
+        // guangzhou-2020, 70, in another district: 3 yuan (the city's part) whatever the hardship;
+        // in his own town 7 (60–79周岁 政府补贴7元) or 11 (困难老人 政府补贴11元).
+        use crate::core::policy::form::{validate, FormInput, UNSURE};
+        let policy = load_preset("guangzhou-2020").and_then(Result::ok).expect("preset");
+        let mut form = FormInput::new("guangzhou-2020", "2025-03-04".parse().expect("date"));
+        form.age = "70".into();
+        form.place = "same_city".into();
+        form.hardship = UNSURE.into();
+        let (answers, meal) = validate(&form).expect("valid");
+        let r = crate::core::policy::assess_range(&policy, &answers, &meal, Calendar::builtin()).expect("range");
+        assert_eq!((r.min.subsidy, r.max.subsidy), (crate::core::money::Fen::yuan(3), crate::core::money::Fen::yuan(3)));
+        let (lo, hi) = r.advice.expect("advice for everyone");
+        assert_eq!(advice_range_text(&lo, &hi, Locale::ZhCn), "在自己的镇街吃，每餐补贴7元 – 11元");
+        // Not sure of the hukou: someone registered elsewhere gains nothing by moving, so no advice.
+        form.hukou = UNSURE.into();
+        let (answers, meal) = validate(&form).expect("valid");
+        let r = crate::core::policy::assess_range(&policy, &answers, &meal, Calendar::builtin()).expect("range");
+        assert_eq!(r.advice, None);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::assess::{assess, assess_figures, Assessment};
+use super::assess::{advice_for, assess, assess_figures, Advice, Assessment};
 use super::model::Policy;
 use super::person::{answer_each, Meal, PersonAnswers, Question};
 use crate::core::calendar::Calendar;
@@ -25,6 +25,9 @@ pub struct RangeAssessment {
     pub irrelevant: Vec<Question>,
     /// How many people the answers allow.
     pub combinations: usize,
+    /// When the same place, meal or day rule cuts the subsidy of every person the answers allow:
+    /// the advice giving the lowest and the highest full amount.
+    pub advice: Option<(Advice, Advice)>,
 }
 
 /// Assesses every person the answers allow. `None` when there are more than
@@ -58,5 +61,18 @@ pub fn assess_range(policy: &Policy, answers: &PersonAnswers, meal: &Meal, calen
         deciding,
         irrelevant,
         combinations: people.len(),
+        advice: advice_range(policy, &people, meal, calendar),
     })
+}
+
+/// The advice over every person: only when each of them gets advice, with the same changes.
+fn advice_range(policy: &Policy, people: &[super::person::Person], meal: &Meal, calendar: &Calendar) -> Option<(Advice, Advice)> {
+    let all: Vec<Advice> = people.iter().map(|p| advice_for(policy, p, meal, calendar)).collect::<Option<_>>()?;
+    let first = all.first()?;
+    if all.iter().any(|a| a.changes != first.changes) {
+        return None;
+    }
+    let lo = all.iter().min_by_key(|a| a.subsidy)?.clone();
+    let hi = all.iter().max_by_key(|a| a.subsidy)?.clone();
+    Some((lo, hi))
 }

@@ -12,7 +12,7 @@ use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::policy::assess::Assessment;
 use crate::core::policy::calc::Outcome;
-use crate::core::policy::explain::{advice_text, date, group_name, hint_text, money, note_text, step_text};
+use crate::core::policy::explain::{advice_range_text, advice_text, date, group_name, hint_text, money, note_text, step_text};
 use crate::core::policy::form::{validate, FormError, FormInput};
 use crate::core::policy::model::{ClauseRef, PaidTo, Policy};
 use crate::core::policy::simulate::MonthResult;
@@ -156,6 +156,9 @@ fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
             if !deciding.is_empty() {
                 parts.push(sentence(&format!("{}{}", t.depends_on, deciding.join(if zh { "、" } else { ", " }))));
             }
+            if let Some((lo, hi)) = &r.advice {
+                parts.push(sentence(&format!("{}{}", t.advice_lead, advice_range_text(lo, hi, l))));
+            }
         }
     }
     parts.concat().trim_end().to_string()
@@ -259,6 +262,9 @@ fn range_headline(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> 
             if !deciding.is_empty() {
                 <p class="depends">{ format!("{}{}", t.depends_on, deciding.join(sep)) }</p>
                 <p class="field-hint">{ t.ask_when_unsure }</p>
+            }
+            if let Some((lo, hi)) = &r.advice {
+                <p class="advice">{ format!("{}{}", t.advice_lead, advice_range_text(lo, hi, l)) }</p>
             }
         </>
     }
