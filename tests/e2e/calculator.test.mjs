@@ -45,6 +45,9 @@ for (const lang of ["zh", "en"]) {
     await page.keyboard.type("85");
     keys += 2;
     // Guangzhou, 85, registered here, 12-yuan standard meal: 3 (city) + 3 (district) + 3 (town) = 9; pays 3.
+    // Read once the screen has settled on the last key (as a person would), not between the 8 and the 5.
+    const nine = lang === "zh" ? "这一餐补贴\\s*9元" : "Subsidy for this meal\\s*¥9";
+    await page.waitForFunction((src) => new RegExp(src).test(document.querySelector(".result-headline")?.textContent || ""), nine, { timeout: 5_000 }).catch(() => {});
     const text = await headline(page);
     if (lang === "zh") {
       assert.match(text, /这一餐补贴\s*9元/);
