@@ -11,6 +11,7 @@ mod planner_properties;
 #[path = "../support/planner_path.rs"]
 mod planner_path;
 mod properties;
+mod network_reference;
 mod reference;
 mod scenario;
 mod simulate;
