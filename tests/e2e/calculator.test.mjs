@@ -323,3 +323,23 @@ test("the accessibility tree (what a screen reader is given): named controls, he
   assertClean(await problems());
   await context.close();
 });
+
+test("a resident downloads only the chosen city's policy; the comparison fetches the others", async () => {
+  const { page, problems, context, requests } = await openApp(env.browser, env.server.url, {
+    viewport: { width: 1280, height: 900 },
+    serviceWorkers: "block",
+  });
+  const presets = ["shenzhen-2025", "guangzhou-2020", "beijing-2022", "tianjin", "dandong-2024"];
+  const fetched = () => presets.filter((id) => requests().some((u) => u.endsWith(`/${id}.toml`)));
+  assert.deepEqual(fetched(), [], "no policy file before a city is chosen");
+  await page.getByLabel("政策", { exact: true }).selectOption({ label: "天津市 · 天津市老年人助餐补贴" });
+  await page.getByLabel("年龄（周岁）", { exact: true }).pressSequentially("85", { delay: 80 });
+  // Tianjin 2024 on a 13-yuan meal: 3 yuan for people 80+ ("每餐补贴3元"), pays 10.
+  await page.waitForFunction(() => /补贴\s*3元/.test(document.querySelector(".result-headline")?.textContent || ""), null, { timeout: 10_000 });
+  assert.deepEqual(fetched(), ["tianjin"], "only Tianjin's file");
+  await page.getByRole("button", { name: "对比所有城市" }).click();
+  await page.waitForFunction(() => document.querySelectorAll(".compare .compare-card").length === 5, null, { timeout: 10_000 });
+  assert.deepEqual(fetched(), presets, "the comparison fetched the rest");
+  assertClean(await problems());
+  await context.close();
+});

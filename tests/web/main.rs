@@ -42,6 +42,8 @@ impl Mounted {
 
     /// Mounts the app into `root` as the page does: the skeleton first, the app into its top.
     async fn mount(root: Element) -> Mounted {
+        // No files beside the test page: the presets come from the built-in copies.
+        zhucan::ui::calculator::state::set_preset_source(|id| zhucan::core::policy::presets::preset(id).map(|p| p.toml));
         let shell = zhucan::ui::shell::build(&root).expect("the page's skeleton");
         let handle = yew::Renderer::<App>::with_root_and_props(shell.top.clone(), AppProps { shell }).render();
         yew::scheduler::flush().await;

@@ -56,6 +56,17 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             }
         });
     }
+    // The chosen preset's file (all of them while comparing), fetched from beside the page: the
+    // presets are not built into the calculator.
+    {
+        let state = state.clone();
+        use_effect_with(state.wanted(), move |ids| {
+            for id in ids.clone() {
+                let state = state.clone();
+                browser::fetch_bytes(&format!("{id}.toml"), move |bytes| state.dispatch(CalcAction::PresetFetched(id.to_string(), bytes)));
+            }
+        });
+    }
     let share_status = use_state(|| None::<bool>);
 
     // Before a city is chosen there is no policy: the questions can be answered, but no figure
@@ -107,7 +118,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
 
     html! {
         <div class="calculator">
-            <PolicyPicker policies={state.policies.clone()} selected={state.form.policy.clone()}
+            <PolicyPicker options={state.choices(l, |label, file| format!("{label}{}{file}{}", t.open_paren, t.close_paren))} selected={state.form.policy.clone()}
                 file={state.file.clone()} locale={l} {on_select} {on_file} />
             if summary.is_some() || version_line.is_some() {
                 <details class="policy-about">
@@ -127,6 +138,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </form>
                 <div class="calc-result">
                     if state.comparing {
+                        if !state.wanted().is_empty() {
+                            <p class="notice" role="status">{ t.compare_loading }</p>
+                        }
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
                     } else if let Some(selected) = &selected {
                         <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
@@ -135,7 +149,15 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <section class="result" aria-labelledby="result-heading">
                             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
                             <div class="result-headline" role="status" aria-live="polite" aria-atomic="true">
-                                <p class="result-empty">{ t.no_city_result }</p>
+                                <p class="result-empty">{
+                                    if state.loading() {
+                                        t.policy_loading
+                                    } else if state.preset_failed.is_some() {
+                                        t.policy_fetch_failed
+                                    } else {
+                                        t.no_city_result
+                                    }
+                                }</p>
                             </div>
                         </section>
                     }

@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::state::{FileProblem, FileStatus, LoadedPolicy, Origin};
+use super::state::{FileProblem, FileStatus};
 use super::text::calc_texts;
 use crate::core::Locale;
 use crate::ui::browser;
@@ -19,8 +19,8 @@ use crate::ui::browser;
 /// Properties of [`PolicyPicker`].
 #[derive(Properties, PartialEq)]
 pub struct PolicyPickerProps {
-    /// Every policy.
-    pub policies: Vec<LoadedPolicy>,
+    /// The choices (id, label): presets whether fetched or not, then files loaded.
+    pub options: Vec<(String, String)>,
     /// The selected policy's id (empty: none chosen yet).
     pub selected: String,
     /// The last file loaded or refused.
@@ -83,16 +83,11 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         })
     };
     let onchange = props.on_select.reform(|e: Event| e.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
-    let options = props.policies.iter().map(|p| {
-        let id = p.policy.id.clone();
-        let selected = id == props.selected;
-        let mut label = format!("{} · {}", p.policy.region.get(l), p.policy.name.get(l));
-        if let Origin::File(name) = &p.origin {
-            label.push_str(&format!("{}{name}{}", t.open_paren, t.close_paren));
-        }
-        html! { <option value={id} {selected}>{ label }</option> }
+    let options = props.options.iter().map(|(id, label)| {
+        let selected = *id == props.selected;
+        html! { <option value={id.clone()} {selected}>{ label.clone() }</option> }
     });
-    let none_chosen = !props.policies.iter().any(|p| p.policy.id == props.selected);
+    let none_chosen = !props.options.iter().any(|(id, _)| *id == props.selected);
 
     html! {
         <section class="form-section" aria-labelledby="policy-heading">

@@ -1,6 +1,7 @@
 //! The calculator's state: one reducer. Every action updates the form or the loaded policies and
 //! recomputes the outcome with the core (`core::policy::calc`); components only dispatch actions.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::Reducible;
@@ -12,7 +13,7 @@ use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::cases::{run_cases, CaseResult};
 use crate::core::policy::form::{decode_fragment, problems_to_show, AgeMode, FormInput, Tri};
 use crate::core::policy::load::MAX_POLICY_BYTES;
-use crate::core::policy::presets::PRESETS;
+use crate::core::policy::presets::{info, INDEX};
 use crate::core::policy::{parse_policy, Group, MealKind, Policy, PolicyError};
 
 /// Where a policy came from.
@@ -69,10 +70,21 @@ pub enum FileStatus {
     Refused(String, FileProblem),
 }
 
+thread_local! {
+    /// Preset files available without a fetch. None in the page (they are fetched when chosen);
+    /// the in-browser component tests, which have no files beside them, give the built-in copies.
+    static PRESET_SOURCE: Cell<Option<fn(&str) -> Option<&'static str>>> = const { Cell::new(None) };
+}
+
+/// Makes preset files available without a fetch (the in-browser tests).
+pub fn set_preset_source(source: fn(&str) -> Option<&'static str>) {
+    PRESET_SOURCE.with(|s| s.set(Some(source)));
+}
+
 /// The whole calculator.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CalcState {
-    /// Presets, then files the user loaded.
+    /// The presets fetched so far (in their order), then files the user loaded.
     pub policies: Vec<LoadedPolicy>,
     /// The form as typed.
     pub form: FormInput,
@@ -86,6 +98,8 @@ pub struct CalcState {
     pub comparison: Vec<Outcome>,
     /// The last file loaded or refused.
     pub file: Option<FileStatus>,
+    /// A preset whose file could not be fetched (its id), until another is chosen.
+    pub preset_failed: Option<String>,
 }
 
 /// A change to one field of the form (each variant names the field it sets).
@@ -122,34 +136,96 @@ pub enum CalcAction {
     LoadFile(String, Vec<u8>),
     /// An embedding's `policy-url` could not be fetched.
     Unreachable(String),
+    /// A preset's file arrived (its id and bytes), or could not be fetched (`None`).
+    PresetFetched(String, Option<Vec<u8>>),
     /// Show or hide the comparison.
     SetComparing(bool),
 }
 
 impl CalcState {
-    /// The calculator at start-up: presets loaded and checked, the form from the share link in the
+    /// The calculator at start-up (presets are fetched when chosen: [`CalcState::wanted`]): the form from the share link in the
     /// URL fragment if there is one, else empty with the meal date `today` and the `preferred`
     /// policy (an embedding's `?policy=`) if it is a preset. Without a share link or an embedding
     /// that names a policy, no city is chosen (an empty `form.policy`): a resident of a city that
     /// is not listed must never be shown another city's figures.
     pub fn new(today: Date, fragment: &str, preferred: Option<&str>) -> CalcState {
-        let policies: Vec<LoadedPolicy> = PRESETS
-            .iter()
-            .filter_map(|p| parse_policy(p.toml).ok())
-            .map(|p| LoadedPolicy::new(p, Origin::Preset))
-            .collect();
-        let first = preferred
-            .filter(|id| policies.iter().any(|p| p.policy.id == *id))
-            .map(str::to_string)
-            .unwrap_or_default();
+        let first = preferred.filter(|id| info(id).is_some()).map(str::to_string).unwrap_or_default();
         let mut form = decode_fragment(fragment, &today).unwrap_or_else(|| FormInput::new(&first, today));
-        if !policies.iter().any(|p| p.policy.id == form.policy) {
+        if info(&form.policy).is_none() {
             form.policy = first;
         }
-        let mut state =
-            CalcState { policies, form, outcome: Outcome::Empty, month: None, comparing: false, comparison: Vec::new(), file: None };
+        let mut state = CalcState {
+            policies: Vec::new(),
+            form,
+            outcome: Outcome::Empty,
+            month: None,
+            comparing: false,
+            comparison: Vec::new(),
+            file: None,
+            preset_failed: None,
+        };
+        state.take_available();
         state.recompute();
         state
+    }
+
+    /// The presets to fetch now: the chosen one, or all of them while comparing, if not loaded.
+    pub fn wanted(&self) -> Vec<&'static str> {
+        INDEX
+            .iter()
+            .map(|p| p.id)
+            .filter(|id| (self.comparing || *id == self.form.policy) && !self.policies.iter().any(|p| p.policy.id == *id))
+            .filter(|id| self.preset_failed.as_deref() != Some(id))
+            .collect()
+    }
+
+    /// A preset is chosen and its file is on its way.
+    pub fn loading(&self) -> bool {
+        self.selected().is_none() && self.wanted().contains(&self.form.policy.as_str())
+    }
+
+    /// The city selector's choices (id, label): the presets in their order (a loaded file that
+    /// replaced one shows its own name), then the other files loaded.
+    pub fn choices(&self, locale: crate::core::Locale, file_label: impl Fn(&str, &str) -> String) -> Vec<(String, String)> {
+        let label = |p: &LoadedPolicy| {
+            let base = format!("{} · {}", p.policy.region.get(locale), p.policy.name.get(locale));
+            match &p.origin {
+                Origin::File(name) => file_label(&base, name),
+                Origin::Preset => base,
+            }
+        };
+        let loaded = |id: &str| self.policies.iter().find(|p| p.policy.id == id);
+        let mut out: Vec<(String, String)> =
+            INDEX.iter().map(|i| (i.id.to_string(), loaded(i.id).map_or_else(|| i.label(locale), label))).collect();
+        out.extend(self.policies.iter().filter(|p| info(&p.policy.id).is_none()).map(|p| (p.policy.id.clone(), label(p))));
+        out
+    }
+
+    /// Loads the wanted presets that are available without a fetch (tests).
+    fn take_available(&mut self) {
+        let Some(source) = PRESET_SOURCE.with(Cell::get) else { return };
+        for id in self.wanted() {
+            if let Some(text) = source(id) {
+                self.add_preset(id, text.as_bytes().to_vec());
+            }
+        }
+    }
+
+    /// A preset's file arrived: checked and added in its place among the presets. A file the user
+    /// loaded with the same id is kept instead.
+    fn add_preset(&mut self, id: &str, bytes: Vec<u8>) {
+        if self.policies.iter().any(|p| p.policy.id == id) {
+            return;
+        }
+        let parsed = String::from_utf8(bytes).ok().and_then(|t| parse_policy(t.strip_prefix('\u{feff}').unwrap_or(&t)).ok());
+        match parsed.filter(|p| p.id == id) {
+            Some(policy) => {
+                let rank = |pid: &str| INDEX.iter().position(|i| i.id == pid).unwrap_or(usize::MAX);
+                let at = self.policies.iter().position(|p| rank(&p.policy.id) > rank(id)).unwrap_or(self.policies.len());
+                self.policies.insert(at, LoadedPolicy::new(policy, Origin::Preset));
+            }
+            None => self.preset_failed = Some(id.to_string()),
+        }
     }
 
     /// The selected policy.
@@ -250,13 +326,22 @@ impl Reducible for CalcState {
         match action {
             CalcAction::Edit(edit) => next.edit(edit),
             CalcAction::SelectPolicy(id) => {
-                if next.policies.iter().any(|p| p.policy.id == id) {
+                if next.policies.iter().any(|p| p.policy.id == id) || info(&id).is_some() {
                     next.form.policy = id;
+                    next.preset_failed = None;
+                    next.take_available();
                 }
             }
+            CalcAction::PresetFetched(id, bytes) => match bytes {
+                Some(bytes) => next.add_preset(&id, bytes),
+                None => next.preset_failed = Some(id),
+            },
             CalcAction::LoadFile(name, bytes) => next.load_file(name, bytes),
             CalcAction::Unreachable(name) => next.file = Some(FileStatus::Refused(name, FileProblem::Unreachable)),
-            CalcAction::SetComparing(on) => next.comparing = on,
+            CalcAction::SetComparing(on) => {
+                next.comparing = on;
+                next.take_available();
+            }
         }
         next.recompute();
         Rc::new(next)
