@@ -269,6 +269,108 @@ test("a screen reader hears no error while a date is typed, and the problem only
   await context.close();
 });
 
+/**
+ * Records every date problem a person could SEE in the calculator (text on screen, not the
+ * visually hidden live region) from now on, at each change of the page; returns a function that
+ * stops and gives what was seen.
+ */
+async function watchVisibleDateErrors(page) {
+  await page.evaluate(() => {
+    const re = /日期格式不对|请填写出生日期|请填写就餐日期|出生日期不能晚于/;
+    const root = document.querySelector(".calculator") || document.body;
+    const visible = () => {
+      const seen = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode;
+        const el = node.parentElement;
+        if (!re.test(node.textContent) || !el || el.closest(".visually-hidden")) continue;
+        const box = el.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        if (box.width > 2 && box.height > 2 && style.visibility !== "hidden" && style.display !== "none") {
+          seen.push(node.textContent.replace(/\s+/g, " ").trim());
+        }
+      }
+      return seen;
+    };
+    window.__seenErrors = [];
+    const look = () => {
+      for (const text of visible()) if (!window.__seenErrors.includes(text)) window.__seenErrors.push(text);
+    };
+    window.__visibleDateErrors = visible;
+    window.__errorObserver = new MutationObserver(look);
+    window.__errorObserver.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    look();
+  });
+  return async () => page.evaluate(() => {
+    window.__errorObserver.disconnect();
+    return window.__seenErrors;
+  });
+}
+
+const visibleDateErrors = (page) => page.evaluate(() => window.__visibleDateErrors());
+
+test("a date being typed shows no error on screen; a half-typed date left behind does, until it is right", async () => {
+  const { page, problems, context } = await openOn("2026-11-18", { viewport: { width: 390, height: 844 } });
+  // The city, by its name in the list labelled 政策.
+  const policy = page.getByLabel("政策", { exact: true });
+  const tianjin = (await policy.locator("option", { hasText: "天津市 · 天津市老年人助餐补贴" }).first().textContent()).trim();
+  await policy.selectOption({ label: tianjin });
+  await page.getByLabel("填出生日期").check();
+  const birth = page.getByRole("textbox", { name: "出生日期", exact: true });
+  await birth.click();
+
+  // Typed at a human pace: "1", "19", … "1944-0", … — none of it is a mistake yet.
+  let seen = await watchVisibleDateErrors(page);
+  await birth.pressSequentially("1944-05-01", { delay: 120 });
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await seen(), [], "no date error on screen at any keystroke");
+  assert.equal(await birth.getAttribute("aria-invalid"), "false");
+  // Born 1 May 1944, 82 on 18 November 2026. tianjin, clause 2024-who: "本市戶籍80周歲及以上的老年人";
+  // 2024-amount: "每餐補貼3元".
+  assert.match(await page.locator(".result-headline").innerText(), /这一餐补贴\s*3元/);
+
+  // The same for the meal's date, further down.
+  const mealDate = await question(page, "textbox", /就餐日期/);
+  await mealDate.click();
+  await mealDate.press("ControlOrMeta+a");
+  seen = await watchVisibleDateErrors(page);
+  await mealDate.pressSequentially("2026-11-16", { delay: 120 });
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await seen(), [], "no date error on screen while the meal date is typed");
+
+  // A birth date left half-typed: nothing while in the field, the problem when Tab leaves it.
+  await birth.click();
+  await birth.press("ControlOrMeta+a");
+  seen = await watchVisibleDateErrors(page);
+  await birth.pressSequentially("1944-0", { delay: 120 });
+  await page.waitForTimeout(1200);
+  assert.deepEqual(await seen(), [], "still nothing while the half-typed date is in the field");
+  await page.keyboard.press("Tab");
+  const error = page.getByText(/日期格式不对/).first();
+  await error.waitFor({ state: "visible", timeout: 3000 });
+  assert.equal(await birth.getAttribute("aria-invalid"), "true");
+  const [fieldBox, errorBox] = [await birth.boundingBox(), await error.boundingBox()];
+  assert.ok(Math.abs(errorBox.y - fieldBox.y) < 200, `the problem is next to the field (${errorBox.y} vs ${fieldBox.y})`);
+  await birth.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${OUT_DIR}/words-half-typed-birth-date.png` });
+  assert.deepEqual(await axeViolations(page), [], "axe-core with the problem on screen");
+
+  // Corrected in place: the problem stays while the date is still wrong, and goes as soon as it is right.
+  await birth.click();
+  await birth.press("End");
+  await birth.pressSequentially("5", { delay: 120 });
+  await page.waitForTimeout(300);
+  assert.ok((await visibleDateErrors(page)).length > 0, "1944-05 is still not a date, and still said");
+  await birth.pressSequentially("-01", { delay: 120 });
+  await page.waitForFunction(() => window.__visibleDateErrors().length === 0, null, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "calc-birth-date", "gone while still in the field");
+  assert.equal(await birth.getAttribute("aria-invalid"), "false");
+  assert.match(await page.locator(".result-headline").innerText(), /这一餐补贴\s*3元/);
+  assertClean(await problems());
+  await context.close();
+});
+
 test("English: the same words, with English punctuation", async () => {
   const { page, problems, context } = await openOn("2026-11-18", { query: "?lang=en" });
   await chooseCity(page, "Guangzhou");

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+use super::calc::Outcome;
 use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
 use super::simulate::MealPlan;
 use crate::core::date::Date;
@@ -513,6 +514,82 @@ pub fn problems_to_show(form: &FormInput) -> Vec<FormError> {
     }
 }
 
+/// Which fields are being typed, so that their problems wait until the field is left.
+///
+/// A date is wrong at almost every keystroke on the way to being right ("1944-0" on the way to
+/// "1944-05-01"), so a date field's problem is not shown while it is being typed into; it appears
+/// when the field is left (or its value committed, the `change` event) or the form is submitted.
+/// Once on screen, a problem follows the typing, so the person sees it go as soon as the value is
+/// right; the next keystroke that makes the value wrong again is quiet until the field is left.
+///
+/// ```
+/// use zhucan::core::policy::form::{FormError, FormField, FormProblem, Typing};
+/// let half = vec![FormError { field: FormField::BirthDate, problem: FormProblem::NotADate }];
+/// let mut typing = Typing::default();
+/// typing.typed(FormField::BirthDate, &[]);
+/// assert_eq!(typing.shown(half.clone()), vec![]);
+/// typing.left(&FormField::BirthDate);
+/// assert_eq!(typing.shown(half.clone()), half);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Typing {
+    quiet: BTreeSet<FormField>,
+}
+
+impl Typing {
+    /// Is `field` one whose problems wait until it is left? The two dates: the other text fields
+    /// (age, price) are right at every keystroke on the way to a right value.
+    pub fn waits(field: &FormField) -> bool {
+        matches!(field, FormField::BirthDate | FormField::Date)
+    }
+
+    /// A keystroke in `field`; `on_screen` are the problems shown before it. A field whose problem
+    /// is already on screen keeps it there (updated as it is corrected); otherwise it is typed
+    /// quietly.
+    pub fn typed(&mut self, field: FormField, on_screen: &[FormError]) {
+        if !Self::waits(&field) {
+            return;
+        }
+        if on_screen.iter().any(|e| e.field == field) {
+            self.quiet.remove(&field);
+        } else {
+            self.quiet.insert(field);
+        }
+    }
+
+    /// The field was left or its value committed: its problems are shown.
+    pub fn left(&mut self, field: &FormField) {
+        self.quiet.remove(field);
+    }
+
+    /// The form was submitted: every problem is shown.
+    pub fn submitted(&mut self) {
+        self.quiet.clear();
+    }
+
+    /// Is `field` being typed quietly (its problems held back)?
+    pub fn is_quiet(&self, field: &FormField) -> bool {
+        self.quiet.contains(field)
+    }
+
+    /// The problems to show now: all but those of fields being typed quietly.
+    pub fn shown(&self, errors: Vec<FormError>) -> Vec<FormError> {
+        errors.into_iter().filter(|e| !self.quiet.contains(&e.field)).collect()
+    }
+
+    /// The calculator's outcome as it is shown now: problems held back while their field is typed,
+    /// and nothing (no figure, no problem) when those were the only ones.
+    pub fn shown_outcome(&self, outcome: &Outcome) -> Outcome {
+        match outcome {
+            Outcome::Invalid(errors) => match self.shown(errors.clone()) {
+                shown if shown.is_empty() => Outcome::Empty,
+                shown => Outcome::Invalid(shown),
+            },
+            other => other.clone(),
+        }
+    }
+}
+
 // ---- Share link -------------------------------------------------------------------------------
 
 /// The longest fragment decoded; anything longer is ignored (a link is a few hundred bytes).
@@ -750,6 +827,86 @@ mod tests {
         form.date = "soon".into();
         let fields: Vec<FormField> = problems_to_show(&form).into_iter().map(|e| e.field).collect();
         assert_eq!(fields, vec![FormField::Date, FormField::Age], "with another problem, the missing age counts too");
+    }
+
+    #[test]
+    fn a_date_being_typed_shows_its_problem_only_once_left() {
+        // "1944-0" on the way to "1944-05-01": not a date yet, and nothing said while typing.
+        let mut form = FormInput::new("", today());
+        form.age_mode = AgeMode::BirthDate;
+        let mut typing = Typing::default();
+        let mut on_screen = Vec::new();
+        for (i, _) in "1944-05-01".char_indices().skip(1) {
+            form.birth_date = "1944-05-01"[..i].to_string();
+            typing.typed(FormField::BirthDate, &on_screen);
+            on_screen = typing.shown(problems_to_show(&form));
+            assert_eq!(on_screen, vec![], "{:?} is quiet while typed", form.birth_date);
+        }
+        form.birth_date = "1944-05-01".into();
+        typing.typed(FormField::BirthDate, &on_screen);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![]);
+        typing.left(&FormField::BirthDate);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![], "a right date has nothing to show");
+
+        // Left half-typed: the problem appears, and follows the corrections until the date is right.
+        let not_a_date = vec![FormError { field: FormField::BirthDate, problem: FormProblem::NotADate }];
+        form.birth_date = "1944-0".into();
+        typing.typed(FormField::BirthDate, &[]);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![]);
+        typing.left(&FormField::BirthDate);
+        let on_screen = typing.shown(problems_to_show(&form));
+        assert_eq!(on_screen, not_a_date, "shown on leaving the field");
+        form.birth_date = "1944-05".into();
+        typing.typed(FormField::BirthDate, &on_screen);
+        let on_screen = typing.shown(problems_to_show(&form));
+        assert_eq!(on_screen, not_a_date, "still wrong, still shown while it is corrected");
+        form.birth_date = "1944-05-01".into();
+        typing.typed(FormField::BirthDate, &on_screen);
+        let on_screen = typing.shown(problems_to_show(&form));
+        assert_eq!(on_screen, vec![], "gone as soon as the date is right");
+        // Wrong again after being right: quiet again until left.
+        form.birth_date = "1944-05-011".into();
+        typing.typed(FormField::BirthDate, &on_screen);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![]);
+    }
+
+    #[test]
+    fn only_the_dates_wait_and_submitting_shows_everything() {
+        let mut form = FormInput::new("", today());
+        form.age = "eighty".into();
+        form.date = "2025-0".into();
+        let mut typing = Typing::default();
+        typing.typed(FormField::Age, &[]);
+        typing.typed(FormField::Date, &[]);
+        assert!(!typing.is_quiet(&FormField::Age) && typing.is_quiet(&FormField::Date));
+        // The age is not a date: "eighty" is shown at once; the half-typed meal date waits.
+        let on_screen = typing.shown(problems_to_show(&form));
+        assert_eq!(on_screen, vec![FormError { field: FormField::Age, problem: FormProblem::NotAWholeNumber }]);
+        // Leaving another field does not reveal the date being typed.
+        typing.left(&FormField::Age);
+        assert!(typing.is_quiet(&FormField::Date));
+        // Submitting (Enter) shows every problem; typing on in the date then keeps its problem in view.
+        typing.submitted();
+        let on_screen = typing.shown(problems_to_show(&form));
+        let fields: Vec<&FormField> = on_screen.iter().map(|e| &e.field).collect();
+        assert_eq!(fields, vec![&FormField::Date, &FormField::Age]);
+        form.date = "2025-03".into();
+        typing.typed(FormField::Date, &on_screen);
+        assert!(!typing.is_quiet(&FormField::Date));
+        assert_eq!(typing.shown(problems_to_show(&form)).len(), 2);
+    }
+
+    #[test]
+    fn the_result_shows_nothing_while_the_only_problem_is_being_typed() {
+        let date = FormError { field: FormField::Date, problem: FormProblem::NotADate };
+        let age = FormError { field: FormField::Age, problem: FormProblem::NotAWholeNumber };
+        let mut typing = Typing::default();
+        typing.typed(FormField::Date, &[]);
+        assert_eq!(typing.shown_outcome(&Outcome::Invalid(vec![date.clone()])), Outcome::Empty);
+        assert_eq!(typing.shown_outcome(&Outcome::Invalid(vec![date.clone(), age.clone()])), Outcome::Invalid(vec![age]));
+        assert_eq!(typing.shown_outcome(&Outcome::TooManyUnknowns), Outcome::TooManyUnknowns);
+        typing.left(&FormField::Date);
+        assert_eq!(typing.shown_outcome(&Outcome::Invalid(vec![date.clone()])), Outcome::Invalid(vec![date]));
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! (care need, disability, special groups, care home, the meal, its price and place, the month
 //! plan), are folded under "更多情况（可不填）". The fold opens by itself when a share link has
 //! answers there, or when one of them needs correcting.
+//!
+//! A date's problem is not shown while the date is being typed ("1944-0" on the way to
+//! "1944-05-01" is not a mistake yet): the calculator holds it back (see
+//! [`Typing`](crate::core::policy::form::Typing)) until the field is left, its value committed
+//! (Enter) or the form submitted. This view reports the typing and the leaving.
 
 use yew::prelude::*;
 
@@ -35,6 +40,12 @@ pub struct FormViewProps {
     pub locale: Locale,
     /// Called with every change.
     pub on_edit: Callback<Edit>,
+    /// Called when a date field is typed into (before its edit).
+    #[prop_or_default]
+    pub on_typed: Callback<FormField>,
+    /// Called when a date field is left or its value committed (`change`, `blur`, Enter).
+    #[prop_or_default]
+    pub on_left: Callback<FormField>,
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -78,6 +89,13 @@ fn hint_and_error(id: &str, hint: Option<&str>, error: &Option<String>) -> Html 
     }
 }
 
+/// A date field's typing and leaving, reported to the calculator (see [`FormViewProps::on_typed`]).
+struct Watch<'a> {
+    field: FormField,
+    props: &'a FormViewProps,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn text_field(
     id: &'static str,
     label: &str,
@@ -87,8 +105,33 @@ fn text_field(
     inputmode: &'static str,
     autocomplete: &'static str,
     on: Callback<String>,
+    watch: Option<Watch>,
 ) -> Html {
-    let oninput = on.reform(|e: InputEvent| input_value(&e));
+    let (oninput, onchange, onblur, onkeydown) = match watch {
+        Some(Watch { field, props }) => {
+            let typed = props.on_typed.clone();
+            let (on_left, f) = (props.on_left.clone(), field.clone());
+            let onchange = props.on_left.reform({
+                let f = field.clone();
+                move |_: Event| f.clone()
+            });
+            let onblur = props.on_left.reform({
+                let f = field.clone();
+                move |_: FocusEvent| f.clone()
+            });
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Enter" {
+                    on_left.emit(f.clone());
+                }
+            });
+            let oninput = Callback::from(move |e: InputEvent| {
+                typed.emit(field.clone());
+                on.emit(input_value(&e));
+            });
+            (oninput, Some(onchange), Some(onblur), Some(onkeydown))
+        }
+        None => (on.reform(|e: InputEvent| input_value(&e)), None, None, None),
+    };
     html! {
         <div class={classes!("field", error.is_some().then_some("has-error"))}>
             <label for={id}>{ label }</label>
@@ -96,7 +139,7 @@ fn text_field(
             <input type="text" {id} value={value.to_string()} {inputmode} {autocomplete}
                 aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={described_by(id, hint.is_some(), error.is_some())}
-                {oninput} />
+                {oninput} {onchange} {onblur} {onkeydown} />
         </div>
     }
 }
@@ -258,10 +301,11 @@ fn age_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
                 vec![("age".into(), t.age_mode_age.into()), ("birth".into(), t.age_mode_birth.into())], on_mode) }
             if f.age_mode == AgeMode::Age {
                 { text_field("calc-age", t.age_label, Some(t.age_hint), &f.age,
-                    error_for(&props.errors, &FormField::Age, l), "numeric", "off", props.on_edit.reform(Edit::Age)) }
+                    error_for(&props.errors, &FormField::Age, l), "numeric", "off", props.on_edit.reform(Edit::Age), None) }
             } else {
                 { text_field("calc-birth-date", t.birth_label, Some(t.birth_hint), &f.birth_date,
-                    error_for(&props.errors, &FormField::BirthDate, l), "numeric", "bday", props.on_edit.reform(Edit::BirthDate)) }
+                    error_for(&props.errors, &FormField::BirthDate, l), "numeric", "bday", props.on_edit.reform(Edit::BirthDate),
+                    Some(Watch { field: FormField::BirthDate, props })) }
             }
         </>
     }
@@ -349,12 +393,13 @@ fn meal_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
     html! {
         <>
             { text_field("calc-date", t.date_label, Some(t.date_hint), &f.date,
-                error_for(&props.errors, &FormField::Date, l), "numeric", "off", props.on_edit.reform(Edit::Date)) }
+                error_for(&props.errors, &FormField::Date, l), "numeric", "off", props.on_edit.reform(Edit::Date),
+                Some(Watch { field: FormField::Date, props })) }
             { select_field("calc-meal", t.meal_label, None, &f.meal,
                 MealKind::ALL.iter().map(|m| (m.code().to_string(), meal_name(*m, l).to_string())).collect(),
                 error_for(&props.errors, &FormField::Meal, l), props.on_edit.reform(Edit::Meal)) }
             { text_field("calc-price", t.price_label, Some(&price_hint), &f.price,
-                error_for(&props.errors, &FormField::Price, l), "decimal", "off", props.on_edit.reform(Edit::Price)) }
+                error_for(&props.errors, &FormField::Price, l), "decimal", "off", props.on_edit.reform(Edit::Price), None) }
             <div class="check field">
                 <input type="checkbox" id="calc-delivery" checked={f.delivery} onchange={on_delivery} />
                 <label for="calc-delivery">{ t.delivery_label }</label>

@@ -8,6 +8,8 @@ mod result_view;
 pub mod state;
 pub mod text;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use self::compare_view::CompareView;
@@ -18,7 +20,7 @@ use self::result_view::ResultView;
 use self::state::{CalcAction, CalcState};
 use self::text::calc_texts;
 use crate::core::policy::calc::Outcome;
-use crate::core::policy::form::parse_date_loose;
+use crate::core::policy::form::{parse_date_loose, FormError, FormField, Typing};
 use crate::core::Locale;
 use crate::ui::browser;
 use crate::ui::hooks::use_fragment_sync;
@@ -34,6 +36,33 @@ pub struct CalculatorProps {
     /// A policy file on the same site to fetch, check and select (an embedding's `?policy-url=`).
     #[prop_or_default]
     pub policy_url: Option<String>,
+}
+
+/// What happens to the date being typed (see [`Typing`]).
+enum TypingAction {
+    /// A keystroke in a field, with the problems on screen before it.
+    Typed(FormField, Vec<FormError>),
+    /// The field was left or its value committed.
+    Left(FormField),
+    /// The form was submitted.
+    Submitted,
+}
+
+#[derive(Default, PartialEq)]
+struct TypingState(Typing);
+
+impl Reducible for TypingState {
+    type Action = TypingAction;
+
+    fn reduce(self: Rc<Self>, action: TypingAction) -> Rc<Self> {
+        let mut typing = self.0.clone();
+        match action {
+            TypingAction::Typed(field, on_screen) => typing.typed(field, &on_screen),
+            TypingAction::Left(field) => typing.left(&field),
+            TypingAction::Submitted => typing.submitted(),
+        }
+        Rc::new(TypingState(typing))
+    }
 }
 
 /// The calculator tab.
@@ -76,6 +105,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         let state = state.clone();
         Callback::from(move |edit| state.dispatch(CalcAction::Edit(edit)))
     };
+    // A date's problem waits while the date is typed, and shows once the field is left.
+    let typing = use_reducer_eq(TypingState::default);
+    let outcome = typing.0.shown_outcome(&state.outcome);
     let on_select = {
         let state = state.clone();
         Callback::from(move |id| state.dispatch(CalcAction::SelectPolicy(id)))
@@ -99,9 +131,24 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let on_print = Callback::from(|_: MouseEvent| browser::print());
 
     // Problems with the answers are shown next to their fields whether or not a city is chosen.
-    let errors = match &state.outcome {
+    let errors = match &outcome {
         Outcome::Invalid(errors) => errors.clone(),
         _ => Vec::new(),
+    };
+    let on_typed = {
+        let (typing, on_screen) = (typing.clone(), errors.clone());
+        Callback::from(move |field| typing.dispatch(TypingAction::Typed(field, on_screen.clone())))
+    };
+    let on_left = {
+        let typing = typing.clone();
+        Callback::from(move |field| typing.dispatch(TypingAction::Left(field)))
+    };
+    let on_submit = {
+        let typing = typing.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            typing.dispatch(TypingAction::Submitted);
+        })
     };
     let meal_date = parse_date_loose(&state.form.date);
     let reference_price = selected.as_ref().zip(meal_date).and_then(|(s, d)| {
@@ -132,9 +179,9 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                 </details>
             }
             <div class="calc-columns">
-                <form class="calc-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <form class="calc-form" novalidate=true onsubmit={on_submit}>
                     <FormView form={state.form.clone()} {errors} {categories}
-                        {reference_price} locale={l} {on_edit} />
+                        {reference_price} locale={l} {on_edit} {on_typed} {on_left} />
                 </form>
                 <div class="calc-result">
                     if state.comparing {
@@ -143,7 +190,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         }
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
                     } else if let Some(selected) = &selected {
-                        <ResultView outcome={state.outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
+                        <ResultView outcome={outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
                             form={Some(state.form.clone())} />
                     } else {
                         <section class="result" aria-labelledby="result-heading">
@@ -168,7 +215,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <button type="button" id="calc-share" class="button secondary" onclick={on_share}>{ t.share }</button>
                         <button type="button" id="calc-print" class="button secondary" onclick={on_print}>{ t.print }</button>
                     </div>
-                    <ResultBar outcome={state.outcome.clone()} locale={l} />
+                    <ResultBar outcome={outcome.clone()} locale={l} />
                     <p class="share-status" role="status">
                         { match *share_status {
                             Some(true) => t.share_done,
