@@ -1,8 +1,9 @@
 // Prints the size of the release bundle (raw and gzip -9) and fails when the calculator's first
 // load (page + JS + wasm + CSS, gzipped) is over its budget. Issue #5 set 300 KB; the newcomer
 // fixes of issue #11 (city not preselected, comparison cards, result bar, advice, answers, month
-// wording) brought it to 330 KB, and fetching the presets on demand back to 320 KB, so the check
-// stands at 325 KB until the calculator's code is trimmed back under 300 KB.
+// wording) brought it to 330 KB, fetching the presets on demand back to 320 KB and extra wasm-opt
+// passes (index.html) to 319.7 KB, so the check stands at 320 KB until the calculator's code is
+// trimmed back under 300 KB.
 // Usage: node tools/bundle-size.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -38,7 +39,7 @@ const hostHelper = (r) => r.name === "zhucan-embed.js" || r.name === "zhucan-ele
 const first = rows.filter((r) => !planner(r) && !hostHelper(r));
 const later = rows.filter(planner);
 const sum = (list, key) => list.reduce((s, r) => s + r[key], 0);
-const BUDGET_GZ = 325 * 1024;
+const BUDGET_GZ = 320 * 1024;
 const firstGz = sum(first, "gz");
 console.log("first load (page, calculator, styles)".padEnd(44) + kb(sum(first, "raw")) + kb(firstGz));
 if (later.length) console.log("planner app + worker (loaded when opened)".padEnd(44) + kb(sum(later, "raw")) + kb(sum(later, "gz")));
