@@ -122,6 +122,8 @@ test("comparison: the same person under every policy", async () => {
   await page.fill("#calc-date", "2025-03-04");
   await page.fill("#calc-price", "13");
   await page.click("#calc-compare");
+  // The other cities' files are fetched now (only the chosen one was before): read once they are in.
+  await page.waitForFunction(() => document.querySelectorAll(".compare .compare-card").length === 5, null, { timeout: 10_000 }).catch(() => {});
   // One card per policy: its name, then each figure (subsidy third, as the table's columns were).
   const rows = await page.$$eval(".compare .compare-card", (cards) =>
     cards.map((c) => [c.querySelector("h4").textContent.trim(), "", c.querySelector(".cmp-subsidy .cmp-value")?.textContent.trim()]),

@@ -163,6 +163,8 @@ for (const [lang, viewport, size] of COMPARE_CASES) {
     await page.getByRole("button", { name: w.compare }).click();
     const compare = page.locator(".compare");
     await compare.waitFor();
+    // Every city's file is in (they are fetched when the comparison opens).
+    await page.waitForFunction(() => document.querySelectorAll(".compare .compare-card").length === 5, null, { timeout: 10_000 }).catch(() => {});
     await page.waitForTimeout(300);
 
     // It fits: nothing wider than the screen or its column, so no number is hidden off to the side.

@@ -510,23 +510,11 @@ pub fn network_coverage(
         match &site_snaps[s] {
             Some(snap) => {
                 net.reach(snap, limit_m, &mut search);
-                for &n in &search.touched {
+                // The points on the segments of every node reached, and on the site's own segment
+                // (whose ends the search may not settle when the segment is long).
+                let own = [snap.a, snap.b];
+                for &n in search.touched.iter().chain(&own) {
                     for &i in &at_node[n as usize] {
-                        if seen[i as usize] == stamp {
-                            continue;
-                        }
-                        seen[i as usize] = stamp;
-                        if let Some(p) = &demand_snaps[i as usize] {
-                            let d = net.distance_to(snap, p, &search);
-                            if d <= limit_m {
-                                list.push((i, d as f32));
-                            }
-                        }
-                    }
-                }
-                // Points on the site's own segment whose ends the search never settled.
-                for &end in &[snap.a, snap.b] {
-                    for &i in &at_node[end as usize] {
                         if seen[i as usize] == stamp {
                             continue;
                         }
