@@ -11,12 +11,8 @@ use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::planner::network::{network_coverage, RoadNetwork};
 use zhucan::core::planner::sample::{candidates_near, city, street_grid};
 
-fn peak_memory_mb() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
-}
+mod common;
+use common::peak_memory_mb;
 
 fn main() {
     let n: usize = std::env::var("ZHUCAN_BENCH_POINTS").ok().and_then(|s| s.parse().ok()).unwrap_or(1_000_000);

@@ -129,19 +129,9 @@ pub fn geojson(view: &PlanView) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::planner::plan::Settings;
-    use crate::core::planner::session::{Reply, Request, Session};
 
     fn demo_view() -> PlanView {
-        let mut s = Session::new();
-        s.handle(Request::Demo, &mut |_| {});
-        let mut out = None;
-        s.handle(Request::Run { settings: Settings { k: 5, ..Settings::default() }, choices: Default::default() }, &mut |r| {
-            if let Reply::Planned(v) = r {
-                out = Some(*v);
-            }
-        });
-        out.expect("planned")
+        crate::core::planner::session::demo_plan(5)
     }
 
     #[test]

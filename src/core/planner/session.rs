@@ -680,6 +680,21 @@ fn view(demand: &Demand, candidates: &Sites, existing: &Sites, prepared: &Prepar
     }
 }
 
+/// The demo district planned with `k` sites (for the tests of the modules that turn a plan into
+/// files and pictures).
+#[cfg(test)]
+pub(crate) fn demo_plan(k: usize) -> PlanView {
+    let mut s = Session::new();
+    s.handle(Request::Demo, &mut |_| {});
+    let mut out = None;
+    s.handle(Request::Run { settings: Settings { k, ..Settings::default() }, choices: Choices::default() }, &mut |r| {
+        if let Reply::Planned(v) = r {
+            out = Some(*v);
+        }
+    });
+    out.expect("the demo district plans")
+}
+
 /// The SIMULATED demo district: a seeded city of about 6,000 grid cells in a Guangzhou-sized
 /// district, 60 candidate sites and 4 existing canteens. Not real data.
 pub fn demo_district() -> (Demand, Sites, Sites) {
