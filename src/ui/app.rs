@@ -192,7 +192,7 @@ fn Page(props: &PageProps) -> Html {
             if only.is_none() {
                 <TabList label={t.sections_label} {tabs} {selected} {on_select} />
             }
-            { for calculator }
+            <>{ for calculator }</>
         </>
     };
     let footer = html! {

@@ -353,3 +353,30 @@ for (const size of ["large", "xl"]) {
     await context.close();
   });
 }
+
+test("she types her age while her city's file is still arriving: no keystroke is lost, the cursor stays", async () => {
+  // The city's file comes over the network; on a slow line she is already typing when it lands.
+  // When it did, the questions it adds (Tianjin's two) made the page rebuild the fields above
+  // them, and the age box she was typing in was replaced: the next digit went nowhere ("8"
+  // instead of "85") and a screen reader lost its place.
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: PHONE, serviceWorkers: "block" });
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/tianjin.toml", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByLabel(W.zh.city, { exact: true }).selectOption({ label: "天津市 · 天津市老年人助餐补贴" });
+  const age = page.getByLabel(W.zh.age, { exact: true });
+  await age.pressSequentially("8", { delay: 120 });
+  release();
+  // Tianjin's own questions appear once its file is in.
+  await page.getByText("享受天津市居家养老服务（护理）补贴").first().waitFor({ timeout: 10_000 });
+  await page.keyboard.type("5", { delay: 120 });
+  assert.equal(await age.inputValue(), "85", "both digits are in the box");
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "calc-age", "the cursor is still in the age box");
+  // Tianjin 2024, 85 years old, a 13-yuan meal: "每餐补贴3元".
+  await page.waitForFunction(() => /补贴\s*3元/.test(document.querySelector(".result-headline")?.textContent || ""), null, { timeout: 10_000 });
+  assertClean(await problems());
+  await context.close();
+});

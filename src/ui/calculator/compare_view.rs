@@ -52,7 +52,7 @@ fn row_view(row: Row, t: &CalcTexts) -> Html {
             <dt>{ label(row.kind, t) }</dt>
             <dd class={class}>
                 <span class="cmp-value">{ value }</span>
-                { for row.why.into_iter().map(|w| html! { <span class="why">{ w }</span> }) }
+                <>{ for row.why.into_iter().map(|w| html! { <span class="why">{ w }</span> }) }</>
             </dd>
         </>
     }

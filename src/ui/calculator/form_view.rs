@@ -164,7 +164,7 @@ fn select_field(
             { hint_and_error(id, hint.as_deref(), &error) }
             <select {id} {onchange} aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={described_by(id, hint.is_some(), error.is_some())}>
-                { for opts }
+                <>{ for opts }</>
             </select>
         </div>
     }
@@ -247,7 +247,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     ],
                     error_for(&props.errors, &FormField::Hukou, l), edit(Edit::Hukou)) }
                 { hardship_field(props, t) }
-                { for props.categories.iter().map(|c| category_field(props, c, t)) }
+                <>{ for props.categories.iter().map(|c| category_field(props, c, t)) }</>
             </section>
             <details class="more" open={*more_open || must_open} ontoggle={on_toggle}>
                 <summary>{ t.more_heading }</summary>
@@ -354,7 +354,7 @@ fn groups_field(props: &FormViewProps, t: &CalcTexts) -> Html {
     html! {
         <fieldset class="field">
             <legend>{ t.groups_legend }</legend>
-            { for boxes }
+            <>{ for boxes }</>
         </fieldset>
     }
 }

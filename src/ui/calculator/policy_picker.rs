@@ -97,7 +97,7 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                 <p class="field-hint" id="calc-policy-hint">{ t.policy_hint }</p>
                 <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">
                     <option value="" disabled=true selected={none_chosen}>{ t.policy_choose }</option>
-                    { for options }
+                    <>{ for options }</>
                 </select>
             </div>
             <details class="not-listed">

@@ -305,7 +305,7 @@ fn explanation(a: &Assessment, p: &Policy, has_month: bool, today: Date, t: &Cal
         html! {
             <li class="advice-hint">
                 <p>{ advice_text(adv, l) }</p>
-                { for adv.clauses.iter().map(|c| clause_details(Some(*c), p, t, l)) }
+                <>{ for adv.clauses.iter().map(|c| clause_details(Some(*c), p, t, l)) }</>
             </li>
         }
     });
@@ -386,7 +386,7 @@ fn answers_view(form: &FormInput, p: &Policy, t: &CalcTexts, l: Locale) -> Html 
         <section class="answers" aria-labelledby="answers-heading">
             <h4 id="answers-heading">{ t.answers_heading }</h4>
             <dl>
-                { for lines.into_iter().map(|line| html! { <div><dt>{ line.label }</dt><dd>{ line.value }</dd></div> }) }
+                <>{ for lines.into_iter().map(|line| html! { <div><dt>{ line.label }</dt><dd>{ line.value }</dd></div> }) }</>
             </dl>
             <p class="field-hint">{ t.answers_note }</p>
         </section>

@@ -95,7 +95,7 @@ pub fn TabList(props: &TabListProps) -> Html {
     });
     html! {
         <div class="tab-list" role="tablist" aria-label={props.label.clone()} {onkeydown}>
-            { for buttons }
+            <>{ for buttons }</>
         </div>
     }
 }

@@ -119,7 +119,7 @@ fn column_select(id: String, label: &str, headers: &[String], value: Option<usiz
             <label for={id.clone()}>{ label }</label>
             <select {id} {onchange}>
                 <option value="" selected={value.is_none()}>{ none }</option>
-                { for options }
+                <>{ for options }</>
             </select>
         </div>
     }
@@ -283,7 +283,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
                     if props.card.crs.is_none() {
                         <option value="" selected=true disabled=true>{ t.crs_choose }</option>
                     }
-                    { for crs_options }
+                    <>{ for crs_options }</>
                 </select>
             </div>
             <button type="button" id={id("import")} class="button primary" onclick={props.on_import.reform(move |_: MouseEvent| (role, false))}>{ t.import_button }</button>

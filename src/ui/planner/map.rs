@@ -320,7 +320,7 @@ fn overlay(lay: &MapLayout, selected: Option<usize>, on_select: &Callback<usize>
         <>
             <g class="sites">{ for marks }</g>
             <g class="map-labels">{ for labels }</g>
-            { for scale }
+            <>{ for scale }</>
             <g class="north-arrow">
                 <path d={mapdraw::north_path(n, 0.0, 0.0)} />
                 <text x={f1(n.text.x)} y={f1(n.text.y)} font-size={f1(f)} text-anchor="middle" dominant-baseline="central">{ n.text.text.clone() }</text>

@@ -199,7 +199,7 @@ fn comparison(v: &PlanView, ids: &[usize], t: &PlanTexts) -> Html {
         html! {
             <tr>
                 <th scope="row">{ label.clone() }</th>
-                { for columns.iter().map(|c| html! { <td>{ c[r].clone() }</td> }) }
+                <>{ for columns.iter().map(|c| html! { <td>{ c[r].clone() }</td> }) }</>
             </tr>
         }
     });

@@ -109,7 +109,7 @@ fn policy_select(id: &str, label: &str, value: &str, none: Option<&str>, l: Loca
                 if let Some(n) = none {
                     <option value="" selected={value.is_empty()}>{ n }</option>
                 }
-                { for options }
+                <>{ for options }</>
             </select>
         </div>
     }
@@ -277,9 +277,9 @@ pub fn ScenarioView(props: &ScenarioProps) -> Html {
                 <legend>{ t.sc_shares }</legend>
                 <p class="field-hint">{ t.sc_shares_hint }</p>
                 <div class="mapping-grid">
-                    { for age_inputs }
-                    { for hardship_inputs }
-                    { for care_inputs }
+                    <>{ for age_inputs }</>
+                    <>{ for hardship_inputs }</>
+                    <>{ for care_inputs }</>
                     { text_input("sc-nonlocal", t.sc_nonlocal, &f.nonlocal, edit(|f, v| f.nonlocal = v)) }
                 </div>
             </fieldset>
@@ -348,7 +348,7 @@ fn result_view(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
                 <dt>{ t.sc_year_total }</dt><dd id="sc-year-total">{ format!("{}{unit}", thousands(c.subsidy_year)) }</dd>
                 <dt>{ t.sc_month_total }</dt><dd>{ format!("{}{unit}", thousands(c.subsidy_year / 12.0)) }</dd>
                 <dt>{ t.sc_day_total }</dt><dd>{ format!("{}{unit}", thousands(c.subsidy_year / 365.0)) }</dd>
-                { for levels }
+                <>{ for levels }</>
                 <dt>{ t.sc_operator }</dt><dd>{ format!("{}{unit}", thousands(c.operator_year)) }</dd>
                 <dt>{ t.sc_per_person }</dt><dd>{ format!("{:.2}{unit}", c.per_covered_person_year) }</dd>
                 <dt>{ t.sc_uncovered }</dt><dd>{ thousands(c.uncovered) }</dd>
@@ -498,7 +498,7 @@ fn assumptions(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
                 { pct(t.sc_uptake, &f.uptake) }
                 <dt>{ t.sc_days }</dt><dd>{ f.days.clone() }</dd>
                 <dt>{ t.sc_price }</dt><dd>{ if f.price.trim().is_empty() { t.sc_price_default.to_string() } else { f.price.clone() } }</dd>
-                { for shares }
+                <>{ for shares }</>
                 if f.nonlocal.trim().parse::<f64>().is_ok_and(|x| x > 0.0) {
                     { pct(t.sc_nonlocal, &f.nonlocal) }
                 }

@@ -118,7 +118,7 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
             { field("plan-k", t.k_label, Some(t.k_hint), &f.k, error(SettingsField::K), "numeric", edit(|f, v| f.k = v)) }
             { field("plan-target", t.target_label, None, &f.target_percent, error(SettingsField::Target), "decimal", edit(|f, v| f.target_percent = v)) }
             { field("plan-need", t.need_label, Some(t.need_hint), &f.need_percent, error(SettingsField::Need), "decimal", edit(|f, v| f.need_percent = v)) }
-            { for weights }
+            <>{ for weights }</>
             <div class="check field">
                 <input type="checkbox" id="plan-decay" checked={f.decay} onchange={on_decay} />
                 <label for="plan-decay">{ t.decay_label }</label>
