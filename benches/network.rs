@@ -52,7 +52,11 @@ fn main() {
     let t = Instant::now();
     let straight_m = minutes * speed / detour;
     let straight = Coverage::build(&PointIndex::new(&demand.points, straight_m), demand.points.len(), &candidates.points, straight_m);
-    println!("straight-line coverage {:>8.3} s   ({} pairs at {straight_m:.0} m = the walk ÷ detour {detour})", t.elapsed().as_secs_f64(), straight.pairs());
+    println!(
+        "straight-line coverage {:>8.3} s   ({} pairs at {straight_m:.0} m = the walk ÷ detour {detour})",
+        t.elapsed().as_secs_f64(),
+        straight.pairs()
+    );
     let covered = |c: &Coverage| c.covered_mask().iter().filter(|x| **x).count();
     println!("points any site reaches: on foot {}, straight line × detour {}", covered(&walk), covered(&straight));
     if let Some(mb) = peak_memory_mb() {

@@ -4,11 +4,11 @@
 
 use std::time::Instant;
 
+use zhucan::core::planner::data::Sites;
 use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::planner::plan::{prepare, weights};
 use zhucan::core::planner::sample::{candidates_near, city};
 use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};
-use zhucan::core::planner::data::Sites;
 
 mod common;
 use common::peak_memory_mb;

@@ -37,15 +37,8 @@ pub enum Weekday {
 
 impl Weekday {
     /// Monday to Sunday.
-    pub const ALL: [Weekday; 7] = [
-        Weekday::Monday,
-        Weekday::Tuesday,
-        Weekday::Wednesday,
-        Weekday::Thursday,
-        Weekday::Friday,
-        Weekday::Saturday,
-        Weekday::Sunday,
-    ];
+    pub const ALL: [Weekday; 7] =
+        [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday];
 
     /// Saturday or Sunday.
     pub fn is_weekend(self) -> bool {
@@ -228,13 +221,10 @@ impl FromStr for Date {
         let text = s.trim();
         let bad = || DateError::Format(text.chars().take(40).collect());
         let mut parts = text.split('-');
-        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
-        else {
+        let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
             return Err(bad());
         };
-        let digits = |p: &str, min: usize, max: usize| {
-            (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
-        };
+        let digits = |p: &str, min: usize, max: usize| (min..=max).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit());
         if !digits(y, 4, 4) || !digits(m, 1, 2) || !digits(d, 1, 2) {
             return Err(bad());
         }

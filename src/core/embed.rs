@@ -219,7 +219,9 @@ mod tests {
 
     #[test]
     fn a_full_snippet_query() {
-        let o = EmbedOptions::from_query("?mode=calculator&policy=shenzhen-2025&lang=en&parent=https%3A%2F%2Fwww.example.gov.cn&theme=%23a0001e");
+        let o = EmbedOptions::from_query(
+            "?mode=calculator&policy=shenzhen-2025&lang=en&parent=https%3A%2F%2Fwww.example.gov.cn&theme=%23a0001e",
+        );
         assert_eq!(o.mode, Mode::Calculator);
         assert_eq!(o.policy.as_deref(), Some("shenzhen-2025"));
         assert_eq!(o.parent.as_deref(), Some("https://www.example.gov.cn"));
@@ -271,7 +273,17 @@ mod tests {
         for ok in ["/policies/mycity.toml", "policies/x.toml", "./x.toml", "../p/x.toml", "x.toml?v=2", "/a/b:c.toml"] {
             assert_eq!(parse_same_site_path(ok).as_deref(), Some(ok), "{ok}");
         }
-        for bad in ["", "https://evil.example/p.toml", "http:/x", "//evil.example/p.toml", "javascript:alert(1)", "data:text/plain,x", "/a b.toml", "\\\\evil\\p", "/x\u{0}"] {
+        for bad in [
+            "",
+            "https://evil.example/p.toml",
+            "http:/x",
+            "//evil.example/p.toml",
+            "javascript:alert(1)",
+            "data:text/plain,x",
+            "/a b.toml",
+            "\\\\evil\\p",
+            "/x\u{0}",
+        ] {
             assert_eq!(parse_same_site_path(bad), None, "{bad:?}");
         }
         let o = EmbedOptions::from_query("?policy-url=%2Fpolicies%2Fmycity.toml");

@@ -79,7 +79,8 @@ impl Group {
 /// Every group with a share above zero (independent dimensions).
 pub fn groups(s: &Shares) -> Vec<Group> {
     let none_hardship = (1.0 - s.hardship.iter().sum::<f64>()).max(0.0);
-    let hardship: Vec<(Hardship, f64)> = std::iter::once((Hardship::None, none_hardship)).chain(HARDSHIPS.iter().copied().zip(s.hardship)).collect();
+    let hardship: Vec<(Hardship, f64)> =
+        std::iter::once((Hardship::None, none_hardship)).chain(HARDSHIPS.iter().copied().zip(s.hardship)).collect();
     let none_care = (1.0 - s.care.iter().sum::<f64>()).max(0.0);
     let care: Vec<(CareLevel, f64)> = std::iter::once((CareLevel::None, none_care)).chain(CARES.iter().copied().zip(s.care)).collect();
     let hukou = [(Hukou::Local, (1.0 - s.nonlocal).max(0.0)), (Hukou::Nonlocal, s.nonlocal)];
@@ -158,7 +159,8 @@ pub fn group_costs(policy: &Policy, shares: &Shares, a: &Assumptions, calendar: 
             }
             // Funding-level split and operator subsidy from a typical meal mid-year.
             let date = crate::core::date::Date::new(a.year, 6, 15).unwrap_or(crate::core::date::Date::MIN);
-            let typical = assess_figures(policy, &person, &Meal { date: next_weekday(date), price: a.price, ..Meal::lunch(date) }, calendar);
+            let typical =
+                assess_figures(policy, &person, &Meal { date: next_weekday(date), price: a.price, ..Meal::lunch(date) }, calendar);
             let mut by_level = [0.0; 4];
             let total: f64 = typical.parts.iter().map(|p| p.amount.0 as f64).sum();
             for p in &typical.parts {
@@ -322,11 +324,7 @@ impl GroupChange {
 
 /// Compares two costings of the same groups (same shares and assumptions).
 pub fn compare(before: &[GroupCost], after: &[GroupCost]) -> Vec<GroupChange> {
-    before
-        .iter()
-        .zip(after)
-        .map(|(b, a)| GroupChange { group: b.group.clone(), before: b.subsidy_year, after: a.subsidy_year })
-        .collect()
+    before.iter().zip(after).map(|(b, a)| GroupChange { group: b.group.clone(), before: b.subsidy_year, after: a.subsidy_year }).collect()
 }
 
 /// A SIMULATED district for benchmarks: `people` older people spread over `sites` sites (seeded
@@ -442,7 +440,9 @@ impl ScenarioForm {
     /// Checks the numbers: shares in 0–100 with age bands adding up to 100 (60–64 takes up any
     /// rounding), 1–7 days, a year 2000–2100, a price in yuan.
     pub fn validate(&self) -> Option<(Shares, Assumptions, Option<Assumptions>)> {
-        let pct = |s: &str| -> Option<f64> { s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && (0.0..=100.0).contains(v)).map(|v| v / 100.0) };
+        let pct = |s: &str| -> Option<f64> {
+            s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && (0.0..=100.0).contains(v)).map(|v| v / 100.0)
+        };
         let mut age = [0.0; 5];
         for (i, a) in self.age.iter().enumerate() {
             age[i] = pct(a)?;

@@ -5,14 +5,14 @@ use yew::prelude::*;
 
 use crate::core::embed::{EmbedOptions, Mode};
 use crate::ui::calculator::Calculator;
-use crate::ui::embed;
-use crate::ui::storage;
-use crate::ui::planner_host::PlannerHost;
 use crate::ui::components::{SettingsBar, Tab, TabList};
+use crate::ui::embed;
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
+use crate::ui::planner_host::PlannerHost;
 use crate::ui::settings::Settings;
 use crate::ui::shell::{self, Shell};
+use crate::ui::storage;
 
 /// The two halves of the app, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,10 +89,7 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Removes the "loading…" notice that index.html shows until the app is running.
 fn remove_boot_message() {
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();
     }
 }
@@ -118,10 +115,7 @@ fn Page(props: &PageProps) -> Html {
     };
     let section = use_state_eq(|| only.unwrap_or(Section::Calculator));
     let selected = Section::ALL.iter().position(|s| *s == *section).unwrap_or(0);
-    let tabs: Vec<Tab> = Section::ALL
-        .iter()
-        .map(|s| Tab { id: s.id(), label: s.label(t).into() })
-        .collect();
+    let tabs: Vec<Tab> = Section::ALL.iter().map(|s| Tab { id: s.id(), label: s.label(t).into() }).collect();
     let on_select = {
         let section = section.clone();
         Callback::from(move |i: usize| {
@@ -133,7 +127,8 @@ fn Page(props: &PageProps) -> Html {
     let policy = props.options.policy.clone();
     let shows = |s: Section| only.is_none_or(|o| o == s);
     let calculator = shows(Section::Calculator).then(|| {
-        let content = html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> };
+        let content =
+            html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> };
         let s = Section::Calculator;
         if only.is_some() {
             // One half only: no tabs; the section's name is the heading.

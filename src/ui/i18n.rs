@@ -61,7 +61,8 @@ pub const ZH_CN: Texts = Texts {
     large_text: "大字模式",
     extra_large: "特大字",
     high_contrast: "高对比度",
-    storage_blocked: "这个浏览器现在不允许本页在设备上保存内容（例如无痕模式）。您仍然可以正常使用，但关闭或刷新页面后，填写的内容和导入的数据不会保留。",
+    storage_blocked:
+        "这个浏览器现在不允许本页在设备上保存内容（例如无痕模式）。您仍然可以正常使用，但关闭或刷新页面后，填写的内容和导入的数据不会保留。",
     sections_label: "功能",
     tab_calculator: "补贴计算",
     tab_planner: "选址规划",

@@ -4,13 +4,13 @@
 mod app;
 pub mod browser;
 pub mod calculator;
+mod components;
 mod crash;
 pub mod embed;
-mod components;
 mod hooks;
+pub mod i18n;
 pub mod planner;
 pub mod planner_host;
-pub mod i18n;
 pub mod settings;
 pub mod shell;
 mod storage;
@@ -25,13 +25,8 @@ pub const MOUNT_ID: &str = "app";
 /// # Panics
 /// Only when the page has neither `#app` nor a `<body>`, where nothing could be shown anyway.
 pub fn mount_point() -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("zhucan runs in a browser window with a document");
-    document
-        .get_element_by_id(MOUNT_ID)
-        .or_else(|| document.body().map(Into::into))
-        .expect("the page has a <body>")
+    let document = web_sys::window().and_then(|w| w.document()).expect("zhucan runs in a browser window with a document");
+    document.get_element_by_id(MOUNT_ID).or_else(|| document.body().map(Into::into)).expect("the page has a <body>")
 }
 
 pub use crash::install_panic_hook;

@@ -91,11 +91,8 @@ impl Settings {
     pub fn from_stored(text: &str) -> Settings {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         let on = |key: &str| compact.contains(&format!(r#""{key}":true"#));
-        let locale = compact
-            .split_once(r#""locale":""#)
-            .and_then(|(_, rest)| rest.split('"').next())
-            .and_then(Locale::parse)
-            .unwrap_or_default();
+        let locale =
+            compact.split_once(r#""locale":""#).and_then(|(_, rest)| rest.split('"').next()).and_then(Locale::parse).unwrap_or_default();
         Settings { locale, large_text: on("large_text"), extra_large: on("extra_large"), high_contrast: on("high_contrast") }
     }
 

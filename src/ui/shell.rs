@@ -94,4 +94,3 @@ pub fn set_panel(panel: &Element, a: &PanelAttributes<'_>) {
     let _ = panel.set_attribute("aria-labelledby", a.labelled_by);
     let _ = if a.hidden { panel.set_attribute("hidden", "") } else { panel.remove_attribute("hidden") };
 }
-

@@ -3,10 +3,7 @@
 use std::process::Command;
 
 fn zhucan(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_zhucan"))
-        .args(args)
-        .output()
-        .expect("the zhucan binary runs")
+    Command::new(env!("CARGO_BIN_EXE_zhucan")).args(args).output().expect("the zhucan binary runs")
 }
 
 #[test]
@@ -97,12 +94,18 @@ fn invalid_person_fails_and_names_the_field() {
 #[test]
 fn roster_writes_one_row_per_person_and_flags_bad_rows() {
     let dir = temp_dir("roster");
-    let roster = write(
-        &dir,
-        "roster.csv",
-        "\u{feff}id,age,hardship,hukou\nA,85,,local\nB,65,dibao,local\nC,65,,local\nD,abc,,local\n",
-    );
-    let out = zhucan(&["subsidy", "--policy", "shenzhen-2025", "--people", &roster, "--on", "2025-03-04", "--meal", &write(&dir, "m.json", r#"{"price_fen": 1500}"#)]);
+    let roster = write(&dir, "roster.csv", "\u{feff}id,age,hardship,hukou\nA,85,,local\nB,65,dibao,local\nC,65,,local\nD,abc,,local\n");
+    let out = zhucan(&[
+        "subsidy",
+        "--policy",
+        "shenzhen-2025",
+        "--people",
+        &roster,
+        "--on",
+        "2025-03-04",
+        "--meal",
+        &write(&dir, "m.json", r#"{"price_fen": 1500}"#),
+    ]);
     assert_eq!(out.status.code(), Some(1), "one bad row makes the exit code 1");
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = text.lines().collect();
@@ -135,8 +138,18 @@ fn subsidy_month_applies_the_plan() {
     // Tianjin, March 2025, lunch and dinner every day: per day 1, per natural week 5; the week of
     // 24 February has used its 5 by 1 March → 21 meals × 3 = 63 yuan (see tests/native/simulate.rs).
     let out = zhucan(&[
-        "subsidy", "--policy", "tianjin", "--person", &person, "--on", "2025-03-04", "--month",
-        "--weekdays", "mon,tue,wed,thu,fri,sat,sun", "--meals", "lunch,dinner",
+        "subsidy",
+        "--policy",
+        "tianjin",
+        "--person",
+        &person,
+        "--on",
+        "2025-03-04",
+        "--month",
+        "--weekdays",
+        "mon,tue,wed,thu,fri,sat,sun",
+        "--meals",
+        "lunch,dinner",
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
@@ -184,7 +197,9 @@ fn plan_walks_along_roads_and_says_what_the_river_costs() {
         format!("{:.9},{:.9}", q.lon, q.lat)
     };
     let dir = temp_dir("plan-roads");
-    let line = |a: String, b: String, tags: &str| format!(r#"{{"type":"Feature","properties":{tags},"geometry":{{"type":"LineString","coordinates":[{a},{b}]}}}}"#);
+    let line = |a: String, b: String, tags: &str| {
+        format!(r#"{{"type":"Feature","properties":{tags},"geometry":{{"type":"LineString","coordinates":[{a},{b}]}}}}"#)
+    };
     let roads = format!(
         r#"{{"type":"FeatureCollection","features":[{},{},{},{}]}}"#,
         line(p(-1000.0, -50.0), p(1000.0, -50.0), r#"{"highway":"residential"}"#),
@@ -208,7 +223,10 @@ fn plan_walks_along_roads_and_says_what_the_river_costs() {
     assert_eq!(v["covered_weight"], 20.0, "only B, on the same bank");
     let n = &v["network"];
     assert_eq!((n["nodes"].as_u64(), n["segments"].as_u64(), n["ways_not_walkable"].as_u64()), (Some(6), Some(5), Some(1)));
-    assert_eq!((n["limit_on_foot_m"].as_f64(), n["demand_unsnapped"].as_u64(), n["sites_unsnapped"].as_u64()), (Some(900.0), Some(0), Some(0)));
+    assert_eq!(
+        (n["limit_on_foot_m"].as_f64(), n["demand_unsnapped"].as_u64(), n["sites_unsnapped"].as_u64()),
+        (Some(900.0), Some(0), Some(0))
+    );
     let site = &n["per_candidate"][0];
     assert_eq!((site["straight_line"].as_f64(), site["on_foot"].as_f64()), (Some(70.0), Some(20.0)));
     assert!((site["lost_share"].as_f64().unwrap_or_default() - 50.0 / 70.0).abs() < 1e-9);

@@ -3,15 +3,15 @@
 
 mod architecture;
 mod cli;
+mod network_reference;
+mod parser_robustness;
+#[path = "../support/planner_path.rs"]
+mod planner_path;
+mod planner_properties;
 mod policy_errors;
 mod policy_template;
 mod presets;
-mod parser_robustness;
-mod planner_properties;
-#[path = "../support/planner_path.rs"]
-mod planner_path;
 mod properties;
-mod network_reference;
 mod reference;
 mod scenario;
 mod simulate;

@@ -80,11 +80,14 @@ fn per_candidate_covered_weight_matches_the_reference() {
         let want_points = numbers(&limit["per_candidate_points"]);
         let got = numbers(&v["per_candidate_weight"]);
         let got_points = numbers(&v["per_candidate_points"]);
-        let on_foot: Vec<f64> = n["per_candidate"].as_array().expect("per candidate").iter().map(|s| s["on_foot"].as_f64().expect("on_foot")).collect();
+        let on_foot: Vec<f64> =
+            n["per_candidate"].as_array().expect("per candidate").iter().map(|s| s["on_foot"].as_f64().expect("on_foot")).collect();
         assert_eq!(got.len(), want.len());
         let differ: Vec<String> = (0..want.len())
             .filter(|&s| (got[s] - want[s]).abs() > 1e-6 || (on_foot[s] - want[s]).abs() > 1e-6 || got_points[s] != want_points[s])
-            .map(|s| format!("S{:02}: zhucan {} ({} points), reference {} ({} points)", s + 1, got[s], got_points[s], want[s], want_points[s]))
+            .map(|s| {
+                format!("S{:02}: zhucan {} ({} points), reference {} ({} points)", s + 1, got[s], got_points[s], want[s], want_points[s])
+            })
             .collect();
         assert!(differ.is_empty(), "within {metres} m on foot:\n{}", differ.join("\n"));
         // The check is not empty: nearly every site reaches someone (two stand on small pieces

@@ -86,12 +86,12 @@ fn every_problem_is_reported_with_its_line() {
         .collect();
     let expected: Vec<(usize, String)> = vec![
         (6, "unknown key colour".into()),
-        (8, "source unlocatable".into()),  // [[source]] without url or number
+        (8, "source unlocatable".into()), // [[source]] without url or number
         (19, "unknown ref nowhere".into()),
-        (26, "dates out of order".into()), // until before from
+        (26, "dates out of order".into()),      // until before from
         (28, "overlap a b 70-Some(70)".into()), // ages 60–70 and 70+ share age 70
-        (53, "no clause".into()),          // the delivery rule: a figure without its source
-        (46, "exactly one".into()),        // tier c: no subsidy/pay/percent (the key is misspelt)
+        (53, "no clause".into()),               // the delivery rule: a figure without its source
+        (46, "exactly one".into()),             // tier c: no subsidy/pay/percent (the key is misspelt)
         (49, "bad value \"poor\"".into()),
         (49, "unknown ref nope".into()),
         (50, "unknown key subsidyy".into()),

@@ -19,7 +19,8 @@ fn the_template_loads_and_its_cases_pass() {
     assert_eq!(policy.id, "example-city");
     let results = run_cases(&policy, Calendar::builtin());
     assert!(results.len() >= 2, "at least one example case for each outcome");
-    let failed: Vec<String> = results.iter().filter(|r| !r.passed()).map(|r| format!("line {} {}: {:?}", r.line, r.name, r.mismatches)).collect();
+    let failed: Vec<String> =
+        results.iter().filter(|r| !r.passed()).map(|r| format!("line {} {}: {:?}", r.line, r.name, r.mismatches)).collect();
     assert!(failed.is_empty(), "{}", failed.join("\n"));
     // Its quoted clause: "80周岁及以上老年人每餐补贴4元" — an 85-year-old gets 4 yuan of a 12-yuan lunch.
     let mut meal = Meal::lunch("2025-03-04".parse().expect("date"));

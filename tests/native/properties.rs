@@ -44,7 +44,13 @@ fn person() -> impl Strategy<Value = Person> {
 }
 
 fn meal() -> impl Strategy<Value = Meal> {
-    (0i64..(365 * 7), prop::sample::select(MealKind::ALL.to_vec()), prop::option::of(0i64..4000), any::<bool>(), prop::sample::select(Place::ALL.to_vec()))
+    (
+        0i64..(365 * 7),
+        prop::sample::select(MealKind::ALL.to_vec()),
+        prop::option::of(0i64..4000),
+        any::<bool>(),
+        prop::sample::select(Place::ALL.to_vec()),
+    )
         .prop_map(|(offset, kind, price, delivery, place)| {
             let start = Date::new(2019, 6, 1).expect("date");
             Meal { date: start.add_days(offset).unwrap_or(start), kind, price: price.map(Fen), delivery, place }

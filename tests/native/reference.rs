@@ -41,7 +41,10 @@ fn check_case(name: &str) {
                 .filter(|&i| (distance_m(p.candidates[c], p.demand[i]) - p.radius_m).abs() <= 0.01)
                 .map(|i| p.weights[i])
                 .collect();
-            assert!(near.iter().any(|w| (w - diff).abs() < 1e-9), "{name}: candidate {c}: {got} vs {want}, not explained by a boundary pair");
+            assert!(
+                near.iter().any(|w| (w - diff).abs() < 1e-9),
+                "{name}: candidate {c}: {got} vs {want}, not explained by a boundary pair"
+            );
             explained += 1;
         }
     }

@@ -23,7 +23,14 @@ fn tianjin_weekly_cap_counts_the_week_begun_in_february() {
     // week (2022+ rules, in force in 2025 as the 2024 version):
     //   Mon 24 Feb – Sun 2 Mar: Feb 24–28 use the 5, so Sat 1 and Sun 2 March get nothing;
     //   3–9, 10–16, 17–23, 24–30 March: 5 each = 20;  Mon 31 March: 1.  Total 21 meals × 3 yuan = 63.
-    let m = simulate_month(&preset("tianjin"), &Person::aged(85), &every_day(&[MealKind::Lunch, MealKind::Dinner]), 2025, 3, Calendar::builtin());
+    let m = simulate_month(
+        &preset("tianjin"),
+        &Person::aged(85),
+        &every_day(&[MealKind::Lunch, MealKind::Dinner]),
+        2025,
+        3,
+        Calendar::builtin(),
+    );
     assert_eq!(m.subsidised_meals, 21);
     assert_eq!(m.total_subsidy, Fen::yuan(63));
     let first = m.meals.iter().find(|x| x.date.to_string() == "2025-03-01").expect("1 March planned");

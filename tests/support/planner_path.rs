@@ -16,10 +16,17 @@ pub fn replies_for(demand: Vec<u8>, name: &str) -> Vec<Reply> {
     let opened = replies.iter().find_map(|r| if let Reply::Opened(o) = r { Some(o.clone()) } else { None });
     if let Some(o) = opened {
         let mut send = |r: Reply| replies.push(r);
-        s.handle(Request::Import { role: Role::Demand, map: o.map.clone(), crs: o.crs_hint.unwrap_or_default(), skip_bad_rows: true }, &mut send);
+        s.handle(
+            Request::Import { role: Role::Demand, map: o.map.clone(), crs: o.crs_hint.unwrap_or_default(), skip_bad_rows: true },
+            &mut send,
+        );
         s.handle(Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: CANDIDATES.as_bytes().to_vec() }, &mut send);
     }
-    let candidates = replies.iter().rev().find_map(|r| if let Reply::Opened(o) = r { (o.role == Role::Candidates).then(|| o.map.clone()) } else { None });
+    let candidates =
+        replies
+            .iter()
+            .rev()
+            .find_map(|r| if let Reply::Opened(o) = r { (o.role == Role::Candidates).then(|| o.map.clone()) } else { None });
     if let Some(map) = candidates {
         let mut send = |r: Reply| replies.push(r);
         s.handle(Request::Import { role: Role::Candidates, map, crs: Default::default(), skip_bad_rows: true }, &mut send);

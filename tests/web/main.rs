@@ -132,8 +132,7 @@ async fn arrow_keys_move_between_tabs_and_focus_follows() {
     let init = web_sys::KeyboardEventInit::new();
     init.set_key("ArrowRight");
     init.set_bubbles(true);
-    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init)
-        .expect("keyboard event");
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("keyboard event");
     app.find("#tab-calculator").dispatch_event(&event).expect("dispatch");
     yew::scheduler::flush().await;
     assert_eq!(app.find("#tab-planner").get_attribute("aria-selected").as_deref(), Some("true"));
@@ -195,7 +194,7 @@ async fn settings_survive_a_remount() {
         app.click("#switch-language").await;
         app.click("#toggle-large-text").await;
     } // dropping `app` unmounts it, as a reload would
-    // Mount again without clearing storage.
+      // Mount again without clearing storage.
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
     let again = Mounted::mount(root).await;
@@ -256,9 +255,6 @@ fn settings_are_stored_in_the_shape_earlier_versions_wrote() {
     assert_eq!(s.to_stored(), r#"{"locale":"en","large_text":true,"extra_large":false,"high_contrast":true}"#);
     assert_eq!(Settings::from_stored(&s.to_stored()), s);
     let old = r#"{ "locale": "zh-CN", "large_text": true, "extra_large": true, "high_contrast": false }"#;
-    assert_eq!(
-        Settings::from_stored(old),
-        Settings { locale: Locale::ZhCn, large_text: true, extra_large: true, high_contrast: false }
-    );
+    assert_eq!(Settings::from_stored(old), Settings { locale: Locale::ZhCn, large_text: true, extra_large: true, high_contrast: false });
     assert_eq!(Settings::from_stored("not json"), Settings::default());
 }

@@ -33,7 +33,8 @@ fn write(path: &std::path::Path, rows: Vec<Vec<String>>) -> Result<(), String> {
 }
 
 fn demand_rows(d: &Demand) -> Vec<Vec<String>> {
-    let mut rows = vec![vec!["社区格网".into(), "高德经度".into(), "高德纬度".into(), "60岁以上老人".into(), "80岁以上".into(), "失能".into()]];
+    let mut rows =
+        vec![vec!["社区格网".into(), "高德经度".into(), "高德纬度".into(), "60岁以上老人".into(), "80岁以上".into(), "失能".into()]];
     for i in 0..d.points.len() {
         let p = gcj(d.points[i]);
         rows.push(vec![
@@ -52,7 +53,13 @@ fn site_rows(s: &Sites) -> Vec<Vec<String>> {
     let mut rows = vec![vec!["名称".into(), "高德经度".into(), "高德纬度".into(), "日供餐能力".into(), "建设成本（万元）".into()]];
     for i in 0..s.points.len() {
         let p = gcj(s.points[i]);
-        rows.push(vec![s.names[i].clone(), format!("{:.6}", p.lon), format!("{:.6}", p.lat), format!("{}", s.capacity[i]), format!("{}", s.cost[i])]);
+        rows.push(vec![
+            s.names[i].clone(),
+            format!("{:.6}", p.lon),
+            format!("{:.6}", p.lat),
+            format!("{}", s.capacity[i]),
+            format!("{}", s.cost[i]),
+        ]);
     }
     rows
 }

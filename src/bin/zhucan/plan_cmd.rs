@@ -117,7 +117,13 @@ pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
         let p = problem.check().map_err(|e| format!("{path}: {e}"))?;
         let demand = Demand { counts: p.weights.clone(), area_m2: vec![f64::NAN; p.demand.len()], points: p.demand, ..Demand::default() };
         let n = p.candidates.len();
-        let candidates = Sites { points: p.candidates, names: vec![String::new(); n], capacity: vec![f64::NAN; n], cost: vec![f64::NAN; n], rows: Vec::new() };
+        let candidates = Sites {
+            points: p.candidates,
+            names: vec![String::new(); n],
+            capacity: vec![f64::NAN; n],
+            cost: vec![f64::NAN; n],
+            rows: Vec::new(),
+        };
         let settings = Settings { radius: Radius::Metres { metres: p.radius_m }, k: p.k, ..Settings::default() };
         (demand, candidates, Sites::default(), settings, Choices { locked: p.fixed, excluded: Vec::new() })
     } else {

@@ -116,10 +116,9 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
 
 fn check_birth(person: &Person, meal: &Meal) -> Result<(), FieldError> {
     match person.age {
-        zhucan::core::policy::AgeInput::BirthDate(b) if b > meal.date => Err(FieldError {
-            field: "birth_date".into(),
-            problem: format!("{b} is after the meal's date {}", meal.date),
-        }),
+        zhucan::core::policy::AgeInput::BirthDate(b) if b > meal.date => {
+            Err(FieldError { field: "birth_date".into(), problem: format!("{b} is after the meal's date {}", meal.date) })
+        }
         _ => Ok(()),
     }
 }
@@ -242,7 +241,17 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
                     String::new(),
                 ]
             }
-            Err(message) => vec![line.to_string(), id, String::new(), String::new(), String::new(), String::new(), String::new(), String::new(), message],
+            Err(message) => vec![
+                line.to_string(),
+                id,
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                message,
+            ],
         };
         if written.is_ok() {
             written = out.write_record(&fields);

@@ -49,7 +49,8 @@ fn value_text(v: &serde_json::Value) -> String {
 
 /// Reads a FeatureCollection (or a single Feature).
 pub fn read(text: &str) -> Result<GeoTable, GeoJsonError> {
-    let gj: geojson::GeoJson = text.parse().map_err(|e: geojson::Error| GeoJsonError::Invalid(e.to_string().chars().take(200).collect()))?;
+    let gj: geojson::GeoJson =
+        text.parse().map_err(|e: geojson::Error| GeoJsonError::Invalid(e.to_string().chars().take(200).collect()))?;
     let features = match gj {
         geojson::GeoJson::FeatureCollection(fc) => fc.features,
         geojson::GeoJson::Feature(f) => vec![f],
@@ -81,10 +82,7 @@ pub fn read(text: &str) -> Result<GeoTable, GeoJsonError> {
                 Some(other) => (other.centroid().map(|c| LonLat::new(c.x(), c.y())), None),
                 None => (None, None),
             };
-            let values = headers
-                .iter()
-                .map(|h| f.properties.as_ref().and_then(|p| p.get(h)).map(value_text).unwrap_or_default())
-                .collect();
+            let values = headers.iter().map(|h| f.properties.as_ref().and_then(|p| p.get(h)).map(value_text).unwrap_or_default()).collect();
             FeatureRow { index, position, area_m2, values }
         })
         .collect();

@@ -40,8 +40,10 @@ pub fn walkable(tags: &[(String, String)]) -> bool {
     }
     let Some(highway) = get("highway") else { return true };
     match highway {
-        "footway" | "path" | "pedestrian" | "steps" | "living_street" | "residential" | "service" | "unclassified" | "track" | "corridor"
-        | "cycleway" | "road" | "tertiary" | "tertiary_link" | "secondary" | "secondary_link" | "primary" | "primary_link" => true,
+        "footway" | "path" | "pedestrian" | "steps" | "living_street" | "residential" | "service" | "unclassified" | "track"
+        | "corridor" | "cycleway" | "road" | "tertiary" | "tertiary_link" | "secondary" | "secondary_link" | "primary" | "primary_link" => {
+            true
+        }
         "motorway" | "motorway_link" | "trunk" | "trunk_link" => {
             foot_allowed || matches!(get("sidewalk"), Some("both" | "left" | "right" | "yes" | "separate"))
         }
@@ -62,11 +64,7 @@ pub struct Roads {
 
 fn tags(properties: Option<&geojson::JsonObject>) -> Vec<(String, String)> {
     properties
-        .map(|p| {
-            p.iter()
-                .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())))
-                .collect()
-        })
+        .map(|p| p.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))).collect())
         .unwrap_or_default()
 }
 

@@ -201,12 +201,15 @@ mod tests {
     fn index_finds_exactly_the_brute_force_pairs() {
         let mut rng = Rng::new(42);
         for (lat, spread, radius) in [(23.1, 0.2, 1000.0), (45.0, 2.0, 40_000.0), (-33.9, 0.05, 300.0), (0.0, 1.0, 20_000.0)] {
-            let points: Vec<LonLat> = (0..3000)
-                .map(|_| LonLat::new(113.0 + (rng.unit() - 0.5) * spread * 2.0, lat + (rng.unit() - 0.5) * spread))
-                .collect();
+            let points: Vec<LonLat> =
+                (0..3000).map(|_| LonLat::new(113.0 + (rng.unit() - 0.5) * spread * 2.0, lat + (rng.unit() - 0.5) * spread)).collect();
             let index = PointIndex::new(&points, radius);
             for s in 0..60 {
-                let site = if s % 3 == 0 { points[s * 7] } else { LonLat::new(113.0 + (rng.unit() - 0.5) * spread, lat + (rng.unit() - 0.5) * spread * 0.5) };
+                let site = if s % 3 == 0 {
+                    points[s * 7]
+                } else {
+                    LonLat::new(113.0 + (rng.unit() - 0.5) * spread, lat + (rng.unit() - 0.5) * spread * 0.5)
+                };
                 let mut got = Vec::new();
                 index.within(site, radius, |i, _| got.push(i));
                 got.sort_unstable();

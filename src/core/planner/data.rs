@@ -336,7 +336,12 @@ pub fn import_demand(source: &Source<'_>, map: &ColumnMap, crs: Crs) -> Result<I
 }
 
 /// [`import_demand`], calling `progress(percent)` every 100,000 rows (for big files).
-pub fn import_demand_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, progress: &mut dyn FnMut(u8)) -> Result<Imported<Demand>, MappingError> {
+pub fn import_demand_reporting(
+    source: &Source<'_>,
+    map: &ColumnMap,
+    crs: Crs,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Imported<Demand>, MappingError> {
     let headers = source.headers().to_vec();
     if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
         return Err(MappingError::NoPosition);
@@ -389,7 +394,12 @@ pub fn import_sites(source: &Source<'_>, map: &ColumnMap, crs: Crs) -> Result<Im
 }
 
 /// [`import_sites`], calling `progress(percent)` every 100,000 rows (for big files).
-pub fn import_sites_reporting(source: &Source<'_>, map: &ColumnMap, crs: Crs, progress: &mut dyn FnMut(u8)) -> Result<Imported<Sites>, MappingError> {
+pub fn import_sites_reporting(
+    source: &Source<'_>,
+    map: &ColumnMap,
+    crs: Crs,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Imported<Sites>, MappingError> {
     let headers = source.headers().to_vec();
     if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
         return Err(MappingError::NoPosition);
@@ -440,13 +450,11 @@ mod weightable_tests {
     #[test]
     fn only_unused_numeric_columns_can_be_weighted() {
         // 小区名称, 经度, 纬度, 60岁以上, 80岁以上, 备注, 失能 (one blank)
-        let sample: Vec<Vec<String>> = [
-            ["和平里", "113.30", "23.10", "120", "30", "近地铁", "4"],
-            ["东风苑", "113.31", "23.11", "1,200", "250", "", ""],
-        ]
-        .iter()
-        .map(|r| r.iter().map(|v| v.to_string()).collect())
-        .collect();
+        let sample: Vec<Vec<String>> =
+            [["和平里", "113.30", "23.10", "120", "30", "近地铁", "4"], ["东风苑", "113.31", "23.11", "1,200", "250", "", ""]]
+                .iter()
+                .map(|r| r.iter().map(|v| v.to_string()).collect())
+                .collect();
         let map = ColumnMap { name: Some(0), lon: Some(1), lat: Some(2), count: Some(3), ..ColumnMap::default() };
         // Name, longitude, latitude and the count are in use; 备注 is text: 80岁以上 and 失能 remain.
         assert_eq!(weightable_columns(7, &sample, &map), vec![4, 6]);
@@ -547,6 +555,9 @@ mod tests {
         assert!(imp.data.capacity[1].is_nan());
         let (source, _) = csv_source("a,b\n1,2\n");
         assert_eq!(import_sites(&source, &ColumnMap::default(), Crs::Wgs84).err(), Some(MappingError::NoPosition));
-        assert_eq!(import_demand(&source, &ColumnMap { lon: Some(0), lat: Some(1), ..ColumnMap::default() }, Crs::Wgs84).err(), Some(MappingError::NoCount));
+        assert_eq!(
+            import_demand(&source, &ColumnMap { lon: Some(0), lat: Some(1), ..ColumnMap::default() }, Crs::Wgs84).err(),
+            Some(MappingError::NoCount)
+        );
     }
 }

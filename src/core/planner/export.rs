@@ -52,11 +52,43 @@ pub fn crs_name(crs: Crs) -> &'static str {
 pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
     let zh = locale == Locale::ZhCn;
     let system = crs_name(crs);
-    let (lon_header, lat_header) = if zh { (format!("经度({system})"), format!("纬度({system})")) } else { (format!("longitude ({system})"), format!("latitude ({system})")) };
-    let mut header: Vec<String> = if zh {
-        ["排名", "名称", "经度", "纬度", "是否选中", "覆盖老年人", "新增覆盖老年人", "加权覆盖", "老年人口密度（人/平方公里）", "预计每日就餐（餐）", "日供餐能力", "容量匹配", "成本"]
+    let (lon_header, lat_header) = if zh {
+        (format!("经度({system})"), format!("纬度({system})"))
     } else {
-        ["rank", "name", "longitude", "latitude", "chosen", "older people covered", "newly covered", "weighted covered", "density (per km²)", "expected meals per day", "capacity (meals/day)", "capacity fit", "cost"]
+        (format!("longitude ({system})"), format!("latitude ({system})"))
+    };
+    let mut header: Vec<String> = if zh {
+        [
+            "排名",
+            "名称",
+            "经度",
+            "纬度",
+            "是否选中",
+            "覆盖老年人",
+            "新增覆盖老年人",
+            "加权覆盖",
+            "老年人口密度（人/平方公里）",
+            "预计每日就餐（餐）",
+            "日供餐能力",
+            "容量匹配",
+            "成本",
+        ]
+    } else {
+        [
+            "rank",
+            "name",
+            "longitude",
+            "latitude",
+            "chosen",
+            "older people covered",
+            "newly covered",
+            "weighted covered",
+            "density (per km²)",
+            "expected meals per day",
+            "capacity (meals/day)",
+            "capacity fit",
+            "cost",
+        ]
     }
     .iter()
     .map(|s| s.to_string())
@@ -80,7 +112,18 @@ pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
             spreadsheet_safe(&s.name),
             format!("{:.6}", p.lon),
             format!("{:.6}", p.lat),
-            if s.rank.is_some() { if zh { "是" } else { "yes" } } else if zh { "否" } else { "no" }.to_string(),
+            if s.rank.is_some() {
+                if zh {
+                    "是"
+                } else {
+                    "yes"
+                }
+            } else if zh {
+                "否"
+            } else {
+                "no"
+            }
+            .to_string(),
             round(s.score.covered, 0),
             round(s.score.new_covered, 0),
             round(s.score.covered_weighted, 1),
@@ -152,7 +195,9 @@ mod tests {
         v.sites[0].name = "=HYPERLINK(\"http://evil\")".into();
         v.sites[1].name = "@SUM(A1)".into();
         let text = csv(&v, Locale::En, Crs::Wgs84);
-        assert!(!text.lines().any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('=') || cell.trim_matches('"').starts_with('@'))));
+        assert!(!text
+            .lines()
+            .any(|l| l.split(',').any(|cell| cell.trim_matches('"').starts_with('=') || cell.trim_matches('"').starts_with('@'))));
         assert!(text.contains("'=HYPERLINK"));
         for bad in ["-1+1", "+1", "\tx", "\rx"] {
             assert!(spreadsheet_safe(bad).starts_with('\''), "{bad:?}");

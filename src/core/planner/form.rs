@@ -90,7 +90,19 @@ impl SettingsError {
 }
 
 fn num(text: &str, field: SettingsField, min: f64, max: f64, errors: &mut Vec<SettingsError>) -> f64 {
-    let cleaned: String = text.trim().chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else if c == '．' { '.' } else { c }).collect();
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .map(|c| {
+            if ('０'..='９').contains(&c) {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            } else if c == '．' {
+                '.'
+            } else {
+                c
+            }
+        })
+        .collect();
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= min && v <= max => v,
         _ => {
@@ -141,7 +153,8 @@ impl SettingsForm {
         }
         let target = num(&self.target_percent, SettingsField::Target, 1.0, 100.0, &mut e);
         let need = num(&self.need_percent, SettingsField::Need, 0.0, 100.0, &mut e);
-        let extra_weights = self.extra_weights.iter().enumerate().map(|(i, w)| num(w, SettingsField::ExtraWeight(i), 0.0, 100.0, &mut e)).collect();
+        let extra_weights =
+            self.extra_weights.iter().enumerate().map(|(i, w)| num(w, SettingsField::ExtraWeight(i), 0.0, 100.0, &mut e)).collect();
         if !e.is_empty() {
             return Err(e);
         }
@@ -173,7 +186,13 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let form = SettingsForm { radius_m: "-5".into(), k: "2.5".into(), target_percent: "abc".into(), extra_weights: vec!["1".into(), "x".into()], ..SettingsForm::default() };
+        let form = SettingsForm {
+            radius_m: "-5".into(),
+            k: "2.5".into(),
+            target_percent: "abc".into(),
+            extra_weights: vec!["1".into(), "x".into()],
+            ..SettingsForm::default()
+        };
         let errors = form.validate(60).expect_err("invalid");
         let fields: Vec<&SettingsField> = errors.iter().map(|e| &e.field).collect();
         assert_eq!(fields, vec![&SettingsField::RadiusM, &SettingsField::K, &SettingsField::Target, &SettingsField::ExtraWeight(1)]);

@@ -235,7 +235,11 @@ pub fn scale_bar(px_per_m: f64, max_px: f64) -> Option<ScaleBar> {
 
 /// The scale bar's words: "500 米", "2 公里"; "500 m", "2 km".
 pub fn scale_text(metres: f64, locale: Locale) -> String {
-    let (value, unit) = if metres >= 1000.0 { (metres / 1000.0, if locale == Locale::ZhCn { "公里" } else { "km" }) } else { (metres, if locale == Locale::ZhCn { "米" } else { "m" }) };
+    let (value, unit) = if metres >= 1000.0 {
+        (metres / 1000.0, if locale == Locale::ZhCn { "公里" } else { "km" })
+    } else {
+        (metres, if locale == Locale::ZhCn { "米" } else { "m" })
+    };
     // Round lengths: a whole number, or a short decimal below one.
     let value = (value * 1e6).round() / 1e6;
     format!("{value} {unit}")
@@ -367,10 +371,11 @@ mod tests {
         // Dots in all eight positions: E at (130, 100), NE (127, 83), SE (127, 117), W (70, 100),
         // NW (73, 83), SW (73, 117), N (100, 80), S (100, 120). No clear position, so the first
         // that covers only dots: E.
-        let dots: Vec<Rect> = [(130.0, 100.0), (127.0, 83.0), (127.0, 117.0), (70.0, 100.0), (73.0, 83.0), (73.0, 117.0), (100.0, 80.0), (100.0, 120.0)]
-            .iter()
-            .map(|&(x, y)| Rect::around(x, y, 4.0))
-            .collect();
+        let dots: Vec<Rect> =
+            [(130.0, 100.0), (127.0, 83.0), (127.0, 117.0), (70.0, 100.0), (73.0, 83.0), (73.0, 117.0), (100.0, 80.0), (100.0, 120.0)]
+                .iter()
+                .map(|&(x, y)| Rect::around(x, y, 4.0))
+                .collect();
         for spot in Spot::ORDER {
             assert!(dots.iter().any(|d| d.overlaps(&spot_box(&req(100.0, 100.0), spot))), "{spot:?} is covered");
         }

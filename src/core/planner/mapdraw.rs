@@ -338,7 +338,14 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
         .iter()
         .map(|(i, text)| {
             let k = &marks[*i];
-            LabelRequest { x: k.x, y: k.y, clearance: k.r + sz.gap, width: text_em(text) * font + 2.0 * sz.pad, height: line + 2.0 * sz.pad, own: obstacle_of[*i] }
+            LabelRequest {
+                x: k.x,
+                y: k.y,
+                clearance: k.r + sz.gap,
+                width: text_em(text) * font + 2.0 * sz.pad,
+                height: line + 2.0 * sz.pad,
+                own: obstacle_of[*i],
+            }
         })
         .collect();
     let placed = place_labels(&requests, &obstacles, &soft, bounds);
@@ -470,7 +477,8 @@ pub struct Drawing {
 
 /// The font list for drawings (system fonts; Chinese ones named for systems whose default lacks
 /// Chinese).
-pub const FONT_FAMILY: &str = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
+pub const FONT_FAMILY: &str =
+    "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', 'WenQuanYi Micro Hei', sans-serif";
 
 const INK: &str = "#1a1a1a";
 const BLUE: &str = "#0b4f8a";
@@ -516,8 +524,26 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let (ox, oy) = (0.0, top);
     let mut shapes = vec![Shape::Rect { rect: Rect::new(0.0, 0.0, w, 0.0), paint: Paint::fill("#ffffff") }];
     // Title and subtitle.
-    shapes.push(Shape::Text { x: pad, y: pad / 2.0 + sz_line(1.3 * f) / 2.0, text: words.title.clone(), size: 1.3 * f, bold: true, anchor: Anchor::Start, fill: INK, halo: false });
-    shapes.push(Shape::Text { x: pad, y: pad / 2.0 + sz_line(1.3 * f) + sz_line(f) / 2.0, text: words.subtitle.clone(), size: f, bold: false, anchor: Anchor::Start, fill: INK, halo: false });
+    shapes.push(Shape::Text {
+        x: pad,
+        y: pad / 2.0 + sz_line(1.3 * f) / 2.0,
+        text: words.title.clone(),
+        size: 1.3 * f,
+        bold: true,
+        anchor: Anchor::Start,
+        fill: INK,
+        halo: false,
+    });
+    shapes.push(Shape::Text {
+        x: pad,
+        y: pad / 2.0 + sz_line(1.3 * f) + sz_line(f) / 2.0,
+        text: words.subtitle.clone(),
+        size: f,
+        bold: false,
+        anchor: Anchor::Start,
+        fill: INK,
+        halo: false,
+    });
     // The map.
     let map = Rect::new(ox, oy, ox + w, oy + h);
     shapes.push(Shape::Rect { rect: map, paint: Paint::fill("#fbfbf8") });
@@ -530,11 +556,21 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let r_px = view.radius_m * frame.px_per_m();
     for (x, y, _) in &view.existing {
         let (x, y) = frame.to_px(*x, *y);
-        shapes.push(Shape::Circle { x: x + ox, y: y + oy, r: r_px, paint: Paint { fill: Some(GREEN), fill_opacity: 0.08, stroke: Some(GREEN), stroke_width: 1.5, dash: Some([6.0, 4.0]) } });
+        shapes.push(Shape::Circle {
+            x: x + ox,
+            y: y + oy,
+            r: r_px,
+            paint: Paint { fill: Some(GREEN), fill_opacity: 0.08, stroke: Some(GREEN), stroke_width: 1.5, dash: Some([6.0, 4.0]) },
+        });
     }
     for s in view.chosen_sites() {
         let (x, y) = frame.to_px(s.x, s.y);
-        shapes.push(Shape::Circle { x: x + ox, y: y + oy, r: r_px, paint: Paint { fill: Some(BLUE), fill_opacity: 0.12, stroke: Some(BLUE), stroke_width: 2.0, dash: None } });
+        shapes.push(Shape::Circle {
+            x: x + ox,
+            y: y + oy,
+            r: r_px,
+            paint: Paint { fill: Some(BLUE), fill_opacity: 0.12, stroke: Some(BLUE), stroke_width: 2.0, dash: None },
+        });
     }
     for k in &lay.marks {
         let (x, y) = (k.x + ox, k.y + oy);
@@ -543,12 +579,30 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
             MarkKind::Existing => shapes.push(Shape::Rect { rect: Rect::around(x, y, k.r), paint: Paint::both(GREEN, "#ffffff", 1.5) }),
             MarkKind::Chosen(rank) => {
                 shapes.push(Shape::Circle { x, y, r: k.r, paint: Paint::both(BLUE, "#ffffff", 2.0) });
-                shapes.push(Shape::Text { x, y, text: (rank + 1).to_string(), size: f, bold: true, anchor: Anchor::Middle, fill: "#ffffff", halo: false });
+                shapes.push(Shape::Text {
+                    x,
+                    y,
+                    text: (rank + 1).to_string(),
+                    size: f,
+                    bold: true,
+                    anchor: Anchor::Middle,
+                    fill: "#ffffff",
+                    halo: false,
+                });
             }
         }
     }
     for l in &lay.labels {
-        shapes.push(Shape::Text { x: l.x + ox, y: l.y + oy, text: l.text.clone(), size: f, bold: false, anchor: l.anchor, fill: INK, halo: true });
+        shapes.push(Shape::Text {
+            x: l.x + ox,
+            y: l.y + oy,
+            text: l.text.clone(),
+            size: f,
+            bold: false,
+            anchor: l.anchor,
+            fill: INK,
+            halo: true,
+        });
     }
     let small = lay.sizes.small;
     if let Some(s) = &lay.scale {
@@ -556,16 +610,46 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
         let half = s.bar.px / 2.0;
         shapes.push(Shape::Rect { rect: Rect::new(x, y - t, x + half, y), paint: Paint::both(INK, INK, 1.0) });
         shapes.push(Shape::Rect { rect: Rect::new(x + half, y - t, x + s.bar.px, y), paint: Paint::both("#ffffff", INK, 1.0) });
-        shapes.push(Shape::Text { x: s.text.x + ox, y: s.text.y + oy, text: s.text.text.clone(), size: small, bold: true, anchor: Anchor::Start, fill: INK, halo: true });
+        shapes.push(Shape::Text {
+            x: s.text.x + ox,
+            y: s.text.y + oy,
+            text: s.text.text.clone(),
+            size: small,
+            bold: true,
+            anchor: Anchor::Start,
+            fill: INK,
+            halo: true,
+        });
     }
     let n = &lay.north;
     shapes.push(Shape::Path { d: north_path(n, ox, oy), paint: Paint::both(INK, "#ffffff", 1.0) });
-    shapes.push(Shape::Text { x: n.text.x + ox, y: n.text.y + oy, text: n.text.text.clone(), size: f, bold: true, anchor: Anchor::Middle, fill: INK, halo: true });
+    shapes.push(Shape::Text {
+        x: n.text.x + ox,
+        y: n.text.y + oy,
+        text: n.text.text.clone(),
+        size: f,
+        bold: true,
+        anchor: Anchor::Middle,
+        fill: INK,
+        halo: true,
+    });
     for c in &lay.corners {
-        shapes.push(Shape::Text { x: c.x + ox, y: c.y + oy, text: c.text.clone(), size: small, bold: false, anchor: c.anchor, fill: INK, halo: true });
+        shapes.push(Shape::Text {
+            x: c.x + ox,
+            y: c.y + oy,
+            text: c.text.clone(),
+            size: small,
+            bold: false,
+            anchor: c.anchor,
+            fill: INK,
+            halo: true,
+        });
     }
     shapes.push(Shape::Clip(None));
-    shapes.push(Shape::Rect { rect: map, paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#6b7280"), stroke_width: 1.0, dash: None } });
+    shapes.push(Shape::Rect {
+        rect: map,
+        paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#6b7280"), stroke_width: 1.0, dash: None },
+    });
 
     // Legend, wrapping to a new line when the width runs out.
     let mut y = oy + h + pad + sz_line(f) / 2.0;
@@ -582,18 +666,44 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
             0 => {
                 for (k, c) in CLASS_COLOURS.iter().enumerate() {
                     let part = sw / 5.0;
-                    shapes.push(Shape::Rect { rect: Rect::new(x + k as f64 * part, cy - sw / 2.0, x + (k + 1) as f64 * part, cy + sw / 2.0), paint: Paint::fill(c) });
+                    shapes.push(Shape::Rect {
+                        rect: Rect::new(x + k as f64 * part, cy - sw / 2.0, x + (k + 1) as f64 * part, cy + sw / 2.0),
+                        paint: Paint::fill(c),
+                    });
                 }
-                shapes.push(Shape::Rect { rect: Rect::around(cx, cy, sw / 2.0), paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#3d3d3d"), stroke_width: 1.0, dash: None } });
+                shapes.push(Shape::Rect {
+                    rect: Rect::around(cx, cy, sw / 2.0),
+                    paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some("#3d3d3d"), stroke_width: 1.0, dash: None },
+                });
             }
             1 => shapes.push(Shape::Circle { x: cx, y: cy, r: lay.sizes.dot_r, paint: Paint::both("#ffffff", "#3d3d3d", 1.5) }),
             2 => {
                 shapes.push(Shape::Circle { x: cx, y: cy, r: sw / 2.0 + 1.0, paint: Paint::both(BLUE, "#ffffff", 1.5) });
-                shapes.push(Shape::Text { x: cx, y: cy, text: "1".into(), size: 0.8 * f, bold: true, anchor: Anchor::Middle, fill: "#ffffff", halo: false });
+                shapes.push(Shape::Text {
+                    x: cx,
+                    y: cy,
+                    text: "1".into(),
+                    size: 0.8 * f,
+                    bold: true,
+                    anchor: Anchor::Middle,
+                    fill: "#ffffff",
+                    halo: false,
+                });
             }
-            _ => shapes.push(Shape::Rect { rect: Rect::around(cx, cy, lay.sizes.existing_half), paint: Paint::both(GREEN, "#ffffff", 1.5) }),
+            _ => {
+                shapes.push(Shape::Rect { rect: Rect::around(cx, cy, lay.sizes.existing_half), paint: Paint::both(GREEN, "#ffffff", 1.5) })
+            }
         }
-        shapes.push(Shape::Text { x: x + sw + 0.5 * f, y: cy, text: word.clone(), size: f, bold: false, anchor: Anchor::Start, fill: INK, halo: false });
+        shapes.push(Shape::Text {
+            x: x + sw + 0.5 * f,
+            y: cy,
+            text: word.clone(),
+            size: f,
+            bold: false,
+            anchor: Anchor::Start,
+            fill: INK,
+            halo: false,
+        });
         x += item;
     }
     y += sz_line(f);
@@ -666,8 +776,17 @@ pub fn svg(d: &Drawing, title: &str) -> String {
     let mut clips = 0;
     for s in &d.shapes {
         match s {
-            Shape::Rect { rect, paint } => out.push_str(&format!(r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"{}/>"#, rect.x0, rect.y0, rect.width(), rect.height(), paint_attrs(paint))),
-            Shape::Circle { x, y, r, paint } => out.push_str(&format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"{}/>"#, paint_attrs(paint))),
+            Shape::Rect { rect, paint } => out.push_str(&format!(
+                r#"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"{}/>"#,
+                rect.x0,
+                rect.y0,
+                rect.width(),
+                rect.height(),
+                paint_attrs(paint)
+            )),
+            Shape::Circle { x, y, r, paint } => {
+                out.push_str(&format!(r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r:.1}"{}/>"#, paint_attrs(paint)))
+            }
             Shape::Path { d, paint } => out.push_str(&format!(r#"<path d="{}"{}/>"#, esc(d), paint_attrs(paint))),
             Shape::Text { x, y, text, size, bold, anchor, fill, halo } => {
                 let weight = if *bold { r#" font-weight="700""# } else { "" };
@@ -723,7 +842,8 @@ mod tests {
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
         let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
         // Ten numbered markers, 1..10, on the chosen sites.
-        let mut ranks: Vec<usize> = lay.marks.iter().filter_map(|k| if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }).collect();
+        let mut ranks: Vec<usize> =
+            lay.marks.iter().filter_map(|k| if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }).collect();
         ranks.sort_unstable();
         assert_eq!(ranks, (0..10).collect::<Vec<_>>());
         // Every chosen site and existing canteen is named or listed as left off.

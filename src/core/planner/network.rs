@@ -312,7 +312,8 @@ impl RoadNetwork {
             }
         }
         let grid = SegmentGrid::new(&xy, &segments);
-        let mut net = RoadNetwork { nodes, xy, offsets, targets, lengths, segments, projection, grid, component: Vec::new(), components: 0 };
+        let mut net =
+            RoadNetwork { nodes, xy, offsets, targets, lengths, segments, projection, grid, component: Vec::new(), components: 0 };
         net.label_components();
         net
     }
@@ -493,7 +494,8 @@ pub fn network_coverage(
             at_node[s.b as usize].push(i as u32);
         }
     }
-    let unsnapped: Vec<u32> = (0..demand.len() as u32).filter(|&i| demand_snaps[i as usize].is_none() && demand[i as usize].is_valid()).collect();
+    let unsnapped: Vec<u32> =
+        (0..demand.len() as u32).filter(|&i| demand_snaps[i as usize].is_none() && demand[i as usize].is_valid()).collect();
     let detour = detour.max(1.0);
     let straight_limit = limit_m / detour;
     // Straight-line look-ups for the fallback: the unsnapped points (from snapped sites), and every
@@ -538,10 +540,7 @@ pub fn network_coverage(
         list.sort_unstable_by_key(|(i, _)| *i);
         lists.push(list);
     }
-    let report = SnapReport {
-        demand_unsnapped: unsnapped.len(),
-        sites_unsnapped: site_snaps.iter().filter(|s| s.is_none()).count(),
-    };
+    let report = SnapReport { demand_unsnapped: unsnapped.len(), sites_unsnapped: site_snaps.iter().filter(|s| s.is_none()).count() };
     (Coverage::from_lists(limit_m, demand.len(), lists), report)
 }
 

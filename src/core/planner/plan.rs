@@ -231,7 +231,14 @@ pub fn prepare_on_foot(
 }
 
 /// Scores every candidate.
-pub fn scores(demand: &Demand, candidates: &Sites, prepared: &Prepared, w: &[f64], precovered: &[bool], settings: &Settings) -> Vec<SiteScore> {
+pub fn scores(
+    demand: &Demand,
+    candidates: &Sites,
+    prepared: &Prepared,
+    w: &[f64],
+    precovered: &[bool],
+    settings: &Settings,
+) -> Vec<SiteScore> {
     let r = prepared.candidates.radius_m;
     let area_km2 = std::f64::consts::PI * r * r / 1e6;
     (0..prepared.candidates.n_sites())
@@ -266,7 +273,14 @@ pub fn scores(demand: &Demand, candidates: &Sites, prepared: &Prepared, w: &[f64
 }
 
 /// Runs everything after [`prepare`].
-pub fn run(demand: &Demand, candidates: &Sites, prepared: &Prepared, settings: &Settings, choices: &Choices, options: SelectOptions) -> PlanResult {
+pub fn run(
+    demand: &Demand,
+    candidates: &Sites,
+    prepared: &Prepared,
+    settings: &Settings,
+    choices: &Choices,
+    options: SelectOptions,
+) -> PlanResult {
     let w = weights(demand, &settings.extra_weights);
     let precovered = prepared.existing.covered_mask();
     let scores = scores(demand, candidates, prepared, &w, &precovered, settings);

@@ -70,7 +70,9 @@ impl ProjectError {
             (ProjectError::NotAProject(why), Locale::ZhCn) => format!("这不是助餐的项目文件（{why}）。"),
             (ProjectError::NotAProject(why), Locale::En) => format!("This is not a zhucan project file ({why})."),
             (ProjectError::Newer(v), Locale::ZhCn) => format!("这个项目文件是新版助餐保存的（格式版本 {v}），请更新本页面后再打开。"),
-            (ProjectError::Newer(v), Locale::En) => format!("This project was saved by a newer zhucan (format version {v}); please update this page first."),
+            (ProjectError::Newer(v), Locale::En) => {
+                format!("This project was saved by a newer zhucan (format version {v}); please update this page first.")
+            }
             (ProjectError::Damaged(name), Locale::ZhCn) => format!("项目文件里的“{name}”已损坏。"),
             (ProjectError::Damaged(name), Locale::En) => format!("“{name}” in the project file is damaged."),
             (ProjectError::Missing(name), Locale::ZhCn) => format!("项目文件里缺少“{name}”的内容。"),
@@ -88,7 +90,8 @@ pub fn to_json(saved: &Saved, files: &[Contents]) -> String {
 
 /// Reads a project file; every file the saved state uses must be in it.
 pub fn from_json(text: &str) -> Result<(Saved, Vec<Contents>), ProjectError> {
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| ProjectError::NotAProject(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| ProjectError::NotAProject(e.to_string()))?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ProjectError::NotAProject(format!("format ≠ {FORMAT}")));
     }
@@ -157,7 +160,9 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_test_vectors() {
-        for (plain, encoded) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (plain, encoded) in
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")]
+        {
             assert_eq!(base64_encode(plain.as_bytes()), encoded);
             assert_eq!(base64_decode(encoded).as_deref(), Some(plain.as_bytes()));
         }
@@ -189,7 +194,8 @@ mod tests {
         assert!(matches!(from_json("not json"), Err(ProjectError::NotAProject(_))));
         assert!(matches!(from_json(r#"{"format":"other","version":1}"#), Err(ProjectError::NotAProject(_))));
         assert_eq!(from_json(r#"{"format":"zhucan-project","version":9}"#), Err(ProjectError::Newer(9)));
-        let saved = Saved { files: vec![(Role::Candidates, "点.csv".into(), ColumnMap::default(), Crs::Wgs84, false)], ..Saved::default() };
+        let saved =
+            Saved { files: vec![(Role::Candidates, "点.csv".into(), ColumnMap::default(), Crs::Wgs84, false)], ..Saved::default() };
         let json = to_json(&saved, &[]);
         assert_eq!(from_json(&json), Err(ProjectError::Missing("点.csv".into())));
         let json = to_json(&saved, &[(Role::Candidates, "点.csv".into(), b"abc".to_vec())]).replace("YWJj", "YW*j");

@@ -27,7 +27,8 @@ pub fn city(center: LonLat, extent_km: f64, n_points: usize, clusters: usize, se
             (dx, dy, sigma)
         })
         .collect();
-    let mut d = Demand { extra_names: vec!["80岁以上".into(), "失能".into()], extras: vec![Vec::new(), Vec::new()], ..Demand::default() };
+    let mut d =
+        Demand { extra_names: vec!["80岁以上".into(), "失能".into()], extras: vec![Vec::new(), Vec::new()], ..Demand::default() };
     for i in 0..n_points {
         let (dx, dy) = if rng.below(10) < 8 {
             let (hx, hy, s) = hubs[rng.below(hubs.len() as u64) as usize];

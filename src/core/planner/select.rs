@@ -258,7 +258,14 @@ fn greedy(cls: &Classes, candidates: &[usize], k: usize, covered: &mut [u32]) ->
 
 /// Swap local search: replace a chosen (unlocked) site by an unchosen one while that covers more.
 /// `covered[c]` counts chosen sites covering class c.
-fn local_search(cls: &Classes, allowed_free: &[usize], chosen: &mut [usize], locked_count: usize, covered: &mut [u32], max_passes: usize) -> usize {
+fn local_search(
+    cls: &Classes,
+    allowed_free: &[usize],
+    chosen: &mut [usize],
+    locked_count: usize,
+    covered: &mut [u32],
+    max_passes: usize,
+) -> usize {
     let n_sites = cls.site_off.len() - 1;
     let mut is_chosen = vec![false; n_sites];
     for &s in chosen.iter() {
@@ -513,9 +520,7 @@ pub fn select(input: &SelectionInput<'_>, k: usize, options: SelectOptions) -> S
     let k_free = k.saturating_sub(p.locked.len());
     let mut covered = vec![0u32; p.cls.weight.len()];
     let (mut picked, _) = greedy(&p.cls, &p.free, k_free, &mut covered);
-    let value = |covered: &[u32]| -> f64 {
-        p.cls.weight.iter().zip(covered).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum::<f64>()
-    };
+    let value = |covered: &[u32]| -> f64 { p.cls.weight.iter().zip(covered).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum::<f64>() };
     let greedy_value = value(&covered);
     let mut swaps = local_search(&p.cls, &p.free, &mut picked, 0, &mut covered, options.swap_passes);
     let mut found = value(&covered);
@@ -578,10 +583,13 @@ pub fn coverage_curve(input: &SelectionInput<'_>, k_max: usize) -> Vec<f64> {
     let mut covered = vec![0u32; p.cls.weight.len()];
     let (_, gains) = greedy(&p.cls, &p.free, k_max.saturating_sub(p.locked.len()), &mut covered);
     let mut acc = p.base;
-    gains.iter().map(|g| {
-        acc += g;
-        acc
-    }).collect()
+    gains
+        .iter()
+        .map(|g| {
+            acc += g;
+            acc
+        })
+        .collect()
 }
 
 /// The fewest sites (greedy, then dropping any that are not needed) whose coverage, with existing

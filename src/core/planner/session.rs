@@ -351,7 +351,9 @@ impl From<TableError> for OpenProblem {
     fn from(e: TableError) -> Self {
         match e {
             TableError::NoHeader => OpenProblem::NoHeader,
-            TableError::Malformed { line, message } => OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message },
+            TableError::Malformed { line, message } => {
+                OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message }
+            }
         }
     }
 }
@@ -461,7 +463,17 @@ impl Session {
             map.lon = None;
             map.lat = None;
             let polygons = table.rows.iter().filter(|r| r.area_m2.is_some()).count();
-            let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&table.headers), headers: table.headers.clone(), sample, map, geojson: true, polygons };
+            let opened = Opened {
+                role,
+                name: name.clone(),
+                encoding,
+                crs_hint: crs_hint(&table.headers),
+                headers: table.headers.clone(),
+                sample,
+                map,
+                geojson: true,
+                polygons,
+            };
             self.files[slot(role)] = Some(OpenFile { name, content: Content::Geo(table) });
             return Reply::Opened(opened);
         }
@@ -470,7 +482,8 @@ impl Session {
             Err(e) => return failed(e.into()),
         };
         let map = auto_map(&headers);
-        let opened = Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false, polygons: 0 };
+        let opened =
+            Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false, polygons: 0 };
         self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
         Reply::Opened(opened)
     }
@@ -718,23 +731,32 @@ mod tests {
     #[test]
     fn open_map_import_run() {
         let mut s = Session::new();
-        let demand = "社区,经度,纬度,60岁以上,80岁以上\nA,113.300,23.100,100,10\nB,113.305,23.100,50,5\nC,113.400,23.200,70,7\nD,abc,23.1,5,0\n";
+        let demand =
+            "社区,经度,纬度,60岁以上,80岁以上\nA,113.300,23.100,100,10\nB,113.305,23.100,50,5\nC,113.400,23.200,70,7\nD,abc,23.1,5,0\n";
         let sites = "名称,经度,纬度\n一号,113.301,23.100\n二号,113.401,23.200\n";
-        let Reply::Opened(o) = collect(&mut s, Request::Open { role: Role::Demand, name: "d.csv".into(), bytes: demand.as_bytes().to_vec() }).remove(0) else {
+        let Reply::Opened(o) =
+            collect(&mut s, Request::Open { role: Role::Demand, name: "d.csv".into(), bytes: demand.as_bytes().to_vec() }).remove(0)
+        else {
             panic!("opened")
         };
         assert_eq!((o.map.lon, o.map.lat, o.map.count, o.encoding.as_str()), (Some(1), Some(2), Some(3), "UTF-8"));
         // One bad row: not accepted without consent, then accepted with it.
-        let Reply::Imported(r) = collect(&mut s, Request::Import { role: Role::Demand, map: o.map.clone(), crs: Crs::Wgs84, skip_bad_rows: false }).remove(0) else {
+        let Reply::Imported(r) =
+            collect(&mut s, Request::Import { role: Role::Demand, map: o.map.clone(), crs: Crs::Wgs84, skip_bad_rows: false }).remove(0)
+        else {
             panic!("imported")
         };
         assert_eq!((r.total_rows, r.bad_rows, r.accepted), (4, 1, false));
         // In GCJ-02 like the candidates below: both move alike, so who is covered does not change.
-        let Reply::Imported(r) = collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Gcj02, skip_bad_rows: true }).remove(0) else {
+        let Reply::Imported(r) =
+            collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Gcj02, skip_bad_rows: true }).remove(0)
+        else {
             panic!("imported")
         };
         assert_eq!((r.accepted, r.rows_in_use), (true, 3));
-        let Reply::Opened(o) = collect(&mut s, Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: sites.as_bytes().to_vec() }).remove(0) else {
+        let Reply::Opened(o) =
+            collect(&mut s, Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: sites.as_bytes().to_vec() }).remove(0)
+        else {
             panic!("opened")
         };
         collect(&mut s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Gcj02, skip_bad_rows: false });
@@ -773,18 +795,30 @@ mod tests {
     #[test]
     fn unreadable_files_and_runs_without_data_say_so() {
         let mut s = Session::new();
-        assert_eq!(collect(&mut s, Request::Run { settings: Settings::default(), choices: Choices::default() }).remove(0), Reply::CannotRun(RunProblem::NoData));
-        let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.xlsx".into(), bytes: b"PK\x03\x04\x00\x00".to_vec() }).remove(0);
+        assert_eq!(
+            collect(&mut s, Request::Run { settings: Settings::default(), choices: Choices::default() }).remove(0),
+            Reply::CannotRun(RunProblem::NoData)
+        );
+        let reply =
+            collect(&mut s, Request::Open { role: Role::Demand, name: "x.xlsx".into(), bytes: b"PK\x03\x04\x00\x00".to_vec() }).remove(0);
         assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.xlsx".into(), problem: OpenProblem::NotText });
         let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.csv".into(), bytes: Vec::new() }).remove(0);
         assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.csv".into(), problem: OpenProblem::Empty });
-        let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.geojson".into(), bytes: b"{\"type\":\"FeatureCollection\",".to_vec() }).remove(0);
+        let reply = collect(
+            &mut s,
+            Request::Open { role: Role::Demand, name: "x.geojson".into(), bytes: b"{\"type\":\"FeatureCollection\",".to_vec() },
+        )
+        .remove(0);
         assert!(matches!(reply, Reply::OpenFailed { problem: OpenProblem::NotGeoJson { .. }, .. }), "{reply:?}");
         // Polygons are counted when the file is opened, so the planner can be told.
         let grid = br#"{"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"n":5},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.301,23.1],[113.301,23.101],[113.3,23.1]]]}},
             {"type":"Feature","properties":{"n":7},"geometry":{"type":"Point","coordinates":[113.3,23.1]}}]}"#;
-        let Reply::Opened(o) = collect(&mut s, Request::Open { role: Role::Demand, name: "g.geojson".into(), bytes: grid.to_vec() }).remove(0) else { panic!("opened") };
+        let Reply::Opened(o) =
+            collect(&mut s, Request::Open { role: Role::Demand, name: "g.geojson".into(), bytes: grid.to_vec() }).remove(0)
+        else {
+            panic!("opened")
+        };
         assert_eq!((o.geojson, o.polygons), (true, 1));
     }
 

@@ -50,9 +50,7 @@ impl Computed {
     /// The subsidy this gives (0 when it cannot be worked out).
     pub fn amount(&self) -> Fen {
         match self {
-            Computed::Fixed { amount } | Computed::PayFixed { amount, .. } | Computed::Percent { amount, .. } => {
-                *amount
-            }
+            Computed::Fixed { amount } | Computed::PayFixed { amount, .. } | Computed::Percent { amount, .. } => *amount,
             Computed::NeedsPrice | Computed::NoFigure => Fen::ZERO,
         }
     }
@@ -403,8 +401,7 @@ fn advice(policy: &Policy, version: &Version, person: &Person, meal: &Meal, cale
     let mut changes = Vec::new();
     let mut clauses = Vec::new();
     // Place: a part paid by a level whose area the meal is outside.
-    let lost: Vec<&Component> =
-        version.components.iter().filter(|c| c.level.is_some_and(|l| !l.pays_at(meal.place))).collect();
+    let lost: Vec<&Component> = version.components.iter().filter(|c| c.level.is_some_and(|l| !l.pays_at(meal.place))).collect();
     if !lost.is_empty() {
         let pays_all = |p: Place| version.components.iter().all(|c| c.level.is_none_or(|l| l.pays_at(p)));
         let place = PLACES_WIDEST_FIRST.into_iter().find(|p| pays_all(*p)).unwrap_or(Place::SameTown);
@@ -416,10 +413,8 @@ fn advice(policy: &Policy, version: &Version, person: &Person, meal: &Meal, cale
     // Meal: one the policy does not cover.
     let (covered, meals_clause) = &version.meals;
     if !covered.contains(&meal.kind) && !covered.is_empty() {
-        let mut by_amount: Vec<(MealKind, Fen)> = covered
-            .iter()
-            .map(|k| (*k, assess_figures(policy, person, &Meal { kind: *k, ..better.clone() }, calendar).subsidy))
-            .collect();
+        let mut by_amount: Vec<(MealKind, Fen)> =
+            covered.iter().map(|k| (*k, assess_figures(policy, person, &Meal { kind: *k, ..better.clone() }, calendar).subsidy)).collect();
         // Most first; equal amounts in the day's order.
         by_amount.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         if let Some((best, _)) = by_amount.first() {
@@ -507,7 +502,10 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     };
     a.version = Some(version.id.clone());
     // The dates note belongs to the version step (one statement about the dates, not two).
-    trace!(detail, a, StepKind::Version {
+    trace!(
+        detail,
+        a,
+        StepKind::Version {
             id: version.id.clone(),
             label: version.label.clone(),
             from: version.from,
@@ -585,7 +583,10 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             any_tier = true;
             tier_ids.push(tier.id.clone());
             let mut amount = computed.amount();
-            trace!(detail, a, StepKind::Tier {
+            trace!(
+                detail,
+                a,
+                StepKind::Tier {
                     component: component.name.clone(),
                     tier_id: tier.id.clone(),
                     tier: tier.name.clone(),
@@ -599,7 +600,10 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             }
             if let Some(level) = component.level {
                 if !level.pays_at(meal.place) {
-                    trace!(detail, a, StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
+                    trace!(
+                        detail,
+                        a,
+                        StepKind::LevelLost { component: component.name.clone(), level, place: meal.place, lost: amount },
                         Some(component.level_clause.unwrap_or(tier.clause)),
                     );
                     amount = Fen::ZERO;
@@ -608,7 +612,10 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             if let Some((rule, clause)) = component.spend_rule {
                 match price {
                     Some(p) if !spend_ok(rule, p) => {
-                        trace!(detail, a, StepKind::BelowSpendThreshold { component: component.name.clone(), rule, price: p },
+                        trace!(
+                            detail,
+                            a,
+                            StepKind::BelowSpendThreshold { component: component.name.clone(), rule, price: p },
                             Some(clause),
                         );
                         amount = Fen::ZERO;
@@ -657,11 +664,9 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
                     }
                 }
                 None => {}
-                Some(missing) => a.hints.push(Hint {
-                    target: HintTarget::Delivery { name: d.name.clone(), amount },
-                    missing,
-                    clause: Some(d.clause),
-                }),
+                Some(missing) => {
+                    a.hints.push(Hint { target: HintTarget::Delivery { name: d.name.clone(), amount }, missing, clause: Some(d.clause) })
+                }
             }
         }
         match best {
@@ -692,10 +697,9 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
 
 fn dibao_on(version: &Version, on: Date) -> DibaoStandards {
     match &version.dibao {
-        Some((urban, rural, _)) => DibaoStandards {
-            urban: urban.as_ref().and_then(|d| d.at(on)).copied(),
-            rural: rural.as_ref().and_then(|d| d.at(on)).copied(),
-        },
+        Some((urban, rural, _)) => {
+            DibaoStandards { urban: urban.as_ref().and_then(|d| d.at(on)).copied(), rural: rural.as_ref().and_then(|d| d.at(on)).copied() }
+        }
         None => DibaoStandards::default(),
     }
 }

@@ -248,16 +248,11 @@ impl Condition {
             }
             Condition::AgeBelow(n) => (age.is_some_and(|a| a < *n), Found::Age { age, reaches_on: None }),
             Condition::CareAtLeast(level) => (person.care_level >= *level, Found::Care(person.care_level)),
-            Condition::DisabilityGradeIn(grades) => {
-                (grades.contains(&person.disability_grade), Found::Disability(person.disability_grade))
+            Condition::DisabilityGradeIn(grades) => (grades.contains(&person.disability_grade), Found::Disability(person.disability_grade)),
+            Condition::HardshipIn(list) => (list.iter().any(|h| person.hardship.is_within(*h)), Found::Hardship(person.hardship)),
+            Condition::GroupAny(list) => {
+                (list.iter().any(|g| person.groups.contains(g)), Found::Groups(person.groups.iter().copied().collect()))
             }
-            Condition::HardshipIn(list) => {
-                (list.iter().any(|h| person.hardship.is_within(*h)), Found::Hardship(person.hardship))
-            }
-            Condition::GroupAny(list) => (
-                list.iter().any(|g| person.groups.contains(g)),
-                Found::Groups(person.groups.iter().copied().collect()),
-            ),
             Condition::Flag(flag) => {
                 let has = person.flags.contains(flag);
                 (has, Found::Flag(has))
@@ -349,10 +344,7 @@ mod tests {
         let cond = Condition::AgeAtLeast(80);
         let mut checks = Vec::new();
         assert!(!cond.eval(&person, &ctx("2027-03-03"), &mut checks));
-        assert_eq!(
-            checks[0].found,
-            Found::Age { age: Some(79), reaches_on: Some("2027-03-04".parse().expect("date")) }
-        );
+        assert_eq!(checks[0].found, Found::Age { age: Some(79), reaches_on: Some("2027-03-04".parse().expect("date")) });
         assert!(cond.holds(&person, &ctx("2027-03-04")));
         assert!(Condition::AgeBelow(80).holds(&person, &ctx("2027-03-03")));
         assert!(!Condition::AgeBelow(80).holds(&person, &ctx("2027-03-04")));
@@ -376,10 +368,7 @@ mod tests {
 
     #[test]
     fn any_and_not() {
-        let cond = Condition::Any(vec![
-            Condition::AgeAtLeast(80),
-            Condition::Not(Box::new(Condition::InCareHome(false))),
-        ]);
+        let cond = Condition::Any(vec![Condition::AgeAtLeast(80), Condition::Not(Box::new(Condition::InCareHome(false)))]);
         let mut person = Person::aged(70);
         assert!(!cond.holds(&person, &ctx("2025-01-01")));
         person.in_care_home = true;
@@ -434,10 +423,7 @@ mod tests {
                 other => panic!("expected leaves, got {other:?}"),
             })
             .collect();
-        assert_eq!(
-            tests,
-            vec![&Condition::AgeAtLeast(100), &Condition::HardshipIn(vec![Hardship::Dibao]), &Condition::Flag("f".into())]
-        );
+        assert_eq!(tests, vec![&Condition::AgeAtLeast(100), &Condition::HardshipIn(vec![Hardship::Dibao]), &Condition::Flag("f".into())]);
         let mut ok = person.clone();
         ok.flags.insert("f".into());
         assert!(cond.verdict(&ok, &ctx("2025-01-01")).missing().is_none());
@@ -446,10 +432,8 @@ mod tests {
     #[test]
     fn not_is_pushed_to_the_leaves() {
         // not (dibao or in care home) == not dibao and not in care home
-        let cond = Condition::Not(Box::new(Condition::Any(vec![
-            Condition::HardshipIn(vec![Hardship::Dibao]),
-            Condition::InCareHome(true),
-        ])));
+        let cond =
+            Condition::Not(Box::new(Condition::Any(vec![Condition::HardshipIn(vec![Hardship::Dibao]), Condition::InCareHome(true)])));
         let mut person = Person::aged(70);
         person.in_care_home = true;
         let v = cond.verdict(&person, &ctx("2025-01-01"));

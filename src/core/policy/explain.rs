@@ -30,10 +30,8 @@ pub fn money(f: Fen, locale: Locale) -> String {
 
 /// A date for people: `2027年3月4日` / `4 March 2027`.
 pub fn date(d: Date, locale: Locale) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     match locale {
         Locale::ZhCn => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
         Locale::En => format!("{} {} {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
@@ -75,8 +73,12 @@ pub fn hardship_name(h: Hardship, locale: Locale) -> &'static str {
     match h {
         Hardship::None => pick(locale, "以上都不是", "none of these"),
         Hardship::Tekun => pick(locale, "特困人员", "extremely poor person under state support"),
-        Hardship::TekunDispersed => pick(locale, "特困人员（分散供养，住在家里）", "extremely poor person under state support, living at home"),
-        Hardship::TekunCentralised => pick(locale, "特困人员（集中供养，住在供养机构）", "extremely poor person under state support, living in an institution"),
+        Hardship::TekunDispersed => {
+            pick(locale, "特困人员（分散供养，住在家里）", "extremely poor person under state support, living at home")
+        }
+        Hardship::TekunCentralised => {
+            pick(locale, "特困人员（集中供养，住在供养机构）", "extremely poor person under state support, living in an institution")
+        }
         Hardship::Dibao => pick(locale, "低保对象", "minimum-living-allowance recipient"),
         Hardship::DibaoEdge => pick(locale, "低保边缘家庭成员", "member of a marginal low-income household"),
         Hardship::LowIncome => pick(locale, "低收入人口", "low-income person"),
@@ -131,8 +133,16 @@ pub fn group_name(g: Group, locale: Locale) -> &'static str {
 pub fn group_explain(g: Group, locale: Locale) -> &'static str {
     match g {
         Group::LivingAlone => pick(locale, "一个人住，身边没有家人同住。", "Lives alone, with no family member in the home."),
-        Group::EmptyNest => pick(locale, "子女不在身边，只有老人（或老两口）自己住。", "The children live elsewhere; only the older person or couple lives at home."),
-        Group::LeftBehind => pick(locale, "子女长期在外地工作，老人留在家里。", "The children work far away for long periods; the older person stays at home."),
+        Group::EmptyNest => pick(
+            locale,
+            "子女不在身边，只有老人（或老两口）自己住。",
+            "The children live elsewhere; only the older person or couple lives at home.",
+        ),
+        Group::LeftBehind => pick(
+            locale,
+            "子女长期在外地工作，老人留在家里。",
+            "The children work far away for long periods; the older person stays at home.",
+        ),
         Group::Solitary => pick(locale, "没有配偶，也没有子女。", "Has no spouse and no children."),
         Group::FamilyPlanningSpecial => pick(
             locale,
@@ -306,11 +316,9 @@ fn found_text(test: &Condition, found: &Found, locale: Locale) -> String {
         }
         Found::Hardship(h) => format!("{}{}", pick(locale, "您：", "you: "), hardship_name(*h, locale)),
         Found::Groups(gs) if gs.is_empty() => pick(locale, "您：都不是", "you: none").into(),
-        Found::Groups(gs) => format!(
-            "{}{}",
-            pick(locale, "您：", "you: "),
-            list(gs.iter().map(|g| group_name(*g, locale).to_string()), locale)
-        ),
+        Found::Groups(gs) => {
+            format!("{}{}", pick(locale, "您：", "you: "), list(gs.iter().map(|g| group_name(*g, locale).to_string()), locale))
+        }
         Found::Flag(true) => pick(locale, "您：是", "you: yes").into(),
         Found::Flag(false) => pick(locale, "您：不是", "you: no").into(),
         Found::Hukou(h) => format!("{}{}", pick(locale, "您：", "you: "), hukou_name(*h, locale)),
@@ -356,7 +364,13 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
         // Dates that are inferred or not certain: one statement that says so, never "起施行".
         StepKind::Version { label, from, until, dates_note: Some(note), .. } => match (until, zh) {
             (Some(u), true) => {
-                format!("适用政策版本：{}（约自{}起，至{}；{}）", label.zh, date(*from, locale), date(*u, locale), trim_stop(note.get(locale)))
+                format!(
+                    "适用政策版本：{}（约自{}起，至{}；{}）",
+                    label.zh,
+                    date(*from, locale),
+                    date(*u, locale),
+                    trim_stop(note.get(locale))
+                )
             }
             (None, true) => format!("适用政策版本：{}（约自{}起；{}）", label.zh, date(*from, locale), trim_stop(note.get(locale))),
             (Some(u), false) => format!(
@@ -366,7 +380,9 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
                 date(*u, locale),
                 trim_stop(note.get(locale))
             ),
-            (None, false) => format!("Policy version: {} (roughly from {}; {})", label.en, date(*from, locale), trim_stop(note.get(locale))),
+            (None, false) => {
+                format!("Policy version: {} (roughly from {}; {})", label.en, date(*from, locale), trim_stop(note.get(locale)))
+            }
         },
         StepKind::NoVersion { date: d, starts, ended } => {
             let mut s = if zh {
@@ -375,9 +391,17 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
                 format!("No version of this policy is in force on {}", date(*d, locale))
             };
             if let Some(e) = ended {
-                s += &if zh { format!("：该政策已于{}到期", date(*e, locale)) } else { format!(": it ended on {}", date(*e, locale)) };
+                s += &if zh {
+                    format!("：该政策已于{}到期", date(*e, locale))
+                } else {
+                    format!(": it ended on {}", date(*e, locale))
+                };
             } else if let Some(st) = starts {
-                s += &if zh { format!("：该政策自{}起施行", date(*st, locale)) } else { format!(": it starts on {}", date(*st, locale)) };
+                s += &if zh {
+                    format!("：该政策自{}起施行", date(*st, locale))
+                } else {
+                    format!(": it starts on {}", date(*st, locale))
+                };
             }
             s
         }
@@ -668,7 +692,9 @@ pub fn note_text(note: &Note, locale: Locale) -> String {
             format!("The official holiday schedule for {year} is not loaded; Monday to Friday are taken as working days.")
         }
         (Note::PriceUnknown, Locale::ZhCn) => "未填写餐价，政策也没有标准餐价，无法算出您要付多少。".into(),
-        (Note::PriceUnknown, Locale::En) => "No meal price was given and the policy has no standard price, so what you pay cannot be worked out.".into(),
+        (Note::PriceUnknown, Locale::En) => {
+            "No meal price was given and the policy has no standard price, so what you pay cannot be worked out.".into()
+        }
     }
 }
 
@@ -730,7 +756,8 @@ mod tests {
     #[test]
     fn the_dates_note_is_not_repeated_among_the_notes() {
         let policy = load_preset("guangzhou-2020").and_then(Result::ok).expect("preset");
-        let a = crate::core::policy::assess(&policy, &Person::aged(85), &Meal::lunch("2025-03-04".parse().expect("date")), Calendar::builtin());
+        let a =
+            crate::core::policy::assess(&policy, &Person::aged(85), &Meal::lunch("2025-03-04".parse().expect("date")), Calendar::builtin());
         let notes: Vec<String> = a.notes.iter().map(|n| note_text(n, Locale::ZhCn)).collect();
         assert!(!notes.iter().any(|n| n.contains("施行日期")), "{notes:?}");
     }

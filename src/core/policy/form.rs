@@ -214,16 +214,76 @@ impl FormField {
     pub fn label(&self, locale: Locale) -> &'static str {
         let zh = locale == Locale::ZhCn;
         match self {
-            FormField::Age => if zh { "年龄" } else { "Age" },
-            FormField::BirthDate => if zh { "出生日期" } else { "Date of birth" },
-            FormField::Hukou => if zh { "户籍" } else { "Household registration" },
-            FormField::Hardship => if zh { "困难类别" } else { "Hardship category" },
-            FormField::CareLevel => if zh { "失能程度" } else { "Care need" },
-            FormField::DisabilityGrade => if zh { "残疾等级" } else { "Disability grade" },
-            FormField::Date => if zh { "就餐日期" } else { "Meal date" },
-            FormField::Meal => if zh { "餐次" } else { "Meal" },
-            FormField::Price => if zh { "餐费" } else { "Meal price" },
-            FormField::Place => if zh { "就餐地点" } else { "Where you eat" },
+            FormField::Age => {
+                if zh {
+                    "年龄"
+                } else {
+                    "Age"
+                }
+            }
+            FormField::BirthDate => {
+                if zh {
+                    "出生日期"
+                } else {
+                    "Date of birth"
+                }
+            }
+            FormField::Hukou => {
+                if zh {
+                    "户籍"
+                } else {
+                    "Household registration"
+                }
+            }
+            FormField::Hardship => {
+                if zh {
+                    "困难类别"
+                } else {
+                    "Hardship category"
+                }
+            }
+            FormField::CareLevel => {
+                if zh {
+                    "失能程度"
+                } else {
+                    "Care need"
+                }
+            }
+            FormField::DisabilityGrade => {
+                if zh {
+                    "残疾等级"
+                } else {
+                    "Disability grade"
+                }
+            }
+            FormField::Date => {
+                if zh {
+                    "就餐日期"
+                } else {
+                    "Meal date"
+                }
+            }
+            FormField::Meal => {
+                if zh {
+                    "餐次"
+                } else {
+                    "Meal"
+                }
+            }
+            FormField::Price => {
+                if zh {
+                    "餐费"
+                } else {
+                    "Meal price"
+                }
+            }
+            FormField::Place => {
+                if zh {
+                    "就餐地点"
+                } else {
+                    "Where you eat"
+                }
+            }
         }
     }
 }
@@ -433,11 +493,8 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
     let hukou = choice(&form.hukou, &Hukou::ALL, Hukou::code);
     let hardship = choice(&form.hardship, &Hardship::ALL, Hardship::code);
     let care = choice(&form.care_level, &CareLevel::ALL, CareLevel::code);
-    let grade = if form.disability_grade == UNSURE {
-        Some(None)
-    } else {
-        form.disability_grade.parse::<u8>().ok().filter(|g| *g <= 4).map(Some)
-    };
+    let grade =
+        if form.disability_grade == UNSURE { Some(None) } else { form.disability_grade.parse::<u8>().ok().filter(|g| *g <= 4).map(Some) };
     let meal_kind = MealKind::from_code(&form.meal);
     let place = Place::from_code(&form.place);
     let price = parse_yuan_loose(&form.price);
@@ -504,9 +561,8 @@ pub fn problems_to_show(form: &FormInput) -> Vec<FormError> {
         AgeMode::Age => form.age.trim().is_empty(),
         AgeMode::BirthDate => form.birth_date.trim().is_empty(),
     };
-    let only_missing_age = errors
-        .iter()
-        .all(|e| matches!(e.field, FormField::Age | FormField::BirthDate) && e.problem == FormProblem::Missing);
+    let only_missing_age =
+        errors.iter().all(|e| matches!(e.field, FormField::Age | FormField::BirthDate) && e.problem == FormProblem::Missing);
     if untouched && only_missing_age {
         Vec::new()
     } else {
@@ -754,7 +810,9 @@ mod tests {
 
     #[test]
     fn loose_dates() {
-        for text in ["1945-03-04", "1945-3-4", "1945/3/4", "1945.3.4", "19450304", "1945年3月4日", "１９４５－０３－０４", " 1945年03月04日 "] {
+        for text in
+            ["1945-03-04", "1945-3-4", "1945/3/4", "1945.3.4", "19450304", "1945年3月4日", "１９４５－０３－０４", " 1945年03月04日 "]
+        {
             assert_eq!(parse_date_loose(text).map(|d| d.to_string()).as_deref(), Some("1945-03-04"), "{text:?}");
         }
         for bad in ["", "1945", "45-3-4", "1945-02-30", "yesterday", "1945年3月"] {

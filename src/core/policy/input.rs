@@ -97,7 +97,11 @@ impl PersonJson {
             take(one_of("care_level", c, &CareLevel::ALL, CareLevel::code).map(|v| p.care_level = v));
         }
         if let Some(g) = self.disability_grade {
-            take(if g <= 4 { Ok(p.disability_grade = g) } else { Err(field_error("disability_grade", format!("expected 0–4, found {g}"))) });
+            take(if g <= 4 {
+                Ok(p.disability_grade = g)
+            } else {
+                Err(field_error("disability_grade", format!("expected 0–4, found {g}")))
+            });
         }
         if let Some(h) = &self.hardship {
             take(one_of("hardship", h, &Hardship::ALL, Hardship::code).map(|v| p.hardship = v));

@@ -32,12 +32,7 @@ type Value<'i> = Spanned<DeValue<'i>>;
 /// ```
 pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
     if text.len() > MAX_POLICY_BYTES {
-        return Err(vec![PolicyError {
-            line: 0,
-            column: 0,
-            path: String::new(),
-            kind: ErrorKind::TooLarge { bytes: text.len() },
-        }]);
+        return Err(vec![PolicyError { line: 0, column: 0, path: String::new(), kind: ErrorKind::TooLarge { bytes: text.len() } }]);
     }
     let mut r = Reader::new(text);
     let root = match DeTable::parse(text) {
@@ -142,11 +137,7 @@ impl<'a, 'i> Table<'a, 'i> {
     fn check_keys(&self, r: &mut Reader<'_>, allowed: &[&'static str]) {
         for (key, _) in self.map.iter() {
             if !allowed.contains(&key.get_ref().as_ref()) {
-                r.error(
-                    &key.span(),
-                    &self.path,
-                    ErrorKind::UnknownKey { key: key.get_ref().to_string(), allowed: allowed.to_vec() },
-                );
+                r.error(&key.span(), &self.path, ErrorKind::UnknownKey { key: key.get_ref().to_string(), allowed: allowed.to_vec() });
             }
         }
     }
@@ -169,11 +160,7 @@ fn as_table<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: String) -> Optio
 /// The tables of an array of tables (`[[x]]`), or one inline table; each with its path `x[i]`.
 fn tables<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Vec<Table<'a, 'i>> {
     match v.get_ref() {
-        DeValue::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]")))
-            .collect(),
+        DeValue::Array(items) => items.iter().enumerate().filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]"))).collect(),
         _ => {
             r.bad(v, path, Expected::Array);
             Vec::new()
@@ -275,13 +262,7 @@ fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
     }
 }
 
-fn code<T: Copy>(
-    r: &mut Reader<'_>,
-    v: &Value<'_>,
-    path: &str,
-    all: &[T],
-    code_of: fn(T) -> &'static str,
-) -> Option<T> {
+fn code<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: &[T], code_of: fn(T) -> &'static str) -> Option<T> {
     let found = match v.get_ref() {
         DeValue::String(s) => all.iter().copied().find(|x| code_of(*x) == s.as_ref()),
         _ => None,
@@ -302,13 +283,7 @@ fn array<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Option<&'a
     }
 }
 
-fn codes<T: Copy>(
-    r: &mut Reader<'_>,
-    v: &Value<'_>,
-    path: &str,
-    all: &[T],
-    code_of: fn(T) -> &'static str,
-) -> Option<Vec<T>> {
+fn codes<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: &[T], code_of: fn(T) -> &'static str) -> Option<Vec<T>> {
     let items = array(r, v, path)?;
     let mut out = Vec::new();
     let mut ok = true;
@@ -408,9 +383,7 @@ fn ident(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str) -> Option<Str
         return None;
     };
     let s = string(r, v, &t.path(key))?;
-    let ok = !s.is_empty()
-        && s.chars().count() <= 64
-        && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+    let ok = !s.is_empty() && s.chars().count() <= 64 && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
     if !ok {
         r.bad(v, &t.path(key), Expected::OneOf(vec!["letters, digits, - _ . (1–64)"]));
         return None;
@@ -619,15 +592,10 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
             }),
             "hukou" => code(r, value, &p, &Hukou::ALL, Hukou::code).map(Condition::Hukou),
             "in_care_home" => boolean(r, value, &p).map(Condition::InCareHome),
-            "income_at_most_dibao_percent" => {
-                uint(r, value, &p, 1, 1000).map(Condition::IncomeAtMostDibaoPercent)
-            }
+            "income_at_most_dibao_percent" => uint(r, value, &p, 1, 1000).map(Condition::IncomeAtMostDibaoPercent),
             "all" | "any" => array(r, value, &p).and_then(|items| {
-                let inner: Option<Vec<Condition>> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| condition(r, c, &format!("{p}[{i}]"), ids))
-                    .collect();
+                let inner: Option<Vec<Condition>> =
+                    items.iter().enumerate().map(|(i, c)| condition(r, c, &format!("{p}[{i}]"), ids)).collect();
                 inner.map(|list| if key == "all" { Condition::All(list) } else { Condition::Any(list) })
             }),
             "not" => condition(r, value, &p, ids).map(|c| Condition::Not(Box::new(c))),
@@ -895,12 +863,7 @@ fn check_overlaps(r: &mut Reader<'_>, t: &Table<'_, '_>, tiers: &[Tier]) {
                 r.error(
                     &t.span,
                     &t.path("tier"),
-                    ErrorKind::TiersOverlap {
-                        a: a.id.clone(),
-                        b: b.id.clone(),
-                        from_age: lo,
-                        to_age: (hi != u32::MAX).then(|| hi - 1),
-                    },
+                    ErrorKind::TiersOverlap { a: a.id.clone(), b: b.id.clone(), from_age: lo, to_age: (hi != u32::MAX).then(|| hi - 1) },
                 );
             }
         }
@@ -960,9 +923,7 @@ fn read_deliveries(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> 
             })
         });
         let clause = clause_ref(r, &t, "clause", ids, true);
-        if let (Some(id), Some(name), Some(when), Some(amount), Some(paid_to), Some(clause)) =
-            (id, name, when, amount, paid_to, clause)
-        {
+        if let (Some(id), Some(name), Some(when), Some(amount), Some(paid_to), Some(clause)) = (id, name, when, amount, paid_to, clause) {
             if unique(r, &mut seen, &id, &t, Thing::Delivery) {
                 out.push(Delivery { id, name, when, amount, paid_to, clause });
             }
@@ -985,10 +946,7 @@ fn read_operators(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> V
                 OperatorPer::PersonDay => "person_day",
             })
         });
-        let only = t
-            .get("subsidised_diners_only")
-            .and_then(|v| boolean(r, v, &t.path("subsidised_diners_only")))
-            .unwrap_or(true);
+        let only = t.get("subsidised_diners_only").and_then(|v| boolean(r, v, &t.path("subsidised_diners_only"))).unwrap_or(true);
         let clause = clause_ref(r, &t, "clause", ids, true);
         if let (Some(id), Some(name), Some(amount), Some(per), Some(clause)) = (id, name, amount, per, clause) {
             if unique(r, &mut seen, &id, &t, Thing::Operator) {
@@ -1020,19 +978,7 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
     let t = as_table(r, v, path.to_string())?;
     t.check_keys(
         r,
-        &[
-            "birth_date",
-            "age",
-            "care_level",
-            "disability_grade",
-            "hardship",
-            "groups",
-            "flags",
-            "hukou",
-            "in_care_home",
-            "area",
-            "income",
-        ],
+        &["birth_date", "age", "care_level", "disability_grade", "hardship", "groups", "flags", "hukou", "in_care_home", "area", "income"],
     );
     let age = match (t.get("birth_date"), t.get("age")) {
         (Some(v), None) => date(r, v, &t.path("birth_date")).map(AgeInput::BirthDate),

@@ -107,8 +107,7 @@ impl Hardship {
     /// `tekun` in a policy covers both support types; a person's plain `tekun` does not prove
     /// the narrower `tekun_dispersed`.
     pub fn is_within(self, wanted: Hardship) -> bool {
-        self == wanted
-            || (wanted == Hardship::Tekun && matches!(self, Hardship::TekunDispersed | Hardship::TekunCentralised))
+        self == wanted || (wanted == Hardship::Tekun && matches!(self, Hardship::TekunDispersed | Hardship::TekunCentralised))
     }
 }
 
@@ -130,8 +129,7 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order the form lists them.
-    pub const ALL: [Group; 5] =
-        [Group::LivingAlone, Group::EmptyNest, Group::LeftBehind, Group::Solitary, Group::FamilyPlanningSpecial];
+    pub const ALL: [Group; 5] = [Group::LivingAlone, Group::EmptyNest, Group::LeftBehind, Group::Solitary, Group::FamilyPlanningSpecial];
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {

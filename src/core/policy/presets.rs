@@ -52,15 +52,27 @@ impl PresetInfo {
 
 /// Every preset's id, region and name, in the order of [`PRESETS`].
 pub const INDEX: [PresetInfo; 5] = [
-    PresetInfo { id: "shenzhen-2025", region: ("广东省深圳市", "Shenzhen, Guangdong"), name: ("深圳市长者助餐服务补贴", "Shenzhen senior meal subsidy") },
+    PresetInfo {
+        id: "shenzhen-2025",
+        region: ("广东省深圳市", "Shenzhen, Guangdong"),
+        name: ("深圳市长者助餐服务补贴", "Shenzhen senior meal subsidy"),
+    },
     PresetInfo {
         id: "guangzhou-2020",
         region: ("广东省广州市（按增城区正果镇公布的标准）", "Guangzhou, Guangdong (as published by Zhengguo town, Zengcheng district)"),
         name: ("广州市长者饭堂助餐配餐补贴（正果镇指南）", "Guangzhou senior-canteen meal subsidy (Zhengguo town guide)"),
     },
-    PresetInfo { id: "beijing-2022", region: ("北京市", "Beijing"), name: ("北京市养老助餐就餐补贴", "Beijing elderly meal subsidy") },
-    PresetInfo { id: "tianjin", region: ("天津市", "Tianjin"), name: ("天津市老年人助餐补贴", "Tianjin meal subsidy for older people") },
-    PresetInfo { id: "dandong-2024", region: ("辽宁省丹东市", "Dandong, Liaoning"), name: ("丹东市老年助餐服务补贴（试行）", "Dandong elderly meal subsidy (trial)") },
+    PresetInfo {
+        id: "beijing-2022", region: ("北京市", "Beijing"), name: ("北京市养老助餐就餐补贴", "Beijing elderly meal subsidy")
+    },
+    PresetInfo {
+        id: "tianjin", region: ("天津市", "Tianjin"), name: ("天津市老年人助餐补贴", "Tianjin meal subsidy for older people")
+    },
+    PresetInfo {
+        id: "dandong-2024",
+        region: ("辽宁省丹东市", "Dandong, Liaoning"),
+        name: ("丹东市老年助餐服务补贴（试行）", "Dandong elderly meal subsidy (trial)"),
+    },
 ];
 
 /// The index entry of a preset.

@@ -34,13 +34,7 @@ impl MealPlan {
     /// Every meal the version covers, every day, at this meal's price and place: the most one
     /// could claim.
     pub fn every_covered_meal(version: &Version, meal: &Meal) -> MealPlan {
-        MealPlan {
-            weekdays: [true; 7],
-            meals: version.meals.0.clone(),
-            price: meal.price,
-            delivery: meal.delivery,
-            place: meal.place,
-        }
+        MealPlan { weekdays: [true; 7], meals: version.meals.0.clone(), price: meal.price, delivery: meal.delivery, place: meal.place }
     }
 
     /// Lunch on Monday to Friday.
@@ -132,14 +126,7 @@ struct Counters {
 /// // 2022+ rules: at most 5 subsidised meals per natural week.
 /// assert!(m.subsidised_meals <= 5 * 5);
 /// ```
-pub fn simulate_month(
-    policy: &Policy,
-    person: &Person,
-    plan: &MealPlan,
-    year: i32,
-    month: u8,
-    calendar: &Calendar,
-) -> MonthResult {
+pub fn simulate_month(policy: &Policy, person: &Person, plan: &MealPlan, year: i32, month: u8, calendar: &Calendar) -> MonthResult {
     let result = run(policy, person, plan, plan, year, month, calendar);
     // The most this month could give, with the same meals as the plan before the 1st (a week begun
     // last month has already used part of its allowance either way).
@@ -154,15 +141,7 @@ pub fn simulate_month(
 
 /// Simulates the month under `plan`; days before the 1st (in a week that began last month) follow
 /// `before`.
-fn run(
-    policy: &Policy,
-    person: &Person,
-    before: &MealPlan,
-    plan: &MealPlan,
-    year: i32,
-    month: u8,
-    calendar: &Calendar,
-) -> MonthResult {
+fn run(policy: &Policy, person: &Person, before: &MealPlan, plan: &MealPlan, year: i32, month: u8, calendar: &Calendar) -> MonthResult {
     let mut out = MonthResult {
         year,
         month,
@@ -176,8 +155,7 @@ fn run(
         plan_meals: plan.meals.clone(),
         plan_price: plan.price,
     };
-    let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month)))
-    else {
+    let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month))) else {
         return out;
     };
     let mut counters = Counters { week_start: None, week: 0, month: 0 };
@@ -226,7 +204,14 @@ fn day_meals(
         return plan
             .meals
             .iter()
-            .map(|kind| SimulatedMeal { date: day, meal: *kind, subsidy: Fen::ZERO, pay: plan.price, uncapped: Fen::ZERO, limited_by: None })
+            .map(|kind| SimulatedMeal {
+                date: day,
+                meal: *kind,
+                subsidy: Fen::ZERO,
+                pay: plan.price,
+                uncapped: Fen::ZERO,
+                limited_by: None,
+            })
             .collect();
     };
     let cap = |c: &Option<(super::model::Dated<u32>, usize)>| c.as_ref().and_then(|(d, _)| d.at(day)).copied();

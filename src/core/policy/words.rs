@@ -4,10 +4,10 @@
 //! can check them. Pure: `today` is passed in.
 
 use super::assess::Limits;
+use super::explain::{care_name, date, group_name, hardship_name, hukou_name, meal_name, money, place_name};
 use super::model::Policy;
 use super::person::{AgeInput, Meal, MealKind, PersonAnswers};
 use super::simulate::MonthResult;
-use super::explain::{care_name, date, group_name, hardship_name, hukou_name, meal_name, money, place_name};
 use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::Locale;
@@ -45,10 +45,8 @@ pub fn month_when(year: i32, month: u8, today: Date) -> When {
 /// A month by name, said relative to today: `本月（2026年11月）`, `2025年3月（已经过去的月份）`,
 /// `2027年1月` / `this month (November 2026)`, `March 2025 (a month already over)`, `January 2027`.
 pub fn month_name(year: i32, month: u8, today: Date, locale: Locale) -> String {
-    const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
-        "December",
-    ];
+    const MONTHS: [&str; 12] =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     let plain = match locale {
         Locale::ZhCn => format!("{year}年{month}月"),
         Locale::En => format!("{} {year}", MONTHS[usize::from(month.clamp(1, 12) - 1)]),
@@ -121,7 +119,14 @@ pub struct MonthWords {
 
 /// The month's figures in words. `covered` are the meals the policy covers, `workdays_only` its
 /// working-day rule, `price` the price each meal is valued at (the user's or the policy's).
-pub fn month_words(m: &MonthResult, covered: &[MealKind], workdays_only: bool, price: Option<Fen>, today: Date, locale: Locale) -> MonthWords {
+pub fn month_words(
+    m: &MonthResult,
+    covered: &[MealKind],
+    workdays_only: bool,
+    price: Option<Fen>,
+    today: Date,
+    locale: Locale,
+) -> MonthWords {
     let zh = locale == Locale::ZhCn;
     let when = month_when(m.year, m.month, today);
     let name = month_name(m.year, m.month, today, locale);
@@ -181,7 +186,11 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
         (None, _) => String::new(),
     };
     let one_day = if lim.meals.len() > 1 {
-        if zh { format!("一天里{meals}都在食堂吃") } else { format!("eating {meals} at the canteen in one day") }
+        if zh {
+            format!("一天里{meals}都在食堂吃")
+        } else {
+            format!("eating {meals} at the canteen in one day")
+        }
     } else if zh {
         format!("一天在食堂吃{meals}")
     } else {
@@ -209,7 +218,11 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
     if with_month {
         let (y, m) = month;
         let name = month_name(y, m, today, locale);
-        let that = if month_when(y, m, today) == When::ThisMonth { pick(locale, "本月", "this month") } else { pick(locale, "那个月", "that month") };
+        let that = if month_when(y, m, today) == When::ThisMonth {
+            pick(locale, "本月", "this month")
+        } else {
+            pick(locale, "那个月", "that month")
+        };
         out.push(LimitLine {
             label: if zh { format!("{name}最多") } else { format!("In {name}, at most") },
             amount: lim.max_month,
@@ -310,7 +323,10 @@ pub fn answer_lines(answers: &PersonAnswers, meal: &Meal, policy: &Policy, local
             (None, None, _) => pick(locale, "没有填写", "not given").into(),
         },
     );
-    push(pick(locale, "送餐上门", "Home delivery"), pick(locale, if meal.delivery { "是" } else { "否" }, if meal.delivery { "yes" } else { "no" }).into());
+    push(
+        pick(locale, "送餐上门", "Home delivery"),
+        pick(locale, if meal.delivery { "是" } else { "否" }, if meal.delivery { "yes" } else { "no" }).into(),
+    );
     push(pick(locale, "在哪里吃", "Where you eat"), place_name(meal.place, locale).into());
     out
 }
@@ -380,7 +396,8 @@ mod tests {
         // A day: one lunch, 5; a week: five working days, 25.
         let policy = load_preset("shenzhen-2025").and_then(Result::ok).expect("preset");
         let meal = Meal { price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-04")) };
-        let a = crate::core::policy::assess(&policy, &crate::core::policy::Person::aged(85), &meal, crate::core::calendar::Calendar::builtin());
+        let a =
+            crate::core::policy::assess(&policy, &crate::core::policy::Person::aged(85), &meal, crate::core::calendar::Calendar::builtin());
         let lines = limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::ZhCn);
         assert_eq!(lines.len(), 2);
         assert_eq!((lines[0].label.as_str(), lines[0].amount), ("每天最多", Fen::yuan(5)));

@@ -47,7 +47,8 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         let on_file = props.on_file.clone();
         Rc::new(move |file: web_sys::File| {
             let on_file = on_file.clone();
-            let handle = browser::read_file(file, crate::core::policy::load::MAX_POLICY_BYTES, move |name, bytes| on_file.emit((name, bytes)));
+            let handle =
+                browser::read_file(file, crate::core::policy::load::MAX_POLICY_BYTES, move |name, bytes| on_file.emit((name, bytes)));
             *RefCell::borrow_mut(&reader) = Some(handle);
         })
     };

@@ -9,11 +9,11 @@ use yew::Reducible;
 use crate::core::calendar::Calendar;
 use crate::core::date::Date;
 use crate::core::policy::calc::{calculate, month_plan, Outcome};
-use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::cases::{run_cases, CaseResult};
 use crate::core::policy::form::{decode_fragment, problems_to_show, AgeMode, FormInput, Tri};
 use crate::core::policy::load::MAX_POLICY_BYTES;
 use crate::core::policy::presets::{info, INDEX};
+use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::{parse_policy, Group, MealKind, Policy, PolicyError};
 
 /// Where a policy came from.

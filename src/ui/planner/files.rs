@@ -202,11 +202,16 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     let m = &props.card.map;
     let d = props.dispatch.clone();
     let set = |field: MapField| d.reform(move |col: Option<usize>| PlanAction::SetMap(role, field, col));
-    let id = |f: &str| format!("plan-{}-{f}", match role {
-        Role::Demand => "demand",
-        Role::Candidates => "candidates",
-        Role::Existing => "existing",
-    });
+    let id = |f: &str| {
+        format!(
+            "plan-{}-{f}",
+            match role {
+                Role::Demand => "demand",
+                Role::Candidates => "candidates",
+                Role::Existing => "existing",
+            }
+        )
+    };
     let position_none = if o.geojson { t.from_geometry } else { t.col_none };
     let crs_id = id("crs");
     let on_crs = d.reform(move |e: Event| {
@@ -234,7 +239,8 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
         let boxes = offered.into_iter().filter_map(|i| o.headers.get(i).map(|h| (i, h))).map(|(i, h)| {
             let checked = m.extras.contains(&i);
             let box_id = format!("{}-{i}", id("extra"));
-            let onchange = d.reform(move |e: Event| PlanAction::ToggleExtra(role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
+            let onchange = d
+                .reform(move |e: Event| PlanAction::ToggleExtra(role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
             html! {
                 <label class="choice" for={box_id.clone()}>
                     <input type="checkbox" id={box_id} {checked} {onchange} />

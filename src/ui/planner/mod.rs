@@ -200,7 +200,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
         Callback::from(move |(role, file): (Role, web_sys::File)| {
             // Refused before reading: nothing is loaded into memory, the data in use stays.
             if file.size() > MAX_FILE_BYTES as f64 {
-                let problem = OpenProblem::TooLarge { mb: (file.size() / 1_048_576.0).round() as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 };
+                let problem =
+                    OpenProblem::TooLarge { mb: (file.size() / 1_048_576.0).round() as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 };
                 state.dispatch(PlanAction::Worker(Reply::OpenFailed { role, name: file.name(), problem }));
                 return;
             }
@@ -316,10 +317,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
             let channel = web_sys::BroadcastChannel::new(&crash_channel()).ok();
             let listener = channel.as_ref().map(|c| {
                 gloo::events::EventListener::new(c, "message", move |event| {
-                    let text = event
-                        .dyn_ref::<web_sys::MessageEvent>()
-                        .and_then(|m| m.data().as_string())
-                        .unwrap_or_default();
+                    let text = event.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()).unwrap_or_default();
                     let cb = on_crash.borrow().clone();
                     if let Some(cb) = cb {
                         cb.emit(text);
@@ -350,7 +348,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
     };
     let project_problem = use_state(|| None::<String>);
     let on_open_project = {
-        let (bridge, state, kept, readers, problem) = (bridge.clone(), state.clone(), kept.clone(), readers.clone(), project_problem.clone());
+        let (bridge, state, kept, readers, problem) =
+            (bridge.clone(), state.clone(), kept.clone(), readers.clone(), project_problem.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = crate::ui::browser::first_file_of_input(&input) else { return };
@@ -454,8 +453,8 @@ pub fn PlannerApp() -> Html {
     {
         let locale = locale.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, SETTINGS_EVENT, move |_| locale.set(page_locale())));
+            let listener =
+                web_sys::window().map(|w| gloo::events::EventListener::new(&w, SETTINGS_EVENT, move |_| locale.set(page_locale())));
             move || drop(listener)
         });
     }

@@ -10,12 +10,12 @@ use super::scenario_view::ScenarioView;
 use super::state::PlanAction;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
+use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export;
 use crate::core::planner::geometry::LonLat;
 use crate::core::planner::plan::{Choices, Radius};
 use crate::core::planner::session::{PlanView, Role, SiteRow};
 use crate::core::policy::explain::date;
-use crate::core::locale::{short_label, thousands};
 
 /// Longest site name shown in tables and buttons (the details show it whole).
 pub(crate) const NAME_CHARS: usize = 40;
@@ -43,7 +43,6 @@ pub struct ResultsProps {
     pub dispatch: Callback<PlanAction>,
 }
 
-
 fn pct(part: f64, whole: f64) -> String {
     if whole > 0.0 {
         format!("{:.1}%", 100.0 * part / whole)
@@ -55,9 +54,21 @@ fn pct(part: f64, whole: f64) -> String {
 fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
     let zh = l == Locale::ZhCn;
     let covered = if zh {
-        format!("{}{} 中的 {}（{}）", t.summary_covered, thousands(v.total_weighted), thousands(v.covered_weighted), pct(v.covered_weighted, v.total_weighted))
+        format!(
+            "{}{} 中的 {}（{}）",
+            t.summary_covered,
+            thousands(v.total_weighted),
+            thousands(v.covered_weighted),
+            pct(v.covered_weighted, v.total_weighted)
+        )
     } else {
-        format!("{}{} of {} ({})", t.summary_covered, thousands(v.covered_weighted), thousands(v.total_weighted), pct(v.covered_weighted, v.total_weighted))
+        format!(
+            "{}{} of {} ({})",
+            t.summary_covered,
+            thousands(v.covered_weighted),
+            thousands(v.total_weighted),
+            pct(v.covered_weighted, v.total_weighted)
+        )
     };
     let k = v.chosen.len();
     let bound = if v.proven_best() {
@@ -306,7 +317,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let export_crs = use_state_eq(|| None::<Crs>);
     let crs = export_crs.unwrap_or(v.input_crs);
     let view = v.clone();
-    let on_csv = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.csv", "text/csv;charset=utf-8", &export::csv(&view, l, crs)));
+    let on_csv =
+        Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.csv", "text/csv;charset=utf-8", &export::csv(&view, l, crs)));
     let on_crs = {
         let export_crs = export_crs.clone();
         Callback::from(move |e: Event| {
@@ -328,7 +340,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         }
     });
     let view = v.clone();
-    let on_geojson = Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.geojson", "application/geo+json", &export::geojson(&view)));
+    let on_geojson =
+        Callback::from(move |_: MouseEvent| browser::download("zhucan-sites.geojson", "application/geo+json", &export::geojson(&view)));
     let on_print = Callback::from(|_: MouseEvent| browser::print());
     html! {
         <section class="plan-results" aria-labelledby="plan-result-heading">

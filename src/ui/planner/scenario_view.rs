@@ -9,13 +9,13 @@ use yew::prelude::*;
 
 use super::text::{plan_texts, PlanTexts};
 use crate::core::calendar::Calendar;
+use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export::spreadsheet_safe;
 use crate::core::planner::session::PlanView;
 use crate::core::policy::explain::hardship_name;
 use crate::core::policy::presets::PRESETS;
 use crate::core::policy::{parse_policy, Policy};
 use crate::core::scenario::{compare, cost_curve, cost_plan, group_costs, GroupCost, PlanCost, ScenarioForm};
-use crate::core::locale::{short_label, thousands};
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -66,7 +66,6 @@ fn share_80_plus(v: &PlanView) -> Option<f64> {
 fn load(id: &str) -> Option<Rc<Policy>> {
     PRESETS.iter().find(|p| p.id == id).and_then(|p| parse_policy(p.toml).ok()).map(Rc::new)
 }
-
 
 fn compute(v: &Rc<PlanView>, pinned: Option<&Rc<PlanView>>, form: &ScenarioForm) -> Option<Outcome> {
     let (shares, a, b) = form.validate()?;
@@ -162,7 +161,16 @@ fn report_csv(v: &PlanView, o: &Outcome, l: Locale, t: &PlanTexts) -> String {
     row(vec![t.sc_independence.into()]);
     row(vec![t.sc_flag_note.into()]);
     row(vec![String::new()]);
-    row(vec![t.th_name.into(), t.th_new.into(), t.sc_th_users.into(), t.sc_th_meals.into(), t.col_capacity.into(), t.sc_th_served.into(), t.sc_th_subsidy.into(), t.sc_operator.into()]);
+    row(vec![
+        t.th_name.into(),
+        t.th_new.into(),
+        t.sc_th_users.into(),
+        t.sc_th_meals.into(),
+        t.col_capacity.into(),
+        t.sc_th_served.into(),
+        t.sc_th_subsidy.into(),
+        t.sc_operator.into(),
+    ]);
     for (s, c) in v.chosen_sites().zip(&o.cost_a.sites) {
         row(vec![
             s.name.clone(),
@@ -341,7 +349,9 @@ fn result_view(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
         }
     });
     let o2 = o.clone();
-    let on_export = Callback::from(move |_: MouseEvent| browser::download("zhucan-cost-estimate.csv", "text/csv;charset=utf-8", &report_csv(&o2.view, &o2, l, plan_texts(l))));
+    let on_export = Callback::from(move |_: MouseEvent| {
+        browser::download("zhucan-cost-estimate.csv", "text/csv;charset=utf-8", &report_csv(&o2.view, &o2, l, plan_texts(l)))
+    });
     html! {
         <div class="scenario-result">
             <dl class="sc-totals">
@@ -484,7 +494,12 @@ fn assumptions(o: &Outcome, l: Locale, t: &PlanTexts) -> Html {
         }
     };
     let pct = |label: &str, v: &str| html! { <><dt>{ label.to_string() }</dt><dd>{ format!("{v}%") }</dd></> };
-    let shares = t.sc_age_bands.iter().zip(&f.age).chain(t.sc_hardships.iter().zip(&f.hardship)).chain(t.sc_cares.iter().zip(&f.care))
+    let shares = t
+        .sc_age_bands
+        .iter()
+        .zip(&f.age)
+        .chain(t.sc_hardships.iter().zip(&f.hardship))
+        .chain(t.sc_cares.iter().zip(&f.care))
         .filter(|(_, v)| v.trim().parse::<f64>().is_ok_and(|x| x > 0.0))
         .map(|(label, v)| pct(label, v));
     html! {

@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::state::PlanAction;
 use super::text::plan_texts;
-use crate::core::planner::form::{SettingsField, SettingsForm};
 use crate::core::locale::thousands;
+use crate::core::planner::form::{SettingsField, SettingsForm};
 use crate::core::Locale;
 
 /// Properties of [`SettingsView`].
@@ -23,7 +23,15 @@ pub struct SettingsProps {
     pub dispatch: Callback<PlanAction>,
 }
 
-fn field(id: &str, label: &str, hint: Option<&str>, value: &str, error: Option<String>, inputmode: &'static str, on: Callback<String>) -> Html {
+fn field(
+    id: &str,
+    label: &str,
+    hint: Option<&str>,
+    value: &str,
+    error: Option<String>,
+    inputmode: &'static str,
+    on: Callback<String>,
+) -> Html {
     let oninput = on.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
     let mut described = Vec::new();
     if hint.is_some() {
@@ -67,7 +75,8 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
     let walking = f.radius_mode == "walking";
     let mode = |value: &'static str, label: &'static str| {
         let form = f.clone();
-        let onchange = props.dispatch.reform(move |_: Event| PlanAction::Form(Box::new(SettingsForm { radius_mode: value.into(), ..form.clone() })));
+        let onchange =
+            props.dispatch.reform(move |_: Event| PlanAction::Form(Box::new(SettingsForm { radius_mode: value.into(), ..form.clone() })));
         let id = format!("plan-radius-{value}");
         html! {
             <label class="choice" for={id.clone()}>
@@ -87,12 +96,23 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
             PlanAction::Form(Box::new(next))
         });
         let value = f.extra_weights.get(i).cloned().unwrap_or_else(|| "0".into());
-        field(&format!("plan-weight-{i}"), &format!("{}{name}", t.extra_weight_label), Some(t.extra_weight_hint), &value, error(SettingsField::ExtraWeight(i)), "decimal", on)
+        field(
+            &format!("plan-weight-{i}"),
+            &format!("{}{name}", t.extra_weight_label),
+            Some(t.extra_weight_hint),
+            &value,
+            error(SettingsField::ExtraWeight(i)),
+            "decimal",
+            on,
+        )
     });
     let on_decay = {
         let form = f.clone();
         props.dispatch.reform(move |e: Event| {
-            PlanAction::Form(Box::new(SettingsForm { decay: e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(), ..form.clone() }))
+            PlanAction::Form(Box::new(SettingsForm {
+                decay: e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
+                ..form.clone()
+            }))
         })
     };
     html! {

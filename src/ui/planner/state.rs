@@ -7,9 +7,9 @@ use yew::Reducible;
 
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;
+use crate::core::planner::data::MappingError;
 use crate::core::planner::form::SettingsForm;
 use crate::core::planner::plan::Choices;
-use crate::core::planner::data::MappingError;
 use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step};
 
 /// Why a file card shows an error (put in words by the card, in the interface's language).
@@ -233,7 +233,13 @@ impl PlannerState {
                 card.problem = None;
                 if accepted {
                     self.last_crs = card.crs.or(self.last_crs);
-                    card.in_use = Some(InUse { name: r.name.clone(), rows: r.rows_in_use, map: card.map.clone(), crs: card.crs.unwrap_or_default(), skipped: r.bad_rows > 0 });
+                    card.in_use = Some(InUse {
+                        name: r.name.clone(),
+                        rows: r.rows_in_use,
+                        map: card.map.clone(),
+                        crs: card.crs.unwrap_or_default(),
+                        skipped: r.bad_rows > 0,
+                    });
                     if role == Role::Demand {
                         self.extra_in_use = r.extra_names.clone();
                     }
