@@ -9,6 +9,8 @@
 //!   they show comes from [`core`].
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+// `!(x >= 0.0)` is written on purpose: it is also true for NaN, which is how bad numbers are kept out.
+#![allow(clippy::neg_cmp_op_on_partial_ord)]
 
 pub mod core;
 

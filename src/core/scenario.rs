@@ -295,8 +295,8 @@ pub fn cost_plan(groups: &[GroupCost], sites: &[(f64, Option<f64>)], total: f64,
         out.covered += covered;
         out.sites.push(SiteCost { covered, users, meals_per_day, capacity, served_share, subsidy_year, operator_year });
     }
-    for k in 0..4 {
-        out.by_level_year[k] = out.subsidy_year * level_share[k];
+    for (year, share) in out.by_level_year.iter_mut().zip(level_share) {
+        *year = out.subsidy_year * share;
     }
     out.uncovered = (total - out.covered).max(0.0);
     out.per_covered_person_year = if out.covered > 0.0 { (out.subsidy_year + out.operator_year) / out.covered } else { 0.0 };

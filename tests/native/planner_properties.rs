@@ -109,9 +109,9 @@ proptest! {
         let net = RoadNetwork::build(&ways);
         let (walk, _) = network_coverage(&net, &demand, &sites, limit, 300.0, 1.3);
         let straight = Coverage::build(&PointIndex::new(&demand, limit), demand.len(), &sites, limit);
-        for s in 0..sites.len() {
+        for (s, &site) in sites.iter().enumerate() {
             for (i, d) in walk.of(s).iter().zip(walk.distances(s)) {
-                let line = distance_m(sites[s], demand[*i as usize]);
+                let line = distance_m(site, demand[*i as usize]);
                 prop_assert!(f64::from(*d) >= line - 0.01, "site {s} → point {i}: on foot {d} m, straight {line} m");
                 prop_assert!(straight.of(s).contains(i), "site {s} covers point {i} on foot but not in a straight line");
             }

@@ -132,7 +132,7 @@ pub fn base64_encode(bytes: &[u8]) -> String {
 /// Decodes standard base64 (padding required, whitespace ignored); None if damaged.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
     let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if clean.len() % 4 != 0 {
+    if !clean.len().is_multiple_of(4) {
         return None;
     }
     let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32);

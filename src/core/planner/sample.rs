@@ -64,26 +64,6 @@ pub fn candidates_near(demand: &Demand, n: usize, seed: u64, prefix: &str) -> Si
     s
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_city_repeats_and_is_where_it_should_be() {
-        let c = LonLat::new(113.3, 23.12);
-        let a = city(c, 10.0, 500, 5, 1);
-        let b = city(c, 10.0, 500, 5, 1);
-        assert_eq!((&a.points, &a.counts, &a.extras), (&b.points, &b.counts, &b.extras));
-        assert_ne!(a.points, city(c, 10.0, 500, 5, 2).points);
-        assert_eq!(a.points.len(), 500);
-        assert!(a.points.iter().all(|p| (p.lon - c.lon).abs() < 0.3 && (p.lat - c.lat).abs() < 0.3));
-        assert!(a.counts.iter().all(|&n| (1.0..=60.0).contains(&n)));
-        assert!(a.extras[0].iter().zip(&a.counts).all(|(e, n)| e <= n));
-        let s = candidates_near(&a, 20, 2, "候选点");
-        assert_eq!((s.points.len(), s.names[0].as_str()), (20, "候选点1"));
-    }
-}
-
 /// A SIMULATED street grid for benchmarks and tests: east–west and north–south streets every
 /// `spacing_m` metres over a square `extent_km` wide, with a river along the middle that the
 /// north–south streets cross only on a bridge every `bridge_every` streets, and a share `gaps` of
@@ -123,4 +103,24 @@ pub fn street_grid(center: LonLat, extent_km: f64, spacing_m: f64, bridge_every:
         street(&mut (0..n).map(|j| (at(i, j), j > 0 && (gaps_here[j] || (j == river && !bridge)))));
     }
     ways
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_city_repeats_and_is_where_it_should_be() {
+        let c = LonLat::new(113.3, 23.12);
+        let a = city(c, 10.0, 500, 5, 1);
+        let b = city(c, 10.0, 500, 5, 1);
+        assert_eq!((&a.points, &a.counts, &a.extras), (&b.points, &b.counts, &b.extras));
+        assert_ne!(a.points, city(c, 10.0, 500, 5, 2).points);
+        assert_eq!(a.points.len(), 500);
+        assert!(a.points.iter().all(|p| (p.lon - c.lon).abs() < 0.3 && (p.lat - c.lat).abs() < 0.3));
+        assert!(a.counts.iter().all(|&n| (1.0..=60.0).contains(&n)));
+        assert!(a.extras[0].iter().zip(&a.counts).all(|(e, n)| e <= n));
+        let s = candidates_near(&a, 20, 2, "候选点");
+        assert_eq!((s.points.len(), s.names[0].as_str()), (20, "候选点1"));
+    }
 }

@@ -128,11 +128,9 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
     let n = cov.n_demand;
     // Per demand point: the allowed sites covering it (transpose), in site order.
     let mut counts = vec![0u32; n + 1];
-    for s in 0..cov.n_sites() {
-        if allowed[s] {
-            for &i in cov.of(s) {
-                counts[i as usize + 1] += 1;
-            }
+    for s in (0..cov.n_sites()).filter(|&s| allowed[s]) {
+        for &i in cov.of(s) {
+            counts[i as usize + 1] += 1;
         }
     }
     for i in 0..n {
@@ -140,12 +138,10 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
     }
     let mut next = counts.clone();
     let mut dem_site = vec![0u32; counts[n] as usize];
-    for s in 0..cov.n_sites() {
-        if allowed[s] {
-            for &i in cov.of(s) {
-                dem_site[next[i as usize] as usize] = s as u32;
-                next[i as usize] += 1;
-            }
+    for s in (0..cov.n_sites()).filter(|&s| allowed[s]) {
+        for &i in cov.of(s) {
+            dem_site[next[i as usize] as usize] = s as u32;
+            next[i as usize] += 1;
         }
     }
     let sites_of = |i: usize| &dem_site[counts[i] as usize..counts[i + 1] as usize];

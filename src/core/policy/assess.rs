@@ -658,11 +658,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
                 continue;
             };
             match missing {
-                None if eligible => {
-                    if best.is_none_or(|(_, b)| amount > b) {
-                        best = Some((d, amount));
-                    }
-                }
+                None if eligible && best.is_none_or(|(_, b)| amount > b) => best = Some((d, amount)),
                 None => {}
                 Some(missing) => {
                     a.hints.push(Hint { target: HintTarget::Delivery { name: d.name.clone(), amount }, missing, clause: Some(d.clause) })

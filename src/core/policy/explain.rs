@@ -19,7 +19,7 @@ pub fn money(f: Fen, locale: Locale) -> String {
         Locale::En => {
             let sign = if f.0 < 0 { "-" } else { "" };
             let abs = f.0.unsigned_abs();
-            if abs % 100 == 0 {
+            if abs.is_multiple_of(100) {
                 format!("{sign}¥{}", abs / 100)
             } else {
                 format!("{sign}¥{}.{:02}", abs / 100, abs % 100)

@@ -97,11 +97,11 @@ impl PersonJson {
             take(one_of("care_level", c, &CareLevel::ALL, CareLevel::code).map(|v| p.care_level = v));
         }
         if let Some(g) = self.disability_grade {
-            take(if g <= 4 {
-                Ok(p.disability_grade = g)
+            if g <= 4 {
+                p.disability_grade = g;
             } else {
-                Err(field_error("disability_grade", format!("expected 0–4, found {g}")))
-            });
+                take(Err(field_error("disability_grade", format!("expected 0–4, found {g}"))));
+            }
         }
         if let Some(h) = &self.hardship {
             take(one_of("hardship", h, &Hardship::ALL, Hardship::code).map(|v| p.hardship = v));
@@ -129,7 +129,11 @@ impl PersonJson {
             take(one_of("area", a, &Area::ALL, Area::code).map(|v| p.area = Some(v)));
         }
         if let Some(i) = self.income_fen {
-            take(if i >= 0 { Ok(p.income_per_month = Some(Fen(i))) } else { Err(field_error("income_fen", "must not be negative")) });
+            if i >= 0 {
+                p.income_per_month = Some(Fen(i));
+            } else {
+                take(Err(field_error("income_fen", "must not be negative")));
+            }
         }
         match (age, errors.is_empty()) {
             (Some(age), true) => {

@@ -342,10 +342,13 @@ pub struct Version {
     /// Subsidies to the canteen.
     pub operator: Vec<OperatorSubsidy>,
     /// Local minimum-living standards (城市, 农村) per person per month, with their clause.
-    pub dibao: Option<(Option<Dated<Fen>>, Option<Dated<Fen>>, ClauseRef)>,
+    pub dibao: Option<DibaoLines>,
     /// Things the sources leave open, shown to users.
     pub notes: Vec<Text>,
 }
+
+/// A place's minimum-living standards (城市, 农村), each dated, and the clause that sets them.
+pub type DibaoLines = (Option<Dated<Fen>>, Option<Dated<Fen>>, ClauseRef);
 
 impl Version {
     /// Is this version in force on `on`?

@@ -46,7 +46,7 @@ pub fn assess_range(policy: &Policy, answers: &PersonAnswers, meal: &Meal, calen
     for question in answers.open_questions() {
         // Deciding if, for some person, changing only this answer changes the outcome.
         let matters = people.iter().any(|p| {
-            let outcomes: Vec<_> = answer_each(p, &question).iter().map(|v| outcome(v)).collect();
+            let outcomes: Vec<_> = answer_each(p, &question).iter().map(outcome).collect();
             outcomes.windows(2).any(|w| w[0] != w[1])
         });
         if matters {

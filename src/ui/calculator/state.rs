@@ -70,14 +70,17 @@ pub enum FileStatus {
     Refused(String, FileProblem),
 }
 
+/// Gives a preset's file by its id, when it has it.
+type PresetSource = fn(&str) -> Option<&'static str>;
+
 thread_local! {
     /// Preset files available without a fetch. None in the page (they are fetched when chosen);
     /// the in-browser component tests, which have no files beside them, give the built-in copies.
-    static PRESET_SOURCE: Cell<Option<fn(&str) -> Option<&'static str>>> = const { Cell::new(None) };
+    static PRESET_SOURCE: Cell<Option<PresetSource>> = const { Cell::new(None) };
 }
 
 /// Makes preset files available without a fetch (the in-browser tests).
-pub fn set_preset_source(source: fn(&str) -> Option<&'static str>) {
+pub fn set_preset_source(source: PresetSource) {
     PRESET_SOURCE.with(|s| s.set(Some(source)));
 }
 
