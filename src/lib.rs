@@ -4,7 +4,7 @@
 //! The crate has two halves:
 //! - [`core`]: pure Rust. Policy rules, geometry, scoring, optimisation and file parsing. It has no
 //!   web dependency at all (they are optional and only enabled by the `ui` feature), so it builds and
-//!   tests natively and the CLI (`src/bin/zhucan.rs`) uses exactly the same code as the web page.
+//!   tests natively and the CLI (`src/bin/zhucan/`) uses exactly the same code as the web page.
 //! - `ui` (feature `ui`): the Yew app. Components render state and dispatch messages; every figure
 //!   they show comes from [`core`].
 #![forbid(unsafe_code)]
