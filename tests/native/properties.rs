@@ -126,10 +126,17 @@ proptest! {
         }
     }
 
+    /// Every shipped policy's tiers rise with age (60+, 70+, 80+, …): a birthday never takes
+    /// money away. (Replaces a determinism check, which could not fail: the engine has no randomness.)
     #[test]
-    fn assessment_is_deterministic(p in person(), m in meal()) {
+    fn growing_older_never_lowers_the_subsidy(p in person(), m in meal(), extra in 1u32..30) {
+        let AgeInput::Years(age) = p.age else { return Ok(()) };
+        let older = Person { age: AgeInput::Years(age + extra), ..p.clone() };
         for policy in policies() {
-            prop_assert_eq!(assess(&policy, &p, &m, Calendar::builtin()), assess(&policy, &p, &m, Calendar::builtin()));
+            let young = assess(&policy, &p, &m, Calendar::builtin());
+            let old = assess(&policy, &older, &m, Calendar::builtin());
+            prop_assert!(old.subsidy >= young.subsidy, "{}: {} → {} years lowered the subsidy ({:?} → {:?})",
+                policy.id, age, age + extra, young.subsidy, old.subsidy);
         }
     }
 
