@@ -1,0 +1,251 @@
+//! The messages between the page and the planner's session (the worker protocol): what the page
+//! asks ([`Request`]) and what the session answers ([`Reply`]), with the reasons a file or a run is
+//! refused. Serialized with serde across the worker boundary.
+
+use serde::{Deserialize, Serialize};
+
+use super::super::data::{FileWarning, MappingError, RowIssue};
+use super::super::plan::{Choices, Settings};
+use super::view::PlanView;
+use crate::core::io::columns::ColumnMap;
+use crate::core::io::crs::Crs;
+use crate::core::io::geojson_in::GeoJsonError;
+use crate::core::io::table::TableError;
+use crate::core::io::text::TextError;
+
+/// Which file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Where older people live.
+    Demand,
+    /// Candidate sites.
+    Candidates,
+    /// Existing canteens.
+    Existing,
+}
+
+impl Role {
+    /// All three, in the order the page lists them.
+    pub const ALL: [Role; 3] = [Role::Demand, Role::Candidates, Role::Existing];
+}
+
+/// The largest file accepted (a 200 MB CSV fits; memory stays bounded).
+pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// Messages to the session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// A file to look at: its name and bytes.
+    Open {
+        /// Which file.
+        role: Role,
+        /// Its name.
+        name: String,
+        /// Its content.
+        bytes: Vec<u8>,
+    },
+    /// Import the opened file with this mapping and coordinate system.
+    Import {
+        /// Which file.
+        role: Role,
+        /// Which column is which.
+        map: ColumnMap,
+        /// The coordinate system of the file.
+        crs: Crs,
+        /// Go on without the bad rows.
+        skip_bad_rows: bool,
+    },
+    /// Load the SIMULATED demo district instead of files.
+    Demo,
+    /// Forget a file.
+    Clear {
+        /// Which file.
+        role: Role,
+    },
+    /// Score and choose.
+    Run {
+        /// Settings.
+        settings: Settings,
+        /// Locked and excluded sites.
+        choices: Choices,
+    },
+}
+
+/// A file that was opened: what the column-mapping step needs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Opened {
+    /// Which file.
+    pub role: Role,
+    /// Its name.
+    pub name: String,
+    /// Text encoding found.
+    pub encoding: String,
+    /// Column names.
+    pub headers: Vec<String>,
+    /// The first rows.
+    pub sample: Vec<Vec<String>>,
+    /// The automatic mapping.
+    pub map: ColumnMap,
+    /// Coordinate system suggested by the headers.
+    pub crs_hint: Option<Crs>,
+    /// GeoJSON (positions from geometry) rather than CSV.
+    pub geojson: bool,
+    /// GeoJSON features that are polygons (each becomes a point at its centroid).
+    #[serde(default)]
+    pub polygons: usize,
+}
+
+/// An import's outcome.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    /// Which file.
+    pub role: Role,
+    /// Its name.
+    pub name: String,
+    /// Rows read.
+    pub total_rows: usize,
+    /// Rows with problems.
+    pub bad_rows: usize,
+    /// The problems (the first 1,000).
+    pub issues: Vec<RowIssue>,
+    /// About the whole file.
+    pub warnings: Vec<FileWarning>,
+    /// Imported (false: waiting for the user's consent to skip bad rows, or refused).
+    pub accepted: bool,
+    /// Points or sites now in use.
+    pub rows_in_use: usize,
+    /// Names of the extra count columns (demand).
+    pub extra_names: Vec<String>,
+}
+
+/// Planning steps, for the progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Step {
+    /// Building the spatial index and coverage lists.
+    Coverage,
+    /// Scoring sites and choosing.
+    Selecting,
+    /// Preparing the map and table.
+    Drawing,
+}
+
+/// Messages from the session.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// A file was opened.
+    Opened(Opened),
+    /// A file could not be opened (not text, too large, not CSV/GeoJSON).
+    OpenFailed {
+        /// Which file.
+        role: Role,
+        /// Its name.
+        name: String,
+        /// Why (put in words by the interface, in its language).
+        problem: OpenProblem,
+    },
+    /// An import finished (accepted or waiting for consent).
+    Imported(ImportReport),
+    /// The mapping lacks a required column.
+    MappingIncomplete {
+        /// Which file.
+        role: Role,
+        /// What is missing.
+        missing: MappingError,
+    },
+    /// The demo was loaded.
+    DemoLoaded {
+        /// Demand points.
+        points: usize,
+        /// Candidates.
+        candidates: usize,
+        /// Existing canteens.
+        existing: usize,
+    },
+    /// A file was forgotten.
+    Cleared(Role),
+    /// Progress of a run.
+    Progress(Step),
+    /// Progress of an import: the share of the file read so far (big files, every 100,000 rows).
+    ImportProgress {
+        /// Which file.
+        role: Role,
+        /// 0–99.
+        percent: u8,
+    },
+    /// A run finished.
+    Planned(Box<PlanView>),
+    /// A run could not start.
+    CannotRun(RunProblem),
+}
+
+/// Why a file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OpenProblem {
+    /// Over the size limit.
+    TooLarge {
+        /// Its size, MB.
+        mb: u64,
+        /// The limit, MB.
+        limit_mb: u64,
+    },
+    /// The file is empty.
+    Empty,
+    /// Not text in a known encoding (a spreadsheet, an image …).
+    NotText,
+    /// A CSV file without a header row.
+    NoHeader,
+    /// A line the CSV reader cannot read.
+    BadLine {
+        /// The line.
+        line: usize,
+        /// What the reader said (English, from the CSV library).
+        detail: String,
+    },
+    /// Starts like JSON but is not GeoJSON.
+    NotGeoJson {
+        /// What the reader said (English, from the JSON library).
+        detail: String,
+    },
+    /// GeoJSON without features.
+    NoFeatures,
+}
+
+impl From<TextError> for OpenProblem {
+    fn from(e: TextError) -> Self {
+        match e {
+            TextError::Empty => OpenProblem::Empty,
+            TextError::NotText => OpenProblem::NotText,
+        }
+    }
+}
+
+impl From<TableError> for OpenProblem {
+    fn from(e: TableError) -> Self {
+        match e {
+            TableError::NoHeader => OpenProblem::NoHeader,
+            TableError::Malformed { line, message } => {
+                OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message }
+            }
+        }
+    }
+}
+
+impl From<GeoJsonError> for OpenProblem {
+    fn from(e: GeoJsonError) -> Self {
+        match e {
+            GeoJsonError::Invalid(detail) => OpenProblem::NotGeoJson { detail },
+            GeoJsonError::NoFeatures => OpenProblem::NoFeatures,
+        }
+    }
+}
+
+/// Why a run could not start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunProblem {
+    /// Demand or candidates are missing.
+    NoData,
+    /// The radius is not a positive distance.
+    BadRadius,
+    /// Import asked for a file that was not opened.
+    NotOpened,
+}

@@ -1,0 +1,211 @@
+//! The view model: what the page shows after a run (the ranked sites, the totals, the curve, the
+//! density grid, the report's conditions), built from a plan's result.
+
+use serde::{Deserialize, Serialize};
+
+use super::super::data::{Demand, Sites};
+use super::super::geometry::{LocalProjection, LonLat};
+use super::super::plan::{PlanResult, Prepared, Settings, SiteScore};
+use super::density::{density_grid, DensityGrid};
+use super::protocol::Role;
+use crate::core::io::crs::Crs;
+
+/// One candidate's line in the result table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteRow {
+    /// Candidate index.
+    pub index: usize,
+    /// Name.
+    pub name: String,
+    /// Position.
+    pub lon: f64,
+    /// Position.
+    pub lat: f64,
+    /// Map position, metres east of the map centre.
+    pub x: f64,
+    /// Map position, metres north of the map centre.
+    pub y: f64,
+    /// Chosen (0 = first chosen), if chosen.
+    pub rank: Option<usize>,
+    /// Capacity, meals per day.
+    pub capacity: Option<f64>,
+    /// Cost.
+    pub cost: Option<f64>,
+    /// Score breakdown.
+    pub score: SiteScore,
+    /// For chosen sites: older people counted at this site only — each person once, at the first
+    /// chosen site (in rank order) that reaches them, and not if an existing canteen does.
+    pub assigned: f64,
+}
+
+/// What the page shows after a run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    /// Radius, metres.
+    pub radius_m: f64,
+    /// Sites asked for.
+    pub k: usize,
+    /// Older people in all.
+    pub total_count: f64,
+    /// Weighted demand in all.
+    pub total_weighted: f64,
+    /// Weighted demand served by existing canteens.
+    pub existing_weighted: f64,
+    /// Weighted demand covered by the plan (with existing canteens).
+    pub covered_weighted: f64,
+    /// Upper bound on what any plan of the same size covers.
+    pub upper_bound: f64,
+    /// Weighted demand no site reaches.
+    pub uncoverable_weighted: f64,
+    /// Chosen candidates, in order.
+    pub chosen: Vec<usize>,
+    /// Every candidate.
+    pub sites: Vec<SiteRow>,
+    /// Existing canteens on the map (x, y, name).
+    pub existing: Vec<(f64, f64, String)>,
+    /// Coverage-vs-k (weighted).
+    pub curve: Vec<f64>,
+    /// Fewest sites for the target share.
+    pub fewest: Option<Vec<usize>>,
+    /// Target share used.
+    pub target_share: f64,
+    /// Demand density.
+    pub grid: DensityGrid,
+    /// Names of the extra count columns.
+    pub extra_names: Vec<String>,
+    /// (site, point) pairs.
+    pub pairs: usize,
+    /// The coordinate system the candidates' file was in (exports use it by default).
+    #[serde(default)]
+    pub input_crs: Crs,
+    /// The settings the plan was made with.
+    #[serde(default)]
+    pub settings: Settings,
+    /// The data it was made from (empty for the simulated demo district).
+    #[serde(default)]
+    pub sources: Vec<SourceFile>,
+    /// The map projection's origin: map x and y are metres east and north of it (WGS84).
+    #[serde(default)]
+    pub origin: Option<LonLat>,
+}
+
+/// A data file a plan was made from, for the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SourceFile {
+    /// Which file.
+    pub role: Role,
+    /// Its name.
+    pub name: String,
+    /// Points or sites in use.
+    pub rows: usize,
+    /// Its coordinate system.
+    pub crs: Crs,
+}
+
+impl PlanView {
+    /// The chosen sites, in rank order.
+    pub fn chosen_sites(&self) -> impl Iterator<Item = &SiteRow> {
+        self.chosen.iter().filter_map(|&i| self.sites.get(i))
+    }
+
+    /// The plan covers at least this share (0–1) of what the best plan of the same size could.
+    pub fn guarantee(&self) -> f64 {
+        super::super::select::guarantee(self.covered_weighted, self.upper_bound)
+    }
+
+    /// No plan of the same size covers even one more (weighted) older person: the bound is less
+    /// than half a person above what the plan covers, so both round to the same whole number.
+    pub fn proven_best(&self) -> bool {
+        self.upper_bound - self.covered_weighted < 0.5
+    }
+}
+
+/// The demand's centre, for the map projection.
+fn center(points: &[LonLat]) -> LonLat {
+    if points.is_empty() {
+        return LonLat::new(0.0, 0.0);
+    }
+    let n = points.len() as f64;
+    LonLat::new(points.iter().map(|p| p.lon).sum::<f64>() / n, points.iter().map(|p| p.lat).sum::<f64>() / n)
+}
+
+/// Older people assigned to each chosen site: once each, to the first chosen site reaching them.
+fn assigned_counts(demand: &Demand, prepared: &Prepared, chosen: &[usize]) -> Vec<f64> {
+    let mut taken = prepared.existing.covered_mask();
+    let mut out = vec![0.0; prepared.candidates.n_sites()];
+    for &s in chosen {
+        for &i in prepared.candidates.of(s) {
+            let i = i as usize;
+            if !taken[i] {
+                taken[i] = true;
+                out[s] += demand.counts[i];
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn view(
+    demand: &Demand,
+    candidates: &Sites,
+    existing: &Sites,
+    prepared: &Prepared,
+    r: &PlanResult,
+    settings: &Settings,
+) -> PlanView {
+    let origin = center(&demand.points);
+    let proj = LocalProjection::new(origin);
+    let assigned = assigned_counts(demand, prepared, &r.selection.chosen);
+    let finite = |v: f64| v.is_finite().then_some(v);
+    let sites = (0..candidates.points.len())
+        .map(|i| {
+            let p = candidates.points[i];
+            let (x, y) = proj.forward(p);
+            SiteRow {
+                index: i,
+                name: candidates.names.get(i).cloned().unwrap_or_default(),
+                lon: p.lon,
+                lat: p.lat,
+                x,
+                y,
+                rank: r.selection.chosen.iter().position(|&c| c == i),
+                capacity: candidates.capacity.get(i).copied().and_then(finite),
+                cost: candidates.cost.get(i).copied().and_then(finite),
+                score: r.scores.get(i).cloned().unwrap_or_default(),
+                assigned: assigned[i],
+            }
+        })
+        .collect();
+    let existing_xy = existing
+        .points
+        .iter()
+        .zip(&existing.names)
+        .map(|(p, n)| {
+            let (x, y) = proj.forward(*p);
+            (x, y, n.clone())
+        })
+        .collect();
+    PlanView {
+        radius_m: r.radius_m,
+        k: settings.k,
+        total_count: r.total_count,
+        total_weighted: r.total_weighted,
+        existing_weighted: r.existing_weighted,
+        covered_weighted: r.selection.covered_weight,
+        upper_bound: r.selection.upper_bound,
+        uncoverable_weighted: r.selection.uncoverable_weight,
+        chosen: r.selection.chosen.clone(),
+        sites,
+        existing: existing_xy,
+        curve: r.curve.clone(),
+        fewest: r.fewest.clone(),
+        target_share: settings.target_share,
+        grid: density_grid(demand, &proj, 120),
+        extra_names: demand.extra_names.clone(),
+        pairs: r.pairs,
+        input_crs: Crs::Wgs84,
+        settings: settings.clone(),
+        sources: Vec::new(),
+        origin: Some(origin),
+    }
+}
