@@ -184,11 +184,14 @@ test("a broken policy file lists its problems by line and loses nothing", async 
   await openMore(page);
   await page.fill("#calc-date", "2025-03-04");
   const before = await headline(page);
-  assert.match(before, /3元/);
+  // Tianjin 2024, 80 and over: "每餐补贴3元" of the 13-yuan standard meal; she pays 13 − 3 = 10.
+  assert.match(before, /这一餐补贴\s*3元\s*，?\s*您支付\s*10元/);
   await page.setInputFiles("#calc-policy-file", { name: "mine.toml", mimeType: "text/plain", buffer: Buffer.from(BROKEN) });
   const alert = page.locator(".file-status.error");
   await alert.waitFor();
   const text = await alert.textContent();
+  // BROKEN has two mistakes: the misspelt key `subsiddy` (line 29, after 4 spaces of indent, so
+  // column 5) and, because of it, a tier with none of subsidy / pay / percent.
   assert.match(text, /mine\.toml 有 2 处问题/);
   assert.match(text, /第 29 行第 5 列.*“subsiddy”/);
   assert.match(text, /必须且只能填一项：subsidy, pay, percent/);
@@ -236,8 +239,9 @@ test("the share link reopens the same calculation, and never leaves the page", a
   const url = first.page.url();
   assert.ok(url.includes("#"), "the answers are in the fragment");
   const expected = await headline(first.page);
-  // 78 years old, registered: 5 yuan of a 15-yuan lunch; moderate care + delivery: 2 yuan to the provider.
-  assert.match(expected, /5元/);
+  // Born 5 March 1947, so 77 on 4 March 2025 (a Tuesday, a working day), registered: the 70–99 tier,
+  // 5 yuan of the 15-yuan lunch, she pays 15 − 5 = 10; moderate care + delivery: 2 yuan to the provider.
+  assert.match(expected, /这一餐补贴\s*5元\s*，?\s*您支付\s*10元/);
   assert.match(expected, /送餐上门补贴：2元（付给送餐机构）/);
   await first.context.close();
 

@@ -136,12 +136,12 @@ test("only a choice chooses the city: hers, an embedding's policy=, or a share l
   await typeAge(page, "zh", "85");
   await typeDate(page, "zh", "2025-03-04");
   // Tianjin 2024: 80 and over, 3 yuan a meal.
-  await waitForText(page.locator(".result-headline"), /3\s*元/);
+  await waitForText(page.locator(".result-headline"), /这一餐补贴\s*3\s*元/);
   const link = page.url();
   await context.close();
   const again = await openApp(env.browser, link, { viewport: PHONE });
   assert.match(await again.page.getByLabel("政策", { exact: true }).evaluate((s) => s.options[s.selectedIndex]?.textContent), /天津/);
-  await waitForText(again.page.locator(".result-headline"), /3\s*元/);
+  await waitForText(again.page.locator(".result-headline"), /这一餐补贴\s*3\s*元/);
   await again.context.close();
 });
 

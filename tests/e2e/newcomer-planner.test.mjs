@@ -168,7 +168,9 @@ test("the CSV export keeps GCJ-02 input in GCJ-02 and says so; WGS84 on request"
   lines = await exportCsv();
   assert.match(lines[0], /^排名,名称,经度\(WGS84\),纬度\(WGS84\),/);
   const wgs = lines.find((l) => l.includes("天河路口")).split(",");
-  // Converted: about 0.0054° west and 0.0026° north of the GCJ-02 figures (the published offset here).
+  // Converted: the published GCJ-02 transform (Krasovsky ellipsoid, a = 6378245 m) inverted by
+  // iteration, computed apart from the app (tools/sample-reference.py's gcj_to_wgs(113.312222,
+  // 23.115867) = 113.306835, 23.118496): about 0.0054° west and 0.0026° north.
   assert.ok(Math.abs(Number(wgs[2]) - 113.306835) < 0.00002 && Math.abs(Number(wgs[3]) - 23.118496) < 0.00002, wgs.join(","));
   assertClean(await problems());
   await context.close();

@@ -157,7 +157,10 @@ test("CSV files with Chinese headers in GCJ-02: mapped, converted, and the same 
   await importFile(page, "existing", "static/samples/existing.csv", 3);
   await page.fill("#plan-k", "5");
   await runPlan(page);
-  // `zhucan plan --demand … --candidates … --existing … --crs gcj02 --k 5`: 27,553 of 46,153.
+  // 46,153: the sum of the 60岁以上老人 column. 27,553: the true optimum for 5 sites within 1,000 m
+  // with the 3 existing canteens, found by exhaustive search over all C(30,5) = 142,506 sets in
+  // tools/sample-reference.py (Python, written apart from the core: its own GCJ-02 inversion and
+  // haversine); candidates 15, 21, 24, 27 and 30. The existing canteens alone reach 8,558.
   assert.match(await page.textContent("#plan-covered"), /覆盖了46,153 中的 27,553/);
 
   // A broken replacement file: every bad row listed with its line; the data in use stays.

@@ -110,6 +110,10 @@ fn roster_writes_one_row_per_person_and_flags_bad_rows() {
     let text = String::from_utf8_lossy(&out.stdout);
     let rows: Vec<&str> = text.lines().collect();
     assert_eq!(rows[0], "line,id,eligible,subsidy_fen,pay_fen,delivery_subsidy_fen,tier,version,error");
+    // Shenzhen 2025 (clause "amounts"), a 15-yuan working-day lunch: A, 85 and registered, is in the
+    // 70–99 tier: 5 yuan, pays 10. B, 65 on the minimum-living allowance, is a priority person: up to
+    // 15 yuan, so the whole 15, pays 0. C, 65 with no hardship, is in no tier: 0, pays 15. D's age
+    // is not a number: an error on its line (5, after the header).
     assert_eq!(rows[1], "2,A,true,500,1000,0,age-70-99,2025-01,");
     assert_eq!(rows[2], "3,B,true,1500,0,0,priority,2025-01,");
     assert_eq!(rows[3], "4,C,false,0,1500,0,,2025-01,");
@@ -222,6 +226,8 @@ fn plan_walks_along_roads_and_says_what_the_river_costs() {
     assert_eq!(v["distance_model"], "on_foot");
     assert_eq!(v["covered_weight"], 20.0, "only B, on the same bank");
     let n = &v["network"];
+    // Two streets, one on each bank, each split where the footbridge meets it: 3 + 3 nodes and
+    // 2 + 2 segments, plus the bridge itself = 5; the motorway is not walkable and is dropped.
     assert_eq!((n["nodes"].as_u64(), n["segments"].as_u64(), n["ways_not_walkable"].as_u64()), (Some(6), Some(5), Some(1)));
     assert_eq!(
         (n["limit_on_foot_m"].as_f64(), n["demand_unsnapped"].as_u64(), n["sites_unsnapped"].as_u64()),

@@ -193,8 +193,9 @@ async fn settings_survive_a_remount() {
         let app = Mounted::new().await;
         app.click("#switch-language").await;
         app.click("#toggle-large-text").await;
-    } // dropping `app` unmounts it, as a reload would
-      // Mount again without clearing storage.
+        // Dropping `app` at the end of this block unmounts it, as a reload would.
+    }
+    // Mount again without clearing storage.
     let root = document().create_element("div").expect("div");
     document().body().expect("body").append_child(&root).expect("append");
     let again = Mounted::mount(root).await;
@@ -214,9 +215,11 @@ async fn typing_an_age_updates_the_result_status() {
     app.type_into("#calc-age", "85").await;
     // Tianjin 2024: 80+ get 3 yuan of the 13-yuan standard meal.
     let text = app.text(".result-headline");
-    assert!(text.contains("3元") && text.contains("10元"), "{text}");
+    assert!(text.contains("这一餐补贴3元") && text.contains("您支付10元"), "{text}");
     app.type_into("#calc-age", "79").await;
-    assert!(app.text(".result-headline").contains("0元"), "{}", app.text(".result-headline"));
+    // 79 is below the 80 of clause 2024-who: no subsidy, she pays the whole 13 yuan.
+    let text = app.text(".result-headline");
+    assert!(text.contains("这一餐补贴0元") && text.contains("您支付13元"), "{text}");
 }
 
 #[wasm_bindgen_test]
