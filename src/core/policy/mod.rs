@@ -12,6 +12,8 @@ pub mod compare;
 pub mod condition;
 pub mod error;
 pub mod explain;
+pub mod explain_words;
+pub mod figure_words;
 pub mod form;
 pub mod input;
 pub mod load;

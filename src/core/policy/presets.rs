@@ -10,6 +10,7 @@
 use super::error::PolicyError;
 use super::load::parse_policy;
 use super::model::Policy;
+use crate::core::Locale;
 
 /// A shipped policy file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,13 +43,30 @@ pub struct PresetInfo {
 
 impl PresetInfo {
     /// "region · name" in `locale`, as the city selector lists a policy.
-    pub fn label(&self, locale: crate::core::Locale) -> String {
-        match locale {
-            crate::core::Locale::ZhCn => format!("{} · {}", self.region.0, self.name.0),
-            crate::core::Locale::En => format!("{} · {}", self.region.1, self.name.1),
-        }
+    pub fn label(&self, locale: Locale) -> String {
+        (preset_words(locale).label)(self)
     }
 }
+
+/// How the city selector words a preset, in one language.
+pub struct PresetWords {
+    /// "region · name", from the index entry's words in this language.
+    pub label: fn(&PresetInfo) -> String,
+}
+
+/// How the city selector words a preset in `l`.
+pub fn preset_words(l: Locale) -> &'static PresetWords {
+    match l {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
+}
+
+/// Chinese: the first of each pair.
+pub const ZH_CN: PresetWords = PresetWords { label: |p| format!("{} · {}", p.region.0, p.name.0) };
+
+/// English: the second of each pair.
+pub const EN: PresetWords = PresetWords { label: |p| format!("{} · {}", p.region.1, p.name.1) };
 
 /// Every preset's id, region and name, in the order of [`PRESETS`].
 pub const INDEX: [PresetInfo; 5] = [
@@ -105,6 +123,17 @@ mod tests {
             assert_eq!((policy.region.zh.as_str(), policy.region.en.as_str()), info.region, "{}", info.id);
             assert_eq!((policy.name.zh.as_str(), policy.name.en.as_str()), info.name, "{}", info.id);
         }
-        assert_eq!(info("tianjin").map(|i| i.label(crate::core::Locale::ZhCn)), Some("天津市 · 天津市老年人助餐补贴".to_string()));
+        assert_eq!(info("tianjin").map(|i| i.label(Locale::ZhCn)), Some("天津市 · 天津市老年人助餐补贴".to_string()));
+        assert_eq!(info("tianjin").map(|i| i.label(Locale::En)), Some("Tianjin · Tianjin meal subsidy for older people".to_string()));
+    }
+
+    /// The city selector lists every preset in the interface's language alone.
+    #[test]
+    fn every_label_is_in_its_own_language() {
+        for l in Locale::ALL {
+            for i in &INDEX {
+                super::super::explain_words::assert_in_language(l, &i.label(l), i.id);
+            }
+        }
     }
 }

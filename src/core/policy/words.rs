@@ -1,26 +1,19 @@
 //! The calculator's figures in plain words: what each day, week and month figure assumes, which
 //! month a month total is for (this month, a month already over, or one to come), and the answers
 //! the figures were worked out from ("您填写的情况"), so a family member or the community office
-//! can check them. Pure: `today` is passed in.
+//! can check them. Pure: `today` is passed in. The words themselves are in
+//! [`super::figure_words`].
 
 use super::assess::Limits;
 use super::explain::{care_name, date, group_name, hardship_name, hukou_name, meal_name, money, place_name};
+use super::explain_words::explain_words;
+use super::figure_words::figure_words;
 use super::model::Policy;
 use super::person::{AgeInput, Meal, MealKind, PersonAnswers};
 use super::simulate::MonthResult;
 use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::Locale;
-
-fn pick(locale: Locale, zh: &'static str, en: &'static str) -> &'static str {
-    match locale {
-        Locale::ZhCn => zh,
-        Locale::En => en,
-    }
-}
-
-const WEEKDAYS_ZH: [&str; 7] = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"];
-const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// Where a month lies relative to today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,50 +38,26 @@ pub fn month_when(year: i32, month: u8, today: Date) -> When {
 /// A month by name, said relative to today: `本月（2026年11月）`, `2025年3月（已经过去的月份）`,
 /// `2027年1月` / `this month (November 2026)`, `March 2025 (a month already over)`, `January 2027`.
 pub fn month_name(year: i32, month: u8, today: Date, locale: Locale) -> String {
-    const MONTHS: [&str; 12] =
-        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-    let plain = match locale {
-        Locale::ZhCn => format!("{year}年{month}月"),
-        Locale::En => format!("{} {year}", MONTHS[usize::from(month.clamp(1, 12) - 1)]),
-    };
-    match (month_when(year, month, today), locale) {
-        (When::ThisMonth, Locale::ZhCn) => format!("本月（{plain}）"),
-        (When::ThisMonth, Locale::En) => format!("this month ({plain})"),
-        (When::Past, Locale::ZhCn) => format!("{plain}（已经过去的月份）"),
-        (When::Past, Locale::En) => format!("{plain} (a month already over)"),
-        (When::Future, _) => plain,
-    }
+    (figure_words(locale).month_name)(year, month, month_when(year, month, today))
 }
 
 /// Days of the week in words: `每天`, `每个星期一至星期五`, `每个星期一、星期三` / `every day`,
 /// `every Monday to Friday`, `every Monday and Wednesday`.
 pub fn days_text(days: &[bool; 7], locale: Locale) -> String {
-    let zh = locale == Locale::ZhCn;
-    let names = if zh { WEEKDAYS_ZH } else { WEEKDAYS_EN };
+    let w = figure_words(locale);
     let chosen: Vec<usize> = (0..7).filter(|i| days[*i]).collect();
     if chosen.len() == 7 {
-        return pick(locale, "每天", "every day").into();
+        return w.every_day.into();
     }
-    if chosen.is_empty() {
-        return pick(locale, "哪天都不", "on no day").into();
-    }
+    let (Some(&first), Some(&last)) = (chosen.first(), chosen.last()) else {
+        return w.no_day.into();
+    };
     // A run of three or more days in a row: "Monday to Friday".
-    let first = chosen[0];
-    let last = chosen[chosen.len() - 1];
     if chosen.len() >= 3 && last - first + 1 == chosen.len() {
-        return if zh { format!("每个{}至{}", names[first], names[last]) } else { format!("every {} to {}", names[first], names[last]) };
+        return (w.days_run)(w.weekdays[first], w.weekdays[last]);
     }
-    let list: Vec<&str> = chosen.iter().map(|i| names[*i]).collect();
-    if zh {
-        format!("每个{}", list.join("、"))
-    } else {
-        let (init, tail) = list.split_at(list.len() - 1);
-        if init.is_empty() {
-            format!("every {}", tail[0])
-        } else {
-            format!("every {} and {}", init.join(", "), tail[0])
-        }
-    }
+    let list: Vec<&str> = chosen.iter().map(|i| w.weekdays[*i]).collect();
+    (w.days_list)(&list)
 }
 
 /// Meals in words: `午餐`, `午餐和晚餐`, `早餐、午餐和晚餐` / `lunch`, `lunch and dinner`.
@@ -97,10 +66,7 @@ pub fn meals_text(meals: &[MealKind], locale: Locale) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => (*last).to_string(),
-        Some((last, init)) => match locale {
-            Locale::ZhCn => format!("{}和{last}", init.join("、")),
-            Locale::En => format!("{} and {last}", init.join(", ")),
-        },
+        Some((last, init)) => (figure_words(locale).and_list)(init, last),
     }
 }
 
@@ -127,39 +93,17 @@ pub fn month_words(
     today: Date,
     locale: Locale,
 ) -> MonthWords {
-    let zh = locale == Locale::ZhCn;
-    let when = month_when(m.year, m.month, today);
-    let name = month_name(m.year, m.month, today, locale);
+    let w = figure_words(locale);
+    let that = (w.that_month)(month_when(m.year, m.month, today));
     let days = days_text(&m.plan_days, locale);
     let meals = meals_text(&m.plan_meals, locale);
-    let that = match (when, zh) {
-        (When::ThisMonth, true) => "本月",
-        (_, true) => "那个月",
-        (When::ThisMonth, false) => "this month",
-        (_, false) => "that month",
-    };
-    let at_price = match (price, zh) {
-        (Some(p), true) => format!("（每餐{}）", money(p, locale)),
-        (Some(p), false) => format!(" (at {} a meal)", money(p, locale)),
-        (None, _) => String::new(),
-    };
-    let every = if workdays_only { pick(locale, "每个工作日", "every working day") } else { pick(locale, "每天", "every day") };
-    let covered_text = meals_text(covered, locale);
-    if zh {
-        MonthWords {
-            heading: format!("按您的就餐习惯，{name}"),
-            assumption: format!("如果{that}{days}都在食堂吃{meals}{at_price}，那么{that}："),
-            max_label: format!("政策的上限（{that}{every}都在食堂吃{covered_text}）"),
-            max_note: "上限只是政策允许的最多，不是您少拿的钱：没去吃的餐没有补贴，也不用付钱。".into(),
-        }
-    } else {
-        MonthWords {
-            heading: format!("With your eating habits, {name}"),
-            assumption: format!("If you eat {meals} at the canteen {days}{at_price} {that}, then {that}:"),
-            max_label: format!("The policy's most ({covered_text} at the canteen {every} {that})"),
-            max_note: "The most is only what the policy allows, not money you are missing: a meal you do not eat there has no subsidy and costs you nothing."
-                .into(),
-        }
+    let price = price.map(|p| money(p, locale));
+    let every = if workdays_only { w.every_working_day } else { w.every_day };
+    MonthWords {
+        heading: (w.heading)(&month_name(m.year, m.month, today, locale)),
+        assumption: (w.assumption)(that, &days, &meals, price.as_deref()),
+        max_label: (w.max_label)(that, every, &meals_text(covered, locale)),
+        max_note: w.max_note.into(),
     }
 }
 
@@ -177,63 +121,20 @@ pub struct LimitLine {
 /// The day, week and (when `with_month`) month limits, each with what it assumes. `today` says
 /// whether the month is this month, past or to come.
 pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date, locale: Locale) -> Vec<LimitLine> {
-    let zh = locale == Locale::ZhCn;
+    let w = figure_words(locale);
     let meals = meals_text(&lim.meals, locale);
-    let days = if lim.workdays_only { pick(locale, "每个工作日", "every working day") } else { pick(locale, "每天", "every day") };
-    let cap = |n: Option<u32>, zh_word: &str, en_word: &str| match (n, zh) {
-        (Some(n), true) => format!("；政策{zh_word}最多补贴{n}餐"),
-        (Some(n), false) => format!("; the policy pays for at most {n} meals {en_word}"),
-        (None, _) => String::new(),
-    };
-    let one_day = if lim.meals.len() > 1 {
-        if zh {
-            format!("一天里{meals}都在食堂吃")
-        } else {
-            format!("eating {meals} at the canteen in one day")
-        }
-    } else if zh {
-        format!("一天在食堂吃{meals}")
-    } else {
-        format!("eating {meals} at the canteen in one day")
-    };
+    let days = if lim.workdays_only { w.every_working_day } else { w.every_day };
     let mut out = vec![
-        LimitLine {
-            label: pick(locale, "每天最多", "Per day, at most").into(),
-            amount: lim.max_day,
-            assumes: bracket(&format!("{one_day}{}", cap(lim.per_day, "每天", "a day")), locale),
-        },
-        LimitLine {
-            label: pick(locale, "每周最多", "Per week, at most").into(),
-            amount: lim.max_week,
-            assumes: bracket(
-                &if zh {
-                    format!("{days}都在食堂吃{meals}{}", cap(lim.per_week, "每周", "a week"))
-                } else {
-                    format!("eating {meals} at the canteen {days}{}", cap(lim.per_week, "每周", "a week"))
-                },
-                locale,
-            ),
-        },
+        LimitLine { label: w.per_day.into(), amount: lim.max_day, assumes: (w.day_assumes)(&meals, lim.meals.len() > 1, lim.per_day) },
+        LimitLine { label: w.per_week.into(), amount: lim.max_week, assumes: (w.week_assumes)(days, &meals, lim.per_week) },
     ];
     if with_month {
         let (y, m) = month;
-        let name = month_name(y, m, today, locale);
-        let that = if month_when(y, m, today) == When::ThisMonth {
-            pick(locale, "本月", "this month")
-        } else {
-            pick(locale, "那个月", "that month")
-        };
+        let that = (w.that_month)(month_when(y, m, today));
         out.push(LimitLine {
-            label: if zh { format!("{name}最多") } else { format!("In {name}, at most") },
+            label: (w.per_month)(&month_name(y, m, today, locale)),
             amount: lim.max_month,
-            assumes: bracket(
-                &if zh {
-                    format!("{that}{days}都在食堂吃{meals}{}", cap(lim.per_month, "每月", "a month"))
-                } else {
-                    format!("eating {meals} at the canteen {days} {that}{}", cap(lim.per_month, "每月", "a month"))
-                },
-                locale,
-            ),
+            assumes: (w.month_assumes)(that, days, &meals, lim.per_month),
         });
     }
     out
@@ -242,13 +143,6 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
 fn reference_price(policy: &Policy, on: Date) -> Option<Fen> {
     let version = policy.version_on(on)?;
     version.reference_price.as_ref().and_then(|(p, _)| p.at(on)).copied()
-}
-
-fn bracket(s: &str, locale: Locale) -> String {
-    match locale {
-        Locale::ZhCn => format!("（{s}）"),
-        Locale::En => format!(" ({s})"),
-    }
 }
 
 /// One answer the figures were worked out from.
@@ -263,71 +157,59 @@ pub struct AnswerLine {
 /// The answers in words ("您填写的情况"), in the form's order, for the result and the print view.
 /// `None` answers were "not sure".
 pub fn answer_lines(answers: &PersonAnswers, meal: &Meal, policy: &Policy, locale: Locale) -> Vec<AnswerLine> {
-    let zh = locale == Locale::ZhCn;
-    let unsure = pick(locale, "不确定", "not sure");
+    let w = figure_words(locale);
+    let x = explain_words(locale);
+    let q = &w.labels;
+    let unsure = w.unsure;
     let mut out = Vec::new();
     let mut push = |label: &str, value: String| out.push(AnswerLine { label: label.into(), value });
-    push(pick(locale, "政策", "Policy"), policy.name.get(locale).to_string());
+    push(q.policy, policy.name.get(locale).to_string());
     match answers.age {
-        AgeInput::Years(n) => push(pick(locale, "年龄", "Age"), if zh { format!("{n}周岁") } else { format!("{n}") }),
+        AgeInput::Years(n) => push(q.age, (w.age_years)(n)),
         AgeInput::BirthDate(b) => {
-            let age = answers.age.age_on(meal.date);
-            let value = match (age, zh) {
-                (Some(n), true) => format!("{}（就餐那天{n}周岁）", date(b, locale)),
-                (Some(n), false) => format!("{} (aged {n} on the day of the meal)", date(b, locale)),
-                (None, _) => date(b, locale),
+            let born = date(b, locale);
+            let value = match answers.age.age_on(meal.date) {
+                Some(n) => (w.born_aged)(&born, n),
+                None => born,
             };
-            push(pick(locale, "出生日期", "Date of birth"), value);
+            push(q.birth_date, value);
         }
     }
-    push(pick(locale, "户籍", "Household registration"), answers.hukou.map_or(unsure.into(), |h| hukou_name(h, locale).into()));
-    push(pick(locale, "困难类别", "Hardship category"), answers.hardship.map_or(unsure.into(), |h| hardship_name(h, locale).into()));
-    push(pick(locale, "失能程度", "Care need"), answers.care_level.map_or(unsure.into(), |c| care_name(c, locale).into()));
-    let grade = match (answers.disability_grade, zh) {
-        (None, _) => unsure.to_string(),
-        (Some(0), _) => pick(locale, "没有残疾证", "no disability certificate").into(),
-        (Some(g), true) => format!("{g}级"),
-        (Some(g), false) => format!("grade {g}"),
+    push(q.hukou, answers.hukou.map_or(unsure.into(), |h| hukou_name(h, locale).into()));
+    push(q.hardship, answers.hardship.map_or(unsure.into(), |h| hardship_name(h, locale).into()));
+    push(q.care, answers.care_level.map_or(unsure.into(), |c| care_name(c, locale).into()));
+    let grade = match answers.disability_grade {
+        None => unsure.to_string(),
+        Some(0) => x.no_certificate.into(),
+        Some(g) => (x.grade)(g),
     };
-    push(pick(locale, "残疾证等级", "Disability certificate"), grade);
+    push(q.disability, grade);
     let mut groups: Vec<String> = answers.groups.iter().map(|g| group_name(*g, locale).to_string()).collect();
-    groups.extend(answers.groups_unsure.iter().map(|g| format!("{}{}", group_name(*g, locale), bracket(unsure, locale))));
-    push(
-        pick(locale, "特殊情况", "Special circumstances"),
-        if groups.is_empty() { pick(locale, "都没有", "none").into() } else { groups.join(pick(locale, "、", ", ")) },
-    );
+    groups.extend(answers.groups_unsure.iter().map(|g| (w.unsure_of)(group_name(*g, locale))));
+    push(q.groups, if groups.is_empty() { w.no_groups.into() } else { groups.join(x.list_sep) });
     for c in &policy.categories {
         let value = if answers.flags.contains(&c.id) {
-            pick(locale, "是", "yes")
+            (w.in_category)(true)
         } else if answers.flags_unsure.contains(&c.id) {
             unsure
         } else {
-            pick(locale, "不是", "no")
+            (w.in_category)(false)
         };
         push(c.name.get(locale), value.into());
     }
-    let home = match answers.in_care_home {
-        Some(true) => pick(locale, "住在养老机构", "lives in a care institution"),
-        Some(false) => pick(locale, "住在家里", "lives at home"),
-        None => unsure,
-    };
-    push(pick(locale, "住在哪里", "Lives"), home.into());
-    push(pick(locale, "就餐日期", "Meal date"), date(meal.date, locale));
-    push(pick(locale, "哪一餐", "Meal"), meal_name(meal.kind, locale).into());
+    push(q.lives, answers.in_care_home.map_or(unsure, w.lives).into());
+    push(q.meal_date, date(meal.date, locale));
+    push(q.meal, meal_name(meal.kind, locale).into());
     push(
-        pick(locale, "餐费", "Meal price"),
-        match (meal.price, reference_price(policy, meal.date), zh) {
-            (Some(p), _, _) => money(p, locale),
-            (None, Some(r), true) => format!("没有填写（按政策的标准餐价{}计算）", money(r, locale)),
-            (None, Some(r), false) => format!("not given (the policy's standard price, {}, is used)", money(r, locale)),
-            (None, None, _) => pick(locale, "没有填写", "not given").into(),
+        q.price,
+        match (meal.price, reference_price(policy, meal.date)) {
+            (Some(p), _) => money(p, locale),
+            (None, Some(r)) => (w.price_reference)(&money(r, locale)),
+            (None, None) => w.price_not_given.into(),
         },
     );
-    push(
-        pick(locale, "送餐上门", "Home delivery"),
-        pick(locale, if meal.delivery { "是" } else { "否" }, if meal.delivery { "yes" } else { "no" }).into(),
-    );
-    push(pick(locale, "在哪里吃", "Where you eat"), place_name(meal.place, locale).into());
+    push(q.delivery, (w.delivery)(meal.delivery).into());
+    push(q.place, place_name(meal.place, locale).into());
     out
 }
 
