@@ -103,15 +103,15 @@ mod tests {
 
     #[test]
     fn every_sentence_reads_in_each_language_with_its_own_punctuation() {
-        let zh_names = vec!["户籍".to_string(), "困难类别".to_string()];
-        for s in sentences(&ZH_CN, &zh_names, "2025年3月4日", "3元", "5元") {
+        let chinese_names = vec!["户籍".to_string(), "困难类别".to_string()];
+        for s in sentences(&ZH_CN, &chinese_names, "2025年3月4日", "3元", "5元") {
             assert_chinese(&s, &[]);
         }
-        let en_names = vec!["Household registration".to_string(), "Hardship category".to_string()];
-        for s in sentences(&EN, &en_names, "4 March 2025", "¥3", "¥5") {
+        let english_names = vec!["Household registration".to_string(), "Hardship category".to_string()];
+        for s in sentences(&EN, &english_names, "4 March 2025", "¥3", "¥5") {
             assert_english(&s);
         }
-        assert_eq!((ZH_CN.depends_on)(&zh_names), "取决于您选了“不确定”的：户籍、困难类别");
+        assert_eq!((ZH_CN.depends_on)(&chinese_names), "取决于您选了“不确定”的：户籍、困难类别");
         assert_eq!((EN.part_tier)("City part", "Aged 80 and over"), "City part: Aged 80 and over");
         assert_eq!((ZH_CN.blocked)(2, 9), "这份政策文件自带的9个测试案例中有2个没有通过，为避免算错误导您，不显示金额。");
     }

@@ -140,7 +140,7 @@ mod tests {
             let Err(err) = text.parse::<crate::core::date::Date>() else { panic!("{text} is not a date") };
             assert_eq!(FieldProblem::Date(err.clone()).message(Locale::En), err.to_string());
         }
-        let zh = FieldError { field: "disability_grade".into(), problem: FieldProblem::GradeOutOfRange(7) };
-        assert_eq!(zh.message(Locale::ZhCn), "字段 “disability_grade”：应为 0–4，实际是 7");
+        let grade = FieldError { field: "disability_grade".into(), problem: FieldProblem::GradeOutOfRange(7) };
+        assert_eq!(grade.message(Locale::ZhCn), "字段 “disability_grade”：应为 0–4，实际是 7");
     }
 }
