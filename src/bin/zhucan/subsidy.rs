@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
 use zhucan::core::policy::explain::{hint_text, note_text, step_text};
-use zhucan::core::policy::input::{person_from_row, FieldError, MealJson, PersonJson};
+use zhucan::core::policy::input::{person_from_row, FieldError, FieldProblem, MealJson, PersonJson};
 use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, Meal, MealKind, MealPlan, Person, Policy};
 use zhucan::core::Locale;
 
@@ -117,7 +117,7 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
 fn check_birth(person: &Person, meal: &Meal) -> Result<(), FieldError> {
     match person.age {
         zhucan::core::policy::AgeInput::BirthDate(b) if b > meal.date => {
-            Err(FieldError { field: "birth_date".into(), problem: format!("{b} is after the meal's date {}", meal.date) })
+            Err(FieldError { field: "birth_date".into(), problem: FieldProblem::BornAfterMeal { birth: b, meal: meal.date } })
         }
         _ => Ok(()),
     }

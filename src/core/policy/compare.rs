@@ -7,6 +7,7 @@
 
 use super::assess::{Assessment, Computed, HintTarget, Note, StepKind};
 use super::calc::Outcome;
+use super::compare_words::compare_words;
 use super::explain::{date, hint_text, money, note_text, step_text};
 use super::form::FormField;
 use super::model::Policy;
@@ -42,15 +43,11 @@ pub struct Row {
     pub why: Vec<String>,
 }
 
-fn zh(l: Locale) -> bool {
-    l == Locale::ZhCn
-}
-
 fn span(lo: Fen, hi: Fen, l: Locale) -> String {
     if lo == hi {
         money(lo, l)
     } else {
-        format!("{} – {}", money(lo, l), money(hi, l))
+        (compare_words(l).span)(&money(lo, l), &money(hi, l))
     }
 }
 
@@ -63,7 +60,7 @@ pub fn question_name(q: &Question, policy: &Policy, l: Locale) -> String {
         Question::Hukou => FormField::Hukou.label(l).into(),
         Question::Group(g) => super::explain::group_name(*g, l).into(),
         Question::Flag(id) => policy.category(id).map_or_else(|| id.clone(), |c| c.name.get(l).to_string()),
-        Question::InCareHome => if zh(l) { "是否住在养老机构" } else { "whether you live in a care institution" }.into(),
+        Question::InCareHome => compare_words(l).in_care_home.into(),
     }
 }
 
@@ -73,27 +70,18 @@ fn version_row(a: &Assessment, policy: &Policy, l: Locale) -> Row {
     match version {
         Some(v) => Row { kind: RowKind::Version, value: Some(v.label.get(l).to_string()), why: Vec::new() },
         None => {
+            let w = compare_words(l);
             let mut why = Vec::new();
             for step in &a.steps {
                 if let StepKind::NoVersion { starts, ended, .. } = &step.kind {
                     why.push(match (ended, starts) {
-                        (Some(e), _) if zh(l) => format!("这份政策已于{}到期，之后的新规定还没有收录。", date(*e, l)),
-                        (Some(e), _) => format!("This policy ended on {}; no later rules are recorded yet.", date(*e, l)),
-                        (None, Some(s)) if zh(l) => format!("这份政策自{}起施行，就餐日期在那之前。", date(*s, l)),
-                        (None, Some(s)) => format!("This policy starts on {}, after the meal's date.", date(*s, l)),
-                        (None, None) if zh(l) => "这份政策文件没有写明施行日期。".into(),
-                        (None, None) => "This policy file gives no dates.".into(),
+                        (Some(e), _) => (w.ended)(&date(*e, l)),
+                        (None, Some(s)) => (w.starts)(&date(*s, l)),
+                        (None, None) => w.no_dates.into(),
                     });
                 }
             }
-            why.push(
-                if zh(l) {
-                    "请向当地社区或民政部门问清现在的补贴办法。"
-                } else {
-                    "Please ask your community office or the civil-affairs office about the current rules."
-                }
-                .into(),
-            );
+            why.push(w.ask_office.into());
             Row { kind: RowKind::Version, value: None, why }
         }
     }
@@ -122,7 +110,7 @@ pub fn zero_reasons(a: &Assessment, policy: &Policy, l: Locale) -> Vec<String> {
         }
     }
     if why.is_empty() {
-        why.push(if zh(l) { "按这份政策，这一餐没有补贴。" } else { "Under this policy there is no subsidy for this meal." }.into());
+        why.push(compare_words(l).no_subsidy.into());
     }
     why
 }
@@ -135,20 +123,17 @@ fn price_unknown(l: Locale) -> String {
 fn tier_names(a: &Assessment, policy: &Policy, l: Locale) -> Option<String> {
     let version = a.version.as_ref().and_then(|id| policy.versions.iter().find(|v| &v.id == id))?;
     let several = version.components.len() > 1;
+    let w = compare_words(l);
     let names: Vec<String> = a
         .parts
         .iter()
         .filter_map(|p| {
             let c = version.components.get(p.component)?;
             let t = c.tiers.get(p.tier)?;
-            Some(if several {
-                format!("{}{}{}", c.name.get(l), if zh(l) { "：" } else { ": " }, t.name.get(l))
-            } else {
-                t.name.get(l).to_string()
-            })
+            Some(if several { (w.part_tier)(c.name.get(l), t.name.get(l)) } else { t.name.get(l).to_string() })
         })
         .collect();
-    (!names.is_empty()).then(|| names.join(if zh(l) { "；" } else { "; " }))
+    (!names.is_empty()).then(|| names.join(w.tier_separator))
 }
 
 fn single_rows(a: &Assessment, policy: &Policy, l: Locale) -> Vec<Row> {
@@ -176,6 +161,7 @@ fn single_rows(a: &Assessment, policy: &Policy, l: Locale) -> Vec<Row> {
 /// One policy's entry in the comparison, or `None` when the answers give no figure under any
 /// policy (nothing entered yet, or something to correct: the same for every policy).
 pub fn compare_rows(policy: &Policy, outcome: &Outcome, l: Locale) -> Option<Vec<Row>> {
+    let w = compare_words(l);
     match outcome {
         Outcome::Empty | Outcome::Invalid(_) => None,
         Outcome::Single(a) => Some(single_rows(a, policy, l)),
@@ -184,24 +170,13 @@ pub fn compare_rows(policy: &Policy, outcome: &Outcome, l: Locale) -> Option<Vec
             if version.value.is_none() {
                 return Some(vec![version]);
             }
-            let sep = if zh(l) { "、" } else { ", " };
             let deciding: Vec<String> = r.deciding.iter().map(|q| question_name(q, policy, l)).collect();
             let mut why = Vec::new();
             if !deciding.is_empty() {
-                why.push(if zh(l) {
-                    format!("取决于您选了“不确定”的：{}", deciding.join(sep))
-                } else {
-                    format!("It depends on what you are not sure of: {}", deciding.join(sep))
-                });
+                why.push((w.depends_on)(&deciding));
             }
             if r.min.subsidy.is_zero() {
-                why.extend(zero_reasons(&r.min, policy, l).into_iter().map(|w| {
-                    if zh(l) {
-                        format!("最少的情况：{w}")
-                    } else {
-                        format!("At the lowest: {w}")
-                    }
-                }));
+                why.extend(zero_reasons(&r.min, policy, l).iter().map(|reason| (w.at_lowest)(reason)));
             }
             let mut rows = vec![version, Row { kind: RowKind::Subsidy, value: Some(span(r.min.subsidy, r.max.subsidy, l)), why }];
             rows.push(match (r.max.pay, r.min.pay) {
@@ -217,25 +192,10 @@ pub fn compare_rows(policy: &Policy, outcome: &Outcome, l: Locale) -> Option<Vec
             }
             Some(rows)
         }
-        Outcome::Blocked { failed, total } => Some(vec![Row {
-            kind: RowKind::Subsidy,
-            value: None,
-            why: vec![if zh(l) {
-                format!("这份政策文件自带的{total}个测试案例中有{failed}个没有通过，为避免算错误导您，不显示金额。")
-            } else {
-                format!("{failed} of this policy file's {total} own test cases fail, so no amount is shown, to avoid misleading you.")
-            }],
-        }]),
-        Outcome::TooManyUnknowns => Some(vec![Row {
-            kind: RowKind::Subsidy,
-            value: None,
-            why: vec![if zh(l) {
-                "“不确定”的项目太多，算不出范围。请尽量确定几项。"
-            } else {
-                "Too many answers are “not sure” to work out a range. Please settle a few."
-            }
-            .into()],
-        }]),
+        Outcome::Blocked { failed, total } => {
+            Some(vec![Row { kind: RowKind::Subsidy, value: None, why: vec![(w.blocked)(*failed, *total)] }])
+        }
+        Outcome::TooManyUnknowns => Some(vec![Row { kind: RowKind::Subsidy, value: None, why: vec![w.too_many_unknowns.into()] }]),
     }
 }
 

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::error_words::error_words;
 use crate::core::date::Date;
 use crate::core::Locale;
 
@@ -27,29 +28,6 @@ pub enum Thing {
     Delivery,
     /// `[[version.operator]]`
     Operator,
-}
-
-impl Thing {
-    fn name(self, locale: Locale) -> &'static str {
-        match (self, locale) {
-            (Thing::Source, Locale::ZhCn) => "来源",
-            (Thing::Clause, Locale::ZhCn) => "条款",
-            (Thing::Category, Locale::ZhCn) => "类别",
-            (Thing::Version, Locale::ZhCn) => "版本",
-            (Thing::Component, Locale::ZhCn) => "补贴项",
-            (Thing::Tier, Locale::ZhCn) => "档次",
-            (Thing::Delivery, Locale::ZhCn) => "送餐补贴",
-            (Thing::Operator, Locale::ZhCn) => "运营补贴",
-            (Thing::Source, Locale::En) => "source",
-            (Thing::Clause, Locale::En) => "clause",
-            (Thing::Category, Locale::En) => "category",
-            (Thing::Version, Locale::En) => "version",
-            (Thing::Component, Locale::En) => "component",
-            (Thing::Tier, Locale::En) => "tier",
-            (Thing::Delivery, Locale::En) => "delivery rule",
-            (Thing::Operator, Locale::En) => "operator subsidy",
-        }
-    }
 }
 
 /// What a value should have been.
@@ -81,37 +59,6 @@ pub enum Expected {
     OneOf(Vec<&'static str>),
     /// A condition (`{ age_at_least = 80 }`, `{ all = [ … ] }` …).
     Condition,
-}
-
-impl Expected {
-    fn describe(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhCn;
-        match self {
-            Expected::Table => (if zh { "表（[节] 或 { … }）" } else { "a table ([section] or { … })" }).into(),
-            Expected::Array => (if zh { "数组（[ … ]）" } else { "an array ([ … ])" }).into(),
-            Expected::String => (if zh { "带引号的文字" } else { "a quoted string" }).into(),
-            Expected::Bool => (if zh { "true 或 false" } else { "true or false" }).into(),
-            Expected::Integer { min, max } => {
-                if zh {
-                    format!("{min} 到 {max} 之间的整数")
-                } else {
-                    format!("a whole number from {min} to {max}")
-                }
-            }
-            Expected::Date => (if zh { "日期，如 2025-03-04" } else { "a date such as 2025-03-04" }).into(),
-            Expected::Money => (if zh { "金额（元），如 12 或 10.5" } else { "an amount in yuan, such as 12 or 10.5" }).into(),
-            Expected::Text => (if zh { "文字，或 { zh = \"…\", en = \"…\" }" } else { "text, or { zh = \"…\", en = \"…\" }" }).into(),
-            Expected::OneOf(words) => {
-                let list = words.join(", ");
-                if zh {
-                    format!("以下之一：{list}")
-                } else {
-                    format!("one of: {list}")
-                }
-            }
-            Expected::Condition => (if zh { "条件，如 { age_at_least = 80 }" } else { "a condition such as { age_at_least = 80 }" }).into(),
-        }
-    }
 }
 
 /// What is wrong.
@@ -221,134 +168,35 @@ pub struct PolicyError {
 impl PolicyError {
     /// The message in `locale`, without the position.
     pub fn message(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhCn;
+        let w = error_words(locale);
         match &self.kind {
-            ErrorKind::Syntax { message } => {
-                if zh {
-                    format!("TOML 格式错误：{message}")
-                } else {
-                    format!("not valid TOML: {message}")
-                }
-            }
-            ErrorKind::UnknownKey { key, allowed } => {
-                let list = allowed.join(", ");
-                if zh {
-                    format!("不认识的键 “{key}”（是否拼写错误？此处可用：{list}）")
-                } else {
-                    format!("unknown key “{key}” (a typo? allowed here: {list})")
-                }
-            }
-            ErrorKind::MissingKey { key } => {
-                if zh {
-                    format!("缺少必填项 “{key}”")
-                } else {
-                    format!("missing required key “{key}”")
-                }
-            }
-            ErrorKind::BadValue { expected, found } => {
-                let want = expected.describe(locale);
-                if zh {
-                    format!("应为{want}，实际是 {found}")
-                } else {
-                    format!("expected {want}, found {found}")
-                }
-            }
-            ErrorKind::Duplicate { what, id } => {
-                if zh {
-                    format!("{}编号 “{id}” 重复", what.name(locale))
-                } else {
-                    format!("{} id “{id}” is used twice", what.name(locale))
-                }
-            }
-            ErrorKind::UnknownRef { what, id } => {
-                if zh {
-                    format!("没有编号为 “{id}” 的{}", what.name(locale))
-                } else {
-                    format!("there is no {} with id “{id}”", what.name(locale))
-                }
-            }
-            ErrorKind::NoClause { key } => {
-                if zh {
-                    format!("缺少来源：每个数字都要用 “{key}” 写明出自哪一条政策原文")
-                } else {
-                    format!("missing source: every figure needs “{key}” naming the policy clause it comes from")
-                }
-            }
-            ErrorKind::SourceUnlocatable => {
-                if zh {
-                    "来源必须写明网址（url）或文号（number），读者才能找到原文".into()
-                } else {
-                    "a source needs a url or a document number (number) so readers can find it".into()
-                }
-            }
-            ErrorKind::DatesOutOfOrder { first, then } => {
-                if zh {
-                    format!("日期顺序不对：{then} 不晚于前面的 {first}")
-                } else {
-                    format!("dates out of order: {then} is not after {first}")
-                }
-            }
-            ErrorKind::VersionsOverlap { a, b } => {
-                if zh {
-                    format!("版本 “{a}” 和 “{b}” 的有效期重叠：同一天只能有一个版本有效")
-                } else {
-                    format!("versions “{a}” and “{b}” overlap: only one version may be in force on a day")
-                }
-            }
-            ErrorKind::TiersOverlap { a, b, from_age, to_age } => {
-                let range = match (to_age, zh) {
-                    (Some(t), true) => format!("{from_age}–{t} 周岁"),
-                    (None, true) => format!("{from_age} 周岁及以上"),
-                    (Some(t), false) => format!("ages {from_age}–{t}"),
-                    (None, false) => format!("ages {from_age} and over"),
-                };
-                if zh {
-                    format!("档次 “{a}” 和 “{b}” 的年龄段重叠（{range}同时符合两档）")
-                } else {
-                    format!("tiers “{a}” and “{b}” have overlapping age bands ({range} match both)")
-                }
-            }
-            ErrorKind::ExactlyOne { keys } => {
-                let list = keys.join(", ");
-                if zh {
-                    format!("以下各项必须且只能填一项：{list}")
-                } else {
-                    format!("give exactly one of: {list}")
-                }
-            }
-            ErrorKind::Empty { key } => {
-                if zh {
-                    format!("“{key}” 不能为空")
-                } else {
-                    format!("“{key}” must not be empty")
-                }
-            }
-            ErrorKind::TooLarge { bytes } => {
-                if zh {
-                    format!("文件太大（{bytes} 字节），不像是政策文件（上限 1 MB）")
-                } else {
-                    format!("the file is too large ({bytes} bytes) to be a policy file (limit 1 MB)")
-                }
-            }
+            ErrorKind::Syntax { message } => (w.syntax)(message),
+            ErrorKind::UnknownKey { key, allowed } => (w.unknown_key)(key, allowed),
+            ErrorKind::MissingKey { key } => (w.missing_key)(key),
+            ErrorKind::BadValue { expected, found } => (w.bad_value)(&(w.expected)(expected), found),
+            ErrorKind::Duplicate { what, id } => (w.duplicate)((w.thing)(*what), id),
+            ErrorKind::UnknownRef { what, id } => (w.unknown_ref)((w.thing)(*what), id),
+            ErrorKind::NoClause { key } => (w.no_clause)(key),
+            ErrorKind::SourceUnlocatable => w.source_unlocatable.into(),
+            ErrorKind::DatesOutOfOrder { first, then } => (w.dates_out_of_order)(*first, *then),
+            ErrorKind::VersionsOverlap { a, b } => (w.versions_overlap)(a, b),
+            ErrorKind::TiersOverlap { a, b, from_age, to_age } => (w.tiers_overlap)(a, b, *from_age, *to_age),
+            ErrorKind::ExactlyOne { keys } => (w.exactly_one)(keys),
+            ErrorKind::Empty { key } => (w.empty)(key),
+            ErrorKind::TooLarge { bytes } => (w.too_large)(*bytes),
         }
     }
 
     /// `第 3 行第 5 列（version[0].from）：…` / `line 3, column 5 (version[0].from): …`
     pub fn display(&self, locale: Locale) -> String {
+        let w = error_words(locale);
         let msg = self.message(locale);
-        let place = match (self.line, self.path.is_empty()) {
-            (0, true) => String::new(),
-            (0, false) => format!("{}: ", self.path),
-            (l, true) => match locale {
-                Locale::ZhCn => format!("第 {l} 行第 {} 列：", self.column),
-                Locale::En => format!("line {l}, column {}: ", self.column),
-            },
-            (l, false) => match locale {
-                Locale::ZhCn => format!("第 {l} 行第 {} 列（{}）：", self.column, self.path),
-                Locale::En => format!("line {l}, column {} ({}): ", self.column, self.path),
-            },
-        };
-        format!("{place}{msg}")
+        match (self.line, self.path.is_empty()) {
+            (0, true) => msg,
+            (0, false) => (w.at_path)(&self.path, &msg),
+            (l, true) => (w.at_line)(l, self.column, &msg),
+            (l, false) => (w.at_line_path)(l, self.column, &self.path, &msg),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::calc::Outcome;
+use super::form_words::form_words;
 use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
 use super::simulate::MealPlan;
 use crate::core::date::Date;
@@ -212,79 +213,7 @@ impl FormField {
 
     /// The field's label, for error summaries.
     pub fn label(&self, locale: Locale) -> &'static str {
-        let zh = locale == Locale::ZhCn;
-        match self {
-            FormField::Age => {
-                if zh {
-                    "年龄"
-                } else {
-                    "Age"
-                }
-            }
-            FormField::BirthDate => {
-                if zh {
-                    "出生日期"
-                } else {
-                    "Date of birth"
-                }
-            }
-            FormField::Hukou => {
-                if zh {
-                    "户籍"
-                } else {
-                    "Household registration"
-                }
-            }
-            FormField::Hardship => {
-                if zh {
-                    "困难类别"
-                } else {
-                    "Hardship category"
-                }
-            }
-            FormField::CareLevel => {
-                if zh {
-                    "失能程度"
-                } else {
-                    "Care need"
-                }
-            }
-            FormField::DisabilityGrade => {
-                if zh {
-                    "残疾等级"
-                } else {
-                    "Disability grade"
-                }
-            }
-            FormField::Date => {
-                if zh {
-                    "就餐日期"
-                } else {
-                    "Meal date"
-                }
-            }
-            FormField::Meal => {
-                if zh {
-                    "餐次"
-                } else {
-                    "Meal"
-                }
-            }
-            FormField::Price => {
-                if zh {
-                    "餐费"
-                } else {
-                    "Meal price"
-                }
-            }
-            FormField::Place => {
-                if zh {
-                    "就餐地点"
-                } else {
-                    "Where you eat"
-                }
-            }
-        }
+        (form_words(locale).label)(self)
     }
 }
 
@@ -325,60 +254,15 @@ pub struct FormError {
 impl FormError {
     /// The message in `locale`, as shown next to the field.
     pub fn message(&self, locale: Locale) -> String {
-        let zh = locale == Locale::ZhCn;
+        let w = form_words(locale);
         match &self.problem {
-            FormProblem::Missing => match (&self.field, zh) {
-                (FormField::Age, true) => "请填写年龄（周岁），例如 80".into(),
-                (FormField::Age, false) => "Please enter the age in full years, for example 80".into(),
-                (FormField::BirthDate, true) => "请填写出生日期，例如 1945-03-04".into(),
-                (FormField::BirthDate, false) => "Please enter the date of birth, for example 1945-03-04".into(),
-                (FormField::Date, true) => "请填写就餐日期，例如 2025-03-04".into(),
-                (FormField::Date, false) => "Please enter the meal's date, for example 2025-03-04".into(),
-                (f, true) => format!("请填写{}", f.label(locale)),
-                (f, false) => format!("Please fill in: {}", f.label(locale)),
-            },
-            FormProblem::NotAWholeNumber => {
-                if zh {
-                    "请填写整数，例如 80".into()
-                } else {
-                    "Please enter a whole number, for example 80".into()
-                }
-            }
-            FormProblem::OutOfRange { min, max } => {
-                if zh {
-                    format!("请填写 {min} 到 {max} 之间的数")
-                } else {
-                    format!("Please enter a number from {min} to {max}")
-                }
-            }
-            FormProblem::NotADate => {
-                if zh {
-                    "日期格式不对，请按“年-月-日”填写，例如 1945-03-04".into()
-                } else {
-                    "This is not a date; please write year-month-day, for example 1945-03-04".into()
-                }
-            }
-            FormProblem::BornAfterMeal => {
-                if zh {
-                    "出生日期不能晚于就餐日期".into()
-                } else {
-                    "The date of birth cannot be after the meal's date".into()
-                }
-            }
-            FormProblem::NotAnAmount => {
-                if zh {
-                    "金额格式不对，请填写数字，例如 12 或 10.5（单位：元）".into()
-                } else {
-                    "This is not an amount; please enter a number such as 12 or 10.5 (yuan)".into()
-                }
-            }
-            FormProblem::UnknownChoice => {
-                if zh {
-                    "请从列表中选择".into()
-                } else {
-                    "Please choose from the list".into()
-                }
-            }
+            FormProblem::Missing => (w.missing)(&self.field).into(),
+            FormProblem::NotAWholeNumber => w.not_a_whole_number.into(),
+            FormProblem::OutOfRange { min, max } => (w.out_of_range)(*min, *max),
+            FormProblem::NotADate => w.not_a_date.into(),
+            FormProblem::BornAfterMeal => w.born_after_meal.into(),
+            FormProblem::NotAnAmount => w.not_an_amount.into(),
+            FormProblem::UnknownChoice => w.unknown_choice.into(),
         }
     }
 }

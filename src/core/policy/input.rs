@@ -2,25 +2,100 @@
 //! input validated into [`Person`] and [`Meal`], with errors that name the field.
 
 use std::collections::BTreeSet;
+use std::fmt;
 
 use serde::Deserialize;
 
+use super::input_words::input_words;
 use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
-use crate::core::date::Date;
+use crate::core::date::{Date, DateError};
 use crate::core::money::Fen;
+use crate::core::Locale;
+
+/// What is wrong with one field of the input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FieldProblem {
+    /// Not a date (`YYYY-MM-DD`), or not a real day.
+    Date(DateError),
+    /// An age over 150.
+    ImplausibleAge(u32),
+    /// Both a birth date and an age.
+    AgeAndBirthDate,
+    /// Neither a birth date nor an age.
+    NoAge,
+    /// Not one of the codes allowed.
+    NotOneOf {
+        /// The codes allowed.
+        allowed: Vec<&'static str>,
+        /// What was found (trimmed).
+        found: String,
+    },
+    /// A disability grade over 4.
+    GradeOutOfRange(u8),
+    /// A disability grade that is not a number from 0 to 4 (roster CSV).
+    NotAGrade(String),
+    /// Empty or longer than 64 bytes: not a category id.
+    NotACategoryId(String),
+    /// A negative amount.
+    Negative,
+    /// A price outside 0 – 100000000 fen.
+    PriceOutOfRange(i64),
+    /// Not a whole number (roster CSV).
+    NotAWholeNumber(String),
+    /// Not true or false (roster CSV).
+    NotABool(String),
+    /// Not a whole number of fen (roster CSV).
+    NotFen(String),
+    /// A birth date after the meal's date.
+    BornAfterMeal {
+        /// The birth date.
+        birth: Date,
+        /// The meal's date.
+        meal: Date,
+    },
+}
+
+impl FieldProblem {
+    /// What is wrong, in `locale`, without the field.
+    pub fn message(&self, locale: Locale) -> String {
+        (input_words(locale).problem)(self)
+    }
+}
+
+/// In English, as the command line prints it.
+impl fmt::Display for FieldProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
 
 /// A problem with one field of the input.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("field `{field}`: {problem}")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     /// The field's name as in the file.
     pub field: String,
-    /// What is wrong, in English.
-    pub problem: String,
+    /// What is wrong.
+    pub problem: FieldProblem,
 }
 
-fn field_error(field: &str, problem: impl Into<String>) -> FieldError {
-    FieldError { field: field.to_string(), problem: problem.into() }
+impl FieldError {
+    /// The message in `locale`, with the field: `` field `age`: must not be negative ``.
+    pub fn message(&self, locale: Locale) -> String {
+        (input_words(locale).field)(&self.field, &self.problem.message(locale))
+    }
+}
+
+/// In English, as the command line prints it.
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+fn field_error(field: &str, problem: FieldProblem) -> FieldError {
+    FieldError { field: field.to_string(), problem }
 }
 
 /// A person as written in PERSON.json (every field optional except age or birth date).
@@ -56,8 +131,8 @@ pub struct PersonJson {
 fn one_of<T: Copy>(field: &str, value: &str, all: &[T], code: fn(T) -> &'static str) -> Result<T, FieldError> {
     let v = value.trim();
     all.iter().copied().find(|x| code(*x) == v).ok_or_else(|| {
-        let list: Vec<&str> = all.iter().map(|x| code(*x)).collect();
-        field_error(field, format!("expected one of {}, found {v:?}", list.join(", ")))
+        let allowed = all.iter().map(|x| code(*x)).collect();
+        field_error(field, FieldProblem::NotOneOf { allowed, found: v.to_string() })
     })
 }
 
@@ -69,21 +144,21 @@ impl PersonJson {
             (Some(b), None) => match b.parse::<Date>() {
                 Ok(d) => Some(AgeInput::BirthDate(d)),
                 Err(e) => {
-                    errors.push(field_error("birth_date", e.to_string()));
+                    errors.push(field_error("birth_date", FieldProblem::Date(e)));
                     None
                 }
             },
             (None, Some(a)) if a <= 150 => Some(AgeInput::Years(a)),
             (None, Some(a)) => {
-                errors.push(field_error("age", format!("{a} is not a plausible age (0–150)")));
+                errors.push(field_error("age", FieldProblem::ImplausibleAge(a)));
                 None
             }
             (Some(_), Some(_)) => {
-                errors.push(field_error("age", "give birth_date or age, not both"));
+                errors.push(field_error("age", FieldProblem::AgeAndBirthDate));
                 None
             }
             (None, None) => {
-                errors.push(field_error("birth_date", "missing: give birth_date (YYYY-MM-DD) or age"));
+                errors.push(field_error("birth_date", FieldProblem::NoAge));
                 None
             }
         };
@@ -100,7 +175,7 @@ impl PersonJson {
             if g <= 4 {
                 p.disability_grade = g;
             } else {
-                take(Err(field_error("disability_grade", format!("expected 0–4, found {g}"))));
+                take(Err(field_error("disability_grade", FieldProblem::GradeOutOfRange(g))));
             }
         }
         if let Some(h) = &self.hardship {
@@ -116,7 +191,7 @@ impl PersonJson {
         for f in &self.flags {
             let f = f.trim();
             if f.is_empty() || f.len() > 64 {
-                take(Err(field_error("flags", format!("{f:?} is not a category id"))));
+                take(Err(field_error("flags", FieldProblem::NotACategoryId(f.to_string()))));
             } else {
                 p.flags.insert(f.to_string());
             }
@@ -132,7 +207,7 @@ impl PersonJson {
             if i >= 0 {
                 p.income_per_month = Some(Fen(i));
             } else {
-                take(Err(field_error("income_fen", "must not be negative")));
+                take(Err(field_error("income_fen", FieldProblem::Negative)));
             }
         }
         match (age, errors.is_empty()) {
@@ -166,7 +241,7 @@ impl MealJson {
     pub fn validate(&self, today: Date) -> Result<Meal, Vec<FieldError>> {
         let mut errors = Vec::new();
         let date = match &self.date {
-            Some(d) => d.parse::<Date>().map_err(|e| errors.push(field_error("date", e.to_string()))).ok(),
+            Some(d) => d.parse::<Date>().map_err(|e| errors.push(field_error("date", FieldProblem::Date(e)))).ok(),
             None => Some(today),
         };
         let kind = match &self.meal {
@@ -176,7 +251,7 @@ impl MealJson {
         let price = match self.price_fen {
             Some(p) if (0..=100_000_000).contains(&p) => Some(Fen(p)),
             Some(p) => {
-                errors.push(field_error("price_fen", format!("{p} is not a price in fen (0 – 100000000)")));
+                errors.push(field_error("price_fen", FieldProblem::PriceOutOfRange(p)));
                 None
             }
             None => None,
@@ -209,12 +284,12 @@ pub fn person_from_row(headers: &[String], row: &[String]) -> Result<PersonJson,
             "birth_date" => p.birth_date = Some(v.to_string()),
             "age" => match v.parse() {
                 Ok(a) => p.age = Some(a),
-                Err(_) => errors.push(field_error("age", format!("expected a whole number, found {v:?}"))),
+                Err(_) => errors.push(field_error("age", FieldProblem::NotAWholeNumber(v.to_string()))),
             },
             "care_level" => p.care_level = Some(v.to_string()),
             "disability_grade" => match v.parse() {
                 Ok(g) => p.disability_grade = Some(g),
-                Err(_) => errors.push(field_error("disability_grade", format!("expected 0–4, found {v:?}"))),
+                Err(_) => errors.push(field_error("disability_grade", FieldProblem::NotAGrade(v.to_string()))),
             },
             "hardship" => p.hardship = Some(v.to_string()),
             "groups" => p.groups = list(),
@@ -223,12 +298,12 @@ pub fn person_from_row(headers: &[String], row: &[String]) -> Result<PersonJson,
             "in_care_home" => match v.to_ascii_lowercase().as_str() {
                 "true" | "1" | "yes" | "是" => p.in_care_home = Some(true),
                 "false" | "0" | "no" | "否" => p.in_care_home = Some(false),
-                _ => errors.push(field_error("in_care_home", format!("expected true or false, found {v:?}"))),
+                _ => errors.push(field_error("in_care_home", FieldProblem::NotABool(v.to_string()))),
             },
             "area" => p.area = Some(v.to_string()),
             "income_fen" => match v.parse() {
                 Ok(i) => p.income_fen = Some(i),
-                Err(_) => errors.push(field_error("income_fen", format!("expected a whole number of fen, found {v:?}"))),
+                Err(_) => errors.push(field_error("income_fen", FieldProblem::NotFen(v.to_string()))),
             },
             _ => {} // other columns (id, name …) are carried through by the caller
         }
@@ -253,7 +328,7 @@ mod tests {
         let errors = raw.validate().expect_err("invalid");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, vec!["birth_date", "care_level", "hardship", "groups", "hukou"]);
-        assert!(errors[1].problem.contains("none, mild, moderate, severe"));
+        assert!(errors[1].problem.to_string().contains("none, mild, moderate, severe"));
     }
 
     #[test]

@@ -242,18 +242,18 @@ fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
         DeValue::Table(_) => {
             let t = as_table(r, v, path.to_string())?;
             t.check_keys(r, &["zh", "en"]);
-            let zh = match t.get("zh") {
+            let chinese = match t.get("zh") {
                 Some(v) => string(r, v, &t.path("zh")),
                 None => {
                     t.missing(r, "zh");
                     None
                 }
             }?;
-            let en = match t.get("en") {
+            let english = match t.get("en") {
                 Some(v) => string(r, v, &t.path("en"))?,
-                None => zh.clone(),
+                None => chinese.clone(),
             };
-            Some(Text { zh, en })
+            Some(Text { zh: chinese, en: english })
         }
         _ => {
             r.bad(v, path, Expected::Text);
