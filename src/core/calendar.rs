@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::date::Date;
+use super::Locale;
 
 /// The schedules shipped with zhucan.
 pub const BUILTIN_TOML: &str = include_str!("../../static/calendars/cn-workdays.toml");
@@ -93,19 +94,132 @@ impl DayInfo {
 }
 
 /// Problems in a calendar file.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CalendarError {
-    /// The TOML could not be read.
-    #[error("calendar file: {0}")]
+    /// The TOML could not be read (what the reader said, in English).
     Parse(String),
     /// A date outside its year, a range backwards, or a day both off and on.
-    #[error("calendar {year}: {problem}")]
     Inconsistent {
         /// The schedule's year.
         year: i32,
         /// What is wrong.
-        problem: String,
+        problem: CalendarProblem,
     },
+}
+
+/// What is wrong with one year's schedule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarProblem {
+    /// The year has two schedules.
+    ListedTwice,
+    /// A holiday with a day outside the schedule's year.
+    HolidayOutsideYear(Box<Holiday>),
+    /// A holiday that ends before it starts.
+    HolidayBackwards(Box<Holiday>),
+    /// Two holidays that overlap, or are not in date order.
+    HolidaysOverlap(Box<Holiday>, Box<Holiday>),
+    /// A make-up working day outside the schedule's year.
+    WorkdayOutsideYear(Date),
+    /// A make-up working day that is not a Saturday or Sunday.
+    WorkdayNotWeekend(Date),
+    /// A day that is both a holiday and a make-up working day.
+    BothOffAndOn(Date),
+}
+
+impl CalendarError {
+    /// The message in `locale`.
+    ///
+    /// ```
+    /// use zhucan::core::calendar::{CalendarError, CalendarProblem};
+    /// use zhucan::core::Locale;
+    /// let e = CalendarError::Inconsistent { year: 2025, problem: CalendarProblem::WorkdayNotWeekend("2025-09-29".parse().unwrap()) };
+    /// assert_eq!(e.message(Locale::ZhCn), "2025 年的日历：调休上班日 2025-09-29 不是星期六或星期日");
+    /// assert_eq!(e.message(Locale::En), "calendar 2025: make-up working day 2025-09-29 is not a Saturday or Sunday");
+    /// ```
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            CalendarError::Parse(detail) => (w.parse)(detail),
+            CalendarError::Inconsistent { year, problem } => {
+                let what = match problem {
+                    CalendarProblem::ListedTwice => w.listed_twice.to_string(),
+                    CalendarProblem::HolidayOutsideYear(h) => (w.holiday_outside_year)(h, *year),
+                    CalendarProblem::HolidayBackwards(h) => (w.holiday_backwards)(h),
+                    CalendarProblem::HolidaysOverlap(a, b) => (w.holidays_overlap)(a, b),
+                    CalendarProblem::WorkdayOutsideYear(d) => (w.workday_outside_year)(*d, *year),
+                    CalendarProblem::WorkdayNotWeekend(d) => (w.workday_not_weekend)(*d),
+                    CalendarProblem::BothOffAndOn(d) => (w.both_off_and_on)(*d),
+                };
+                (w.inconsistent)(*year, &what)
+            }
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// What is wrong with a calendar file, in one language.
+pub struct CalendarWords {
+    /// The file is not valid TOML (what the reader said).
+    pub parse: fn(&str) -> String,
+    /// A year's schedule is wrong (the year, what is wrong).
+    pub inconsistent: fn(i32, &str) -> String,
+    /// The year has two schedules.
+    pub listed_twice: &'static str,
+    /// A holiday outside the year (the holiday, the year).
+    pub holiday_outside_year: fn(&Holiday, i32) -> String,
+    /// A holiday that ends before it starts.
+    pub holiday_backwards: fn(&Holiday) -> String,
+    /// Two holidays overlap or are out of order.
+    pub holidays_overlap: fn(&Holiday, &Holiday) -> String,
+    /// A make-up working day outside the year (the day, the year).
+    pub workday_outside_year: fn(Date, i32) -> String,
+    /// A make-up working day on a weekday.
+    pub workday_not_weekend: fn(Date) -> String,
+    /// A day both off and on.
+    pub both_off_and_on: fn(Date) -> String,
+}
+
+/// Simplified Chinese (holidays by their Chinese names). The TOML reader explains itself in
+/// English only, so its words are left out here.
+pub const ZH_CN: CalendarWords = CalendarWords {
+    parse: |_detail| "日历文件的格式不对".to_string(),
+    inconsistent: |year, what| format!("{year} 年的日历：{what}"),
+    listed_twice: "出现了两次",
+    holiday_outside_year: |h, year| format!("假期“{}”（{}至{}）不在 {year} 年内", h.zh, h.from, h.to),
+    holiday_backwards: |h| format!("假期“{}”的结束日期早于开始日期", h.zh),
+    holidays_overlap: |a, b| format!("假期“{}”和“{}”重叠，或者顺序不对", a.zh, b.zh),
+    workday_outside_year: |d, year| format!("调休上班日 {d} 不在 {year} 年内"),
+    workday_not_weekend: |d| format!("调休上班日 {d} 不是星期六或星期日"),
+    both_off_and_on: |d| format!("{d} 既是假日又是调休上班日"),
+};
+
+/// English (holidays by their English names).
+pub const EN: CalendarWords = CalendarWords {
+    parse: |detail| format!("calendar file: {detail}"),
+    inconsistent: |year, what| format!("calendar {year}: {what}"),
+    listed_twice: "listed twice",
+    holiday_outside_year: |h, year| format!("holiday {} ({}–{}) is not in {year}", h.en, h.from, h.to),
+    holiday_backwards: |h| format!("holiday {} ends before it starts", h.en),
+    holidays_overlap: |a, b| format!("holidays {} and {} overlap or are out of order", a.en, b.en),
+    workday_outside_year: |d, year| format!("make-up working day {d} is not in {year}"),
+    workday_not_weekend: |d| format!("make-up working day {d} is not a Saturday or Sunday"),
+    both_off_and_on: |d| format!("{d} is both a holiday and a make-up working day"),
+};
+
+/// The calendar messages in `locale`.
+pub fn words(locale: Locale) -> &'static CalendarWords {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
 }
 
 /// Official working-day schedules by year.
@@ -122,7 +236,7 @@ impl Calendar {
         for schedule in file.year {
             check(&schedule)?;
             if years.insert(schedule.year, schedule.clone()).is_some() {
-                return Err(CalendarError::Inconsistent { year: schedule.year, problem: "listed twice".into() });
+                return Err(CalendarError::Inconsistent { year: schedule.year, problem: CalendarProblem::ListedTwice });
             }
         }
         Ok(Calendar { years })
@@ -181,29 +295,29 @@ impl Calendar {
 }
 
 fn check(s: &YearSchedule) -> Result<(), CalendarError> {
-    let fail = |problem: String| Err(CalendarError::Inconsistent { year: s.year, problem });
+    let fail = |problem: CalendarProblem| Err(CalendarError::Inconsistent { year: s.year, problem });
     for h in &s.holidays {
         if h.from.year() != s.year || h.to.year() != s.year {
-            return fail(format!("holiday {} ({}–{}) is not in {}", h.en, h.from, h.to, s.year));
+            return fail(CalendarProblem::HolidayOutsideYear(Box::new(h.clone())));
         }
         if h.to < h.from {
-            return fail(format!("holiday {} ends before it starts", h.en));
+            return fail(CalendarProblem::HolidayBackwards(Box::new(h.clone())));
         }
     }
     for pair in s.holidays.windows(2) {
         if pair[1].from <= pair[0].to {
-            return fail(format!("holidays {} and {} overlap or are out of order", pair[0].en, pair[1].en));
+            return fail(CalendarProblem::HolidaysOverlap(Box::new(pair[0].clone()), Box::new(pair[1].clone())));
         }
     }
     for w in &s.workdays {
         if w.year() != s.year {
-            return fail(format!("make-up working day {w} is not in {}", s.year));
+            return fail(CalendarProblem::WorkdayOutsideYear(*w));
         }
         if !w.weekday().is_weekend() {
-            return fail(format!("make-up working day {w} is not a Saturday or Sunday"));
+            return fail(CalendarProblem::WorkdayNotWeekend(*w));
         }
         if s.holidays.iter().any(|h| h.from <= *w && *w <= h.to) {
-            return fail(format!("{w} is both a holiday and a make-up working day"));
+            return fail(CalendarProblem::BothOffAndOn(*w));
         }
     }
     Ok(())
@@ -273,5 +387,18 @@ mod tests {
         let weekday = BUILTIN_TOML.replace("\"2025-09-28\"", "\"2025-09-29\"");
         assert!(matches!(Calendar::from_toml(&weekday), Err(CalendarError::Inconsistent { .. })));
         assert!(matches!(Calendar::from_toml("year = 3"), Err(CalendarError::Parse(_))));
+    }
+
+    #[test]
+    fn what_is_wrong_is_said_in_each_language() {
+        // 2025-10-04 (a Saturday) is in the National Day holiday, 1–8 October.
+        let clash = Calendar::from_toml(&BUILTIN_TOML.replace("\"2025-09-28\"", "\"2025-10-04\"")).expect_err("clash");
+        assert_eq!(clash, CalendarError::Inconsistent { year: 2025, problem: CalendarProblem::BothOffAndOn(d("2025-10-04")) });
+        assert_eq!(clash.message(Locale::ZhCn), "2025 年的日历：2025-10-04 既是假日又是调休上班日");
+        assert_eq!(clash.to_string(), "calendar 2025: 2025-10-04 is both a holiday and a make-up working day");
+        let h = Holiday { zh: "春节".into(), en: "Spring Festival".into(), from: d("2024-02-10"), to: d("2024-02-17") };
+        let outside = CalendarError::Inconsistent { year: 2025, problem: CalendarProblem::HolidayOutsideYear(Box::new(h)) };
+        assert_eq!(outside.message(Locale::ZhCn), "2025 年的日历：假期“春节”（2024-02-10至2024-02-17）不在 2025 年内");
+        assert_eq!(outside.message(Locale::En), "calendar 2025: holiday Spring Festival (2024-02-10–2024-02-17) is not in 2025");
     }
 }

@@ -8,6 +8,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::core::Locale;
+
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -52,14 +54,68 @@ impl Weekday {
 }
 
 /// Why a date could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DateError {
     /// Not of the form `YYYY-MM-DD`.
-    #[error("expected a date like 2025-03-04, found {0:?}")]
     Format(String),
     /// Well-formed but not a real day (month 13, 30 February …).
-    #[error("{0} is not a real date")]
     NoSuchDay(String),
+}
+
+impl DateError {
+    /// The message in `locale`.
+    ///
+    /// ```
+    /// use zhucan::core::date::Date;
+    /// use zhucan::core::Locale;
+    /// let e = "2025-02-30".parse::<Date>().unwrap_err();
+    /// assert_eq!(e.message(Locale::ZhCn), "2025-02-30 不是真实存在的日期");
+    /// assert_eq!(e.message(Locale::En), "2025-02-30 is not a real date");
+    /// ```
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            DateError::Format(found) => (w.format)(found),
+            DateError::NoSuchDay(text) => (w.no_such_day)(text),
+        }
+    }
+}
+
+/// The English message (also what serde reports for a bad date in a file).
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// What a date that cannot be read is called, in one language.
+pub struct DateWords {
+    /// Not of the form `YYYY-MM-DD` (the text found).
+    pub format: fn(&str) -> String,
+    /// Not a real day (the text).
+    pub no_such_day: fn(&str) -> String,
+}
+
+/// Simplified Chinese.
+pub const ZH_CN: DateWords = DateWords {
+    format: |found| format!("应为 2025-03-04 这样的日期，而不是“{found}”"),
+    no_such_day: |text| format!("{text} 不是真实存在的日期"),
+};
+
+/// English.
+pub const EN: DateWords = DateWords {
+    format: |found| format!("expected a date like 2025-03-04, found {found:?}"),
+    no_such_day: |text| format!("{text} is not a real date"),
+};
+
+/// The date messages in `locale`.
+pub fn words(locale: Locale) -> &'static DateWords {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
 }
 
 /// Is `year` a leap year in the Gregorian calendar?

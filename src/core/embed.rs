@@ -20,7 +20,7 @@ pub enum Mode {
 
 /// Options read from the query string. Anything unreadable is ignored (and listed in `ignored`),
 /// never fatal: a wrong snippet still gives a working calculator.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedOptions {
     /// Which halves to show.
     pub mode: Mode,
@@ -41,7 +41,123 @@ pub struct EmbedOptions {
     /// High contrast on or off.
     pub high_contrast: Option<bool>,
     /// Parameters given but not used, with the reason, for the admin (shown in the console only).
-    pub ignored: Vec<String>,
+    pub ignored: Vec<Ignored>,
+}
+
+/// A parameter given but not used: its value as given, and why.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ignored {
+    /// The value given (percent-decoded).
+    pub value: String,
+    /// Why it was not used; the reason names the parameter.
+    pub reason: IgnoredReason,
+}
+
+/// Why a parameter was not used.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum IgnoredReason {
+    /// `mode` is not calculator, planner or both.
+    Mode,
+    /// `policy` is not a preset id.
+    Policy,
+    /// `policy-url` is not a path on this site.
+    PolicyUrl,
+    /// `parent` is not an origin.
+    Parent,
+    /// `lang` is not a language zhucan speaks.
+    Lang,
+    /// `large` is not 0, 1 or 2.
+    Large,
+    /// `contrast` is not high or normal.
+    Contrast,
+    /// `theme` is a colour with too little contrast on white (the ratio).
+    LowContrast(f64),
+    /// `theme` is not a colour.
+    Colour,
+}
+
+impl Ignored {
+    /// The parameter and why it was not used, in `locale`: "mode=all: use calculator, planner or
+    /// both".
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        let v = self.value.as_str();
+        match self.reason {
+            IgnoredReason::Mode => (w.mode)(v),
+            IgnoredReason::Policy => (w.policy)(v),
+            IgnoredReason::PolicyUrl => (w.policy_url)(v),
+            IgnoredReason::Parent => (w.parent)(v),
+            IgnoredReason::Lang => (w.lang)(v),
+            IgnoredReason::Large => (w.large)(v),
+            IgnoredReason::Contrast => (w.contrast)(v),
+            IgnoredReason::LowContrast(ratio) => (w.low_contrast)(v, ratio),
+            IgnoredReason::Colour => (w.colour)(v),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for Ignored {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+/// Why an embedding parameter was not used, in one language (for the site's admin, in the
+/// browser's console).
+pub struct EmbedWords {
+    /// A bad `mode` (the value).
+    pub mode: fn(&str) -> String,
+    /// A bad `policy`.
+    pub policy: fn(&str) -> String,
+    /// A bad `policy-url`.
+    pub policy_url: fn(&str) -> String,
+    /// A bad `parent`.
+    pub parent: fn(&str) -> String,
+    /// A bad `lang`.
+    pub lang: fn(&str) -> String,
+    /// A bad `large`.
+    pub large: fn(&str) -> String,
+    /// A bad `contrast`.
+    pub contrast: fn(&str) -> String,
+    /// A `theme` with too little contrast (the value, the ratio).
+    pub low_contrast: fn(&str, f64) -> String,
+    /// A `theme` that is not a colour.
+    pub colour: fn(&str) -> String,
+}
+
+/// Simplified Chinese.
+pub const ZH_CN: EmbedWords = EmbedWords {
+    mode: |v| format!("mode={v}：请用 calculator、planner 或 both"),
+    policy: |v| format!("policy={v}：不是预设政策的编号"),
+    policy_url: |v| format!("policy-url={v}：请给出本网站上的路径，例如 /policies/mycity.toml"),
+    parent: |v| format!("parent={v}：请给出嵌入页面的源，例如 https://www.example.gov.cn（不带路径）"),
+    lang: |v| format!("lang={v}：请用 zh-CN 或 en"),
+    large: |v| format!("large={v}：请用 0、1 或 2"),
+    contrast: |v| format!("contrast={v}：请用 high 或 normal"),
+    low_contrast: |v, ratio| format!("theme={v}：这个颜色在白底上的对比度是 {ratio:.1}:1，低于 4.5:1，仍用默认颜色"),
+    colour: |v| format!("theme={v}：请用 0b4f8a 或 #0b4f8a 这样的颜色"),
+};
+
+/// English.
+pub const EN: EmbedWords = EmbedWords {
+    mode: |v| format!("mode={v}: use calculator, planner or both"),
+    policy: |v| format!("policy={v}: not a preset id"),
+    policy_url: |v| format!("policy-url={v}: give a path on this site, such as /policies/mycity.toml"),
+    parent: |v| format!("parent={v}: give an origin such as https://www.example.gov.cn (no path)"),
+    lang: |v| format!("lang={v}: use zh-CN or en"),
+    large: |v| format!("large={v}: use 0, 1 or 2"),
+    contrast: |v| format!("contrast={v}: use high or normal"),
+    low_contrast: |v, ratio| format!("theme={v}: contrast {ratio:.1}:1 on white is below 4.5:1, the default is kept"),
+    colour: |v| format!("theme={v}: use a colour like 0b4f8a or #0b4f8a"),
+};
+
+/// The embedding messages in `locale`.
+pub fn words(locale: Locale) -> &'static EmbedWords {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
 }
 
 impl EmbedOptions {
@@ -51,52 +167,50 @@ impl EmbedOptions {
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(raw);
+            let mut ignore = |reason: IgnoredReason, value: String| o.ignored.push(Ignored { value, reason });
             match key {
                 "mode" => match value.as_str() {
                     "calculator" => o.mode = Mode::Calculator,
                     "planner" => o.mode = Mode::Planner,
                     "both" => o.mode = Mode::Both,
-                    _ => o.ignored.push(format!("mode={value}: use calculator, planner or both")),
+                    _ => ignore(IgnoredReason::Mode, value),
                 },
                 "policy" => {
                     if !value.is_empty() && value.len() <= 64 && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
                         o.policy = Some(value);
                     } else {
-                        o.ignored.push(format!("policy={value}: not a preset id"));
+                        ignore(IgnoredReason::Policy, value);
                     }
                 }
                 "policy-url" => match parse_same_site_path(&value) {
                     Some(path) => o.policy_url = Some(path),
-                    None => o.ignored.push(format!("policy-url={value}: give a path on this site, such as /policies/mycity.toml")),
+                    None => ignore(IgnoredReason::PolicyUrl, value),
                 },
                 "parent" => match parse_origin(&value) {
                     Some(origin) => o.parent = Some(origin),
-                    None => o.ignored.push(format!("parent={value}: give an origin such as https://www.example.gov.cn (no path)")),
+                    None => ignore(IgnoredReason::Parent, value),
                 },
                 "lang" => match Locale::parse(&value) {
                     Some(l) => o.lang = Some(l),
-                    None => o.ignored.push(format!("lang={value}: use zh-CN or en")),
+                    None => ignore(IgnoredReason::Lang, value),
                 },
                 "large" => match value.as_str() {
                     "1" | "true" | "on" => o.large = Some(1),
                     "2" => o.large = Some(2),
                     "0" | "false" | "off" => o.large = Some(0),
-                    _ => o.ignored.push(format!("large={value}: use 0, 1 or 2")),
+                    _ => ignore(IgnoredReason::Large, value),
                 },
                 "contrast" => match value.as_str() {
                     "high" => o.high_contrast = Some(true),
                     "normal" => o.high_contrast = Some(false),
-                    _ => o.ignored.push(format!("contrast={value}: use high or normal")),
+                    _ => ignore(IgnoredReason::Contrast, value),
                 },
                 "theme" => match parse_colour(&value) {
                     Some(rgb) if contrast_ratio(rgb, [255, 255, 255]) >= 4.5 => {
                         o.theme = Some(format!("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]));
                     }
-                    Some(rgb) => o.ignored.push(format!(
-                        "theme={value}: contrast {:.1}:1 on white is below 4.5:1, the default is kept",
-                        contrast_ratio(rgb, [255, 255, 255])
-                    )),
-                    None => o.ignored.push(format!("theme={value}: use a colour like 0b4f8a or #0b4f8a")),
+                    Some(rgb) => ignore(IgnoredReason::LowContrast(contrast_ratio(rgb, [255, 255, 255])), value),
+                    None => ignore(IgnoredReason::Colour, value),
                 },
                 _ => {}
             }
@@ -300,7 +414,32 @@ mod tests {
         assert_eq!((o.policy, o.parent, o.theme), (None, None, None));
         assert_eq!(o.ignored.len(), 4);
         // Yellow on white is 1.07:1: refused, and the message says why.
-        assert!(o.ignored[3].contains("1.1:1"), "{}", o.ignored[3]);
+        assert!(o.ignored[3].message(Locale::En).contains("1.1:1"), "{}", o.ignored[3]);
+    }
+
+    #[test]
+    fn the_reasons_are_said_in_either_language() {
+        let o = EmbedOptions::from_query("mode=all&large=9&theme=ffff00&lang=fr");
+        let chinese: Vec<String> = o.ignored.iter().map(|i| i.message(Locale::ZhCn)).collect();
+        let english: Vec<String> = o.ignored.iter().map(|i| i.to_string()).collect();
+        assert_eq!(
+            chinese,
+            [
+                "mode=all：请用 calculator、planner 或 both",
+                "large=9：请用 0、1 或 2",
+                "theme=ffff00：这个颜色在白底上的对比度是 1.1:1，低于 4.5:1，仍用默认颜色",
+                "lang=fr：请用 zh-CN 或 en",
+            ]
+        );
+        assert_eq!(
+            english,
+            [
+                "mode=all: use calculator, planner or both",
+                "large=9: use 0, 1 or 2",
+                "theme=ffff00: contrast 1.1:1 on white is below 4.5:1, the default is kept",
+                "lang=fr: use zh-CN or en",
+            ]
+        );
     }
 
     #[test]

@@ -6,23 +6,83 @@ use std::ops::{Add, AddAssign, Sub};
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::Locale;
+
 /// An amount of money in fen. May be negative only in differences (gains and losses).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Fen(pub i64);
 
 /// Why a yuan amount could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MoneyError {
     /// Not a decimal number.
-    #[error("expected an amount in yuan such as 12 or 10.5, found {0:?}")]
     NotANumber(String),
     /// More than two decimal places: finer than a fen.
-    #[error("{0} has more than two decimal places (the smallest unit is 0.01 yuan)")]
     TooPrecise(String),
     /// Beyond any meal price or subsidy (more than 1,000,000 yuan).
-    #[error("{0} yuan is out of range")]
     OutOfRange(String),
+}
+
+impl MoneyError {
+    /// The message in `locale`.
+    ///
+    /// ```
+    /// use zhucan::core::money::Fen;
+    /// use zhucan::core::Locale;
+    /// let e = Fen::parse_yuan("1.005").unwrap_err();
+    /// assert_eq!(e.message(Locale::ZhCn), "1.005 的小数超过两位（最小单位是 0.01 元）");
+    /// assert_eq!(e.message(Locale::En), "1.005 has more than two decimal places (the smallest unit is 0.01 yuan)");
+    /// ```
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            MoneyError::NotANumber(found) => (w.not_a_number)(found),
+            MoneyError::TooPrecise(text) => (w.too_precise)(text),
+            MoneyError::OutOfRange(text) => (w.out_of_range)(text),
+        }
+    }
+}
+
+/// The English message.
+impl fmt::Display for MoneyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for MoneyError {}
+
+/// What an amount that cannot be read is called, in one language.
+pub struct MoneyWords {
+    /// Not a decimal number (the text found).
+    pub not_a_number: fn(&str) -> String,
+    /// Finer than a fen (the text).
+    pub too_precise: fn(&str) -> String,
+    /// Over a million yuan (the text).
+    pub out_of_range: fn(&str) -> String,
+}
+
+/// Simplified Chinese.
+pub const ZH_CN: MoneyWords = MoneyWords {
+    not_a_number: |found| format!("应为以元为单位的金额，例如 12 或 10.5，而不是“{found}”"),
+    too_precise: |text| format!("{text} 的小数超过两位（最小单位是 0.01 元）"),
+    out_of_range: |text| format!("{text} 元超出了范围"),
+};
+
+/// English.
+pub const EN: MoneyWords = MoneyWords {
+    not_a_number: |found| format!("expected an amount in yuan such as 12 or 10.5, found {found:?}"),
+    too_precise: |text| format!("{text} has more than two decimal places (the smallest unit is 0.01 yuan)"),
+    out_of_range: |text| format!("{text} yuan is out of range"),
+};
+
+/// The money messages in `locale`.
+pub fn words(locale: Locale) -> &'static MoneyWords {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
 }
 
 /// The largest amount a policy figure or price may have: one million yuan.

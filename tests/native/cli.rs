@@ -2,8 +2,19 @@
 
 use std::process::Command;
 
+/// Runs zhucan with no language in the environment (so its messages are in English unless a test
+/// asks with `--lang`), whatever the machine running the tests is set to.
 fn zhucan(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_zhucan")).args(args).output().expect("the zhucan binary runs")
+    zhucan_with_lang(args, None)
+}
+
+fn zhucan_with_lang(args: &[&str], lang_env: Option<&str>) -> std::process::Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_zhucan"));
+    cmd.args(args).env_remove("LC_ALL").env_remove("LC_MESSAGES").env_remove("LANG");
+    if let Some(lang) = lang_env {
+        cmd.env("LANG", lang);
+    }
+    cmd.output().expect("the zhucan binary runs")
 }
 
 #[test]
@@ -241,4 +252,92 @@ fn plan_walks_along_roads_and_says_what_the_river_costs() {
     let longer = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--walk-minutes", "25", "--k", "1", "--roads", &roads]);
     let v: serde_json::Value = serde_json::from_slice(&longer.stdout).expect("json");
     assert_eq!(v["covered_weight"], 70.0);
+}
+
+/// A demand file with a word where a longitude should be (line 3, column 经度): the file, the line
+/// and the column are named in the language asked for, and nothing is planned.
+fn bad_demand_files(name: &str) -> (String, String) {
+    let dir = temp_dir(name);
+    let demand = write(&dir, "demand.csv", "名称,经度,纬度,60岁以上\n甲,113.30,23.10,1200\n乙,abc,23.11,800\n");
+    let sites = write(&dir, "sites.csv", "名称,经度,纬度\n候选点1,113.30,23.10\n");
+    (demand, sites)
+}
+
+#[test]
+fn a_bad_row_is_named_in_chinese() {
+    let (demand, sites) = bad_demand_files("bad-row-zh");
+    let out = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no plan is printed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{demand}：第 3 行，“经度”：不是数字（“abc”）"),
+            format!("zhucan：{demand}：2 行中有 1 行有问题（见上）；请改正，或者加上 --skip-bad-rows 跳过这些行"),
+        ]
+    );
+}
+
+#[test]
+fn a_bad_row_is_named_in_english() {
+    let (demand, sites) = bad_demand_files("bad-row-en");
+    let out = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--lang", "en"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty(), "no plan is printed");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{demand}: line 3, “经度”: is not a number (“abc”)"),
+            format!("zhucan: {demand}: 1 of 2 rows have problems (listed above); fix them or pass --skip-bad-rows"),
+        ]
+    );
+}
+
+#[test]
+fn skipping_bad_rows_says_so_in_the_language_asked_for() {
+    let (demand, sites) = bad_demand_files("skip-zh");
+    let out = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--skip-bad-rows", "--lang", "zh", "--k", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&format!("{demand}：跳过了 2 行中的 1 行")), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    // Only 甲 (1,200 people, at the site itself) is left.
+    assert_eq!(v["covered_weight"], 1200.0);
+}
+
+#[test]
+fn the_language_comes_from_the_environment_unless_lang_is_given() {
+    let (demand, sites) = bad_demand_files("env-lang");
+    let args = ["plan", "--demand", demand.as_str(), "--candidates", sites.as_str()];
+    let chinese = format!("{demand}：第 3 行，“经度”：不是数字（“abc”）");
+    let english = format!("{demand}: line 3, “经度”: is not a number (“abc”)");
+    let first_line = |out: std::process::Output| String::from_utf8_lossy(&out.stderr).lines().next().unwrap_or_default().to_string();
+    assert_eq!(first_line(zhucan_with_lang(&args, Some("zh_CN.UTF-8"))), chinese);
+    assert_eq!(first_line(zhucan_with_lang(&args, Some("C.UTF-8"))), english);
+    assert_eq!(first_line(zhucan_with_lang(&args, Some("en_US.UTF-8"))), english);
+    assert_eq!(first_line(zhucan_with_lang(&args, None)), english);
+    let mut asked = args.to_vec();
+    asked.extend(["--lang", "en"]);
+    assert_eq!(first_line(zhucan_with_lang(&asked, Some("zh_CN.UTF-8"))), english);
+}
+
+#[test]
+fn help_and_usage_errors_speak_the_language_asked_for() {
+    let out = zhucan(&["plan", "--help", "--lang", "zh"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("跳过有问题的行（在标准错误里列出），而不是停下"), "{help}");
+    let out = zhucan(&["plan", "--help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("Leave out bad rows (listed on standard error) instead of stopping"), "{help}");
+    let out = zhucan(&["--lang", "fr", "policy", "check", "tianjin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "zhucan: --lang must be zh or en, not \"fr\"");
+    let out = zhucan(&["subsidy", "--policy", "tianjin", "--person", "p.json", "--on", "2025-02-30", "--lang", "zh"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "zhucan：--on：2025-02-30 不是真实存在的日期");
 }

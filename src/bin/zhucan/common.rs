@@ -7,24 +7,28 @@ use zhucan::core::policy::presets::preset;
 use zhucan::core::policy::{parse_policy, Policy};
 use zhucan::core::Locale;
 
+use crate::words::words;
+
 /// Reads a text file, naming it in any error.
-pub fn read_text(path: &str) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    String::from_utf8(bytes).map_err(|_| format!("{path}: not UTF-8 text"))
+pub fn read_text(path: &str, locale: Locale) -> Result<String, String> {
+    let w = words(locale);
+    let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+    String::from_utf8(bytes).map_err(|_| (w.in_file)(path, w.not_utf8))
 }
 
 /// Loads `--policy`: a file path, or the id of a preset shipped with zhucan.
 pub fn load_policy(spec: &str, locale: Locale) -> Result<Policy, String> {
+    let w = words(locale);
     let (name, text) = if std::path::Path::new(spec).exists() {
-        (spec.to_string(), read_text(spec)?)
+        (spec.to_string(), read_text(spec, locale)?)
     } else if let Some(p) = preset(spec) {
-        (format!("preset {spec}"), p.toml.to_string())
+        ((w.preset_name)(spec), p.toml.to_string())
     } else {
         let ids: Vec<&str> = zhucan::core::policy::presets::PRESETS.iter().map(|p| p.id).collect();
-        return Err(format!("{spec}: no such file, and not a preset ({})", ids.join(", ")));
+        return Err((w.no_policy)(spec, &ids));
     };
     parse_policy(&text).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| format!("{name}: {}", e.display(locale))).collect();
+        let lines: Vec<String> = errors.iter().map(|e| (w.in_file)(&name, &e.display(locale))).collect();
         lines.join("\n")
     })
 }

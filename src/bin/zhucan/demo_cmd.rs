@@ -8,13 +8,15 @@ use zhucan::core::io::crs::Crs;
 use zhucan::core::planner::data::{Demand, Sites};
 use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::planner::sample::{candidates_near, city};
+use zhucan::core::Locale;
 
+use crate::words::words;
+
+// Help texts: `words` (`help_demo_out`, `help_demo_points`).
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Directory to write demand.csv, candidates.csv and existing.csv into.
     #[arg(long)]
     out: String,
-    /// Demand points.
     #[arg(long, default_value_t = 1500)]
     points: usize,
 }
@@ -23,13 +25,14 @@ fn gcj(p: LonLat) -> LonLat {
     Crs::Gcj02.from_wgs84(p)
 }
 
-fn write(path: &std::path::Path, rows: Vec<Vec<String>>) -> Result<(), String> {
+fn write(path: &std::path::Path, rows: Vec<Vec<String>>, locale: Locale) -> Result<(), String> {
+    let in_file = |e: &dyn std::fmt::Display| (words(locale).in_file)(&path.display().to_string(), &e.to_string());
     let mut w = csv::Writer::from_writer(Vec::new());
     for r in rows {
-        w.write_record(&r).map_err(|e| e.to_string())?;
+        w.write_record(&r).map_err(|e| in_file(&e))?;
     }
-    let bytes = w.into_inner().map_err(|e| e.to_string())?;
-    std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = w.into_inner().map_err(|e| in_file(&e))?;
+    std::fs::write(path, bytes).map_err(|e| in_file(&e))
 }
 
 fn demand_rows(d: &Demand) -> Vec<Vec<String>> {
@@ -64,15 +67,16 @@ fn site_rows(s: &Sites) -> Vec<Vec<String>> {
     rows
 }
 
-pub fn run(args: Args) -> Result<ExitCode, String> {
+pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
+    let w = words(locale);
     let dir = std::path::Path::new(&args.out);
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| (w.in_file)(&dir.display().to_string(), &e.to_string()))?;
     let demand = city(LonLat::new(113.30, 23.10), 8.0, args.points, 10, 2026);
     let candidates = candidates_near(&demand, 30, 11, "候选点");
     let existing = candidates_near(&demand, 3, 12, "现有食堂");
-    write(&dir.join("demand.csv"), demand_rows(&demand))?;
-    write(&dir.join("candidates.csv"), site_rows(&candidates))?;
-    write(&dir.join("existing.csv"), site_rows(&existing))?;
-    println!("wrote SIMULATED sample data (GCJ-02) to {}", dir.display());
+    write(&dir.join("demand.csv"), demand_rows(&demand), locale)?;
+    write(&dir.join("candidates.csv"), site_rows(&candidates), locale)?;
+    write(&dir.join("existing.csv"), site_rows(&existing), locale)?;
+    println!("{}", (w.demo_written)(&dir.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

@@ -1,38 +1,37 @@
 //! `zhucan`: the native command line over the same core as the web app, for batch work and checks.
 //!
 //! Output goes to standard output as JSON (or CSV for rosters); problems go to standard error and
-//! give a non-zero exit code: 1 for a problem in the data, 2 for wrong usage.
+//! give a non-zero exit code: 1 for a problem in the data, 2 for wrong usage. Help texts and
+//! messages come from [`words`], in Chinese or English (`--lang zh|en`, else the environment's
+//! `LC_ALL` / `LC_MESSAGES` / `LANG`).
 
 mod common;
 mod demo_cmd;
 mod plan_cmd;
 mod policy_cmd;
 mod subsidy;
+mod words;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-/// zhucan (助餐): elderly meal-assistance subsidy calculator and senior-canteen site planner.
+// The help texts of the commands and arguments are set from `words` (in the chosen language) when
+// the command line is built in `main`, not from doc comments.
 #[derive(Parser, Debug)]
-#[command(name = "zhucan", version, about, long_about = None)]
+#[command(name = "zhucan", version)]
 struct Cli {
-    /// Language of explanations and messages: zh-CN or en.
-    #[arg(long, global = true, default_value = "zh-CN")]
-    lang: String,
+    #[arg(long, global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// What one person gets for one meal (or a whole roster) under a policy.
     Subsidy(subsidy::Args),
-    /// Choose canteen sites: the best k, with a certified bound, the fewest for a target share.
     Plan(plan_cmd::Args),
-    /// Write the SIMULATED sample district as CSV files (Chinese headers, GCJ-02).
     DemoData(demo_cmd::Args),
-    /// Work with policy files.
     Policy {
         #[command(subcommand)]
         command: policy_cmd::Command,
@@ -40,21 +39,29 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let Some(locale) = zhucan::core::Locale::parse(&cli.lang) else {
-        eprintln!("zhucan: --lang must be zh-CN or en, not {:?}", cli.lang);
-        return ExitCode::from(2);
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let asked = words::lang_arg(&args);
+    let locale = asked.as_deref().and_then(words::parse_lang).unwrap_or_else(|| words::env_locale(|k| std::env::var(k).ok()));
+    let w = words::words(locale);
+    let mut cmd = w.localize(Cli::command());
+    let cli = match cmd.try_get_matches_from_mut(&args).and_then(|m| Cli::from_arg_matches(&m)) {
+        Ok(cli) => cli,
+        Err(e) => e.format(&mut cmd).exit(),
     };
+    if let Some(lang) = cli.lang.as_deref().filter(|l| words::parse_lang(l).is_none()) {
+        eprintln!("{}", (w.error_line)(&(w.bad_lang)(lang)));
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Subsidy(args) => subsidy::run(args, locale),
         Command::Plan(args) => plan_cmd::run_cmd(args, locale),
-        Command::DemoData(args) => demo_cmd::run(args),
+        Command::DemoData(args) => demo_cmd::run(args, locale),
         Command::Policy { command } => policy_cmd::run(command, locale),
     };
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("zhucan: {message}");
+            eprintln!("{}", (w.error_line)(&message));
             ExitCode::from(1)
         }
     }

@@ -9,112 +9,111 @@ use zhucan::core::io::columns::auto_map;
 use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::preview;
 use zhucan::core::io::{geojson_in, text};
-use zhucan::core::planner::data::{import_demand, import_sites, Demand, Imported, MappingError, Sites, Source};
+use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
+use zhucan::core::planner::export::crs_name;
 use zhucan::core::planner::plan::{prepare, prepare_on_foot, run, weights, Choices, Radius, Settings};
 use zhucan::core::planner::problem::Problem;
 use zhucan::core::planner::SelectOptions;
 use zhucan::core::Locale;
 
 use crate::common::read_text;
+use crate::words::words;
 
+// Help texts: `words` (`help_plan_*`).
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A problem in the reference checker's JSON format (demand, candidates, radius_m, k, fixed).
     #[arg(long, conflicts_with_all = ["demand", "candidates", "existing"])]
     problem: Option<String>,
-    /// Demand: CSV (UTF-8 or GBK) or GeoJSON, with longitude, latitude and the number of older people.
     #[arg(long, requires = "candidates")]
     demand: Option<String>,
-    /// Candidate sites: CSV or GeoJSON with longitude and latitude (optional name, capacity, cost).
     #[arg(long)]
     candidates: Option<String>,
-    /// Existing canteens, kept and counted.
     #[arg(long)]
     existing: Option<String>,
-    /// Coordinate system of the CSV/GeoJSON files: wgs84, gcj02 (Amap/Tencent) or bd09 (Baidu).
     #[arg(long, default_value = "wgs84")]
     crs: String,
-    /// Service radius in metres (default 1000, or the problem's radius_m).
     #[arg(long)]
     radius_m: Option<f64>,
-    /// Service radius as walking minutes instead (see --walk-speed and --detour).
     #[arg(long, conflicts_with = "radius_m")]
     walk_minutes: Option<f64>,
-    /// Walking speed, metres per minute.
     #[arg(long, default_value_t = 60.0)]
     walk_speed: f64,
-    /// Street distance ÷ straight-line distance.
     #[arg(long, default_value_t = 1.3)]
     detour: f64,
-    /// Sites to choose (default 10, or the problem's k).
     #[arg(long)]
     k: Option<usize>,
-    /// Target share of demand for the fewest-sites answer.
     #[arg(long, default_value_t = 0.8)]
     target_share: f64,
-    /// Leave out bad rows (listed on standard error) instead of stopping.
     #[arg(long)]
     skip_bad_rows: bool,
-    /// Walk along these roads instead of a straight line: a GeoJSON file of LineString /
-    /// MultiLineString features (OpenStreetMap tags as properties where present), in --crs.
-    /// The limit is --walk-minutes × --walk-speed metres on foot (or --radius-m on foot).
     #[arg(long)]
     roads: Option<String>,
-    /// With --roads: points farther than this from every road walk in a straight line × --detour.
     #[arg(long, default_value_t = 300.0)]
     max_snap_m: f64,
 }
 
-fn parse_source(path: &str) -> Result<(String, bool), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
-    let (text, _encoding) = text::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
+fn parse_source(path: &str, locale: Locale) -> Result<(String, bool), String> {
+    let w = words(locale);
+    let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+    let (text, _encoding) = text::decode(&bytes).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
     let is_geojson = path.to_ascii_lowercase().ends_with(".geojson") || path.to_ascii_lowercase().ends_with(".json");
     Ok((text.into_owned(), is_geojson))
 }
 
-fn with_source<T>(path: &str, f: impl FnOnce(&Source<'_>) -> Result<T, MappingError>) -> Result<T, String> {
-    let (text, is_geojson) = parse_source(path)?;
-    if is_geojson {
-        let table = geojson_in::read(&text).map_err(|e| format!("{path}: {e}"))?;
-        f(&Source::GeoJson(&table)).map_err(|e| format!("{path}: {e}"))
-    } else {
-        let headers = preview(&text, 0).map_err(|e| format!("{path}: {e}"))?.headers;
-        f(&Source::Csv { text: &text, headers }).map_err(|e| format!("{path}: {e}"))
+fn mapping_message(e: &MappingError, locale: Locale) -> String {
+    let w = words(locale);
+    match e {
+        MappingError::NoPosition => w.no_position_columns.to_string(),
+        MappingError::NoCount => w.no_count_column.to_string(),
+        MappingError::Table(_) => e.message(locale),
     }
 }
 
-fn check<T>(path: &str, imported: Imported<T>, skip: bool) -> Result<T, String> {
-    for w in &imported.warnings {
-        eprintln!("{path}: warning: {}", serde_json::to_string(w).unwrap_or_default());
+fn with_source<T>(path: &str, locale: Locale, f: impl FnOnce(&Source<'_>) -> Result<T, MappingError>) -> Result<T, String> {
+    let in_file = |message: String| (words(locale).in_file)(path, &message);
+    let (text, is_geojson) = parse_source(path, locale)?;
+    if is_geojson {
+        let table = geojson_in::read(&text).map_err(|e| in_file(e.message(locale)))?;
+        f(&Source::GeoJson(&table)).map_err(|e| in_file(mapping_message(&e, locale)))
+    } else {
+        let headers = preview(&text, 0).map_err(|e| in_file(e.message(locale)))?.headers;
+        f(&Source::Csv { text: &text, headers }).map_err(|e| in_file(mapping_message(&e, locale)))
+    }
+}
+
+fn warning_text(warning: &FileWarning, locale: Locale) -> String {
+    let w = words(locale);
+    match warning {
+        FileWarning::CrsMismatch { chosen, hinted } => (w.warn_crs_mismatch)(crs_name(*chosen), crs_name(*hinted)),
+        FileWarning::OutsideChina { points } => (w.warn_outside_china)(*points),
+        FileWarning::MostlySwapped => w.warn_mostly_swapped.to_string(),
+    }
+}
+
+fn check<T>(path: &str, imported: Imported<T>, skip: bool, locale: Locale) -> Result<T, String> {
+    let w = words(locale);
+    for warning in &imported.warnings {
+        eprintln!("{}", (w.warning)(path, &warning_text(warning, locale)));
     }
     if imported.bad_rows > 0 {
         for issue in &imported.issues {
-            eprintln!("{path}: {}: {}: {}", row_text(issue.row), issue.field, serde_json::to_string(&issue.problem).unwrap_or_default());
+            eprintln!("{}", (w.in_file)(path, &issue.message(locale)));
         }
         if !skip {
-            return Err(format!(
-                "{path}: {} of {} rows have problems (listed above); fix them or pass --skip-bad-rows",
-                imported.bad_rows, imported.total_rows
-            ));
+            return Err((w.in_file)(path, &(w.bad_rows)(imported.bad_rows, imported.total_rows)));
         }
-        eprintln!("{path}: leaving out {} of {} rows", imported.bad_rows, imported.total_rows);
+        eprintln!("{}", (w.in_file)(path, &(w.leaving_out)(imported.bad_rows, imported.total_rows)));
     }
     Ok(imported.data)
 }
 
-fn row_text(row: zhucan::core::planner::data::RowRef) -> String {
-    match row {
-        zhucan::core::planner::data::RowRef::Line(l) => format!("line {l}"),
-        zhucan::core::planner::data::RowRef::Feature(i) => format!("feature {i}"),
-    }
-}
-
-pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
+pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
+    let w = words(locale);
     let t0 = Instant::now();
-    let crs = Crs::from_code(&args.crs).ok_or_else(|| format!("--crs must be wgs84, gcj02 or bd09, not {:?}", args.crs))?;
+    let crs = Crs::from_code(&args.crs).ok_or_else(|| (w.bad_crs)(&args.crs))?;
     let (demand, candidates, existing, mut settings, choices) = if let Some(path) = &args.problem {
-        let problem: Problem = serde_json::from_str(&read_text(path)?).map_err(|e| format!("{path}: {e}"))?;
-        let p = problem.check().map_err(|e| format!("{path}: {e}"))?;
+        let problem: Problem = serde_json::from_str(&read_text(path, locale)?).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+        let p = problem.check().map_err(|e| (w.in_file)(path, &e.message(locale)))?;
         let demand = Demand { counts: p.weights.clone(), area_m2: vec![f64::NAN; p.demand.len()], points: p.demand, ..Demand::default() };
         let n = p.candidates.len();
         let candidates = Sites {
@@ -128,21 +127,23 @@ pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
         (demand, candidates, Sites::default(), settings, Choices { locked: p.fixed, excluded: Vec::new() })
     } else {
         let (Some(dpath), Some(cpath)) = (&args.demand, &args.candidates) else {
-            return Err("give --problem FILE, or --demand FILE and --candidates FILE".into());
+            return Err(w.need_inputs.into());
         };
-        let demand = with_source(dpath, |s| import_demand(s, &auto_map(s.headers()), crs))?;
-        let demand = check(dpath, demand, args.skip_bad_rows)?;
-        let candidates = with_source(cpath, |s| import_sites(s, &auto_map(s.headers()), crs))?;
-        let candidates = check(cpath, candidates, args.skip_bad_rows)?;
+        let demand = with_source(dpath, locale, |s| import_demand(s, &auto_map(s.headers()), crs))?;
+        let demand = check(dpath, demand, args.skip_bad_rows, locale)?;
+        let candidates = with_source(cpath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?;
+        let candidates = check(cpath, candidates, args.skip_bad_rows, locale)?;
         let existing = match &args.existing {
-            Some(epath) => check(epath, with_source(epath, |s| import_sites(s, &auto_map(s.headers()), crs))?, args.skip_bad_rows)?,
+            Some(epath) => {
+                check(epath, with_source(epath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?, args.skip_bad_rows, locale)?
+            }
             None => Sites::default(),
         };
         (demand, candidates, existing, Settings::default(), Choices::default())
     };
     if let Some(m) = args.radius_m {
         if !(m.is_finite() && m > 0.0) {
-            return Err("--radius-m must be a positive number of metres".into());
+            return Err(w.bad_radius.into());
         }
         settings.radius = Radius::Metres { metres: m };
     }
@@ -165,15 +166,15 @@ pub fn run_cmd(args: Args, _locale: Locale) -> Result<ExitCode, String> {
         None => straight,
         Some(path) => {
             if !(args.max_snap_m.is_finite() && args.max_snap_m >= 0.0) {
-                return Err("--max-snap-m must be a distance in metres, 0 or more".into());
+                return Err(w.bad_snap.into());
             }
-            let (text, _) = parse_source(path)?;
-            let roads = zhucan::core::io::roads::read_geojson(&text, crs).map_err(|e| format!("{path}: {e}"))?;
+            let (text, _) = parse_source(path, locale)?;
+            let roads = zhucan::core::io::roads::read_geojson(&text, crs).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
             let tb = Instant::now();
             let net = zhucan::core::planner::network::RoadNetwork::build(&roads.ways);
             network_build_s = tb.elapsed().as_secs_f64();
             if net.n_segments() == 0 {
-                return Err(format!("{path}: no walkable roads ({} not walkable, {} not lines)", roads.not_walkable, roads.not_lines));
+                return Err((w.in_file)(path, &(w.no_walkable_roads)(roads.not_walkable, roads.not_lines)));
             }
             let limit = settings.radius.on_foot_m();
             let (on_foot, snaps) = prepare_on_foot(&demand, &candidates, &existing, &net, limit, args.max_snap_m, settings.radius.detour());

@@ -8,24 +8,23 @@ use zhucan::core::policy::run_cases;
 use zhucan::core::Locale;
 
 use crate::common::load_policy;
+use crate::words::words;
 
+// Help texts: `words` (`about_check`, `help_check_file`).
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Check a policy file (or preset id): every problem with its line, then its test cases.
-    Check {
-        /// A policy file, or a preset id such as shenzhen-2025.
-        file: String,
-    },
+    Check { file: String },
 }
 
 pub fn run(command: Command, locale: Locale) -> Result<ExitCode, String> {
     let Command::Check { file } = command;
+    let w = words(locale);
     let policy = load_policy(&file, locale)?;
     let results = run_cases(&policy, Calendar::builtin());
     let failed: Vec<_> = results.iter().filter(|r| !r.passed()).collect();
     for r in &failed {
         for m in &r.mismatches {
-            eprintln!("{file}: line {}: case “{}”: {} expected {}, got {}", r.line, r.name, m.field, m.expected, m.actual);
+            eprintln!("{}", (w.case_mismatch)(&file, r.line, &r.name, m.field, &m.expected, &m.actual));
         }
     }
     let summary = serde_json::json!({

@@ -11,70 +11,69 @@ use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, M
 use zhucan::core::Locale;
 
 use crate::common::{load_policy, read_text, today};
+use crate::words::words;
 
+// Help texts: `words` (`help_subsidy_*`).
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A policy file, or a preset id (shenzhen-2025, guangzhou-2020, beijing-2022, tianjin, dandong-2024).
     #[arg(long)]
     policy: String,
-    /// PERSON.json: {"birth_date": "1944-05-01", "care_level": "none", "hardship": "dibao", …}.
     #[arg(long, required_unless_present = "people", conflicts_with = "people")]
     person: Option<String>,
-    /// A roster CSV with one person per row (same column names as PERSON.json); writes CSV.
     #[arg(long)]
     people: Option<String>,
-    /// MEAL.json: {"date": "2025-03-04", "meal": "lunch", "price_fen": 1200, "delivery": false, "place": "same_town"}.
     #[arg(long)]
     meal: Option<String>,
-    /// The meal's date, YYYY-MM-DD (overrides MEAL.json's date; default today).
     #[arg(long)]
     on: Option<String>,
-    /// Also simulate the meal date's month under a meal plan (see --weekdays, --meals).
     #[arg(long)]
     month: bool,
-    /// Days eaten, for --month: comma-separated mon,tue,wed,thu,fri,sat,sun.
     #[arg(long, default_value = "mon,tue,wed,thu,fri")]
     weekdays: String,
-    /// Meals eaten on those days, for --month: comma-separated breakfast,lunch,dinner.
     #[arg(long, default_value = "lunch")]
     meals: String,
-    /// With --people: print one JSON cost summary for the meal date's month (each person eating
-    /// by --weekdays and --meals) instead of one CSV row per person.
     #[arg(long, requires = "people")]
     summary: bool,
 }
 
-fn parse_plan(args: &Args, meal: &Meal) -> Result<MealPlan, String> {
+fn parse_plan(args: &Args, meal: &Meal, locale: Locale) -> Result<MealPlan, String> {
     const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let w = words(locale);
     let mut weekdays = [false; 7];
     for d in args.weekdays.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-        let i = DAYS.iter().position(|x| *x == d).ok_or_else(|| format!("--weekdays: {d:?} is not one of {}", DAYS.join(",")))?;
+        let i = DAYS.iter().position(|x| *x == d).ok_or_else(|| (w.bad_weekday)(d, &DAYS))?;
         weekdays[i] = true;
     }
     let mut meals = Vec::new();
     for m in args.meals.split(',').map(str::trim).filter(|m| !m.is_empty()) {
-        meals.push(MealKind::from_code(m).ok_or_else(|| format!("--meals: {m:?} is not breakfast, lunch or dinner"))?);
+        meals.push(MealKind::from_code(m).ok_or_else(|| (w.bad_meal)(m))?);
     }
     meals.sort();
     meals.dedup();
     Ok(MealPlan { weekdays, meals, price: meal.price, delivery: meal.delivery, place: meal.place })
 }
 
-fn field_errors(file: &str, errors: &[FieldError]) -> String {
-    errors.iter().map(|e| format!("{file}: {e}")).collect::<Vec<_>>().join("\n")
+/// One field's problem in words.
+fn field_text(e: &FieldError, locale: Locale) -> String {
+    (words(locale).field_problem)(&e.field, &e.problem.message(locale))
 }
 
-fn read_meal(args: &Args) -> Result<Meal, String> {
+fn field_errors(file: &str, errors: &[FieldError], locale: Locale) -> String {
+    errors.iter().map(|e| (words(locale).in_file)(file, &field_text(e, locale))).collect::<Vec<_>>().join("\n")
+}
+
+fn read_meal(args: &Args, locale: Locale) -> Result<Meal, String> {
+    let w = words(locale);
     let on = match &args.on {
-        Some(d) => Some(d.parse::<Date>().map_err(|e| format!("--on: {e}"))?),
+        Some(d) => Some(d.parse::<Date>().map_err(|e| (w.bad_on)(&e.message(locale)))?),
         None => None,
     };
     let raw: MealJson = match &args.meal {
-        Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| format!("{path}: {e}"))?,
+        Some(path) => serde_json::from_str(&read_text(path, locale)?).map_err(|e| (w.in_file)(path, &e.to_string()))?,
         None => MealJson::default(),
     };
-    let file = args.meal.as_deref().unwrap_or("meal");
-    let mut meal = raw.validate(today()).map_err(|e| field_errors(file, &e))?;
+    let file = args.meal.as_deref().unwrap_or(w.no_meal_file);
+    let mut meal = raw.validate(today()).map_err(|e| field_errors(file, &e, locale))?;
     if let Some(on) = on {
         meal.date = on;
     }
@@ -82,23 +81,24 @@ fn read_meal(args: &Args) -> Result<Meal, String> {
 }
 
 pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
+    let w = words(locale);
     let policy = load_policy(&args.policy, locale)?;
-    let meal = read_meal(&args)?;
+    let meal = read_meal(&args, locale)?;
     if let Some(roster) = &args.people {
         if args.summary {
-            let plan = parse_plan(&args, &meal)?;
-            return run_summary(&policy, roster, &meal, &plan);
+            let plan = parse_plan(&args, &meal, locale)?;
+            return run_summary(&policy, roster, &meal, &plan, locale);
         }
         return run_roster(&policy, roster, &meal, locale);
     }
     let path = args.person.as_deref().unwrap_or_default();
-    let raw: PersonJson = serde_json::from_str(&read_text(path)?).map_err(|e| format!("{path}: {e}"))?;
-    let person = raw.validate().map_err(|e| field_errors(path, &e))?;
-    check_birth(&person, &meal).map_err(|e| format!("{path}: {e}"))?;
+    let raw: PersonJson = serde_json::from_str(&read_text(path, locale)?).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+    let person = raw.validate().map_err(|e| field_errors(path, &e, locale))?;
+    check_birth(&person, &meal).map_err(|e| field_errors(path, &[e], locale))?;
     let a = assess(&policy, &person, &meal, Calendar::builtin());
     let mut out = report(&policy, &a, locale);
     if args.month {
-        let plan = parse_plan(&args, &meal)?;
+        let plan = parse_plan(&args, &meal, locale)?;
         let m = simulate_month(&policy, &person, &plan, meal.date.year(), meal.date.month(), Calendar::builtin());
         out["month"] = json!({
             "year": m.year,
@@ -188,11 +188,17 @@ fn report(policy: &Policy, a: &Assessment, locale: Locale) -> Value {
 /// column (else its line number) and `person` is the checked person or the row's problems joined
 /// (also reported on standard error). Unreadable rows are reported and skipped. Returns how many
 /// rows were bad.
-fn for_each_person(path: &str, meal: &Meal, mut each: impl FnMut(usize, String, Result<Person, String>)) -> Result<usize, String> {
-    let text = read_text(path)?;
+fn for_each_person(
+    path: &str,
+    meal: &Meal,
+    locale: Locale,
+    mut each: impl FnMut(usize, String, Result<Person, String>),
+) -> Result<usize, String> {
+    let w = words(locale);
+    let text = read_text(path, locale)?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
-    let headers: Vec<String> = reader.headers().map_err(|e| format!("{path}: {e}"))?.iter().map(str::to_string).collect();
+    let headers: Vec<String> = reader.headers().map_err(|e| (w.in_file)(path, &e.to_string()))?.iter().map(str::to_string).collect();
     let id_col = headers.iter().position(|h| h == "id" || h == "name");
     let mut bad = 0usize;
     for (i, record) in reader.records().enumerate() {
@@ -201,7 +207,7 @@ fn for_each_person(path: &str, meal: &Meal, mut each: impl FnMut(usize, String, 
             Ok(r) => r.iter().map(str::to_string).collect(),
             Err(e) => {
                 bad += 1;
-                eprintln!("{path}: line {line}: {e}");
+                eprintln!("{}", (w.at_line)(path, line, &e.to_string()));
                 continue;
             }
         };
@@ -211,8 +217,8 @@ fn for_each_person(path: &str, meal: &Meal, mut each: impl FnMut(usize, String, 
             .and_then(|p| check_birth(&p, meal).map(|()| p).map_err(|e| vec![e]))
             .map_err(|errors| {
                 bad += 1;
-                let message = errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ");
-                eprintln!("{path}: line {line}: {message}");
+                let message = (w.join_problems)(&errors.iter().map(|e| field_text(e, locale)).collect::<Vec<_>>());
+                eprintln!("{}", (w.at_line)(path, line, &message));
                 message
             });
         each(line, id, person);
@@ -220,12 +226,12 @@ fn for_each_person(path: &str, meal: &Meal, mut each: impl FnMut(usize, String, 
     Ok(bad)
 }
 
-fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Result<ExitCode, String> {
+fn run_roster(policy: &Policy, path: &str, meal: &Meal, locale: Locale) -> Result<ExitCode, String> {
     let mut out = csv::Writer::from_writer(std::io::stdout());
     let header = ["line", "id", "eligible", "subsidy_fen", "pay_fen", "delivery_subsidy_fen", "tier", "version", "error"];
     out.write_record(header).map_err(|e| e.to_string())?;
     let mut written = Ok(());
-    let bad = for_each_person(path, meal, |line, id, person| {
+    let bad = for_each_person(path, meal, locale, |line, id, person| {
         let fields = match person {
             Ok(p) => {
                 let a = assess_figures(policy, &p, meal, Calendar::builtin());
@@ -263,16 +269,16 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, _locale: Locale) -> Resu
 }
 
 /// Reads a roster into people (bad rows reported on standard error and counted).
-fn read_roster(path: &str, meal: &Meal) -> Result<(Vec<Person>, usize), String> {
+fn read_roster(path: &str, meal: &Meal, locale: Locale) -> Result<(Vec<Person>, usize), String> {
     let mut people = Vec::new();
-    let bad = for_each_person(path, meal, |_, _, person| people.extend(person.ok()))?;
+    let bad = for_each_person(path, meal, locale, |_, _, person| people.extend(person.ok()))?;
     Ok((people, bad))
 }
 
 /// The month's subsidy for a whole roster, by category: the same month simulator as everywhere.
-fn run_summary(policy: &Policy, path: &str, meal: &Meal, plan: &MealPlan) -> Result<ExitCode, String> {
+fn run_summary(policy: &Policy, path: &str, meal: &Meal, plan: &MealPlan, locale: Locale) -> Result<ExitCode, String> {
     use std::collections::BTreeMap;
-    let (people, bad) = read_roster(path, meal)?;
+    let (people, bad) = read_roster(path, meal, locale)?;
     let (year, month) = (meal.date.year(), meal.date.month());
     let mut total = 0i64;
     let mut eligible = 0usize;

@@ -4,7 +4,9 @@
 use geo::{Centroid, ChamberlainDuquetteArea, Geometry};
 use serde::Serialize;
 
+use super::words::words;
 use crate::core::planner::geometry::LonLat;
+use crate::core::Locale;
 
 /// One feature as a row.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -29,15 +31,33 @@ pub struct GeoTable {
 }
 
 /// Why a GeoJSON file could not be read.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GeoJsonError {
-    /// Not valid JSON / GeoJSON.
-    #[error("not valid GeoJSON: {0}")]
+    /// Not valid JSON / GeoJSON (what the parser said, in English).
     Invalid(String),
     /// Valid GeoJSON without features.
-    #[error("the GeoJSON has no features")]
     NoFeatures,
 }
+
+impl GeoJsonError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            GeoJsonError::Invalid(detail) => (w.geojson_invalid)(detail),
+            GeoJsonError::NoFeatures => w.geojson_no_features.to_string(),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for GeoJsonError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for GeoJsonError {}
 
 fn value_text(v: &serde_json::Value) -> String {
     match v {

@@ -7,3 +7,4 @@ pub mod geojson_in;
 pub mod roads;
 pub mod table;
 pub mod text;
+pub mod words;

@@ -3,21 +3,42 @@
 
 use serde::Serialize;
 
+use super::words::words;
+use crate::core::Locale;
+
 /// A CSV problem that stops reading.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TableError {
     /// No header row.
-    #[error("the file has no header row")]
     NoHeader,
     /// The CSV reader gave up at a line.
-    #[error("line {line}: {message}")]
     Malformed {
         /// Line number (1-based).
         line: u64,
-        /// What the reader said.
+        /// What the reader said (in English).
         message: String,
     },
 }
+
+impl TableError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            TableError::NoHeader => w.table_no_header.to_string(),
+            TableError::Malformed { line, message } => (w.table_malformed)(*line, message),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for TableError {}
 
 /// The header row and the first rows, for choosing which column is which.
 #[derive(Clone, Debug, PartialEq, Serialize)]

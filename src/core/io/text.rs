@@ -5,6 +5,9 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use super::words::words;
+use crate::core::Locale;
+
 /// The encoding a file turned out to be in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -18,15 +21,33 @@ pub enum Encoding {
 }
 
 /// Why bytes are not text.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextError {
     /// The file is empty.
-    #[error("the file is empty")]
     Empty,
     /// Binary content (NUL bytes) or bytes that are neither UTF-8 nor GBK.
-    #[error("the file is not text in UTF-8 or GBK (is it a spreadsheet saved as .xlsx? save it as CSV)")]
     NotText,
 }
+
+impl TextError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            TextError::Empty => w.text_empty.to_string(),
+            TextError::NotText => w.text_not_text.to_string(),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for TextError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for TextError {}
 
 /// Decodes a file's bytes.
 ///

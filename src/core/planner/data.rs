@@ -8,10 +8,12 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::geometry::LonLat;
+use super::words::words;
 use crate::core::io::columns::{crs_hint, ColumnMap};
 use crate::core::io::crs::{in_china, Crs};
 use crate::core::io::geojson_in::GeoTable;
 use crate::core::io::table::{for_each_row, TableError};
+use crate::core::Locale;
 
 /// Where a row is in its file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -84,19 +86,75 @@ pub enum FileWarning {
     MostlySwapped,
 }
 
+impl RowRef {
+    /// Where the row is, in words: "第 3 行", "line 3"; a feature is counted from 1 ("第 1 个要素",
+    /// "feature 1").
+    pub fn text(self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            RowRef::Line(n) => (w.row_line)(n),
+            RowRef::Feature(i) => (w.row_feature)(i + 1),
+        }
+    }
+}
+
+impl Problem {
+    /// What is wrong, in words ("不是数字（“abc”）", "is not a number (“abc”)").
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            Problem::Missing => w.problem_missing.to_string(),
+            Problem::NotANumber { found } => (w.problem_not_a_number)(found),
+            Problem::NotFinite => w.problem_not_finite.to_string(),
+            Problem::LatOutOfRange => w.problem_lat_out_of_range.to_string(),
+            Problem::LonOutOfRange => w.problem_lon_out_of_range.to_string(),
+            Problem::Swapped => w.problem_swapped.to_string(),
+            Problem::Negative => w.problem_negative.to_string(),
+            Problem::Duplicate { first } => (w.problem_duplicate)(&first.text(locale)),
+            Problem::NoGeometry => w.problem_no_geometry.to_string(),
+        }
+    }
+}
+
+impl RowIssue {
+    /// The bad row in words, with its place and column: "第 3 行，“经度”：不是数字（“abc”）",
+    /// "line 3, “经度”: is not a number (“abc”)".
+    pub fn message(&self, locale: Locale) -> String {
+        (words(locale).row_issue)(&self.row.text(locale), &self.field, &self.problem.message(locale))
+    }
+}
+
 /// A required column is not mapped.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MappingError {
     /// No longitude/latitude columns (and no geometry).
-    #[error("choose the longitude and latitude columns")]
     NoPosition,
     /// No count column in a demand file.
-    #[error("choose the column with the number of older people")]
     NoCount,
     /// The CSV could not be read.
-    #[error("{0}")]
     Table(String),
 }
+
+impl MappingError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            MappingError::NoPosition => w.map_no_position.to_string(),
+            MappingError::NoCount => w.map_no_count.to_string(),
+            MappingError::Table(detail) => (w.map_table)(detail),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for MappingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for MappingError {}
 
 /// Demand: where older people live, and how many.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

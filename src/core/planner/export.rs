@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use super::geometry::LonLat;
 use super::session::PlanView;
+use super::words::words;
 use crate::core::io::crs::Crs;
 use crate::core::Locale;
 
@@ -50,51 +51,8 @@ pub fn crs_name(crs: Crs) -> &'static str {
 /// sites land where they were when pasted back into the map they came from), and the position
 /// headers name it: `经度(GCJ-02)`.
 pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
-    let zh = locale == Locale::ZhCn;
-    let system = crs_name(crs);
-    let (lon_header, lat_header) = if zh {
-        (format!("经度({system})"), format!("纬度({system})"))
-    } else {
-        (format!("longitude ({system})"), format!("latitude ({system})"))
-    };
-    let mut header: Vec<String> = if zh {
-        [
-            "排名",
-            "名称",
-            "经度",
-            "纬度",
-            "是否选中",
-            "覆盖老年人",
-            "新增覆盖老年人",
-            "加权覆盖",
-            "老年人口密度（人/平方公里）",
-            "预计每日就餐（餐）",
-            "日供餐能力",
-            "容量匹配",
-            "成本",
-        ]
-    } else {
-        [
-            "rank",
-            "name",
-            "longitude",
-            "latitude",
-            "chosen",
-            "older people covered",
-            "newly covered",
-            "weighted covered",
-            "density (per km²)",
-            "expected meals per day",
-            "capacity (meals/day)",
-            "capacity fit",
-            "cost",
-        ]
-    }
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    header[2] = lon_header;
-    header[3] = lat_header;
+    let t = words(locale);
+    let mut header = (t.csv_header)(crs_name(crs));
     header.extend(view.extra_names.iter().map(|n| spreadsheet_safe(n)));
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = w.write_record(&header);
@@ -112,18 +70,7 @@ pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
             spreadsheet_safe(&s.name),
             format!("{:.6}", p.lon),
             format!("{:.6}", p.lat),
-            if s.rank.is_some() {
-                if zh {
-                    "是"
-                } else {
-                    "yes"
-                }
-            } else if zh {
-                "否"
-            } else {
-                "no"
-            }
-            .to_string(),
+            if s.rank.is_some() { t.csv_yes } else { t.csv_no }.to_string(),
             round(s.score.covered, 0),
             round(s.score.new_covered, 0),
             round(s.score.covered_weighted, 1),

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Decay, Radius, Settings};
+use super::words::words;
 use crate::core::Locale;
 
 /// The settings form's fields, as typed.
@@ -82,10 +83,7 @@ pub struct SettingsError {
 impl SettingsError {
     /// The message in `locale`.
     pub fn message(&self, locale: Locale) -> String {
-        match locale {
-            Locale::ZhCn => format!("请填写 {} 到 {} 之间的数", self.min, self.max),
-            Locale::En => format!("Please enter a number from {} to {}", self.min, self.max),
-        }
+        (words(locale).settings_range)(self.min, self.max)
     }
 }
 

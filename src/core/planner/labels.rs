@@ -5,6 +5,7 @@
 
 use std::f64::consts::FRAC_1_SQRT_2;
 
+use super::words::words;
 use crate::core::Locale;
 
 /// An axis-aligned box in pixels, `x0 ≤ x1`, `y0 ≤ y1` (y down).
@@ -235,26 +236,20 @@ pub fn scale_bar(px_per_m: f64, max_px: f64) -> Option<ScaleBar> {
 
 /// The scale bar's words: "500 米", "2 公里"; "500 m", "2 km".
 pub fn scale_text(metres: f64, locale: Locale) -> String {
-    let (value, unit) = if metres >= 1000.0 {
-        (metres / 1000.0, if locale == Locale::ZhCn { "公里" } else { "km" })
-    } else {
-        (metres, if locale == Locale::ZhCn { "米" } else { "m" })
-    };
+    let w = words(locale);
     // Round lengths: a whole number, or a short decimal below one.
-    let value = (value * 1e6).round() / 1e6;
-    format!("{value} {unit}")
+    let round = |v: f64| (v * 1e6).round() / 1e6;
+    if metres >= 1000.0 {
+        (w.scale_km)(round(metres / 1000.0))
+    } else {
+        (w.scale_metres)(round(metres))
+    }
 }
 
 /// A position as words, to four decimals (about 11 m): "北纬 23.1000°，东经 113.3000°";
 /// "23.1000° N, 113.3000° E". South and west are 南纬 / 西经, S / W.
 pub fn lat_lon_text(lon: f64, lat: f64, locale: Locale) -> String {
-    let (ns_zh, ns_en) = if lat < 0.0 { ("南纬", "S") } else { ("北纬", "N") };
-    let (ew_zh, ew_en) = if lon < 0.0 { ("西经", "W") } else { ("东经", "E") };
-    let (la, lo) = (lat.abs(), lon.abs());
-    match locale {
-        Locale::ZhCn => format!("{ns_zh} {la:.4}°，{ew_zh} {lo:.4}°"),
-        Locale::En => format!("{la:.4}° {ns_en}, {lo:.4}° {ew_en}"),
-    }
+    (words(locale).position)(lon, lat)
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub mod project;
 pub mod sample;
 pub mod select;
 pub mod session;
+pub mod words;
 
 pub use coverage::{Coverage, PointIndex};
 pub use geometry::{distance_m, LonLat};

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::geometry::LonLat;
+use super::words::words;
+use crate::core::Locale;
 
 /// A problem in the reference format.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,21 +42,39 @@ pub struct CheckedProblem {
 }
 
 /// What is wrong with a problem (the first problem of each kind, with its index).
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ProblemError {
     /// A demand row that is not `[lon, lat, weight]` with a valid position and weight ≥ 0.
-    #[error("demand[{0}]: expected [lon, lat, weight] with valid WGS84 degrees and weight >= 0")]
     Demand(usize),
     /// A candidate row that is not a valid `[lon, lat]`.
-    #[error("candidates[{0}]: expected [lon, lat] in valid WGS84 degrees")]
     Candidate(usize),
     /// The radius is not a positive number.
-    #[error("radius_m must be a positive number of metres")]
     Radius,
     /// A fixed index beyond the candidates.
-    #[error("fixed[{0}] is not a candidate index")]
     Fixed(usize),
 }
+
+impl ProblemError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        let w = words(locale);
+        match self {
+            ProblemError::Demand(i) => (w.reference_demand)(*i),
+            ProblemError::Candidate(i) => (w.reference_candidate)(*i),
+            ProblemError::Radius => w.reference_radius.to_string(),
+            ProblemError::Fixed(i) => (w.reference_fixed)(*i),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for ProblemError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for ProblemError {}
 
 impl Problem {
     /// Checks every number and splits the arrays.

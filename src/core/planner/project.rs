@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::form::SettingsForm;
 use super::plan::Choices;
 use super::session::Role;
+use super::words::words;
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;
 use crate::core::Locale;
@@ -66,17 +67,12 @@ pub enum ProjectError {
 impl ProjectError {
     /// The message for the user.
     pub fn message(&self, l: Locale) -> String {
-        match (self, l) {
-            (ProjectError::NotAProject(why), Locale::ZhCn) => format!("这不是助餐的项目文件（{why}）。"),
-            (ProjectError::NotAProject(why), Locale::En) => format!("This is not a zhucan project file ({why})."),
-            (ProjectError::Newer(v), Locale::ZhCn) => format!("这个项目文件是新版助餐保存的（格式版本 {v}），请更新本页面后再打开。"),
-            (ProjectError::Newer(v), Locale::En) => {
-                format!("This project was saved by a newer zhucan (format version {v}); please update this page first.")
-            }
-            (ProjectError::Damaged(name), Locale::ZhCn) => format!("项目文件里的“{name}”已损坏。"),
-            (ProjectError::Damaged(name), Locale::En) => format!("“{name}” in the project file is damaged."),
-            (ProjectError::Missing(name), Locale::ZhCn) => format!("项目文件里缺少“{name}”的内容。"),
-            (ProjectError::Missing(name), Locale::En) => format!("The project file lacks the contents of “{name}”."),
+        let w = words(l);
+        match self {
+            ProjectError::NotAProject(why) => (w.project_not_a_project)(why),
+            ProjectError::Newer(v) => (w.project_newer)(*v),
+            ProjectError::Damaged(name) => (w.project_damaged)(name),
+            ProjectError::Missing(name) => (w.project_missing)(name),
         }
     }
 }
