@@ -43,6 +43,9 @@ test("demo district: cost under Guangzhou, compared with Dandong, report exporte
   assert.match(csv, /广州市长者饭堂助餐配餐服务申请指南 http:\/\/www\.zc\.gov\.cn/);
   assert.match(csv, /丹东市老年助餐服务补贴支持办法/);
   assert.match(csv, /实际来吃的老年人比例（%）,22\.1/);
+  // Every label and its value on a line of their own (the rows once ran together on one line).
+  assert.match(csv, /^实际来吃的老年人比例（%）,22\.1$/m);
+  assert.match(csv, /^每年补贴,\d+$/m);
   // The report shows every assumption, with the policies' sources as links.
   const assumptions = await page.textContent(".sc-assumptions");
   assert.match(assumptions, /22\.1%/);
