@@ -78,13 +78,16 @@ test("the language choice: a button per language in its own name, the current on
     }
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${lang}: page is ${overflow} px wider than the screen`);
+    await page.locator(".language-choice").evaluate((e) => e.scrollIntoView());
     await page.screenshot({ path: `${OUT_DIR}/language-choice-${lang}-320-extra-large.png` });
   }
   // A laptop, both languages, normal text.
   await page.click("#toggle-large-text");
   await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${OUT_DIR}/language-choice-en-laptop.png` });
   await page.click("#language-zh-CN");
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${OUT_DIR}/language-choice-zh-laptop.png` });
   assertClean(await problems());
   await context.close();
