@@ -32,7 +32,14 @@ impl Locale {
         }
     }
 
-    /// The language's name written in that language (what a language switch shows).
+    /// The language's name written in that language (what the language choice shows, one button
+    /// per language in [`Locale::ALL`]).
+    ///
+    /// ```
+    /// use zhucan::core::Locale;
+    /// assert_eq!(Locale::ZhCn.native_name(), "中文");
+    /// assert_eq!(Locale::En.native_name(), "English");
+    /// ```
     pub fn native_name(self) -> &'static str {
         match self {
             Locale::ZhCn => "中文",
@@ -55,14 +62,6 @@ impl Locale {
             "zh" => Some(Locale::ZhCn),
             "en" => Some(Locale::En),
             _ => None,
-        }
-    }
-
-    /// The other language: what the language switch changes to.
-    pub fn other(self) -> Locale {
-        match self {
-            Locale::ZhCn => Locale::En,
-            Locale::En => Locale::ZhCn,
         }
     }
 }
@@ -136,9 +135,20 @@ mod tests {
     fn tag_round_trips_through_parse() {
         for locale in Locale::ALL {
             assert_eq!(Locale::parse(locale.tag()), Some(locale));
-            assert_eq!(locale.other().other(), locale);
-            assert_ne!(locale.other(), locale);
         }
+    }
+
+    #[test]
+    fn every_language_has_its_own_tag_and_name() {
+        // The language choice offers one button per language, named in that language: no two
+        // may share a tag (the buttons' ids) or a name.
+        for (i, a) in Locale::ALL.iter().enumerate() {
+            for b in &Locale::ALL[i + 1..] {
+                assert_ne!(a.tag(), b.tag());
+                assert_ne!(a.native_name(), b.native_name());
+            }
+        }
+        assert_eq!(Locale::ALL[0], Locale::default(), "the default comes first");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::core::Locale;
+
 struct Words {
     heading: &'static str,
     body: &'static str,
@@ -14,7 +16,7 @@ struct Words {
     copy: &'static str,
 }
 
-const ZH: Words = Words {
+const ZH_CN: Words = Words {
     heading: "出了点问题",
     body: "页面遇到了一个错误，暂时不能继续使用。您已经填写的内容和导入的数据仍然保存在本设备上，刷新页面后就能接着用。",
     reload: "刷新页面",
@@ -29,6 +31,14 @@ const EN: Words = Words {
     report: "Problem report (copy it for the website's admin)",
     copy: "Copy the report",
 };
+
+/// The panel's words in a language.
+fn words(locale: Locale) -> &'static Words {
+    match locale {
+        Locale::ZhCn => &ZH_CN,
+        Locale::En => &EN,
+    }
+}
 
 /// Installs the hook: console message (for developers) and the panel (for users).
 pub fn install_panic_hook() {
@@ -60,8 +70,9 @@ fn show_panel(message: &str) {
         return;
     }
     let Some(body) = document.body() else { return };
-    let english = document.document_element().map(|e| e.get_attribute("lang").unwrap_or_default().starts_with("en")).unwrap_or(false);
-    let w = if english { &EN } else { &ZH };
+    // The page's language (`<html lang>`, kept up to date by the app); Chinese if it says nothing readable.
+    let locale = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|tag| Locale::parse(&tag)).unwrap_or_default();
+    let w = words(locale);
     let el = |tag: &str, text: Option<&str>| -> Option<web_sys::Element> {
         let e = document.create_element(tag).ok()?;
         if let Some(t) = text {

@@ -18,7 +18,7 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the settings toolbar.
     pub settings_label: &'static str,
-    /// Label of the language switch (the button itself shows the other language's name).
+    /// Accessible name of the language choice (its buttons are the languages' own names).
     pub switch_language: &'static str,
     /// Large-text (长辈模式) toggle.
     pub large_text: &'static str,

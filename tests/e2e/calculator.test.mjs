@@ -284,7 +284,7 @@ test("axe-core: no violations on the calculator's screens", async () => {
   report["range"] = await axeViolations(page);
   await page.click("#calc-compare");
   report["compare"] = await axeViolations(page);
-  await page.click("#switch-language");
+  await page.click("#language-en");
   await page.click("#toggle-large-text");
   report["compare en large"] = await axeViolations(page);
   await page.click("#calc-compare");

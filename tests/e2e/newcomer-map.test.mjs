@@ -26,7 +26,7 @@ const EN = {
 async function planDemo(w, { viewport, english = false, large = false, extraLarge = false, contrast = false }) {
   const handle = await openApp(env.browser, env.server.url, { viewport });
   const { page } = handle;
-  if (english) await page.getByRole("button", { name: "切换语言" }).click();
+  if (english) await page.getByRole("button", { name: "English" }).click();
   if (large) await page.getByRole("button", { name: english ? "Large text" : "大字模式" }).click();
   if (extraLarge) await page.getByRole("button", { name: english ? "Extra large" : "特大字" }).click();
   if (contrast) await page.getByRole("button", { name: english ? "High contrast" : "高对比度" }).click();

@@ -74,10 +74,10 @@ test("the planner follows the page's language, both ways", async () => {
   await page.click("#tab-planner");
   await page.waitForSelector("#plan-demo");
   assert.match(await page.textContent("#plan-demo"), /示例/);
-  await page.click("#switch-language");
+  await page.click("#language-en");
   await page.waitForFunction(() => !/示例/.test(document.querySelector("#plan-demo").textContent));
   assert.match(await page.textContent("#plan-demo"), /sample/i);
-  await page.click("#switch-language");
+  await page.click("#language-zh-CN");
   await page.waitForFunction(() => /示例/.test(document.querySelector("#plan-demo").textContent));
   assertClean(await problems());
   await context.close();
@@ -191,7 +191,7 @@ test("axe-core: no violations on the planner, before and after a run, in both la
   await runPlan(page);
   await page.locator(".site-table tbody tr").first().getByRole("button", { name: /^详情/ }).click();
   report["result zh"] = await axeViolations(page);
-  await page.click("#switch-language");
+  await page.click("#language-en");
   await page.click("#toggle-large-text");
   await page.waitForFunction(() => /sample/i.test(document.querySelector("#plan-demo").textContent));
   report["result en large"] = await axeViolations(page);

@@ -24,7 +24,7 @@ test("tabs and the language switch change what the user sees", async () => {
   assert.equal(await page.isVisible("#panel-planner"), true);
   assert.equal(await page.isVisible("#panel-calculator"), false);
 
-  await page.click("#switch-language");
+  await page.click("#language-en");
   assert.equal(await page.getAttribute("html", "lang"), "en");
   assert.equal(await page.textContent("#tab-planner"), "Site planner");
   assert.match(await page.textContent("#panel-planner h2"), /Site planner/);
@@ -35,6 +35,60 @@ test("tabs and the language switch change what the user sees", async () => {
   await page.reload();
   await page.waitForSelector("#tab-calculator");
   assert.equal(await page.textContent("#tab-calculator"), "Subsidy calculator");
+  assertClean(await problems());
+  await context.close();
+});
+
+test("the language choice: a button per language in its own name, the current one pressed, by keyboard, fits 320 px", async () => {
+  const { page, problems, context } = await openApp(env.browser, env.server.url, { viewport: { width: 390, height: 844 } });
+  const buttons = () =>
+    page.$$eval(".language-choice button", (bs) => bs.map((b) => [b.id, b.textContent.trim(), b.lang, b.getAttribute("aria-pressed")]));
+  assert.equal(await page.getAttribute(".language-choice", "role"), "group");
+  assert.equal(await page.getAttribute(".language-choice", "aria-label"), "切换语言");
+  assert.deepEqual(await buttons(), [
+    ["language-zh-CN", "中文", "zh-CN", "true"],
+    ["language-en", "English", "en", "false"],
+  ]);
+  await page.screenshot({ path: `${OUT_DIR}/language-choice-zh-phone.png` });
+  // By keyboard: Tab reaches each language; Enter and Space choose it.
+  await page.focus("#language-zh-CN");
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "language-en");
+  await page.keyboard.press("Enter");
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  assert.equal(await page.getAttribute(".language-choice", "aria-label"), "Switch language");
+  assert.deepEqual((await buttons()).map((b) => b[3]), ["false", "true"]);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "language-en", "the focus stays on the button");
+  await page.click("#toggle-large-text");
+  await page.screenshot({ path: `${OUT_DIR}/language-choice-en-phone-large.png` });
+  await page.focus("#language-zh-CN");
+  await page.keyboard.press("Space");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+  await page.screenshot({ path: `${OUT_DIR}/language-choice-zh-phone-large.png` });
+  // At 320 px with extra-large text, in both languages: the buttons are 60 px targets and nothing
+  // is wider than the screen.
+  await page.setViewportSize({ width: 320, height: 720 });
+  await page.click("#toggle-extra-large");
+  for (const lang of ["zh-CN", "en"]) {
+    await page.click(`#language-${lang}`);
+    const sizes = await page.$$eval(".language-choice button", (bs) => bs.map((b) => b.getBoundingClientRect()).map((r) => [r.width, r.height, r.right]));
+    for (const [w, h, right] of sizes) {
+      assert.ok(w >= 60 && h >= 60, `${lang}: a language button is ${w} × ${h} px`);
+      assert.ok(right <= 320, `${lang}: a language button ends at ${right} px`);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${lang}: page is ${overflow} px wider than the screen`);
+    await page.locator(".language-choice").evaluate((e) => e.scrollIntoView());
+    await page.screenshot({ path: `${OUT_DIR}/language-choice-${lang}-320-extra-large.png` });
+  }
+  // A laptop, both languages, normal text.
+  await page.click("#toggle-large-text");
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${OUT_DIR}/language-choice-en-laptop.png` });
+  await page.click("#language-zh-CN");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: `${OUT_DIR}/language-choice-zh-laptop.png` });
   assertClean(await problems());
   await context.close();
 });
@@ -121,7 +175,7 @@ test("axe-core finds no accessibility violations (both languages, both tabs, lar
   await page.click("#tab-planner");
   await page.waitForSelector("#plan-demo");
   report["zh planner"] = await axeViolations(page);
-  await page.click("#switch-language");
+  await page.click("#language-en");
   await page.waitForFunction(() => /sample/i.test(document.querySelector("#plan-demo").textContent));
   report["en planner"] = await axeViolations(page);
   await page.click("#toggle-large-text");

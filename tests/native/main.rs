@@ -3,6 +3,7 @@
 
 mod architecture;
 mod cli;
+mod language_tables;
 mod network_reference;
 mod parser_robustness;
 #[path = "../support/planner_path.rs"]

@@ -141,17 +141,31 @@ async fn arrow_keys_move_between_tabs_and_focus_follows() {
     assert_eq!(focused, "tab-planner");
 }
 
+fn pressed(app: &Mounted, selector: &str) -> Option<String> {
+    app.find(selector).get_attribute("aria-pressed")
+}
+
 #[wasm_bindgen_test]
 async fn language_switch_changes_text_lang_and_title() {
     let app = Mounted::new().await;
-    assert!(app.text("#switch-language").contains("English"));
-    app.click("#switch-language").await;
+    // One button per language, each named in its own language; the current one is pressed.
+    assert!(app.text("#language-en").contains("English"));
+    assert!(app.text("#language-zh-CN").contains("中文"));
+    assert_eq!(app.find("#language-en").get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(pressed(&app, "#language-zh-CN").as_deref(), Some("true"));
+    assert_eq!(pressed(&app, "#language-en").as_deref(), Some("false"));
+    app.click("#language-en").await;
     assert_eq!(app.text("#tab-calculator"), "Subsidy calculator");
     assert_eq!(app.text("#tab-planner"), "Site planner");
     assert_eq!(html_lang(), "en");
     assert!(document().title().starts_with("zhucan"), "title: {}", document().title());
-    assert!(app.text("#switch-language").contains("中文"));
-    app.click("#switch-language").await;
+    assert!(app.text("#language-zh-CN").contains("中文"));
+    assert_eq!(pressed(&app, "#language-en").as_deref(), Some("true"));
+    assert_eq!(pressed(&app, "#language-zh-CN").as_deref(), Some("false"));
+    // Choosing the language already in use changes nothing (it is a choice, not a toggle).
+    app.click("#language-en").await;
+    assert_eq!(html_lang(), "en");
+    app.click("#language-zh-CN").await;
     assert_eq!(app.text("#tab-calculator"), "补贴计算");
     assert_eq!(html_lang(), "zh-CN");
 }
@@ -191,7 +205,7 @@ async fn extra_large_and_high_contrast_toggle_their_classes() {
 async fn settings_survive_a_remount() {
     {
         let app = Mounted::new().await;
-        app.click("#switch-language").await;
+        app.click("#language-en").await;
         app.click("#toggle-large-text").await;
         // Dropping `app` at the end of this block unmounts it, as a reload would.
     }
@@ -260,4 +274,39 @@ fn settings_are_stored_in_the_shape_earlier_versions_wrote() {
     let old = r#"{ "locale": "zh-CN", "large_text": true, "extra_large": true, "high_contrast": false }"#;
     assert_eq!(Settings::from_stored(old), Settings { locale: Locale::ZhCn, large_text: true, extra_large: true, high_contrast: false });
     assert_eq!(Settings::from_stored("not json"), Settings::default());
+}
+
+/// The language tables keep each language's punctuation inside the message (hand-written
+/// expectations: full-width "：（），、" in Chinese only, ", : ( )" in English).
+#[wasm_bindgen_test]
+fn the_tables_hold_each_languages_punctuation() {
+    use zhucan::core::planner::data::{Problem, RowIssue, RowRef};
+    use zhucan::core::Locale;
+    use zhucan::ui::calculator::text::calc_texts;
+    use zhucan::ui::planner::text::plan_texts;
+    let (zh, en) = (calc_texts(Locale::ZhCn), calc_texts(Locale::En));
+    assert_eq!((zh.range_highest)("11元"), "最多：11元");
+    assert_eq!((en.range_lowest)("¥7"), "at least: ¥7");
+    assert_eq!((zh.depends_on)(&["困难类别".into(), "户籍（户口）".into()]), "具体多少取决于：困难类别、户籍（户口）");
+    assert_eq!(
+        (en.depends_on)(&["Hardship category".into(), "Care need".into()]),
+        "The exact amount depends on: Hardship category, Care need"
+    );
+    assert_eq!((zh.grade_name)(2), "2级");
+    assert_eq!((en.grade_name)(2), "Grade 2");
+    assert_eq!((zh.policy_from_file)("天津 · 助餐", "my.toml"), "天津 · 助餐（my.toml）");
+    assert_eq!((en.policy_from_file)("Tianjin · Meals", "my.toml"), "Tianjin · Meals (my.toml)");
+    assert_eq!((zh.sentence)("这一餐补贴3元。"), "这一餐补贴3元。");
+    assert_eq!((en.sentence)("Subsidy for this meal: ¥3."), "Subsidy for this meal: ¥3. ");
+    let (pz, pe) = (plan_texts(Locale::ZhCn), plan_texts(Locale::En));
+    assert_eq!((pz.in_use)("demand.csv", 1500), "正在使用：demand.csv（1500 行）");
+    assert_eq!((pe.in_use)("demand.csv", 1500), "In use: demand.csv (1500 rows)");
+    assert_eq!((pz.mapping_title)("GBK"), "请确认每一列是什么（编码：GBK）");
+    assert_eq!((pe.mapping_title)("GBK"), "Please confirm which column is which (encoding: GBK)");
+    assert_eq!((pz.project_problem)("p.json", "不是项目文件"), "p.json：不是项目文件");
+    assert_eq!((pe.summary_covered)("900", "1,200", "75.0%"), "The chosen sites with the existing canteens cover 900 of 1,200 (75.0%)");
+    assert_eq!((pz.summary_covered)("900", "1,200", "75.0%"), "选出的地点加上现有食堂，覆盖了1,200 中的 900（75.0%）");
+    let issue = RowIssue { row: RowRef::Line(3), field: "纬度".into(), problem: Problem::Duplicate { first: RowRef::Line(2) } };
+    assert_eq!((pz.issue)(&issue), "第 3 行，“纬度”：和第 2 行重复");
+    assert_eq!((pe.issue)(&issue), "line 3, “纬度”: repeats line 2");
 }

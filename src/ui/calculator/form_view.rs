@@ -260,7 +260,7 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     error_for(&props.errors, &FormField::CareLevel, l), edit(Edit::CareLevel)) }
                 { select_field("calc-disability", t.disability_label, None, &f.disability_grade,
                     std::iter::once(("0".to_string(), t.disability_none.to_string()))
-                        .chain((1..=4).map(|g| (g.to_string(), grade_name(g, t, l))))
+                        .chain((1..=4).map(|g| (g.to_string(), (t.grade_name)(g))))
                         .chain([(UNSURE.to_string(), t.unsure.to_string())]).collect(),
                     error_for(&props.errors, &FormField::DisabilityGrade, l), edit(Edit::Disability)) }
                 { groups_field(props, t) }
@@ -277,13 +277,6 @@ pub fn FormView(props: &FormViewProps) -> Html {
             </section>
             </details>
         </>
-    }
-}
-
-fn grade_name(g: u8, t: &CalcTexts, l: Locale) -> String {
-    match l {
-        Locale::ZhCn => format!("{g}{}", t.grade),
-        Locale::En => format!("{}{g}", t.grade),
     }
 }
 
@@ -386,7 +379,7 @@ fn meal_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
     let l = props.locale;
     let f = &props.form;
     let price_hint = match props.reference_price {
-        Some(p) => format!("{}{}{}{}", t.price_hint_reference, t.open_paren, money(p, l), t.close_paren),
+        Some(p) => (t.price_hint_reference)(&money(p, l)),
         None => t.price_hint_none.to_string(),
     };
     let on_delivery = props.on_edit.reform(|e: Event| Edit::Delivery(is_checked(&e)));

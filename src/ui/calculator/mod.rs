@@ -155,17 +155,13 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
         let v = s.policy.version_on(d)?;
         v.reference_price.as_ref().and_then(|(p, _)| p.at(d)).copied()
     });
-    let version_line = selected
-        .as_ref()
-        .zip(meal_date)
-        .and_then(|(s, d)| s.policy.version_on(d))
-        .map(|v| format!("{}{}{}", t.version_word, t.colon, v.label.get(l)));
+    let version_line = selected.as_ref().zip(meal_date).and_then(|(s, d)| s.policy.version_on(d)).map(|v| (t.version_line)(v.label.get(l)));
     let summary = selected.as_ref().and_then(|s| s.policy.summary.as_ref()).map(|s| s.get(l).to_string());
     let categories = selected.as_ref().map(|s| s.policy.categories.clone()).unwrap_or_default();
 
     html! {
         <div class="calculator">
-            <PolicyPicker options={state.choices(l, |label, file| format!("{label}{}{file}{}", t.open_paren, t.close_paren))} selected={state.form.policy.clone()}
+            <PolicyPicker options={state.choices(l, t.policy_from_file)} selected={state.form.policy.clone()}
                 file={state.file.clone()} locale={l} {on_select} {on_file} />
             if summary.is_some() || version_line.is_some() {
                 <details class="policy-about">

@@ -126,21 +126,14 @@ fn file_status(file: &Option<FileStatus>, l: Locale) -> Html {
     match file {
         None => Html::default(),
         Some(FileStatus::Loaded(name)) => html! {
-            <p class="file-status ok" role="status">{ format!("{}{name}", t.file_loaded) }</p>
+            <p class="file-status ok" role="status">{ (t.file_loaded)(name) }</p>
         },
         Some(FileStatus::Refused(name, problem)) => {
             let (summary, items): (String, Vec<String>) = match problem {
-                FileProblem::NotText => (format!("{name}{}", t.file_not_text), Vec::new()),
-                FileProblem::TooLarge => (format!("{name}{}", t.file_too_large), Vec::new()),
-                FileProblem::Unreachable => (format!("{name}{}", t.file_unreachable), Vec::new()),
-                FileProblem::Invalid(errors) => (
-                    if l == Locale::ZhCn {
-                        format!("{name} 有 {} {}", errors.len(), t.file_problems)
-                    } else {
-                        format!("{name} has {}{}", errors.len(), t.file_problems)
-                    },
-                    errors.iter().map(|e| e.display(l)).collect(),
-                ),
+                FileProblem::NotText => ((t.file_not_text)(name), Vec::new()),
+                FileProblem::TooLarge => ((t.file_too_large)(name), Vec::new()),
+                FileProblem::Unreachable => ((t.file_unreachable)(name), Vec::new()),
+                FileProblem::Invalid(errors) => ((t.file_problems)(name, errors.len()), errors.iter().map(|e| e.display(l)).collect()),
             };
             html! {
                 <div class="file-status error" role="alert">

@@ -39,13 +39,11 @@ fn span(lo: Fen, hi: Fen, l: Locale) -> String {
 fn parts(outcome: &Outcome, l: Locale) -> Option<(String, Option<String>)> {
     let t = calc_texts(l);
     match outcome {
-        Outcome::Single(a) => {
-            Some((format!("{} {}", t.bar_subsidy, money(a.subsidy, l)), a.pay.map(|p| format!("{} {}", t.bar_pay, money(p, l)))))
-        }
+        Outcome::Single(a) => Some(((t.bar_subsidy)(&money(a.subsidy, l)), a.pay.map(|p| (t.bar_pay)(&money(p, l))))),
         Outcome::Range(r) => Some((
-            format!("{} {}", t.bar_subsidy, span(r.min.subsidy, r.max.subsidy, l)),
+            (t.bar_subsidy)(&span(r.min.subsidy, r.max.subsidy, l)),
             match (r.max.pay, r.min.pay) {
-                (Some(lo), Some(hi)) => Some(format!("{} {}", t.bar_pay, span(lo, hi, l))),
+                (Some(lo), Some(hi)) => Some((t.bar_pay)(&span(lo, hi, l))),
                 _ => None,
             },
         )),

@@ -14,7 +14,7 @@ use crate::core::policy::assess::Assessment;
 use crate::core::policy::calc::Outcome;
 use crate::core::policy::explain::{advice_range_text, advice_text, date, group_name, hint_text, money, note_text, step_text};
 use crate::core::policy::form::{validate, FormError, FormInput};
-use crate::core::policy::model::{ClauseRef, PaidTo, Policy};
+use crate::core::policy::model::{ClauseRef, Policy};
 use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::words::{answer_lines, limit_lines, month_words};
 use crate::core::policy::{Question, RangeAssessment};
@@ -52,9 +52,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     let (headline, body) = match &props.outcome {
         Outcome::Empty => (html! { <p class="result-empty">{ t.result_empty }</p> }, Html::default()),
         Outcome::Invalid(errors) => (error_summary(errors, t, l), Html::default()),
-        Outcome::Blocked { failed, total } => {
-            (html! { <p class="result-blocked">{ format!("{}{failed} / {total}", t.blocked) }</p> }, Html::default())
-        }
+        Outcome::Blocked { failed, total } => (html! { <p class="result-blocked">{ (t.blocked)(*failed, *total) }</p> }, Html::default()),
         Outcome::TooManyUnknowns => (html! { <p>{ t.too_many_unknowns }</p> }, Html::default()),
         Outcome::Single(a) => (single_headline(a, t, l), explanation(a, p, has_month, today, t, l)),
         Outcome::Range(r) => (range_headline(r, p, t, l), range_body(r, p, today, t, l)),
@@ -122,24 +120,19 @@ fn Announcer(props: &AnnouncerProps) -> Html {
 /// more, or the problems to correct.
 fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
     let t = calc_texts(l);
-    let zh = l == Locale::ZhCn;
-    let (colon, comma, stop) = if zh { ("", "，", "。") } else { (": ", ", ", ". ") };
-    let sentence = |s: &str| format!("{}{stop}", s.trim_end_matches(['。', '.']));
+    let sentence = t.sentence;
     let mut parts = Vec::new();
     match outcome {
         Outcome::Empty => {}
         Outcome::Invalid(errors) => {
             let items: Vec<String> = errors.iter().map(|e| field_problem(e, l)).collect();
-            parts.push(sentence(&format!("{}{}", t.fix_first, items.join(if zh { "；" } else { "; " }))));
+            parts.push(sentence(&(t.fix_first_said)(&items)));
         }
-        Outcome::Blocked { failed, total } => parts.push(sentence(&format!("{}{failed} / {total}", t.blocked))),
+        Outcome::Blocked { failed, total } => parts.push(sentence(&(t.blocked)(*failed, *total))),
         Outcome::TooManyUnknowns => parts.push(t.too_many_unknowns.to_string()),
         Outcome::Single(a) => {
-            let mut figures = format!("{}{colon}{}", t.per_meal_subsidy, money(a.subsidy, l));
-            if let Some(pay) = a.pay {
-                figures.push_str(&format!("{comma}{}{colon}{}", t.you_pay, money(pay, l)));
-            }
-            parts.push(sentence(&figures));
+            let pay = a.pay.map(|pay| money(pay, l));
+            parts.push(sentence(&(t.figures_said)(&money(a.subsidy, l), pay.as_deref())));
             if a.subsidy.is_zero() {
                 parts.push(sentence(t.no_subsidy));
             }
@@ -147,17 +140,17 @@ fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
                 parts.push(sentence(&delivery_line(a, t, l)));
             }
             if let Some(advice) = &a.advice {
-                parts.push(sentence(&format!("{}{}", t.advice_lead, advice_text(advice, l))));
+                parts.push(sentence(&(t.advice)(&advice_text(advice, l))));
             }
         }
         Outcome::Range(r) => {
-            parts.push(sentence(&format!("{}{colon}{}", t.per_meal_subsidy, span(r.min.subsidy, r.max.subsidy, l))));
+            parts.push(sentence(&(t.figures_said)(&span(r.min.subsidy, r.max.subsidy, l), None)));
             let deciding: Vec<String> = r.deciding.iter().map(|q| question_name(q, p, t, l)).collect();
             if !deciding.is_empty() {
-                parts.push(sentence(&format!("{}{}", t.depends_on, deciding.join(if zh { "、" } else { ", " }))));
+                parts.push(sentence(&(t.depends_on)(&deciding)));
             }
             if let Some((lo, hi)) = &r.advice {
-                parts.push(sentence(&format!("{}{}", t.advice_lead, advice_range_text(lo, hi, l))));
+                parts.push(sentence(&(t.advice)(&advice_range_text(lo, hi, l))));
             }
         }
     }
@@ -165,10 +158,7 @@ fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
 }
 
 fn field_problem(e: &FormError, l: Locale) -> String {
-    match l {
-        Locale::ZhCn => format!("{}：{}", e.field.label(l), e.message(l)),
-        Locale::En => format!("{}: {}", e.field.label(l), e.message(l)),
-    }
+    (calc_texts(l).field_problem)(e.field.label(l), &e.message(l))
 }
 
 fn error_summary(errors: &[FormError], t: &CalcTexts, l: Locale) -> Html {
@@ -213,19 +203,14 @@ fn single_headline(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
                 <p class="delivery-line">{ delivery_line(a, t, l) }</p>
             }
             if let Some(advice) = &a.advice {
-                <p class="advice">{ format!("{}{}", t.advice_lead, advice_text(advice, l)) }</p>
+                <p class="advice">{ (t.advice)(&advice_text(advice, l)) }</p>
             }
         </>
     }
 }
 
 fn delivery_line(a: &Assessment, t: &CalcTexts, l: Locale) -> String {
-    let to = match a.delivery_paid_to {
-        Some(PaidTo::Provider) => t.to_provider,
-        Some(PaidTo::Person) => t.to_person,
-        None => "",
-    };
-    format!("{}{}{}{to}", t.delivery_subsidy, if l == Locale::ZhCn { "：" } else { ": " }, money(a.delivery_subsidy, l))
+    (t.delivery_line)(&money(a.delivery_subsidy, l), a.delivery_paid_to)
 }
 
 fn question_name(q: &Question, p: &Policy, t: &CalcTexts, l: Locale) -> String {
@@ -249,7 +234,6 @@ fn span(lo: Fen, hi: Fen, l: Locale) -> String {
 }
 
 fn range_headline(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
-    let sep = if l == Locale::ZhCn { "、" } else { ", " };
     let deciding: Vec<String> = r.deciding.iter().map(|q| question_name(q, p, t, l)).collect();
     let pay = match (r.max.pay, r.min.pay) {
         (Some(lo), Some(hi)) => Some(figure(t.you_pay, span(lo, hi, l), "pay")),
@@ -260,30 +244,29 @@ fn range_headline(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> 
             { figure(t.per_meal_subsidy, span(r.min.subsidy, r.max.subsidy, l), "subsidy") }
             { pay.unwrap_or_default() }
             if !deciding.is_empty() {
-                <p class="depends">{ format!("{}{}", t.depends_on, deciding.join(sep)) }</p>
+                <p class="depends">{ (t.depends_on)(&deciding) }</p>
                 <p class="field-hint">{ t.ask_when_unsure }</p>
             }
             if let Some((lo, hi)) = &r.advice {
-                <p class="advice">{ format!("{}{}", t.advice_lead, advice_range_text(lo, hi, l)) }</p>
+                <p class="advice">{ (t.advice)(&advice_range_text(lo, hi, l)) }</p>
             }
         </>
     }
 }
 
 fn range_body(r: &RangeAssessment, p: &Policy, today: Date, t: &CalcTexts, l: Locale) -> Html {
-    let sep = if l == Locale::ZhCn { "、" } else { ", " };
     let irrelevant: Vec<String> = r.irrelevant.iter().map(|q| question_name(q, p, t, l)).collect();
     html! {
         <>
             if !irrelevant.is_empty() {
-                <p class="field-hint">{ format!("{}{}", t.makes_no_difference, irrelevant.join(sep)) }</p>
+                <p class="field-hint">{ (t.makes_no_difference)(&irrelevant) }</p>
             }
             <details class="range-case">
-                <summary>{ format!("{}：{}", t.range_highest, money(r.max.subsidy, l)) }</summary>
+                <summary>{ (t.range_highest)(&money(r.max.subsidy, l)) }</summary>
                 { explanation(&r.max, p, false, today, t, l) }
             </details>
             <details class="range-case">
-                <summary>{ format!("{}：{}", t.range_lowest, money(r.min.subsidy, l)) }</summary>
+                <summary>{ (t.range_lowest)(&money(r.min.subsidy, l)) }</summary>
                 { explanation(&r.min, p, false, today, t, l) }
             </details>
         </>
@@ -414,14 +397,13 @@ fn source_line(s: &crate::core::policy::model::Source, t: &CalcTexts, l: Locale)
     parts.extend(s.issuer.clone());
     parts.extend(s.number.clone());
     parts.extend(s.date.map(|d| date(d, l)));
-    let sep = if l == Locale::ZhCn { "，" } else { ", " };
     let link = s.url.as_deref().map(|u| match browser::safe_link(u) {
         Some(href) => html! { <a href={href.to_string()} rel="noopener noreferrer external" target="_blank">{ href.to_string() }</a> },
         None => html! { <span>{ u.to_string() }</span> },
     });
     html! {
         <p class="source">
-            { format!("{}{}{}", t.source_word, if l == Locale::ZhCn { "：" } else { ": " }, parts.join(sep)) }
+            { (t.source_line)(&parts) }
             if let Some(link) = link {
                 <br />{ link }
             }
@@ -432,10 +414,9 @@ fn source_line(s: &crate::core::policy::model::Source, t: &CalcTexts, l: Locale)
 fn footer(p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     let gaps = p.gaps.iter().map(|g| html! { <li>{ g.get(l).to_string() }</li> });
     let first_source = p.sources.first().map(|s| source_line(s, t, l)).unwrap_or_default();
-    let sep = if l == Locale::ZhCn { "：" } else { ": " };
     let clauses = p.clauses.iter().map(|c| {
         let kind = if c.verbatim { t.policy_text } else { t.policy_summary };
-        html! { <li><p class="clause-kind">{ format!("{kind}{sep}") }</p><blockquote>{ c.text.clone() }</blockquote></li> }
+        html! { <li><p class="clause-kind">{ (t.clause_kind)(kind) }</p><blockquote>{ c.text.clone() }</blockquote></li> }
     });
     html! {
         <div class="result-footer">

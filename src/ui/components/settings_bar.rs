@@ -1,22 +1,37 @@
-//! The display-settings toolbar: language switch, large and extra-large text, high contrast.
+//! The display-settings toolbar: the language choice, large and extra-large text, high contrast.
 
 use yew::prelude::*;
 
+use crate::core::Locale;
 use crate::ui::i18n::texts;
 use crate::ui::settings::{Settings, SettingsAction};
 
-/// The language switch and the large-text toggle. Reads and changes the settings context.
+/// The id of the button that chooses a language (`language-zh-CN`, `language-en`).
+fn language_button_id(locale: Locale) -> String {
+    format!("language-{}", locale.tag())
+}
+
+/// The language choice (one button per language, each named in its own language, the current one
+/// pressed) and the text-size and contrast toggles. Reads and changes the settings context.
 #[function_component]
 pub fn SettingsBar() -> Html {
     let Some(settings) = use_context::<UseReducerHandle<Settings>>() else {
         return Html::default();
     };
     let t = texts(settings.locale);
-    let other = settings.locale.other();
-    let on_language = {
-        let settings = settings.clone();
-        Callback::from(move |_: MouseEvent| settings.dispatch(SettingsAction::SetLocale(other)))
-    };
+    let languages = Locale::ALL.iter().map(|&locale| {
+        let onclick = {
+            let settings = settings.clone();
+            Callback::from(move |_: MouseEvent| settings.dispatch(SettingsAction::SetLocale(locale)))
+        };
+        let current = locale == settings.locale;
+        html! {
+            <button type="button" id={language_button_id(locale)} class="button toggle language" lang={locale.tag()}
+                aria-pressed={if current { "true" } else { "false" }} {onclick}>
+                { locale.native_name() }
+            </button>
+        }
+    });
     let large = settings.large_text;
     let on_large = {
         let settings = settings.clone();
@@ -34,10 +49,7 @@ pub fn SettingsBar() -> Html {
     };
     html! {
         <div class="settings-bar" role="group" aria-label={t.settings_label}>
-            <button type="button" id="switch-language" class="button" onclick={on_language}>
-                <span class="visually-hidden">{ t.switch_language }{ ": " }</span>
-                <span lang={other.tag()}>{ other.native_name() }</span>
-            </button>
+            <div class="language-choice" role="group" aria-label={t.switch_language}>{ for languages }</div>
             <button type="button" id="toggle-large-text" class="button toggle"
                 aria-pressed={if large { "true" } else { "false" }} onclick={on_large}>
                 { t.large_text }

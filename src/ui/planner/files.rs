@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{CardProblem, FileCard, MapField, PlanAction};
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
-use crate::core::planner::data::{weightable_columns, FileWarning, MappingError, Problem, RowIssue, RowRef};
+use crate::core::planner::data::{weightable_columns, FileWarning, MappingError};
 use crate::core::planner::session::{OpenProblem, Role};
 use crate::core::Locale;
 use crate::ui::browser;
@@ -40,53 +40,6 @@ fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'stati
     }
 }
 
-/// A problem in words.
-pub fn issue_text(issue: &RowIssue, l: Locale) -> String {
-    let zh = l == Locale::ZhCn;
-    let row = match (issue.row, zh) {
-        (RowRef::Line(n), true) => format!("第 {n} 行"),
-        (RowRef::Line(n), false) => format!("line {n}"),
-        (RowRef::Feature(i), true) => format!("第 {} 个要素", i + 1),
-        (RowRef::Feature(i), false) => format!("feature {}", i + 1),
-    };
-    let what = match (&issue.problem, zh) {
-        (Problem::Missing, true) => "是空的".to_string(),
-        (Problem::Missing, false) => "is empty".to_string(),
-        (Problem::NotANumber { found }, true) => format!("不是数字（“{found}”）"),
-        (Problem::NotANumber { found }, false) => format!("is not a number (“{found}”)"),
-        (Problem::NotFinite, true) => "不是有效数字（NaN 或无穷大）".into(),
-        (Problem::NotFinite, false) => "is not a valid number (NaN or infinite)".into(),
-        (Problem::LatOutOfRange, true) => "纬度超出 ±90°".into(),
-        (Problem::LatOutOfRange, false) => "latitude beyond ±90°".into(),
-        (Problem::LonOutOfRange, true) => "经度超出 ±180°".into(),
-        (Problem::LonOutOfRange, false) => "longitude beyond ±180°".into(),
-        (Problem::Swapped, true) => "经度和纬度好像填反了".into(),
-        (Problem::Swapped, false) => "longitude and latitude look swapped".into(),
-        (Problem::Negative, true) => "是负数".into(),
-        (Problem::Negative, false) => "is negative".into(),
-        (Problem::Duplicate { first }, _) => {
-            let first = match (first, zh) {
-                (RowRef::Line(n), true) => format!("第 {n} 行"),
-                (RowRef::Line(n), false) => format!("line {n}"),
-                (RowRef::Feature(i), true) => format!("第 {} 个要素", i + 1),
-                (RowRef::Feature(i), false) => format!("feature {}", i + 1),
-            };
-            if zh {
-                format!("和{first}重复")
-            } else {
-                format!("repeats {first}")
-            }
-        }
-        (Problem::NoGeometry, true) => "没有几何位置".into(),
-        (Problem::NoGeometry, false) => "has no geometry".into(),
-    };
-    if zh {
-        format!("{row}，“{}”：{what}", issue.field)
-    } else {
-        format!("{row}, “{}”: {what}", issue.field)
-    }
-}
-
 /// A card's problem in words.
 fn problem_text(p: &CardProblem, t: &PlanTexts) -> String {
     match p {
@@ -100,7 +53,7 @@ fn problem_text(p: &CardProblem, t: &PlanTexts) -> String {
                 OpenProblem::NotGeoJson { detail } => (t.open_not_geojson)(detail),
                 OpenProblem::NoFeatures => t.open_no_features.to_string(),
             };
-            format!("{}{why}", (t.open_failed_prefix)(name))
+            (t.open_failed)(name, &why)
         }
         CardProblem::Mapping(MappingError::NoPosition) => t.map_no_position.to_string(),
         CardProblem::Mapping(MappingError::NoCount) => t.map_no_count.to_string(),
@@ -154,7 +107,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
         })
     };
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let status = card.report.as_ref().map(|r| report_view(r, role, props, t, l));
+    let status = card.report.as_ref().map(|r| report_view(r, role, props, t));
     html! {
         <section class="file-card" aria-labelledby={format!("plan-{slug}-title")} ondragover={on_dragover} ondrop={on_drop}>
             <h4 id={format!("plan-{slug}-title")}>{ title }</h4>
@@ -171,7 +124,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
                 if let Some(percent) = card.progress {
                     // A big file: how far the import has got (the status above is what is announced).
                     <progress class="import-progress" max="100" value={percent.to_string()}
-                        aria-label={format!("{}{percent}%", t.import_progress)}>{ format!("{percent}%") }</progress>
+                        aria-label={(t.import_progress)(percent)}>{ format!("{percent}%") }</progress>
                 }
             }
             if let Some(p) = &card.problem {
@@ -183,10 +136,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
                 </div>
             }
             if let Some(u) = &card.in_use {
-                <p class="in-use">{ match l {
-                    Locale::ZhCn => format!("正在使用：{}（{} {}）", u.name, u.rows, t.rows_word),
-                    Locale::En => format!("In use: {} ({}{})", u.name, u.rows, t.rows_word),
-                } }</p>
+                <p class="in-use">{ (t.in_use)(&u.name, u.rows) }</p>
             }
             if card.opened.is_some() && !card.report.as_ref().is_some_and(|r| r.accepted) {
                 { mapping_view(props, t) }
@@ -259,7 +209,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     };
     html! {
         <div class="mapping">
-            <p class="mapping-title">{ format!("{}（{}：{}）", t.mapping_heading, t.encoding_word, o.encoding) }</p>
+            <p class="mapping-title">{ (t.mapping_title)(&o.encoding) }</p>
             <div class="mapping-grid">
                 { column_select(id("lon"), t.col_lon, &o.headers, m.lon, position_none, set(MapField::Lon)) }
                 { column_select(id("lat"), t.col_lat, &o.headers, m.lat, position_none, set(MapField::Lat)) }
@@ -279,7 +229,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
             <div class={classes!("field", crs_missing.then_some("has-error"))}>
                 <label for={crs_id.clone()}>{ t.crs_label }</label>
                 if let Some(h) = o.crs_hint {
-                    <p class="field-hint">{ format!("{}{}", t.crs_hint_prefix, hint_name(h)) }</p>
+                    <p class="field-hint">{ (t.crs_hint)(hint_name(h)) }</p>
                 }
                 <p class="field-hint" id={format!("{crs_id}-help")}>{ t.crs_help }</p>
                 if crs_missing {
@@ -297,7 +247,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     }
 }
 
-fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, props: &FileCardProps, t: &PlanTexts, l: Locale) -> Html {
+fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, props: &FileCardProps, t: &PlanTexts) -> Html {
     let warnings = r.warnings.iter().map(|w| {
         let text = match w {
             FileWarning::CrsMismatch { .. } => t.warn_crs,
@@ -306,16 +256,15 @@ fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, prop
         };
         html! { <li>{ text }</li> }
     });
-    let issues = r.issues.iter().take(20).map(|i| html! { <li>{ issue_text(i, l) }</li> });
+    let issues = r.issues.iter().take(20).map(|i| html! { <li>{ (t.issue)(i) }</li> });
     let more = r.bad_rows > 20;
-    let zh = l == Locale::ZhCn;
     html! {
         <div class={classes!("file-status", if r.accepted { "ok" } else { "error" })} role={if r.accepted { "status" } else { "alert" }}>
             if r.accepted {
-                <p>{ if zh { format!("{}：{}，{} {}", t.imported, r.name, r.rows_in_use, t.rows_word) } else { format!("{}: {}, {}{}", t.imported, r.name, r.rows_in_use, t.rows_word) } }</p>
+                <p>{ (t.imported)(&r.name, r.rows_in_use) }</p>
             }
             if r.bad_rows > 0 {
-                <p>{ format!("{}{} / {}{}", t.bad_rows_prefix, r.bad_rows, r.total_rows, if r.accepted { "" } else { t.bad_rows_suffix }) }</p>
+                <p>{ if r.accepted { (t.bad_rows)(r.bad_rows, r.total_rows) } else { (t.bad_rows_choice)(r.bad_rows, r.total_rows) } }</p>
                 <ul class="issues">{ for issues }</ul>
                 if more {
                     <p>{ t.more_issues }</p>

@@ -149,16 +149,17 @@ fn f1(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
-    let chosen = match l {
-        Locale::ZhCn => format!("{}（{}）", t.legend_chosen, t.legend_numbers),
-        Locale::En => format!("{} ({})", t.legend_chosen, t.legend_numbers),
-    };
+fn words(view: &PlanView, t: &PlanTexts) -> MapWords {
     MapWords {
         title: t.map_title.to_string(),
         subtitle: (t.map_subtitle)(view.chosen.len(), &thousands(view.radius_m)),
         north: t.map_north.to_string(),
-        legend: [t.legend_density.to_string(), t.legend_candidate.to_string(), chosen, t.legend_existing.to_string()],
+        legend: [
+            t.legend_density.to_string(),
+            t.legend_candidate.to_string(),
+            t.legend_chosen_numbered.to_string(),
+            t.legend_existing.to_string(),
+        ],
         crs: t.map_crs.to_string(),
         attribution: t.map_attribution.to_string(),
     }
@@ -167,7 +168,7 @@ fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
 fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale) -> Drawing {
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
     let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
-    mapdraw::drawing(view, &lay, &words(view, t, l))
+    mapdraw::drawing(view, &lay, &words(view, t))
 }
 
 /// Clicks a link to `url` that downloads as `name`.
@@ -525,7 +526,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 None => d.name.clone(),
             })
             .collect();
-        format!("{}{}", t.map_dropped, names.join(t.list_sep))
+        (t.map_dropped)(&names)
     };
 
     html! {

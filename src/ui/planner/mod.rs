@@ -372,7 +372,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                         *kept.borrow_mut() = Default::default();
                         restore(&bridge, &state, &kept, saved, files);
                     }
-                    Err(err) => problem.set(Some(format!("{name}: {}", err.message(l)))),
+                    Err(err) => problem.set(Some((plan_texts(l).project_problem)(&name, &err.message(l)))),
                 }
             });
             readers.borrow_mut().push(reader);
@@ -416,7 +416,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     <p class="field-error" role="alert">{ p.clone() }</p>
                 }
                 if state.demo {
-                    <p class="file-status ok" role="status">{ format!("{}{}", t.demo_loaded, t.simulated) }</p>
+                    <p class="file-status ok" role="status">{ t.demo_loaded }</p>
                 }
                 <p class="field-hint">{ t.demo_note }</p>
                 <div class="file-cards">{ for cards }</div>
@@ -468,7 +468,7 @@ fn page_locale() -> Locale {
         .and_then(|d| d.document_element())
         .and_then(|html| html.get_attribute("lang"))
         .and_then(|tag| Locale::parse(&tag))
-        .unwrap_or(Locale::ZhCn)
+        .unwrap_or_default()
 }
 
 /// The element the planner app mounts into, if the page has one.

@@ -51,25 +51,9 @@ fn pct(part: f64, whole: f64) -> String {
     }
 }
 
-fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
-    let zh = l == Locale::ZhCn;
-    let covered = if zh {
-        format!(
-            "{}{} 中的 {}（{}）",
-            t.summary_covered,
-            thousands(v.total_weighted),
-            thousands(v.covered_weighted),
-            pct(v.covered_weighted, v.total_weighted)
-        )
-    } else {
-        format!(
-            "{}{} of {} ({})",
-            t.summary_covered,
-            thousands(v.covered_weighted),
-            thousands(v.total_weighted),
-            pct(v.covered_weighted, v.total_weighted)
-        )
-    };
+fn summary(v: &PlanView, t: &PlanTexts) -> Html {
+    let covered =
+        (t.summary_covered)(&thousands(v.covered_weighted), &thousands(v.total_weighted), &pct(v.covered_weighted, v.total_weighted));
     let k = v.chosen.len();
     let bound = if v.proven_best() {
         (t.bound_best)(k)
@@ -81,11 +65,7 @@ fn summary(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
     let fewest = match &v.fewest {
         Some(f) => {
             let target = format!("{:.0}%", v.target_share * 100.0);
-            if zh {
-                format!("{}{} 个点（目标 {target}）。", t.summary_fewest, f.len())
-            } else {
-                format!("{}{} sites (target {target}).", t.summary_fewest, f.len())
-            }
+            (t.summary_fewest)(f.len(), &target)
         }
         None => t.summary_unreachable.to_string(),
     };
@@ -133,7 +113,7 @@ fn curve(v: &PlanView, t: &PlanTexts) -> Html {
                 <line class="axis" x1={pad.to_string()} y1={(h - pad).to_string()} x2={(w - pad).to_string()} y2={(h - pad).to_string()} />
                 <line class="axis" x1={pad.to_string()} y1={pad.to_string()} x2={pad.to_string()} y2={(h - pad).to_string()} />
                 <text x={pad.to_string()} y={(pad - 8.0).to_string()} class="axis-label">{ "100%" }</text>
-                <text x={(w - pad).to_string()} y={(h - 8.0).to_string()} class="axis-label" text-anchor="end">{ format!("{} {}", t.curve_k, v.curve.len()) }</text>
+                <text x={(w - pad).to_string()} y={(h - 8.0).to_string()} class="axis-label" text-anchor="end">{ (t.curve_axis)(v.curve.len()) }</text>
                 <polyline class="curve-line" points={pts.join(" ")} />
             </svg>
             <details class="screen-only">
@@ -327,8 +307,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
         })
     };
     let crs_options = Crs::ALL.iter().map(|c| {
-        let same = if *c == v.input_crs { t.export_crs_same } else { "" };
-        html! { <option value={c.code()} selected={*c == crs}>{ format!("{}{same}", export::crs_name(*c)) }</option> }
+        let name = if *c == v.input_crs { (t.export_crs_same)(export::crs_name(*c)) } else { export::crs_name(*c).to_string() };
+        html! { <option value={c.code()} selected={*c == crs}>{ name }</option> }
     });
     // A new result: bring it into view and put the focus on its heading, so keyboard and screen-reader
     // users land on it too (the run button they pressed is far above).
@@ -346,7 +326,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     html! {
         <section class="plan-results" aria-labelledby="plan-result-heading">
             <h3 id="plan-result-heading" tabindex="-1">{ t.result_heading }</h3>
-            { summary(v, t, l) }
+            { summary(v, t) }
             { conditions(v, t, l) }
             <MapView view={v.clone()} selected={props.selected} locale={l} on_select={d.reform(|i| PlanAction::Select(Some(i)))} />
             if let Some(i) = props.selected {

@@ -98,7 +98,7 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
         let value = f.extra_weights.get(i).cloned().unwrap_or_else(|| "0".into());
         field(
             &format!("plan-weight-{i}"),
-            &format!("{}{name}", t.extra_weight_label),
+            &(t.extra_weight_label)(name),
             Some(t.extra_weight_hint),
             &value,
             error(SettingsField::ExtraWeight(i)),
