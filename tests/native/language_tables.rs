@@ -10,20 +10,6 @@ use std::path::{Path, PathBuf};
 /// How code used to pick words by language outside the tables.
 const FORBIDDEN: [&str; 7] = ["pick(", "let zh", "zh: bool", "fn zh(", "== Locale::ZhCn", "!= Locale::ZhCn", "Locale::other"];
 
-/// STILL_TO_CONVERT: paths under `src/` (a folder or one file) whose words are being moved into
-/// tables on other branches. The lead empties this list once those branches are merged; nothing
-/// may be added to it.
-const STILL_TO_CONVERT: [&str; 7] = [
-    "src/core/policy",
-    "src/core/planner",
-    "src/core/io",
-    "src/core/embed.rs",
-    "src/core/scenario.rs",
-    "src/bin/zhucan",
-    // Being rewritten on another branch (the cost estimate's view).
-    "src/ui/planner/scenario_view.rs",
-];
-
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries.flatten() {
@@ -53,10 +39,6 @@ fn offences_in(line: &str) -> Vec<&'static str> {
         .collect()
 }
 
-fn still_to_convert(relative: &str) -> bool {
-    STILL_TO_CONVERT.iter().any(|skip| relative == *skip || relative.starts_with(&format!("{skip}/")))
-}
-
 #[test]
 fn no_words_are_chosen_by_language_outside_the_tables() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -68,9 +50,6 @@ fn no_words_are_chosen_by_language_outside_the_tables() {
     let mut offences = Vec::new();
     for file in &files {
         let relative = file.strip_prefix(root).unwrap_or(file).to_string_lossy().replace('\\', "/");
-        if still_to_convert(&relative) {
-            continue;
-        }
         scanned += 1;
         let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"));
         for (n, line) in text.lines().enumerate() {
@@ -79,22 +58,13 @@ fn no_words_are_chosen_by_language_outside_the_tables() {
             }
         }
     }
-    assert!(scanned >= 20, "only {scanned} files scanned: is STILL_TO_CONVERT skipping too much?");
+    assert!(scanned >= 60, "only {scanned} files scanned");
     assert!(
         offences.is_empty(),
         "words chosen by language outside the language tables (put them in the module's table, \
          as `fn` fields with the punctuation inside):\n{}",
         offences.join("\n")
     );
-}
-
-#[test]
-fn every_path_still_to_convert_exists() {
-    // A stale entry would skip nothing now but could hide a file added later under that name.
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for path in STILL_TO_CONVERT {
-        assert!(root.join(path).exists(), "{path} is in STILL_TO_CONVERT but does not exist");
-    }
 }
 
 #[test]
@@ -110,14 +80,4 @@ fn the_scanner_recognises_each_pattern() {
     assert!(offences_in("    // no `let zh` here any more").is_empty());
     assert!(offences_in("    let zhou = \"周\";").is_empty(), "a longer name is another name");
     assert!(offences_in("    if a.other_locale == Locale::ZhCnX {").is_empty());
-}
-
-#[test]
-fn skipping_covers_a_folder_and_its_files_only() {
-    assert!(still_to_convert("src/core/policy"));
-    assert!(still_to_convert("src/core/policy/explain.rs"));
-    assert!(still_to_convert("src/core/embed.rs"));
-    assert!(!still_to_convert("src/core/policyx.rs"), "a prefix of a name is not the folder");
-    assert!(!still_to_convert("src/core/locale.rs"));
-    assert!(!still_to_convert("src/ui/planner/results.rs"));
 }
