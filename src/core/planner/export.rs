@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value};
 
-use super::geometry::LonLat;
 use super::session::PlanView;
 use super::words::words;
+use crate::core::geo::LonLat;
 use crate::core::io::crs::Crs;
 use crate::core::Locale;
 

@@ -1,9 +1,9 @@
 //! The simulated demo district (and, for tests, a plan of it).
 
 use super::super::data::{Demand, Sites};
-use super::super::geometry::LonLat;
 #[cfg(test)]
 use super::{Choices, PlanView, Reply, Request, Session, Settings};
+use crate::core::geo::LonLat;
 
 /// The demo district planned with `k` sites (for the tests of the modules that turn a plan into
 /// files and pictures).

@@ -20,8 +20,9 @@ pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunP
 pub use view::{PlanView, SiteRow, SourceFile};
 
 use super::data::{import_demand_reporting, import_sites_reporting, Demand, Imported, Sites, Source};
-use super::plan::{prepare, run, Choices, Settings};
+use super::plan::{prepare, run};
 use super::select::SelectOptions;
+use super::settings::{Choices, Settings};
 use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};

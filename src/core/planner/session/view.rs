@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::data::{Demand, Sites};
-use super::super::geometry::{LocalProjection, LonLat};
-use super::super::plan::{PlanResult, Prepared, Settings, SiteScore};
+use super::super::plan::{PlanResult, Prepared};
+use super::super::score::SiteScore;
+use super::super::settings::Settings;
 use super::density::{density_grid, DensityGrid};
 use super::protocol::Role;
+use crate::core::geo::{LocalProjection, LonLat};
 use crate::core::io::crs::Crs;
 
 /// One candidate's line in the result table.
