@@ -6,8 +6,8 @@
 
 use std::time::Instant;
 
+use zhucan::core::geo::LonLat;
 use zhucan::core::planner::coverage::{Coverage, PointIndex};
-use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::planner::network::{network_coverage, RoadNetwork};
 use zhucan::core::planner::sample::{candidates_near, city, street_grid};
 

@@ -4,10 +4,11 @@
 
 use std::time::Instant;
 
+use zhucan::core::geo::LonLat;
 use zhucan::core::planner::data::Sites;
-use zhucan::core::planner::geometry::LonLat;
-use zhucan::core::planner::plan::{prepare, weights};
+use zhucan::core::planner::plan::prepare;
 use zhucan::core::planner::sample::{candidates_near, city};
+use zhucan::core::planner::score::weights;
 use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};
 
 mod common;

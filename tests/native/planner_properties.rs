@@ -3,11 +3,12 @@
 //! cover less than plain greedy; the upper bound is never below what is achieved.
 
 use proptest::prelude::*;
+use zhucan::core::geo::{distance_m, LonLat};
 use zhucan::core::io::crs::{bd09_to_gcj02, gcj02_to_bd09, gcj02_to_wgs84, wgs84_to_gcj02};
 use zhucan::core::planner::data::Sites;
-use zhucan::core::planner::geometry::{distance_m, LonLat};
-use zhucan::core::planner::plan::{prepare, weights};
+use zhucan::core::planner::plan::prepare;
 use zhucan::core::planner::sample::{candidates_near, city};
+use zhucan::core::planner::score::weights;
 use zhucan::core::planner::select::{covered_by, select, SelectOptions, SelectionInput};
 
 /// Points in mainland China's populated box (where GCJ-02 applies).

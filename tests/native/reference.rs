@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use serde_json::Value;
-use zhucan::core::planner::geometry::distance_m;
+use zhucan::core::geo::distance_m;
 use zhucan::core::planner::problem::{CheckedProblem, Problem};
 use zhucan::core::planner::select::covered_by;
 use zhucan::core::planner::{fewest_sites, select, Coverage, PointIndex, SelectOptions, SelectionInput};

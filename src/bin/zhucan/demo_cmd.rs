@@ -4,9 +4,9 @@
 
 use std::process::ExitCode;
 
+use zhucan::core::geo::LonLat;
 use zhucan::core::io::crs::Crs;
 use zhucan::core::planner::data::{Demand, Sites};
-use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::planner::sample::{candidates_near, city};
 use zhucan::core::Locale;
 

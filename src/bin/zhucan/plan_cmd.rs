@@ -11,8 +11,10 @@ use zhucan::core::io::table::preview;
 use zhucan::core::io::{geojson_in, text};
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
 use zhucan::core::planner::export::crs_name;
-use zhucan::core::planner::plan::{prepare, prepare_on_foot, run, weights, Choices, Radius, Settings};
+use zhucan::core::planner::plan::{prepare, prepare_on_foot, run};
 use zhucan::core::planner::problem::Problem;
+use zhucan::core::planner::score::weights;
+use zhucan::core::planner::settings::{Choices, Radius, Settings};
 use zhucan::core::planner::SelectOptions;
 use zhucan::core::Locale;
 

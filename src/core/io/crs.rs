@@ -12,7 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::planner::geometry::LonLat;
+use crate::core::geo::LonLat;
 
 /// A coordinate system of input data.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -153,7 +153,7 @@ pub fn bd09_to_gcj02(p: LonLat) -> LonLat {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::planner::geometry::distance_m;
+    use crate::core::geo::distance_m;
 
     #[test]
     fn the_offset_in_guangzhou_is_a_few_hundred_metres() {

@@ -5,7 +5,7 @@ use geo::{Centroid, ChamberlainDuquetteArea, Geometry};
 use serde::Serialize;
 
 use super::words::words;
-use crate::core::planner::geometry::LonLat;
+use crate::core::geo::LonLat;
 use crate::core::Locale;
 
 /// One feature as a row.

@@ -7,7 +7,7 @@ use geojson::{GeoJson, GeometryValue, Position};
 
 use super::crs::Crs;
 use super::geojson_in::GeoJsonError;
-use crate::core::planner::geometry::LonLat;
+use crate::core::geo::LonLat;
 
 /// Whether a way may be walked, from its tags (`highway`, `foot`, `access`, `sidewalk`).
 ///
@@ -139,7 +139,7 @@ mod tests {
         assert_eq!(roads.ways.len(), 3);
         assert_eq!((roads.not_walkable, roads.not_lines), (2, 1));
         let gcj = read_geojson(text, Crs::Gcj02).expect("valid");
-        let moved = crate::core::planner::geometry::distance_m(roads.ways[0][0], gcj.ways[0][0]);
+        let moved = crate::core::geo::distance_m(roads.ways[0][0], gcj.ways[0][0]);
         assert!(moved > 300.0 && moved < 700.0, "GCJ-02 positions are converted: {moved} m");
     }
 

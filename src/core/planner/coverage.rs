@@ -6,7 +6,7 @@
 //! ([`lon_half_width`]), found by binary search; each point found is then checked exactly with the
 //! haversine distance. Memory is O(points), however large the area.
 
-use super::geometry::{angular_radius, distance_m, lon_half_width, LonLat};
+use crate::core::geo::{angular_radius, distance_m, lon_half_width, LonLat};
 
 /// The spatial index over a set of points.
 #[derive(Clone, Debug)]

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::geometry::LonLat;
 use super::words::words;
+use crate::core::geo::LonLat;
 use crate::core::io::columns::{crs_hint, ColumnMap};
 use crate::core::io::crs::{in_china, Crs};
 use crate::core::io::geojson_in::GeoTable;
@@ -590,7 +590,7 @@ mod tests {
         assert_eq!(as_wgs.warnings, vec![FileWarning::CrsMismatch { chosen: Crs::Wgs84, hinted: Crs::Gcj02 }]);
         let as_gcj = import_demand(&source, &map, Crs::Gcj02).expect("mapped");
         assert!(as_gcj.warnings.is_empty());
-        let moved = crate::core::planner::distance_m(as_wgs.data.points[0], as_gcj.data.points[0]);
+        let moved = crate::core::geo::distance_m(as_wgs.data.points[0], as_gcj.data.points[0]);
         assert!((300.0..700.0).contains(&moved), "{moved}");
     }
 

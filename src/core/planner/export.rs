@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value};
 
-use super::geometry::LonLat;
 use super::session::PlanView;
 use super::words::words;
+use crate::core::geo::LonLat;
 use crate::core::io::crs::Crs;
 use crate::core::Locale;
 
@@ -56,14 +56,7 @@ pub fn csv(view: &PlanView, locale: Locale, crs: Crs) -> String {
     header.extend(view.extra_names.iter().map(|n| spreadsheet_safe(n)));
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     let _ = w.write_record(&header);
-    let mut order: Vec<&super::session::SiteRow> = view.sites.iter().collect();
-    order.sort_by(|a, b| match (a.rank, b.rank) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
-    });
-    for s in order {
+    for s in view.ranked_sites() {
         let p = crs.from_wgs84(LonLat::new(s.lon, s.lat));
         let mut row = vec![
             s.rank.map(|r| (r + 1).to_string()).unwrap_or_default(),

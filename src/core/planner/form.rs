@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Decay, Radius, Settings};
+use super::settings::{Decay, Radius, Settings};
 use super::words::words;
 use crate::core::Locale;
 

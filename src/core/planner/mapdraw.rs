@@ -4,9 +4,9 @@
 //! service circles; the downloads draw it with a title, a legend and the attribution, as an SVG
 //! file ([`svg`]) or, on a canvas, a PNG (both from the same list of [`Shape`]s).
 
-use super::geometry::LocalProjection;
 use super::labels::{lat_lon_text, place_labels, scale_bar, scale_text, text_em, Anchor, LabelRequest, Rect, ScaleBar};
 use super::session::PlanView;
+use crate::core::geo::LocalProjection;
 use crate::core::locale::short_label;
 use crate::core::Locale;
 
@@ -818,7 +818,7 @@ pub fn svg(d: &Drawing, title: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::planner::geometry::LonLat;
+    use crate::core::geo::LonLat;
 
     fn demo_view() -> PlanView {
         crate::core::planner::session::demo_plan(10)

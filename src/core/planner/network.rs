@@ -27,7 +27,7 @@ use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap};
 
 use super::coverage::{Coverage, PointIndex};
-use super::geometry::{distance_m, LocalProjection, LonLat};
+use crate::core::geo::{distance_m, LocalProjection, LonLat};
 
 /// A walkable road network.
 #[derive(Clone, Debug)]

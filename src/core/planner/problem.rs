@@ -4,8 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::geometry::LonLat;
 use super::words::words;
+use crate::core::geo::LonLat;
 use crate::core::Locale;
 
 /// A problem in the reference format.

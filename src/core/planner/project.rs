@@ -6,8 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::form::SettingsForm;
-use super::plan::Choices;
 use super::session::Role;
+use super::settings::Choices;
 use super::words::words;
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;

@@ -3,7 +3,7 @@
 //! never planning truth.
 
 use super::data::{Demand, Sites};
-use super::geometry::LonLat;
+use crate::core::geo::LonLat;
 use crate::core::rng::Rng;
 
 /// A normally distributed number (Box–Muller).
@@ -69,7 +69,7 @@ pub fn candidates_near(demand: &Demand, n: usize, seed: u64, prefix: &str) -> Si
 /// north–south streets cross only on a bridge every `bridge_every` streets, and a share `gaps` of
 /// street blocks missing (walled compounds, railways). Seeded; not real data.
 pub fn street_grid(center: LonLat, extent_km: f64, spacing_m: f64, bridge_every: usize, gaps: f64, seed: u64) -> Vec<Vec<LonLat>> {
-    use super::geometry::LocalProjection;
+    use crate::core::geo::LocalProjection;
     let mut rng = Rng::new(seed);
     let proj = LocalProjection::new(center);
     let n = (extent_km * 1000.0 / spacing_m) as usize + 1;

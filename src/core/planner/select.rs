@@ -500,7 +500,7 @@ fn prepare(input: &SelectionInput<'_>) -> Prepared {
 ///
 /// ```
 /// use zhucan::core::planner::coverage::{Coverage, PointIndex};
-/// use zhucan::core::planner::geometry::LonLat;
+/// use zhucan::core::geo::LonLat;
 /// use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};
 /// let demand = [LonLat::new(113.0, 23.0), LonLat::new(113.05, 23.0), LonLat::new(113.2, 23.0)];
 /// let sites = [LonLat::new(113.0, 23.0), LonLat::new(113.2, 23.0)];

@@ -1,9 +1,9 @@
 //! The simulated demo district (and, for tests, a plan of it).
 
 use super::super::data::{Demand, Sites};
-use super::super::geometry::LonLat;
 #[cfg(test)]
 use super::{Choices, PlanView, Reply, Request, Session, Settings};
+use crate::core::geo::LonLat;
 
 /// The demo district planned with `k` sites (for the tests of the modules that turn a plan into
 /// files and pictures).
@@ -20,12 +20,20 @@ pub(crate) fn demo_plan(k: usize) -> PlanView {
     out.expect("the demo district plans")
 }
 
-/// The SIMULATED demo district: a seeded city of about 6,000 grid cells in a Guangzhou-sized
-/// district, 60 candidate sites and 4 existing canteens. Not real data.
+/// Grid cells of demand in the demo district.
+pub const DEMO_CELLS: usize = 6000;
+/// Candidate sites in the demo district.
+pub const DEMO_CANDIDATES: usize = 60;
+/// Existing canteens in the demo district.
+pub const DEMO_EXISTING: usize = 4;
+
+/// The SIMULATED demo district: a seeded city of [`DEMO_CELLS`] grid cells in a Guangzhou-sized
+/// district, [`DEMO_CANDIDATES`] candidate sites and [`DEMO_EXISTING`] existing canteens. Not real
+/// data.
 pub fn demo_district() -> (Demand, Sites, Sites) {
     use super::super::sample::{candidates_near, city};
-    let demand = city(LonLat::new(113.30, 23.10), 12.0, 6000, 18, 2026);
-    let candidates = candidates_near(&demand, 60, 11, "候选点");
-    let existing = candidates_near(&demand, 4, 12, "现有食堂");
+    let demand = city(LonLat::new(113.30, 23.10), 12.0, DEMO_CELLS, 18, 2026);
+    let candidates = candidates_near(&demand, DEMO_CANDIDATES, 11, "候选点");
+    let existing = candidates_near(&demand, DEMO_EXISTING, 12, "现有食堂");
     (demand, candidates, existing)
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::data::Demand;
-use super::super::geometry::LocalProjection;
+use crate::core::geo::LocalProjection;
 
 /// The demand density on a grid, for drawing.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -12,16 +12,17 @@ pub mod density;
 pub mod protocol;
 pub mod view;
 
-pub use demo::demo_district;
 #[cfg(test)]
 pub(crate) use demo::demo_plan;
+pub use demo::{demo_district, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING};
 pub use density::{density_grid, DensityGrid};
 pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES};
 pub use view::{PlanView, SiteRow, SourceFile};
 
 use super::data::{import_demand_reporting, import_sites_reporting, Demand, Imported, Sites, Source};
-use super::plan::{prepare, run, Choices, Settings};
+use super::plan::{prepare, run};
 use super::select::SelectOptions;
+use super::settings::{Choices, Settings};
 use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
@@ -342,6 +343,8 @@ mod tests {
     #[test]
     fn the_demo_runs() {
         let mut s = Session::new();
+        // The sizes (demo::DEMO_CELLS, DEMO_CANDIDATES, DEMO_EXISTING) written out by hand: the
+        // page's demo note states these figures in words.
         assert_eq!(collect(&mut s, Request::Demo).remove(0), Reply::DemoLoaded { points: 6000, candidates: 60, existing: 4 });
         let replies = collect(&mut s, Request::Run { settings: Settings { k: 8, ..Settings::default() }, choices: Choices::default() });
         let Some(Reply::Planned(view)) = replies.last() else { panic!("planned") };

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::data::{FileWarning, MappingError, RowIssue};
-use super::super::plan::{Choices, Settings};
+use super::super::settings::{Choices, Settings};
 use super::view::PlanView;
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;

@@ -4,10 +4,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::super::data::{Demand, Sites};
-use super::super::geometry::{LocalProjection, LonLat};
-use super::super::plan::{PlanResult, Prepared, Settings, SiteScore};
+use super::super::plan::{PlanResult, Prepared};
+use super::super::score::SiteScore;
+use super::super::settings::Settings;
 use super::density::{density_grid, DensityGrid};
 use super::protocol::Role;
+use crate::core::geo::{LocalProjection, LonLat};
 use crate::core::io::crs::Crs;
 
 /// One candidate's line in the result table.
@@ -108,9 +110,48 @@ impl PlanView {
         self.chosen.iter().filter_map(|&i| self.sites.get(i))
     }
 
+    /// Every candidate in the one order the result table and the CSV export list them: the chosen
+    /// sites in rank order (as [`PlanView::chosen_sites`], which the map numbers and names), then
+    /// the others by the (weighted) older people they would newly reach, most first, equal ones by
+    /// index.
+    pub fn ranked_sites(&self) -> Vec<&SiteRow> {
+        let mut order: Vec<&SiteRow> = self.sites.iter().collect();
+        order.sort_by(|a, b| match (a.rank, b.rank) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
+        });
+        order
+    }
+
     /// The plan covers at least this share (0–1) of what the best plan of the same size could.
     pub fn guarantee(&self) -> f64 {
         super::super::select::guarantee(self.covered_weighted, self.upper_bound)
+    }
+
+    /// [`PlanView::guarantee`] as the percent the page shows ("at least …%"): rounded DOWN to a
+    /// tenth and kept within 0–100, so the claim stays true. It is 100 only when the plan covers
+    /// its bound (covered above the bound by floating error included); 99.96 % shows as 99.9, never
+    /// as 100. A figure that is not a number claims nothing: 0.
+    pub fn guarantee_percent(&self) -> f64 {
+        if !(self.covered_weighted.is_finite() && self.upper_bound.is_finite()) {
+            return 0.0;
+        }
+        let share = self.guarantee();
+        if share >= 1.0 {
+            return 100.0;
+        }
+        if !(share > 0.0) {
+            return 0.0;
+        }
+        // Tenths of a percent. An exact tenth can come out a hair below itself (0.7 ÷ 10 × 1000 =
+        // 69.99999999999999): that is still the tenth, so it is taken before rounding down.
+        let tenths = share * 1000.0;
+        let whole = tenths.round();
+        let tenths = if (tenths - whole).abs() < 1e-9 { whole } else { tenths.floor() };
+        // Below the bound is below 100 %, however close.
+        (tenths / 10.0).min(99.9)
     }
 
     /// No plan of the same size covers even one more (weighted) older person: the bound is less
@@ -207,5 +248,72 @@ pub(super) fn view(
         settings: settings.clone(),
         sources: Vec::new(),
         origin: Some(origin),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A candidate's row with only what the ranking reads.
+    fn row(index: usize, rank: Option<usize>, new_weighted: f64) -> SiteRow {
+        SiteRow {
+            index,
+            name: format!("S{index}"),
+            lon: 0.0,
+            lat: 0.0,
+            x: 0.0,
+            y: 0.0,
+            rank,
+            capacity: None,
+            cost: None,
+            score: SiteScore { new_weighted, ..SiteScore::default() },
+            assigned: 0.0,
+        }
+    }
+
+    #[test]
+    fn chosen_sites_come_first_in_rank_order_then_the_rest_by_new_reach() {
+        let mut v = super::super::demo_plan(1);
+        // Chosen: site 3 first, site 1 second. The rest: 2 (9 new), then 0 and 4 (5 each, by index).
+        v.sites = vec![row(0, None, 5.0), row(1, Some(1), 1.0), row(2, None, 9.0), row(3, Some(0), 0.0), row(4, None, 5.0)];
+        v.chosen = vec![3, 1];
+        let order: Vec<usize> = v.ranked_sites().iter().map(|s| s.index).collect();
+        assert_eq!(order, vec![3, 1, 2, 0, 4]);
+    }
+
+    #[test]
+    fn the_guarantee_is_a_percent_rounded_down_within_0_to_100() {
+        let mut v = super::super::demo_plan(1);
+        let mut percent = |covered: f64, bound: f64| {
+            v.covered_weighted = covered;
+            v.upper_bound = bound;
+            v.guarantee_percent()
+        };
+        assert_eq!(percent(90.0, 100.0), 90.0);
+        // 150 of 160 = 93.75 %: down to 93.7, not up to 93.8.
+        assert_eq!(percent(150.0, 160.0), 93.7);
+        // 2 of 3 = 66.66… %: 66.6, not 66.7.
+        assert_eq!(percent(2.0, 3.0), 66.6);
+        // 0.7 of 10 (weighted people) is exactly 7.0 %, though 0.7 ÷ 10 × 1000 is a hair under 70
+        // in floating point: 7.0, not 6.9.
+        assert_eq!(percent(0.7, 10.0), 7.0);
+        // 9,996 of 10,000 = 99.96 %: 99.9, never "100 %" for a plan not proven best.
+        assert_eq!(percent(9_996.0, 10_000.0), 99.9);
+        // 999,999.9 of 1,000,000 = 99.99999 %: still 99.9.
+        assert_eq!(percent(999_999.9, 1_000_000.0), 99.9);
+        // One short of ten million million: 99.99999999999 %, so close that the tenths round to
+        // 1000, and still shown as 99.9.
+        assert_eq!(percent(9_999_999_999_999.0, 10_000_000_000_000.0), 99.9);
+        // Covered a hair above the bound by floating error: 100, not 100.0000001.
+        assert_eq!(percent(100.000_000_1, 100.0), 100.0);
+        assert_eq!(percent(100.0, 100.0), 100.0);
+        // Nothing can be covered at all: the plan is as good as any.
+        assert_eq!(percent(0.0, 0.0), 100.0);
+        assert_eq!(percent(0.0, 50.0), 0.0);
+        // Never below 0, and nothing claimed from a figure that is not a number.
+        assert_eq!(percent(-1.0, 50.0), 0.0);
+        assert_eq!(percent(f64::NAN, 50.0), 0.0);
+        assert_eq!(percent(50.0, f64::NAN), 0.0);
     }
 }

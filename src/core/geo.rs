@@ -1,10 +1,12 @@
-//! Points on the Earth and distances between them.
+//! Points on the Earth and distances between them: the WGS84 position every layer shares (the
+//! file readers in [`crate::core::io`], the planner in [`crate::core::planner`]), great-circle
+//! distances, the bounds the spatial index needs and a local flat projection for drawing.
 //!
 //! # Units
 //! Longitude and latitude in WGS84 degrees; distances in metres, great-circle on a sphere of radius
-//! 6,371,008.8 m (`geo`'s `Haversine`, the mean radius the reference checker uses too).
+//! 6,371,008.8 m (the `geo` crate's `Haversine`, the mean radius the reference checker uses too).
 
-use geo::{Distance, Haversine};
+use ::geo::{Distance, Haversine};
 use serde::{Deserialize, Serialize};
 
 /// The mean Earth radius used for every distance, in metres.
@@ -30,15 +32,15 @@ impl LonLat {
         self.lon.is_finite() && self.lat.is_finite() && self.lat.abs() <= 90.0 && self.lon.abs() <= 180.0
     }
 
-    fn point(self) -> geo::Point<f64> {
-        geo::Point::new(self.lon, self.lat)
+    fn point(self) -> ::geo::Point<f64> {
+        ::geo::Point::new(self.lon, self.lat)
     }
 }
 
 /// Great-circle distance in metres.
 ///
 /// ```
-/// use zhucan::core::planner::geometry::{distance_m, LonLat};
+/// use zhucan::core::geo::{distance_m, LonLat};
 /// // One degree of latitude is about 111.2 km.
 /// let d = distance_m(LonLat::new(113.0, 23.0), LonLat::new(113.0, 24.0));
 /// assert!((d - 111_195.08).abs() < 0.01);

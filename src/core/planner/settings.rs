@@ -1,0 +1,129 @@
+//! What the planner sets: the service radius (metres or a walk), the number of sites, the extra
+//! weights, the share needing meal help, the distance decay, and the sites fixed in or out.
+//!
+//! Defaults and their reasons:
+//! - **Service radius 1000 m**: Beijing's norm, "每個養老助餐點服務半徑不超過1000米" (关于提升北京市
+//!   养老助餐服务管理水平的实施意见, 2022; see `static/policies/beijing-2022.toml`'s source).
+//! - **Walking**: 60 m per minute (1.0 m/s), a cautious pace for older pedestrians, slower than the
+//!   1.2–1.3 m/s usually measured for healthy adults; a detour factor of 1.3 between street distance
+//!   and straight-line distance, typical of urban grids. 15 minutes → 900 m walked → 692 m radius.
+//!   Both are settings, shown next to the result.
+//! - **Share needing meal help 22.1 %**: the Ministry of Civil Affairs survey figure (China Daily
+//!   2024-11-07, in `shared/policies/README.md` §A.0).
+
+use serde::{Deserialize, Serialize};
+
+/// How the service radius is given.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Radius {
+    /// Straight-line metres.
+    Metres {
+        /// Metres.
+        metres: f64,
+    },
+    /// Walking minutes.
+    Walking {
+        /// Minutes on foot.
+        minutes: f64,
+        /// Walking speed, metres per minute.
+        speed_m_per_min: f64,
+        /// Street distance ÷ straight-line distance (≥ 1).
+        detour: f64,
+    },
+}
+
+impl Radius {
+    /// The straight-line radius in metres.
+    ///
+    /// ```
+    /// use zhucan::core::planner::settings::Radius;
+    /// let r = Radius::Walking { minutes: 15.0, speed_m_per_min: 60.0, detour: 1.3 };
+    /// assert!((r.metres() - 692.3).abs() < 0.1);
+    /// ```
+    pub fn metres(self) -> f64 {
+        match self {
+            Radius::Metres { metres } => metres,
+            Radius::Walking { minutes, speed_m_per_min, detour } => minutes * speed_m_per_min / detour.max(1.0),
+        }
+    }
+
+    /// The distance walked along streets, metres: minutes × speed for a walk time (no detour: the
+    /// streets are the detour), the radius itself otherwise.
+    ///
+    /// ```
+    /// use zhucan::core::planner::settings::Radius;
+    /// assert_eq!(Radius::Walking { minutes: 15.0, speed_m_per_min: 60.0, detour: 1.3 }.on_foot_m(), 900.0);
+    /// assert_eq!(Radius::Metres { metres: 800.0 }.on_foot_m(), 800.0);
+    /// ```
+    pub fn on_foot_m(self) -> f64 {
+        match self {
+            Radius::Metres { metres } => metres,
+            Radius::Walking { minutes, speed_m_per_min, .. } => minutes * speed_m_per_min,
+        }
+    }
+
+    /// Street distance ÷ straight-line distance assumed where there are no roads (1 for metres).
+    pub fn detour(self) -> f64 {
+        match self {
+            Radius::Metres { .. } => 1.0,
+            Radius::Walking { detour, .. } => detour.max(1.0),
+        }
+    }
+}
+
+/// Distance decay for the accessibility score (not for the coverage objective).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decay {
+    /// Everyone within the radius counts fully.
+    #[default]
+    None,
+    /// Counts fall linearly from 1 at the site to 0 at the radius.
+    Linear,
+}
+
+/// Everything the planner sets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Service radius.
+    pub radius: Radius,
+    /// Sites to choose (existing canteens are extra; locked sites count towards k).
+    pub k: usize,
+    /// Additional weight per person in each extra column (0: counted like everyone else).
+    pub extra_weights: Vec<f64>,
+    /// Share of older people who need meal help.
+    pub need_share: f64,
+    /// Meals per day for each person who uses the canteen.
+    pub meals_per_day: f64,
+    /// Distance decay for the accessibility score.
+    pub decay: Decay,
+    /// Target share of all (weighted) demand for "fewest sites".
+    pub target_share: f64,
+    /// The coverage-vs-k curve goes up to this k.
+    pub curve_max_k: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            radius: Radius::Metres { metres: 1000.0 },
+            k: 10,
+            extra_weights: Vec::new(),
+            need_share: 0.221,
+            meals_per_day: 1.0,
+            decay: Decay::None,
+            target_share: 0.8,
+            curve_max_k: 50,
+        }
+    }
+}
+
+/// Sites the planner fixes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choices {
+    /// Candidates that must be chosen.
+    pub locked: Vec<usize>,
+    /// Candidates that must not be chosen.
+    pub excluded: Vec<usize>,
+}
