@@ -44,8 +44,8 @@ pub fn bench_assess(n: u32) -> String {
 /// `m` candidates at 1 km, k sites. Returns JSON with timings and the wasm memory in use after.
 #[wasm_bindgen]
 pub fn bench_plan(n: u32, m: u32, k: u32) -> String {
+    use zhucan::core::geo::LonLat;
     use zhucan::core::planner::data::Sites;
-    use zhucan::core::planner::geometry::LonLat;
     use zhucan::core::planner::plan::{prepare, weights};
     use zhucan::core::planner::sample::{candidates_near, city};
     use zhucan::core::planner::select::{select, SelectOptions, SelectionInput};

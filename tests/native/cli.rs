@@ -201,7 +201,7 @@ fn roster_summary_totals_a_month_by_category() {
 /// on foot only B (20), so 50 / 70 of the straight-line reach is lost to the river.
 #[test]
 fn plan_walks_along_roads_and_says_what_the_river_costs() {
-    use zhucan::core::planner::geometry::{LocalProjection, LonLat};
+    use zhucan::core::geo::{LocalProjection, LonLat};
     let proj = LocalProjection::new(LonLat::new(113.3, 23.1));
     let p = |x: f64, y: f64| {
         let q = proj.inverse(x, y);

@@ -23,7 +23,9 @@ use self::settings_view::SettingsView;
 use self::state::{slot, PlanAction, PlannerState};
 use self::text::plan_texts;
 use crate::core::planner::project::{self, Contents, Saved};
-use crate::core::planner::session::{OpenProblem, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES};
+use crate::core::planner::session::{
+    OpenProblem, Reply, Request, Role, RunProblem, Step, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING, MAX_FILE_BYTES,
+};
 use crate::core::Locale;
 use crate::ui::planner_host::{PLANNER_ROOT_ID, SETTINGS_EVENT};
 use crate::worker::{PlannerWorker, WorkerInput, LOADER};
@@ -418,7 +420,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 if state.demo {
                     <p class="file-status ok" role="status">{ t.demo_loaded }</p>
                 }
-                <p class="field-hint">{ t.demo_note }</p>
+                <p class="field-hint">{ (t.demo_note)(DEMO_CELLS, DEMO_CANDIDATES, DEMO_EXISTING) }</p>
                 <div class="file-cards">{ for cards }</div>
                 <p class="field-hint">{ if *persist_ok { t.persist_note } else { t.persist_off } }</p>
             </section>

@@ -9,10 +9,10 @@ use super::map::MapView;
 use super::scenario_view::ScenarioView;
 use super::state::PlanAction;
 use super::text::{plan_texts, PlanTexts};
+use crate::core::geo::LonLat;
 use crate::core::io::crs::Crs;
 use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export;
-use crate::core::planner::geometry::LonLat;
 use crate::core::planner::plan::{Choices, Radius};
 use crate::core::planner::session::{PlanView, Role, SiteRow};
 use crate::core::policy::explain::date;
@@ -58,8 +58,8 @@ fn summary(v: &PlanView, t: &PlanTexts) -> Html {
     let bound = if v.proven_best() {
         (t.bound_best)(k)
     } else {
-        // Rounded down, so "at least" stays true.
-        let share = format!("{:.1}%", (v.guarantee() * 1000.0).floor() / 10.0);
+        // Rounded down and never above 100, so "at least" stays true.
+        let share = format!("{:.1}%", v.guarantee_percent());
         (t.bound_gap)(k, &thousands(v.upper_bound), &share)
     };
     let fewest = match &v.fewest {
@@ -256,13 +256,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let t = plan_texts(l);
     let v = &props.view;
     let d = props.dispatch.clone();
-    let mut order: Vec<&SiteRow> = v.sites.iter().collect();
-    order.sort_by(|a, b| match (a.rank, b.rank) {
-        (Some(x), Some(y)) => x.cmp(&y),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => b.score.new_weighted.total_cmp(&a.score.new_weighted).then(a.index.cmp(&b.index)),
-    });
+    let order = v.ranked_sites();
     let shown = if props.show_all { order.len() } else { order.len().min(100) };
     let rows = order.iter().take(shown).map(|s| {
         let i = s.index;

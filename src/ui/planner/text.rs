@@ -1,6 +1,7 @@
 //! The planner's fixed text in Chinese and English. Field names say what each string is.
 #![allow(missing_docs)]
 
+use crate::core::locale::thousands;
 use crate::core::planner::data::{Problem, RowIssue, RowRef};
 use crate::core::Locale;
 
@@ -9,7 +10,8 @@ pub struct PlanTexts {
     pub demo_button: &'static str,
     /// The demo district is in use (said with that it is simulated).
     pub demo_loaded: &'static str,
-    pub demo_note: &'static str,
+    /// The demo district's note: grid cells, candidate sites, existing canteens.
+    pub demo_note: fn(usize, usize, usize) -> String,
     pub role_demand: &'static str,
     pub role_candidates: &'static str,
     pub role_existing: &'static str,
@@ -234,7 +236,9 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     data_heading: "1. 数据",
     demo_button: "使用示例城区（模拟数据）",
     demo_loaded: "已载入示例城区：模拟数据",
-    demo_note: "示例城区是按固定随机种子生成的模拟数据（约6000个格网、60个候选点、4个现有食堂），不是任何真实地区的人口，仅用于演示。",
+    demo_note: |cells, candidates, existing| {
+        format!("示例城区是按固定随机种子生成的模拟数据（约{cells}个格网、{candidates}个候选点、{existing}个现有食堂），不是任何真实地区的人口，仅用于演示。")
+    },
     role_demand: "老年人口",
     role_candidates: "候选地点",
     role_existing: "现有老年食堂（可选）",
@@ -441,7 +445,12 @@ pub const EN: PlanTexts = PlanTexts {
     data_heading: "1. Data",
     demo_button: "Use the sample district (simulated data)",
     demo_loaded: "Sample district loaded: simulated data",
-    demo_note: "The sample district is SIMULATED data generated from a fixed seed (about 6,000 grid cells, 60 candidate sites, 4 existing canteens). It is not the population of any real place and is for demonstration only.",
+    demo_note: |cells, candidates, existing| {
+        format!(
+            "The sample district is SIMULATED data generated from a fixed seed (about {} grid cells, {candidates} candidate sites, {existing} existing canteens). It is not the population of any real place and is for demonstration only.",
+            thousands(cells as f64)
+        )
+    },
     role_demand: "Older population",
     role_candidates: "Candidate sites",
     role_existing: "Existing senior canteens (optional)",
