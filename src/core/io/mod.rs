@@ -4,6 +4,7 @@
 pub mod columns;
 pub mod crs;
 pub mod geojson_in;
+pub mod raster;
 pub mod roads;
 pub mod table;
 pub mod text;
