@@ -7,8 +7,8 @@
 
 use std::time::Instant;
 
+use zhucan::core::geo::LonLat;
 use zhucan::core::io::raster::{read_geotiff, Window};
-use zhucan::core::planner::geometry::LonLat;
 use zhucan::core::rng::Rng;
 
 mod common;
@@ -24,7 +24,12 @@ fn main() {
     let (west, north) = (CITY.0 - f64::from(n) / 2.0 * CELL, CITY.1 + f64::from(n) / 2.0 * CELL);
     let bytes = generate(n, west, north);
     println!("raster benchmark (SIMULATED WorldPop-style GeoTIFF, seeded): {n} × {n} cells of 3″, float32, Deflate, one row a strip");
-    println!("write raster           {:>8.3} s   ({:.1} MB on disk, {:.0} MB uncompressed)", t.elapsed().as_secs_f64(), bytes.len() as f64 / 1e6, f64::from(n) * f64::from(n) * 4.0 / 1e6);
+    println!(
+        "write raster           {:>8.3} s   ({:.1} MB on disk, {:.0} MB uncompressed)",
+        t.elapsed().as_secs_f64(),
+        bytes.len() as f64 / 1e6,
+        f64::from(n) * f64::from(n) * 4.0 / 1e6
+    );
 
     let city = [LonLat::new(CITY.0, CITY.1)];
     let window = Window::around(&city, 15_000.0).expect("a point");

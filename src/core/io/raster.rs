@@ -20,7 +20,7 @@ use tiff::decoder::{ChunkType, Decoder, DecodingResult, Limits};
 use tiff::tags::Tag;
 use tiff::ColorType;
 
-use crate::core::planner::geometry::{LonLat, EARTH_RADIUS_M};
+use crate::core::geo::{LonLat, EARTH_RADIUS_M};
 use crate::core::Locale;
 
 /// The most cells one read may return (a window of 100 m cells 30 km × 30 km is 90,000 cells; a
@@ -47,7 +47,7 @@ impl Window {
     ///
     /// ```
     /// use zhucan::core::io::raster::Window;
-    /// use zhucan::core::planner::geometry::LonLat;
+    /// use zhucan::core::geo::LonLat;
     /// let w = Window::around(&[LonLat::new(113.3, 23.1), LonLat::new(113.4, 23.2)], 0.0).expect("points");
     /// assert_eq!((w.west, w.south, w.east, w.north), (113.3, 23.1, 113.4, 23.2));
     /// ```
@@ -443,7 +443,7 @@ pub fn read_ascii_grid(text: &str, window: Option<&Window>) -> Result<RasterCell
         (None, Some(x), Some(y)) => (x, y),
         _ => return Err(RasterError::Text { line: first, problem: TextProblem::MissingHeader("cellsize") }),
     };
-    if !(dx > 0.0 && dy > 0.0) || !(cols >= 1.0 && rows >= 1.0 && cols <= f64::from(u32::MAX) && rows <= f64::from(u32::MAX)) {
+    if !(dx > 0.0 && dy > 0.0 && cols >= 1.0 && rows >= 1.0 && cols <= f64::from(u32::MAX) && rows <= f64::from(u32::MAX)) {
         return Err(RasterError::Text { line: first, problem: TextProblem::BadCellSize });
     }
     let (cols, rows) = (cols as u32, rows as u32);
@@ -665,7 +665,9 @@ pub const EN: RasterWords = RasterWords {
     no_georeference: "The raster has no georeferencing (GeoTIFF's coordinate tags), so its place on the map is unknown.",
     rotated: "This raster is rotated; turn it north-up in a GIS first.",
     not_lonlat: |epsg| match epsg {
-        Some(code) => format!("This raster is in EPSG:{code}, not longitude/latitude (WGS84, EPSG:4326). Reproject it to EPSG:4326 in a GIS first."),
+        Some(code) => {
+            format!("This raster is in EPSG:{code}, not longitude/latitude (WGS84, EPSG:4326). Reproject it to EPSG:4326 in a GIS first.")
+        }
         None => "This raster is not in longitude/latitude (WGS84, EPSG:4326). Reproject it to EPSG:4326 in a GIS first.".to_string(),
     },
     outside_window: "The raster does not overlap the study area (around the candidate sites).",
@@ -749,7 +751,15 @@ mod tests {
 
     impl Default for Tif {
         fn default() -> Tif {
-            Tif { compression: Compression::Lzw, big: false, rows_per_strip: 1, projected: None, point: false, georef: true, nodata: Some("-99999") }
+            Tif {
+                compression: Compression::Lzw,
+                big: false,
+                rows_per_strip: 1,
+                projected: None,
+                point: false,
+                georef: true,
+                nodata: Some("-99999"),
+            }
         }
     }
 
