@@ -13,11 +13,13 @@ use super::reader::{
     array, as_table, boolean, code, codes, date, dated, ident, integer, money, required, string, tables, tables_len, text, texts, uint,
     unique, Reader, Table, Value,
 };
-use crate::core::money::Fen;
+use crate::core::money::{Fen, MAX_FEN};
 use crate::core::policy::condition::Condition;
 use crate::core::policy::error::{ErrorKind, Expected, Thing};
 use crate::core::policy::model::*;
-use crate::core::policy::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
+use crate::core::policy::person::{
+    income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place, PERSON_KEYS,
+};
 
 /// Ids of sources, clauses and categories, for resolving references.
 #[derive(Default)]
@@ -604,10 +606,7 @@ fn read_cases(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Case> {
 
 fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Person> {
     let t = as_table(r, v, path.to_string())?;
-    t.check_keys(
-        r,
-        &["birth_date", "age", "care_level", "disability_grade", "hardship", "groups", "flags", "hukou", "in_care_home", "area", "income"],
-    );
+    t.check_keys(r, &PERSON_KEYS);
     let age = match (t.get("birth_date"), t.get("age")) {
         (Some(v), None) => date(r, v, &t.path("birth_date")).map(AgeInput::BirthDate),
         (None, Some(v)) => uint(r, v, &t.path("age"), 0, 150).map(AgeInput::Years),
@@ -649,8 +648,22 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
     if let Some(v) = t.get("area") {
         p.area = Some(code(r, v, &t.path("area"), &Area::ALL, Area::code)?);
     }
-    if let Some(v) = t.get("income") {
-        p.income_per_month = Some(money(r, v, &t.path("income"))?);
+    // `income` in yuan or `income_fen` in fen (not both), as in PERSON.json.
+    let yuan = match t.get("income") {
+        Some(v) => Some(money(r, v, &t.path("income"))?),
+        None => None,
+    };
+    let fen = match t.get("income_fen") {
+        Some(v) => Some(integer(r, v, &t.path("income_fen"), 0, MAX_FEN)?),
+        None => None,
+    };
+    match income_per_month(yuan, fen) {
+        Ok(income) => p.income_per_month = income,
+        // `money` and the range above refuse negative amounts, so only `Both` is left.
+        Err(IncomeProblem::Both | IncomeProblem::Negative(_)) => {
+            r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["income", "income_fen"] });
+            return None;
+        }
     }
     p.age = age?;
     Some(p)
