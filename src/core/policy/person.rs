@@ -3,6 +3,10 @@
 //! [`Person`] is definite: every answer given. [`PersonAnswers`] is what the form collects, where
 //! the user may say "not sure"; it expands into every [`Person`] that the answers allow, so the
 //! engine can report a range and the question that decides it.
+//!
+//! Files write a person with the keys of [`PERSON_KEYS`] (a policy file's `[[case]]` person,
+//! PERSON.json, a roster CSV's header), and every reader of them follows one income rule,
+//! [`income_per_month`].
 
 use std::collections::BTreeSet;
 
