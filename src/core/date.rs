@@ -305,6 +305,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+/// The first Monday–Friday on or after `d`: `d` itself on a weekday, the Monday after a weekend
+/// (holidays are not considered; the official calendar is [`crate::core::calendar`]'s). The day
+/// on which a "typical working day" is valued.
+///
+/// ```
+/// use zhucan::core::date::{next_weekday, Date};
+/// let saturday = Date::new(2025, 3, 8).unwrap();
+/// assert_eq!(next_weekday(saturday), Date::new(2025, 3, 10).unwrap());
+/// ```
+pub fn next_weekday(d: Date) -> Date {
+    let ahead = match d.weekday() {
+        Weekday::Saturday => 2,
+        Weekday::Sunday => 1,
+        _ => 0,
+    };
+    d.add_days(ahead).unwrap_or(d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -411,6 +429,26 @@ mod tests {
             let turns = born.date_of_age(80).map(|x| x.to_string());
             assert_eq!(turns.as_deref(), Some("2027-11-30"));
             assert_eq!(born.age_on(d("2027-11-29")), Some(79));
+        }
+    }
+
+    mod weekdays {
+        use super::*;
+
+        #[test]
+        fn next_weekday_keeps_a_weekday_and_moves_a_weekend_to_monday() {
+            // 4 March 2025 was a Tuesday: 7 March a Friday, 8–9 March the weekend, 10 March a Monday.
+            assert_eq!(next_weekday(d("2025-03-04")), d("2025-03-04"));
+            assert_eq!(next_weekday(d("2025-03-07")), d("2025-03-07"));
+            assert_eq!(next_weekday(d("2025-03-08")), d("2025-03-10"));
+            assert_eq!(next_weekday(d("2025-03-09")), d("2025-03-10"));
+            assert_eq!(next_weekday(d("2025-03-10")), d("2025-03-10"));
+            // Saturday 31 May 2025 → Monday 2 June, across the month; Sunday 28 Dec 2025 → Monday 29 Dec.
+            assert_eq!(next_weekday(d("2025-05-31")), d("2025-06-02"));
+            assert_eq!(next_weekday(d("2025-12-28")), d("2025-12-29"));
+            // Saturday 3 January 2026 → Monday 5 January; across the year: Sunday 31 Dec 2023 → 1 Jan 2024.
+            assert_eq!(next_weekday(d("2026-01-03")), d("2026-01-05"));
+            assert_eq!(next_weekday(d("2023-12-31")), d("2024-01-01"));
         }
     }
 }

@@ -13,5 +13,6 @@ pub mod planner;
 pub mod policy;
 pub mod rng;
 pub mod scenario;
+pub mod text_input;
 
 pub use locale::Locale;

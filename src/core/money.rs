@@ -85,8 +85,8 @@ pub fn words(locale: Locale) -> &'static MoneyWords {
     }
 }
 
-/// The largest amount a policy figure or price may have: one million yuan.
-const MAX_FEN: i64 = 100_000_000;
+/// The largest amount a policy figure or price may have: one million yuan, in fen.
+pub const MAX_FEN: i64 = 100_000_000;
 
 impl Fen {
     /// Zero.

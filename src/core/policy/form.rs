@@ -3,6 +3,8 @@
 //!
 //! Also the share link: the form encoded into a URL fragment (`#…`), which browsers never send to a
 //! server, so a family member can reopen the same calculation without anything leaving the device.
+//! The typed text's full-width clean-up and the link's percent codec are the shared ones of
+//! [`crate::core::text_input`].
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -14,6 +16,7 @@ use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind,
 use super::simulate::MealPlan;
 use crate::core::date::Date;
 use crate::core::money::Fen;
+use crate::core::text_input::{half_width, percent_decode, percent_encode};
 use crate::core::Locale;
 
 /// The value a "not sure" choice has in the form.
@@ -265,20 +268,6 @@ impl FormError {
             FormProblem::UnknownChoice => w.unknown_choice.into(),
         }
     }
-}
-
-/// Full-width digits and punctuation (what a Chinese input method types) to ASCII.
-fn half_width(s: &str) -> String {
-    s.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' | '。' => '.',
-            '－' | '—' | '–' => '-',
-            '／' => '/',
-            c => c,
-        })
-        .collect()
 }
 
 /// Reads a date the way people write it: `1945-03-04`, `1945-3-4`, `1945/3/4`, `1945.3.4`,
@@ -534,42 +523,6 @@ impl Typing {
 
 /// The longest fragment decoded; anything longer is ignored (a link is a few hundred bytes).
 pub const MAX_FRAGMENT: usize = 4096;
-
-fn percent_encode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
-                i += 3;
-            }
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8(out).ok()
-}
 
 /// Encodes the form as a URL fragment (without the `#`). Only non-default answers are written.
 ///

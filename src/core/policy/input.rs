@@ -1,15 +1,20 @@
 //! People and meals as the CLI and batch files give them (JSON objects, roster CSV rows): raw
 //! input validated into [`Person`] and [`Meal`], with errors that name the field.
+//!
+//! A person's keys are those of a policy file's `[[case]]` person
+//! ([`PERSON_KEYS`](super::person::PERSON_KEYS)), with the same income rule
+//! ([`income_per_month`]): `income` in yuan or `income_fen` in fen, not both.
 
 use std::collections::BTreeSet;
 use std::fmt;
 
+use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
 use super::input_words::input_words;
-use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
+use super::person::{income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place};
 use crate::core::date::{Date, DateError};
-use crate::core::money::Fen;
+use crate::core::money::{Fen, MoneyError};
 use crate::core::Locale;
 
 /// What is wrong with one field of the input.
@@ -46,6 +51,10 @@ pub enum FieldProblem {
     NotABool(String),
     /// Not a whole number of fen (roster CSV).
     NotFen(String),
+    /// Not an amount in yuan (`income`).
+    Money(MoneyError),
+    /// Both `income` (yuan) and `income_fen` (fen).
+    IncomeInBothUnits,
     /// A birth date after the meal's date.
     BornAfterMeal {
         /// The birth date.
@@ -98,7 +107,9 @@ fn field_error(field: &str, problem: FieldProblem) -> FieldError {
     FieldError { field: field.to_string(), problem }
 }
 
-/// A person as written in PERSON.json (every field optional except age or birth date).
+/// A person as written in PERSON.json (every field optional except age or birth date): the keys
+/// of [`PERSON_KEYS`](super::person::PERSON_KEYS), as a policy file's `[[case]]` person has
+/// them.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonJson {
@@ -124,8 +135,42 @@ pub struct PersonJson {
     pub in_care_home: Option<bool>,
     /// `urban|rural`.
     pub area: Option<String>,
-    /// Household income per person per month, in fen.
+    /// Household income per person per month, in yuan (`1200.5` or `"1200.50"`); or give
+    /// `income_fen`.
+    pub income: Option<YuanText>,
+    /// Household income per person per month, in fen (`120050`); or give `income`.
     pub income_fen: Option<i64>,
+}
+
+/// An amount in yuan as a file writes it, read later with [`Fen::parse_yuan`]: a JSON number
+/// (`1200`, `1200.5`) or a string (`"1200.50"`); a roster CSV cell as it is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct YuanText(pub String);
+
+impl<'de> Deserialize<'de> for YuanText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<YuanText, D::Error> {
+        struct Amount;
+        impl Visitor<'_> for Amount {
+            type Value = YuanText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an amount in yuan (a number or a string)")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<YuanText, E> {
+                Ok(YuanText(v.to_string()))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<YuanText, E> {
+                Ok(YuanText(v.to_string()))
+            }
+            // The shortest text that reads back as the same number: 1200.5 is "1200.5".
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<YuanText, E> {
+                Ok(YuanText(v.to_string()))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<YuanText, E> {
+                Ok(YuanText(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Amount)
+    }
 }
 
 fn one_of<T: Copy>(field: &str, value: &str, all: &[T], code: fn(T) -> &'static str) -> Result<T, FieldError> {
@@ -203,12 +248,18 @@ impl PersonJson {
         if let Some(a) = &self.area {
             take(one_of("area", a, &Area::ALL, Area::code).map(|v| p.area = Some(v)));
         }
-        if let Some(i) = self.income_fen {
-            if i >= 0 {
-                p.income_per_month = Some(Fen(i));
-            } else {
-                take(Err(field_error("income_fen", FieldProblem::Negative)));
+        // `income` in yuan or `income_fen` in fen (not both), as in a policy file's cases.
+        let yuan = self.income.as_ref().and_then(|y| match Fen::parse_yuan(&y.0) {
+            Ok(fen) => Some(fen),
+            Err(e) => {
+                take(Err(field_error("income", FieldProblem::Money(e))));
+                None
             }
+        });
+        match income_per_month(yuan, self.income_fen) {
+            Ok(income) => p.income_per_month = income,
+            Err(IncomeProblem::Negative(key)) => take(Err(field_error(key, FieldProblem::Negative))),
+            Err(IncomeProblem::Both) => take(Err(field_error("income", FieldProblem::IncomeInBothUnits))),
         }
         match (age, errors.is_empty()) {
             (Some(age), true) => {
@@ -301,6 +352,7 @@ pub fn person_from_row(headers: &[String], row: &[String]) -> Result<PersonJson,
                 _ => errors.push(field_error("in_care_home", FieldProblem::NotABool(v.to_string()))),
             },
             "area" => p.area = Some(v.to_string()),
+            "income" => p.income = Some(YuanText(v.to_string())),
             "income_fen" => match v.parse() {
                 Ok(i) => p.income_fen = Some(i),
                 Err(_) => errors.push(field_error("income_fen", FieldProblem::NotFen(v.to_string()))),
@@ -373,5 +425,109 @@ mod tests {
         let bad: Vec<String> = ["8", "eighty", "", "maybe"].iter().map(|s| s.to_string()).collect();
         let errors = person_from_row(&headers, &bad).expect_err("invalid");
         assert_eq!(errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), vec!["age", "in_care_home"]);
+    }
+
+    /// A policy file's case with this person (Guangzhou's preset has the category `youfu`).
+    fn case_person(person: &str) -> Result<Person, Vec<crate::core::policy::PolicyError>> {
+        let text = format!(
+            "{}\n[[case]]\nname = \"x\"\nperson = {person}\nmeal = {{ date = 2025-03-04 }}\nexpect = {{ subsidy = 0 }}\n",
+            include_str!("../../../static/policies/guangzhou-2020.toml")
+        );
+        let policy = crate::core::policy::parse_policy(&text)?;
+        Ok(policy.cases.last().expect("the case added").person.clone())
+    }
+
+    fn json_person(json: &str) -> Result<Person, Vec<FieldError>> {
+        serde_json::from_str::<PersonJson>(json).expect("well-formed JSON").validate()
+    }
+
+    #[test]
+    fn income_in_yuan_or_in_fen_is_the_same_person_in_a_policy_file_and_in_json() {
+        // 1200.5 yuan = 120050 fen, whichever way and wherever it is written.
+        let toml_common = r#"birth_date = 1944-05-01, care_level = "moderate", disability_grade = 2, hardship = "dibao",
+            groups = ["living_alone", "empty_nest"], flags = ["youfu"], hukou = "nonlocal", in_care_home = false, area = "rural""#;
+        let json_common = r#""birth_date": "1944-05-01", "care_level": "moderate", "disability_grade": 2, "hardship": "dibao",
+            "groups": ["living_alone", "empty_nest"], "flags": ["youfu"], "hukou": "nonlocal", "in_care_home": false, "area": "rural""#;
+        let expected = Person {
+            age: AgeInput::BirthDate("1944-05-01".parse().expect("date")),
+            care_level: CareLevel::Moderate,
+            disability_grade: 2,
+            hardship: Hardship::Dibao,
+            groups: [Group::LivingAlone, Group::EmptyNest].into_iter().collect(),
+            flags: ["youfu".to_string()].into_iter().collect(),
+            hukou: Hukou::Nonlocal,
+            in_care_home: false,
+            area: Some(Area::Rural),
+            income_per_month: Some(Fen(120_050)),
+        };
+        for income in ["income = 1200.5", "income = \"1200.50\"", "income_fen = 120050"] {
+            let p = case_person(&format!("{{ {toml_common}, {income} }}")).unwrap_or_else(|e| panic!("{income}: {e:?}"));
+            assert_eq!(p, expected, "policy file, {income}");
+        }
+        for income in [r#""income": 1200.5"#, r#""income": "1200.50""#, r#""income_fen": 120050"#] {
+            let p = json_person(&format!("{{ {json_common}, {income} }}")).unwrap_or_else(|e| panic!("{income}: {e:?}"));
+            assert_eq!(p, expected, "PERSON.json, {income}");
+        }
+        // A roster row, both spellings: 918 yuan = 91800 fen.
+        let headers: Vec<String> = ["age", "income", "income_fen"].iter().map(|s| s.to_string()).collect();
+        for row in [["70", "918", ""], ["70", "", "91800"]] {
+            let row: Vec<String> = row.iter().map(|s| s.to_string()).collect();
+            let p = person_from_row(&headers, &row).expect("valid row").validate().expect("valid person");
+            assert_eq!(p.income_per_month, Some(Fen(91_800)), "{row:?}");
+        }
+    }
+
+    #[test]
+    fn income_is_given_once_and_never_negative() {
+        let fields = |json: &str| -> Vec<(String, FieldProblem)> {
+            json_person(json).expect_err("invalid").into_iter().map(|e| (e.field, e.problem)).collect()
+        };
+        assert_eq!(fields(r#"{"age": 70, "income": 918, "income_fen": 91800}"#), vec![("income".into(), FieldProblem::IncomeInBothUnits)]);
+        assert_eq!(fields(r#"{"age": 70, "income": -5}"#), vec![("income".into(), FieldProblem::Negative)]);
+        assert_eq!(fields(r#"{"age": 70, "income_fen": -5}"#), vec![("income_fen".into(), FieldProblem::Negative)]);
+        assert_eq!(
+            fields(r#"{"age": 70, "income": "12.345"}"#),
+            vec![("income".into(), FieldProblem::Money(MoneyError::TooPrecise("12.345".into())))]
+        );
+        assert_eq!(
+            fields(r#"{"age": 70, "income": "lots"}"#),
+            vec![("income".into(), FieldProblem::Money(MoneyError::NotANumber("lots".into())))]
+        );
+        // In a policy file: both is one problem at the person; a negative amount is a bad value.
+        use crate::core::policy::error::{ErrorKind, Expected};
+        let errors = case_person("{ age = 70, income = 918, income_fen = 91800 }").expect_err("both");
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].path.ends_with("].person"), "{}", errors[0].path);
+        assert_eq!(errors[0].kind, ErrorKind::ExactlyOne { keys: vec!["income", "income_fen"] });
+        let errors = case_person("{ age = 70, income_fen = -5 }").expect_err("negative");
+        assert_eq!(
+            errors.iter().map(|e| &e.kind).collect::<Vec<_>>(),
+            vec![&ErrorKind::BadValue { expected: Expected::Integer { min: 0, max: 100_000_000 }, found: "-5".into() }]
+        );
+    }
+
+    #[test]
+    fn json_takes_every_key_a_policy_file_s_person_takes() {
+        use crate::core::policy::person::PERSON_KEYS;
+        for key in PERSON_KEYS {
+            let value = match key {
+                "birth_date" => r#""1944-05-01""#,
+                "age" => "80",
+                "care_level" => r#""mild""#,
+                "disability_grade" => "2",
+                "hardship" => r#""dibao""#,
+                "groups" => r#"["living_alone"]"#,
+                "flags" => r#"["youfu"]"#,
+                "hukou" => r#""local""#,
+                "in_care_home" => "true",
+                "area" => r#""urban""#,
+                "income" => "918",
+                "income_fen" => "91800",
+                other => panic!("no sample value for {other}"),
+            };
+            let age = if matches!(key, "age" | "birth_date") { String::new() } else { r#""age": 80, "#.to_string() };
+            let json = format!("{{ {age}\"{key}\": {value} }}");
+            json_person(&json).unwrap_or_else(|e| panic!("{json}: {e:?}"));
+        }
     }
 }

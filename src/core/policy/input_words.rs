@@ -3,6 +3,7 @@
 
 use super::input::FieldProblem;
 use crate::core::date::DateError;
+use crate::core::money::{self, MoneyError};
 use crate::core::Locale;
 
 /// The input problems' messages, in one language.
@@ -31,6 +32,12 @@ pub const ZH_CN: InputWords = InputWords {
         FieldProblem::NotAWholeNumber(found) => format!("应为整数，实际是 “{found}”"),
         FieldProblem::NotABool(found) => format!("应为 true 或 false，实际是 “{found}”"),
         FieldProblem::NotFen(found) => format!("应为以分为单位的整数，实际是 “{found}”"),
+        FieldProblem::Money(e) => match e {
+            MoneyError::NotANumber(found) => (money::ZH_CN.not_a_number)(found),
+            MoneyError::TooPrecise(text) => (money::ZH_CN.too_precise)(text),
+            MoneyError::OutOfRange(text) => (money::ZH_CN.out_of_range)(text),
+        },
+        FieldProblem::IncomeInBothUnits => "income（元）和 income_fen（分）只能填一项，不能都填".into(),
         FieldProblem::BornAfterMeal { birth, meal } => format!("出生日期 {birth} 晚于就餐日期 {meal}"),
     },
     field: |field, problem| format!("字段 “{field}”：{problem}"),
@@ -53,6 +60,12 @@ pub const EN: InputWords = InputWords {
         FieldProblem::NotAWholeNumber(found) => format!("expected a whole number, found {found:?}"),
         FieldProblem::NotABool(found) => format!("expected true or false, found {found:?}"),
         FieldProblem::NotFen(found) => format!("expected a whole number of fen, found {found:?}"),
+        FieldProblem::Money(e) => match e {
+            MoneyError::NotANumber(found) => (money::EN.not_a_number)(found),
+            MoneyError::TooPrecise(text) => (money::EN.too_precise)(text),
+            MoneyError::OutOfRange(text) => (money::EN.out_of_range)(text),
+        },
+        FieldProblem::IncomeInBothUnits => "give income (yuan) or income_fen (fen), not both".into(),
         FieldProblem::BornAfterMeal { birth, meal } => format!("{birth} is after the meal's date {meal}"),
     },
     field: |field, problem| format!("field `{field}`: {problem}"),
@@ -91,6 +104,10 @@ mod tests {
             (FieldProblem::NotAWholeNumber("eighty".into()), vec!["eighty"]),
             (FieldProblem::NotABool("maybe".into()), vec!["true", "false", "maybe"]),
             (FieldProblem::NotFen("1.5".into()), vec![]),
+            (FieldProblem::Money(MoneyError::NotANumber("lots".into())), vec!["lots"]),
+            (FieldProblem::Money(MoneyError::TooPrecise("1.005".into())), vec!["1.005", "0.01"]),
+            (FieldProblem::Money(MoneyError::OutOfRange("2000000".into())), vec!["2000000"]),
+            (FieldProblem::IncomeInBothUnits, vec!["income", "income_fen"]),
             (FieldProblem::BornAfterMeal { birth: d("2030-01-01"), meal: d("2025-03-04") }, vec![]),
         ];
         for (p, _) in &all {
@@ -108,6 +125,8 @@ mod tests {
                 | FieldProblem::NotAWholeNumber(_)
                 | FieldProblem::NotABool(_)
                 | FieldProblem::NotFen(_)
+                | FieldProblem::Money(_)
+                | FieldProblem::IncomeInBothUnits
                 | FieldProblem::BornAfterMeal { .. } => {}
             }
         }

@@ -4,6 +4,11 @@
 //! Chinese national policy (民发〔2023〕58号) leaves subsidy objects, amounts and methods to each
 //! locality, so every rule lives in a versioned TOML file (`docs/policy-format.md`), never in code.
 //! The engine is pure: `assess(policy, person, meal, calendar)` with money in integer fen.
+//!
+//! Reading a file is [`load`] (its spanned-TOML reader and the schema of a policy file). The
+//! engine for one meal is [`assess`](mod@assess), with the day, week and month limits beside it;
+//! the month simulator ([`simulate`]), the "not sure" ranges ([`range`]) and the comparison
+//! ([`compare`]) build on it, and neither [`load`] nor [`assess`](mod@assess) imports them.
 
 pub mod assess;
 pub mod calc;

@@ -3,6 +3,10 @@
 //! [`Person`] is definite: every answer given. [`PersonAnswers`] is what the form collects, where
 //! the user may say "not sure"; it expands into every [`Person`] that the answers allow, so the
 //! engine can report a range and the question that decides it.
+//!
+//! Files write a person with the keys of [`PERSON_KEYS`] (a policy file's `[[case]]` person,
+//! PERSON.json, a roster CSV's header), and every reader of them follows one income rule,
+//! [`income_per_month`].
 
 use std::collections::BTreeSet;
 
@@ -274,6 +278,53 @@ impl Person {
             area: None,
             income_per_month: None,
         }
+    }
+}
+
+/// The keys of a person as files write one: a policy file's `[[case]]` person, PERSON.json
+/// ([`super::input::PersonJson`]) and a roster CSV's header all take exactly these. `birth_date`
+/// or `age`; `income` is household income per person per month in yuan (`1200.5`), `income_fen`
+/// the same in fen (`120050`): one of the two, never both ([`income_per_month`]).
+pub const PERSON_KEYS: [&str; 12] = [
+    "birth_date",
+    "age",
+    "care_level",
+    "disability_grade",
+    "hardship",
+    "groups",
+    "flags",
+    "hukou",
+    "in_care_home",
+    "area",
+    "income",
+    "income_fen",
+];
+
+/// Why an income, as given, cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IncomeProblem {
+    /// Both `income` (yuan) and `income_fen` (fen) are given.
+    Both,
+    /// The amount under this key is negative.
+    Negative(&'static str),
+}
+
+/// Household income per person per month from the two keys that may give it, the one rule every
+/// reader of a person follows: `income` (in yuan, already read into fen) or `income_fen` (in fen),
+/// never both, never negative; neither means not given.
+///
+/// ```
+/// use zhucan::core::money::Fen;
+/// use zhucan::core::policy::person::income_per_month;
+/// assert_eq!(income_per_month(Fen::parse_yuan("1200.5").ok(), None), Ok(Some(Fen(120_050))));
+/// assert_eq!(income_per_month(None, Some(120_050)), Ok(Some(Fen(120_050))));
+/// ```
+pub fn income_per_month(income: Option<Fen>, income_fen: Option<i64>) -> Result<Option<Fen>, IncomeProblem> {
+    match (income, income_fen) {
+        (Some(_), Some(_)) => Err(IncomeProblem::Both),
+        (Some(yuan), None) if yuan.0 < 0 => Err(IncomeProblem::Negative("income")),
+        (None, Some(fen)) if fen < 0 => Err(IncomeProblem::Negative("income_fen")),
+        (yuan, fen) => Ok(yuan.or(fen.map(Fen))),
     }
 }
 

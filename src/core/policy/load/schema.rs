@@ -1,353 +1,25 @@
-//! Reading a policy file: TOML text → [`Policy`], or every problem at once.
-//!
-//! The reader walks TOML's spanned tree itself (instead of `serde` with `deny_unknown_fields`,
-//! which stops at the first problem), so a civil-affairs official who edits a file sees all of
-//! its mistakes together, each with line, column and path. The format is documented in
-//! `docs/policy-format.md`.
+//! What a policy file contains: the `[policy]` table, `[[source]]`, `[[clause]]`, `[[category]]`,
+//! `[[version]]` (with its components, tiers, caps, delivery and operator subsidies) and the
+//! `[[case]]` checks (person, meal, expect), read into the [`Policy`] model with every reference
+//! resolved. Each `read_*` function knows one table's keys; the values are read by
+//! [`super::reader`]. The format is documented in `docs/policy-format.md`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
-use toml::Spanned;
 
-use super::condition::Condition;
-use super::error::{ErrorKind, Expected, PolicyError, Thing};
-use super::model::*;
-use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, Person, Place};
-use crate::core::date::Date;
-use crate::core::money::Fen;
-
-/// Policy files larger than this are refused before parsing (a real one is a few kilobytes).
-pub const MAX_POLICY_BYTES: usize = 1 << 20;
-
-type Value<'i> = Spanned<DeValue<'i>>;
-
-/// Reads and validates a policy file.
-///
-/// ```
-/// let text = include_str!("../../../static/policies/dandong-2024.toml");
-/// let policy = zhucan::core::policy::parse_policy(text).expect("the Dandong preset is valid");
-/// assert_eq!(policy.id, "dandong-2024");
-/// ```
-pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
-    if text.len() > MAX_POLICY_BYTES {
-        return Err(vec![PolicyError { line: 0, column: 0, path: String::new(), kind: ErrorKind::TooLarge { bytes: text.len() } }]);
-    }
-    let mut r = Reader::new(text);
-    let root = match DeTable::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            r.error(&span, "", ErrorKind::Syntax { message: e.message().trim().to_string() });
-            return Err(r.errors);
-        }
-    };
-    let policy = read_policy(&mut r, root.get_ref(), &root.span());
-    match policy {
-        Some(policy) if r.errors.is_empty() => Ok(policy),
-        _ => {
-            r.errors.sort_by_key(|e| (e.line, e.column));
-            if r.errors.is_empty() {
-                // Unreachable in practice (every `None` path records an error); never return Err(empty).
-                r.error(&(0..0), "", ErrorKind::MissingKey { key: "policy" });
-            }
-            Err(r.errors)
-        }
-    }
-}
-
-struct Reader<'s> {
-    src: &'s str,
-    line_starts: Vec<usize>,
-    errors: Vec<PolicyError>,
-}
-
-impl<'s> Reader<'s> {
-    fn new(src: &'s str) -> Reader<'s> {
-        let mut line_starts = vec![0];
-        line_starts.extend(src.match_indices('\n').map(|(i, _)| i + 1));
-        Reader { src, line_starts, errors: Vec::new() }
-    }
-
-    /// 1-based line and column (in characters) of a byte offset.
-    fn position(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.src.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line.saturating_sub(1)];
-        let column = self.src.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        (line, column)
-    }
-
-    fn error(&mut self, span: &Range<usize>, path: &str, kind: ErrorKind) {
-        let (line, column) = self.position(span.start);
-        self.errors.push(PolicyError { line, column, path: path.to_string(), kind });
-    }
-
-    fn bad(&mut self, v: &Value<'_>, path: &str, expected: Expected) {
-        let found = describe(v.get_ref());
-        self.error(&v.span(), path, ErrorKind::BadValue { expected, found });
-    }
-}
-
-/// A short description of a value for error messages.
-fn describe(v: &DeValue<'_>) -> String {
-    let shorten = |s: &str| {
-        let mut out: String = s.chars().take(40).collect();
-        if s.chars().count() > 40 {
-            out.push('…');
-        }
-        out
-    };
-    match v {
-        DeValue::String(s) => format!("\"{}\"", shorten(s)),
-        DeValue::Integer(i) => i.as_str().to_string(),
-        DeValue::Float(f) => f.as_str().to_string(),
-        DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(d) => d.to_string(),
-        DeValue::Array(_) => "[…]".into(),
-        DeValue::Table(_) => "{…}".into(),
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
-/// A table being read: records which keys exist so unknown ones can be reported.
-struct Table<'a, 'i> {
-    map: &'a DeTable<'i>,
-    span: Range<usize>,
-    path: String,
-}
-
-impl<'a, 'i> Table<'a, 'i> {
-    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
-        self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
-    }
-
-    fn path(&self, key: &str) -> String {
-        join(&self.path, key)
-    }
-
-    fn check_keys(&self, r: &mut Reader<'_>, allowed: &[&'static str]) {
-        for (key, _) in self.map.iter() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                r.error(&key.span(), &self.path, ErrorKind::UnknownKey { key: key.get_ref().to_string(), allowed: allowed.to_vec() });
-            }
-        }
-    }
-
-    fn missing(&self, r: &mut Reader<'_>, key: &'static str) {
-        r.error(&self.span, &self.path, ErrorKind::MissingKey { key });
-    }
-}
-
-fn as_table<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: String) -> Option<Table<'a, 'i>> {
-    match v.get_ref() {
-        DeValue::Table(map) => Some(Table { map, span: v.span(), path }),
-        _ => {
-            r.bad(v, &path, Expected::Table);
-            None
-        }
-    }
-}
-
-/// The tables of an array of tables (`[[x]]`), or one inline table; each with its path `x[i]`.
-fn tables<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Vec<Table<'a, 'i>> {
-    match v.get_ref() {
-        DeValue::Array(items) => items.iter().enumerate().filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]"))).collect(),
-        _ => {
-            r.bad(v, path, Expected::Array);
-            Vec::new()
-        }
-    }
-}
-
-fn string(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<String> {
-    match v.get_ref() {
-        DeValue::String(s) => Some(s.to_string()),
-        _ => {
-            r.bad(v, path, Expected::String);
-            None
-        }
-    }
-}
-
-fn boolean(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<bool> {
-    match v.get_ref() {
-        DeValue::Boolean(b) => Some(*b),
-        _ => {
-            r.bad(v, path, Expected::Bool);
-            None
-        }
-    }
-}
-
-fn integer(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: i64, max: i64) -> Option<i64> {
-    let parsed = match v.get_ref() {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
-        _ => None,
-    };
-    match parsed {
-        Some(n) if (min..=max).contains(&n) => Some(n),
-        _ => {
-            r.bad(v, path, Expected::Integer { min, max });
-            None
-        }
-    }
-}
-
-fn uint(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: u32, max: u32) -> Option<u32> {
-    integer(r, v, path, i64::from(min), i64::from(max)).and_then(|n| u32::try_from(n).ok())
-}
-
-fn date(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Date> {
-    let parsed = match v.get_ref() {
-        DeValue::String(s) => s.parse::<Date>().ok(),
-        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
-            dt.date.and_then(|d| Date::new(i32::from(d.year), d.month, d.day))
-        }
-        _ => None,
-    };
-    if parsed.is_none() {
-        r.bad(v, path, Expected::Date);
-    }
-    parsed
-}
-
-fn money(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Fen> {
-    let parsed = match v.get_ref() {
-        DeValue::Integer(i) if i.radix() == 10 => Fen::parse_yuan(i.as_str()).ok(),
-        DeValue::Float(f) => Fen::parse_yuan(f.as_str()).ok(),
-        DeValue::String(s) => Fen::parse_yuan(s).ok(),
-        _ => None,
-    };
-    match parsed {
-        Some(f) if f.0 >= 0 => Some(f),
-        _ => {
-            r.bad(v, path, Expected::Money);
-            None
-        }
-    }
-}
-
-fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
-    match v.get_ref() {
-        DeValue::String(s) => Some(Text::same(s)),
-        DeValue::Table(_) => {
-            let t = as_table(r, v, path.to_string())?;
-            t.check_keys(r, &["zh", "en"]);
-            let chinese = match t.get("zh") {
-                Some(v) => string(r, v, &t.path("zh")),
-                None => {
-                    t.missing(r, "zh");
-                    None
-                }
-            }?;
-            let english = match t.get("en") {
-                Some(v) => string(r, v, &t.path("en"))?,
-                None => chinese.clone(),
-            };
-            Some(Text { zh: chinese, en: english })
-        }
-        _ => {
-            r.bad(v, path, Expected::Text);
-            None
-        }
-    }
-}
-
-fn code<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: &[T], code_of: fn(T) -> &'static str) -> Option<T> {
-    let found = match v.get_ref() {
-        DeValue::String(s) => all.iter().copied().find(|x| code_of(*x) == s.as_ref()),
-        _ => None,
-    };
-    if found.is_none() {
-        r.bad(v, path, Expected::OneOf(all.iter().map(|x| code_of(*x)).collect()));
-    }
-    found
-}
-
-fn array<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Option<&'a [Value<'i>]> {
-    match v.get_ref() {
-        DeValue::Array(items) => Some(items),
-        _ => {
-            r.bad(v, path, Expected::Array);
-            None
-        }
-    }
-}
-
-fn codes<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: &[T], code_of: fn(T) -> &'static str) -> Option<Vec<T>> {
-    let items = array(r, v, path)?;
-    let mut out = Vec::new();
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        match code(r, item, &format!("{path}[{i}]"), all, code_of) {
-            Some(x) => out.push(x),
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-/// A plain value, or `[{ from = DATE, value = … }, …]` for values that change on given dates.
-fn dated<T>(
-    r: &mut Reader<'_>,
-    v: &Value<'_>,
-    path: &str,
-    read: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
-) -> Option<Dated<T>> {
-    let DeValue::Array(items) = v.get_ref() else {
-        return read(r, v, path).map(Dated::always);
-    };
-    if items.is_empty() {
-        r.error(&v.span(), path, ErrorKind::Empty { key: "value" });
-        return None;
-    }
-    let mut out: Vec<(Date, T)> = Vec::new();
-    let mut ok = true;
-    for (i, item) in items.iter().enumerate() {
-        let item_path = format!("{path}[{i}]");
-        let Some(t) = as_table(r, item, item_path.clone()) else {
-            ok = false;
-            continue;
-        };
-        t.check_keys(r, &["from", "value"]);
-        let from = match t.get("from") {
-            Some(v) => date(r, v, &t.path("from")),
-            None => {
-                t.missing(r, "from");
-                None
-            }
-        };
-        let value = match t.get("value") {
-            Some(v) => read(r, v, &t.path("value")),
-            None => {
-                t.missing(r, "value");
-                None
-            }
-        };
-        match (from, value) {
-            (Some(from), Some(value)) => {
-                if let Some((prev, _)) = out.last() {
-                    if from <= *prev {
-                        r.error(&item.span(), &item_path, ErrorKind::DatesOutOfOrder { first: *prev, then: from });
-                        ok = false;
-                    }
-                }
-                out.push((from, value));
-            }
-            _ => ok = false,
-        }
-    }
-    ok.then_some(Dated(out))
-}
+use super::reader::{
+    array, as_table, boolean, code, codes, date, dated, ident, integer, money, required, string, tables, tables_len, text, texts, uint,
+    unique, Reader, Table, Value,
+};
+use crate::core::money::{Fen, MAX_FEN};
+use crate::core::policy::condition::Condition;
+use crate::core::policy::error::{ErrorKind, Expected, Thing};
+use crate::core::policy::model::*;
+use crate::core::policy::person::{
+    income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place, PERSON_KEYS,
+};
 
 /// Ids of sources, clauses and categories, for resolving references.
 #[derive(Default)]
@@ -376,30 +48,9 @@ fn clause_ref(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str, ids: &Id
     }
 }
 
-/// An identifier: letters, digits, `-` and `_`, 1–64 characters.
-fn ident(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str) -> Option<String> {
-    let Some(v) = t.get(key) else {
-        t.missing(r, key);
-        return None;
-    };
-    let s = string(r, v, &t.path(key))?;
-    let ok = !s.is_empty() && s.chars().count() <= 64 && s.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
-    if !ok {
-        r.bad(v, &t.path(key), Expected::OneOf(vec!["letters, digits, - _ . (1–64)"]));
-        return None;
-    }
-    Some(s)
-}
-
-fn required<'a, 'i>(r: &mut Reader<'_>, t: &Table<'a, 'i>, key: &'static str) -> Option<&'a Value<'i>> {
-    let v = t.get(key);
-    if v.is_none() {
-        t.missing(r, key);
-    }
-    v
-}
-
-fn read_policy(r: &mut Reader<'_>, root: &DeTable<'_>, span: &Range<usize>) -> Option<Policy> {
+/// The whole file: reads every table, resolves references, and gives the policy if nothing
+/// essential is missing (the caller checks `r.errors`).
+pub(super) fn read_policy(r: &mut Reader<'_>, root: &DeTable<'_>, span: &Range<usize>) -> Option<Policy> {
     let top = Table { map: root, span: span.clone(), path: String::new() };
     top.check_keys(r, &["format", "policy", "category", "source", "clause", "version", "case"]);
     if let Some(v) = top.get("format") {
@@ -439,20 +90,6 @@ fn read_meta(r: &mut Reader<'_>, t: &Table<'_, '_>) -> Option<Meta> {
     let summary = t.get("summary").and_then(|v| text(r, v, &t.path("summary")));
     let gaps = t.get("gaps").map(|v| texts(r, v, &t.path("gaps"))).unwrap_or_default();
     Some((id?, name?, region?, summary, gaps))
-}
-
-fn texts(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Vec<Text> {
-    let Some(items) = array(r, v, path) else { return Vec::new() };
-    items.iter().enumerate().filter_map(|(i, item)| text(r, item, &format!("{path}[{i}]"))).collect()
-}
-
-fn unique(r: &mut Reader<'_>, seen: &mut BTreeSet<String>, id: &str, t: &Table<'_, '_>, what: Thing) -> bool {
-    if seen.insert(id.to_string()) {
-        true
-    } else {
-        r.error(&t.span, &t.path, ErrorKind::Duplicate { what, id: id.to_string() });
-        false
-    }
 }
 
 fn read_sources(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Source> {
@@ -652,13 +289,6 @@ fn read_versions(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Version> {
         }
     }
     out.into_iter().map(|(v, _, _)| v).collect()
-}
-
-fn tables_len(v: &Value<'_>) -> usize {
-    match v.get_ref() {
-        DeValue::Array(items) => items.len(),
-        _ => 1,
-    }
 }
 
 fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Version> {
@@ -976,10 +606,7 @@ fn read_cases(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Case> {
 
 fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Person> {
     let t = as_table(r, v, path.to_string())?;
-    t.check_keys(
-        r,
-        &["birth_date", "age", "care_level", "disability_grade", "hardship", "groups", "flags", "hukou", "in_care_home", "area", "income"],
-    );
+    t.check_keys(r, &PERSON_KEYS);
     let age = match (t.get("birth_date"), t.get("age")) {
         (Some(v), None) => date(r, v, &t.path("birth_date")).map(AgeInput::BirthDate),
         (None, Some(v)) => uint(r, v, &t.path("age"), 0, 150).map(AgeInput::Years),
@@ -1021,8 +648,22 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
     if let Some(v) = t.get("area") {
         p.area = Some(code(r, v, &t.path("area"), &Area::ALL, Area::code)?);
     }
-    if let Some(v) = t.get("income") {
-        p.income_per_month = Some(money(r, v, &t.path("income"))?);
+    // `income` in yuan or `income_fen` in fen (not both), as in PERSON.json.
+    let yuan = match t.get("income") {
+        Some(v) => Some(money(r, v, &t.path("income"))?),
+        None => None,
+    };
+    let fen = match t.get("income_fen") {
+        Some(v) => Some(integer(r, v, &t.path("income_fen"), 0, MAX_FEN)?),
+        None => None,
+    };
+    match income_per_month(yuan, fen) {
+        Ok(income) => p.income_per_month = income,
+        // `money` and the range above refuse negative amounts, so only `Both` is left.
+        Err(IncomeProblem::Both | IncomeProblem::Negative(_)) => {
+            r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["income", "income_fen"] });
+            return None;
+        }
     }
     p.age = age?;
     Some(p)

@@ -2,7 +2,14 @@
 //!
 //! Pure: the date is the meal's, the calendar is passed in, money is integer fen. The result holds
 //! the figures, a trace of steps (each pointing at its clause), the conditions that kept the person
-//! out of a better tier ("why not / when"), and notes about anything assumed.
+//! out of a better tier ("why not / when"), advice when a place, meal or day rule cut the subsidy,
+//! and notes about anything assumed.
+//!
+//! This module is the one meal: [`assess`] (with its explanation) and [`assess_figures`] (the
+//! figures alone). The day, week and month limits shown with it ([`Limits`]: caps applied over
+//! days, weeks and a month, also used by the month simulator) are in `limits.rs`.
+
+pub(super) mod limits;
 
 use serde::Serialize;
 
@@ -12,6 +19,8 @@ use super::person::{Meal, MealKind, Person, Place};
 use crate::core::calendar::{Calendar, DayInfo};
 use crate::core::date::Date;
 use crate::core::money::Fen;
+
+pub use limits::Limits;
 
 /// How a tier's amount for this meal was worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -249,27 +258,6 @@ pub struct Part {
     pub amount: Fen,
 }
 
-/// How many meals and how much money the person can get in a day, week and month.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Limits {
-    /// Meals covered.
-    pub meals: Vec<MealKind>,
-    /// Working days only.
-    pub workdays_only: bool,
-    /// Meals per day.
-    pub per_day: Option<u32>,
-    /// Meals per natural week.
-    pub per_week: Option<u32>,
-    /// Meals per month.
-    pub per_month: Option<u32>,
-    /// Most subsidy in one day (eating every covered meal at this price).
-    pub max_day: Fen,
-    /// Most subsidy in one full natural week.
-    pub max_week: Fen,
-    /// Most subsidy in the meal's month, with the caps and (if so) working days applied.
-    pub max_month: Fen,
-}
-
 /// Something assumed, or not known, that the user should see.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "note", rename_all = "snake_case")]
@@ -367,7 +355,7 @@ pub struct Advice {
 /// use zhucan::core::calendar::Calendar;
 /// use zhucan::core::money::Fen;
 /// use zhucan::core::policy::{assess, parse_policy, Meal, Person};
-/// let dandong = parse_policy(include_str!("../../../static/policies/dandong-2024.toml")).unwrap();
+/// let dandong = parse_policy(include_str!("../../../../static/policies/dandong-2024.toml")).unwrap();
 /// let meal = Meal::lunch("2025-03-04".parse().unwrap());
 /// // "80周岁及以上老年人，每餐补贴3元" — plus 2 yuan for a 低保 recipient ("可与基本助餐补贴兼得").
 /// let mut person = Person::aged(82);
@@ -378,7 +366,7 @@ pub struct Advice {
 pub fn assess(policy: &Policy, person: &Person, meal: &Meal, calendar: &Calendar) -> Assessment {
     let mut a = assess_meal(policy, person, meal, calendar, true);
     if let Some(version) = policy.version_on(meal.date) {
-        a.limits = limits(policy, version, person, meal, calendar);
+        a.limits = limits::limits(policy, version, person, meal, calendar);
         a.advice = advice(policy, version, person, meal, calendar, a.subsidy);
     }
     a
@@ -452,8 +440,6 @@ fn next_working_day(d: Date, calendar: &Calendar) -> Option<Date> {
     None
 }
 
-/// The assessment without the day/week/month limits (which are computed by simulating meals with
-/// this function).
 /// Pushes a step only when the explanation is wanted; the step (and the texts it clones) is not
 /// even built otherwise.
 macro_rules! trace {
@@ -780,61 +766,6 @@ fn add_tier_hints(
             });
         }
     }
-}
-
-fn limits(policy: &Policy, version: &Version, person: &Person, meal: &Meal, calendar: &Calendar) -> Limits {
-    let on = meal.date;
-    let cap = |c: &Option<(Dated<u32>, ClauseRef)>| c.as_ref().and_then(|(d, _)| d.at(on)).copied();
-    let meals = version.meals.0.clone();
-    let per_day = cap(&version.caps.per_day);
-    let per_week = cap(&version.caps.per_week);
-    let per_month = cap(&version.caps.per_month);
-
-    // A day with every covered meal, ignoring the working-day rule: the most one day can give.
-    let mut day_amounts: Vec<Fen> = meals
-        .iter()
-        .map(|kind| {
-            let m = Meal { kind: *kind, ..meal.clone() };
-            // Valued on a working day when the policy pays on working days only.
-            let m = if version.workdays_only.is_some() { Meal { date: next_weekday(m.date), ..m } } else { m };
-            assess_figures(policy, person, &m, &Calendar::weekdays_only()).subsidy
-        })
-        .collect();
-    day_amounts.sort_by(|x, y| y.cmp(x));
-    let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
-    let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
-    let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
-    let week_meals = days_in_week as usize * per_day_n.min(day_amounts.len());
-    let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
-    // The best meals of each day first.
-    let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
-    week.sort_by(|x, y| y.cmp(x));
-    let max_week: Fen = week.iter().take(week_n).copied().sum();
-
-    let plan = super::simulate::MealPlan::every_covered_meal(version, meal);
-    let month = super::simulate::simulate_month(policy, person, &plan, on.year(), on.month(), calendar);
-    Limits {
-        meals,
-        workdays_only: version.workdays_only.is_some(),
-        per_day,
-        per_week,
-        per_month,
-        max_day,
-        max_week,
-        max_month: month.total_subsidy,
-    }
-}
-
-/// The first Monday–Friday on or after `d` (for valuing a "typical working day").
-fn next_weekday(d: Date) -> Date {
-    let mut day = d;
-    for _ in 0..7 {
-        if !day.weekday().is_weekend() {
-            return day;
-        }
-        day = day.add_days(1).unwrap_or(day);
-    }
-    d
 }
 
 #[cfg(test)]

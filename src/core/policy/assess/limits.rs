@@ -1,0 +1,391 @@
+//! The day, week and month limits: a version's caps (meals per day, per natural week, per month)
+//! as they stand on a day, and what they allow over days, weeks and a month.
+//!
+//! Caps are applied in time order, as a canteen's card system would: a meal beyond the day's,
+//! week's or month's limit gets nothing. Within a day the meals that give most are counted first.
+//! A natural week (Monday–Sunday) that began in the previous month counts that month's meals too,
+//! and unused meals are never carried over (Tianjin: "不累计入下一自然周").
+//!
+//! Each meal is valued by the one-meal engine ([`super::assess_figures`]). [`run_month`] takes a
+//! [`MealPlan`] through a month; the engine's [`Limits`] use it with every covered meal, and the
+//! month simulator ([`crate::core::policy::simulate`]) with the person's own plan.
+
+use serde::Serialize;
+
+use super::assess_figures;
+use crate::core::calendar::Calendar;
+use crate::core::date::{days_in_month, next_weekday, Date, Weekday};
+use crate::core::money::Fen;
+use crate::core::policy::model::{ClauseRef, Dated, Policy, Version};
+use crate::core::policy::person::{Meal, MealKind, Person, Place};
+
+/// How many meals and how much money the person can get in a day, week and month.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Limits {
+    /// Meals covered.
+    pub meals: Vec<MealKind>,
+    /// Working days only.
+    pub workdays_only: bool,
+    /// Meals per day.
+    pub per_day: Option<u32>,
+    /// Meals per natural week.
+    pub per_week: Option<u32>,
+    /// Meals per month.
+    pub per_month: Option<u32>,
+    /// Most subsidy in one day (eating every covered meal at this price).
+    pub max_day: Fen,
+    /// Most subsidy in one full natural week.
+    pub max_week: Fen,
+    /// Most subsidy in the meal's month, with the caps and (if so) working days applied.
+    pub max_month: Fen,
+}
+
+/// The limits of `version` for `person`, valued at `meal`'s price and place.
+pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: &Meal, calendar: &Calendar) -> Limits {
+    let on = meal.date;
+    let meals = version.meals.0.clone();
+    let CapsOn { per_day, per_week, per_month } = caps_on(version, on);
+
+    // A day with every covered meal, ignoring the working-day rule: the most one day can give.
+    let mut day_amounts: Vec<Fen> = meals
+        .iter()
+        .map(|kind| {
+            let m = Meal { kind: *kind, ..meal.clone() };
+            // Valued on a working day when the policy pays on working days only.
+            let m = if version.workdays_only.is_some() { Meal { date: next_weekday(m.date), ..m } } else { m };
+            assess_figures(policy, person, &m, &Calendar::weekdays_only()).subsidy
+        })
+        .collect();
+    day_amounts.sort_by(|x, y| y.cmp(x));
+    let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
+    let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
+    let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
+    let week_meals = days_in_week as usize * per_day_n.min(day_amounts.len());
+    let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
+    // The best meals of each day first.
+    let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
+    week.sort_by(|x, y| y.cmp(x));
+    let max_week: Fen = week.iter().take(week_n).copied().sum();
+
+    // Every covered meal every day, through the meal's month (the caps applied in time order).
+    let plan = MealPlan::every_covered_meal(version, meal);
+    let month = run_month(policy, person, &plan, &plan, on.year(), on.month(), calendar);
+    Limits {
+        meals,
+        workdays_only: version.workdays_only.is_some(),
+        per_day,
+        per_week,
+        per_month,
+        max_day,
+        max_week,
+        max_month: month.total_subsidy,
+    }
+}
+
+/// The caps of a version as they stand on one day (`None`: no cap).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct CapsOn {
+    per_day: Option<u32>,
+    per_week: Option<u32>,
+    per_month: Option<u32>,
+}
+
+/// The meals-per-day, per-natural-week and per-month caps of `version` in force on `day`.
+fn caps_on(version: &Version, day: Date) -> CapsOn {
+    let cap = |c: &Option<(Dated<u32>, ClauseRef)>| c.as_ref().and_then(|(d, _)| d.at(day)).copied();
+    CapsOn { per_day: cap(&version.caps.per_day), per_week: cap(&version.caps.per_week), per_month: cap(&version.caps.per_month) }
+}
+
+/// When and what the person eats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MealPlan {
+    /// Days of the week the person eats at the canteen (Monday first).
+    pub weekdays: [bool; 7],
+    /// Meals eaten on those days.
+    pub meals: Vec<MealKind>,
+    /// Price per meal (`None`: the policy's reference price).
+    pub price: Option<Fen>,
+    /// Delivered to the home.
+    pub delivery: bool,
+    /// Where the meals are eaten.
+    pub place: Place,
+}
+
+impl MealPlan {
+    /// Every meal the version covers, every day, at this meal's price and place: the most one
+    /// could claim.
+    pub fn every_covered_meal(version: &Version, meal: &Meal) -> MealPlan {
+        MealPlan { weekdays: [true; 7], meals: version.meals.0.clone(), price: meal.price, delivery: meal.delivery, place: meal.place }
+    }
+
+    /// Lunch on Monday to Friday.
+    pub fn weekday_lunches(price: Option<Fen>) -> MealPlan {
+        MealPlan {
+            weekdays: [true, true, true, true, true, false, false],
+            meals: vec![MealKind::Lunch],
+            price,
+            delivery: false,
+            place: Place::SameTown,
+        }
+    }
+
+    fn eats_on(&self, day: Weekday) -> bool {
+        self.weekdays[day.index()]
+    }
+}
+
+/// Why a planned meal got less than it would without caps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Limit {
+    /// The day's meal limit was reached.
+    PerDay,
+    /// The week's meal limit was reached.
+    PerWeek,
+    /// The month's meal limit was reached.
+    PerMonth,
+}
+
+/// One planned meal in the month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SimulatedMeal {
+    /// Date.
+    pub date: Date,
+    /// Meal.
+    pub meal: MealKind,
+    /// Subsidy received.
+    pub subsidy: Fen,
+    /// What the person pays (`None`: price unknown).
+    pub pay: Option<Fen>,
+    /// Subsidy it would have had without the caps.
+    pub uncapped: Fen,
+    /// The cap that stopped it, if any.
+    pub limited_by: Option<Limit>,
+}
+
+/// A month under a plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MonthResult {
+    /// Year.
+    pub year: i32,
+    /// Month 1–12.
+    pub month: u8,
+    /// Each planned meal in the month, in order.
+    pub meals: Vec<SimulatedMeal>,
+    /// Total subsidy.
+    pub total_subsidy: Fen,
+    /// Total paid by the person (meals with a known price).
+    pub total_pay: Fen,
+    /// Meals that received a subsidy.
+    pub subsidised_meals: u32,
+    /// Most the person could receive this month, eating every covered meal every day.
+    pub entitlement: Fen,
+    /// Entitlement not used by this plan.
+    pub unused: Fen,
+    /// The plan's days of the week (Monday first).
+    pub plan_days: [bool; 7],
+    /// The plan's meals.
+    pub plan_meals: Vec<MealKind>,
+    /// The plan's price per meal (`None`: the policy's reference price, or unknown).
+    pub plan_price: Option<Fen>,
+}
+
+struct Counters {
+    week_start: Option<Date>,
+    week: u32,
+    month: u32,
+}
+
+/// Runs `plan` through month `month` of `year`, the caps applied in time order; days before the
+/// 1st (in a week that began last month) follow `before`. `entitlement` and `unused` are left at
+/// zero (the month simulator fills them in).
+pub(crate) fn run_month(
+    policy: &Policy,
+    person: &Person,
+    before: &MealPlan,
+    plan: &MealPlan,
+    year: i32,
+    month: u8,
+    calendar: &Calendar,
+) -> MonthResult {
+    let mut out = MonthResult {
+        year,
+        month,
+        meals: Vec::new(),
+        total_subsidy: Fen::ZERO,
+        total_pay: Fen::ZERO,
+        subsidised_meals: 0,
+        entitlement: Fen::ZERO,
+        unused: Fen::ZERO,
+        plan_days: plan.weekdays,
+        plan_meals: plan.meals.clone(),
+        plan_price: plan.price,
+    };
+    let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month))) else {
+        return out;
+    };
+    let mut counters = Counters { week_start: None, week: 0, month: 0 };
+    // Start on the Monday of the first week, so a week begun last month is counted whole.
+    let mut day = first.week_start();
+    while day <= last {
+        if counters.week_start != Some(day.week_start()) {
+            counters.week_start = Some(day.week_start());
+            counters.week = 0;
+        }
+        let in_month = day >= first;
+        if in_month && day == first {
+            counters.month = 0;
+        }
+        let today_plan = if in_month { plan } else { before };
+        if today_plan.eats_on(day.weekday()) {
+            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters);
+            if in_month {
+                for m in meals {
+                    out.total_subsidy += m.subsidy;
+                    out.total_pay += m.pay.unwrap_or(Fen::ZERO);
+                    if !m.subsidy.is_zero() {
+                        out.subsidised_meals += 1;
+                    }
+                    out.meals.push(m);
+                }
+            }
+        }
+        match day.add_days(1) {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    out
+}
+
+fn day_meals(
+    policy: &Policy,
+    person: &Person,
+    plan: &MealPlan,
+    day: Date,
+    calendar: &Calendar,
+    counters: &mut Counters,
+) -> Vec<SimulatedMeal> {
+    let Some(version) = policy.version_on(day) else {
+        return plan
+            .meals
+            .iter()
+            .map(|kind| SimulatedMeal {
+                date: day,
+                meal: *kind,
+                subsidy: Fen::ZERO,
+                pay: plan.price,
+                uncapped: Fen::ZERO,
+                limited_by: None,
+            })
+            .collect();
+    };
+    let CapsOn { per_day, per_week, per_month } = caps_on(version, day);
+
+    let assessed: Vec<(MealKind, Fen, Option<Fen>)> = plan
+        .meals
+        .iter()
+        .map(|kind| {
+            let meal = Meal { date: day, kind: *kind, price: plan.price, delivery: plan.delivery, place: plan.place };
+            let a = assess_figures(policy, person, &meal, calendar);
+            (*kind, a.subsidy, a.price)
+        })
+        .collect();
+    // Count the meals that give most first.
+    let mut order: Vec<usize> = (0..assessed.len()).collect();
+    order.sort_by(|&i, &j| assessed[j].1.cmp(&assessed[i].1).then(assessed[i].0.cmp(&assessed[j].0)));
+    let mut today = 0u32;
+    let mut granted = vec![None; assessed.len()];
+    for i in order {
+        let uncapped = assessed[i].1;
+        if uncapped.is_zero() {
+            granted[i] = Some((Fen::ZERO, None));
+            continue;
+        }
+        let limit = if per_day.is_some_and(|n| today >= n) {
+            Some(Limit::PerDay)
+        } else if per_week.is_some_and(|n| counters.week >= n) {
+            Some(Limit::PerWeek)
+        } else if per_month.is_some_and(|n| counters.month >= n) {
+            Some(Limit::PerMonth)
+        } else {
+            None
+        };
+        if limit.is_none() {
+            today += 1;
+            counters.week += 1;
+            counters.month += 1;
+        }
+        granted[i] = Some((if limit.is_some() { Fen::ZERO } else { uncapped }, limit));
+    }
+    let mut out: Vec<SimulatedMeal> = assessed
+        .iter()
+        .zip(granted)
+        .map(|((kind, uncapped, price), g)| {
+            let (subsidy, limited_by) = g.unwrap_or((Fen::ZERO, None));
+            SimulatedMeal {
+                date: day,
+                meal: *kind,
+                subsidy,
+                pay: price.map(|p| p.saturating_sub(subsidy)),
+                uncapped: *uncapped,
+                limited_by,
+            }
+        })
+        .collect();
+    out.sort_by_key(|m| m.meal);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::policy::assess::assess;
+    use crate::core::policy::presets::load_preset;
+
+    fn preset(id: &str) -> Policy {
+        load_preset(id).and_then(Result::ok).expect("preset")
+    }
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    #[test]
+    fn tianjin_caps_one_meal_a_day_and_five_a_week() {
+        // tianjin, version 2024 (from 2024-05-17): lunch and dinner, `per_day = 1`, `per_week = 5`,
+        // 3 yuan a meal from 80 ("age-80"). A day: 1 × 3 = 3 yuan; a week: 5 × 3 = 15. March 2025
+        // begins on a Saturday and the week of Monday 24 February has used its 5 by Friday 28, so
+        // 1–2 March get nothing; 3–9, 10–16, 17–23, 24–30 March give 5 each and Monday 31 one:
+        // 21 meals × 3 = 63 yuan.
+        let tianjin = preset("tianjin");
+        let version = tianjin.version_on(d("2025-03-04")).expect("in force");
+        assert_eq!(caps_on(version, d("2025-03-04")), CapsOn { per_day: Some(1), per_week: Some(5), per_month: None });
+        let a = assess(&tianjin, &Person::aged(85), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        let expected = Limits {
+            meals: vec![MealKind::Lunch, MealKind::Dinner],
+            workdays_only: false,
+            per_day: Some(1),
+            per_week: Some(5),
+            per_month: None,
+            max_day: Fen::yuan(3),
+            max_week: Fen::yuan(15),
+            max_month: Fen::yuan(63),
+        };
+        assert_eq!(a.limits, expected);
+    }
+
+    #[test]
+    fn shenzhen_working_day_lunches_are_valued_on_a_weekday() {
+        // shenzhen-2025: working-day lunches only, no caps, 5 yuan from 70 at a 15-yuan meal. Asked on
+        // Saturday 8 March 2025 (no subsidy that day), a day is still worth 5 yuan (valued on
+        // Monday 10 March), a week 5 × 5 = 25, and March 2025 has 21 working days (3–7, 10–14,
+        // 17–21, 24–28 and 31; no holiday): 21 × 5 = 105 yuan.
+        let shenzhen = preset("shenzhen-2025");
+        let meal = Meal { price: Some(Fen::yuan(15)), ..Meal::lunch(d("2025-03-08")) };
+        let a = assess(&shenzhen, &Person::aged(85), &meal, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::ZERO);
+        assert_eq!((a.limits.workdays_only, a.limits.per_day, a.limits.per_week), (true, None, None));
+        assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.max_month), (Fen::yuan(5), Fen::yuan(25), Fen::yuan(105)));
+    }
+}
