@@ -94,7 +94,7 @@ fn generate(n: u32, west: f64, north: f64) -> Vec<u8> {
         counts.push(strip.len() as u32);
         out.extend(strip);
     }
-    let mut put = |out: &mut Vec<u8>, bytes: &[u8]| {
+    let put = |out: &mut Vec<u8>, bytes: &[u8]| {
         let at = out.len() as u32;
         out.extend_from_slice(bytes);
         at

@@ -4,6 +4,7 @@
 //! natively. The display options (`lang`, `large`, `contrast`) are applied on top of the saved
 //! display settings by `ui::settings`.
 
+use crate::core::text_input::percent_decode_lossy;
 use crate::core::Locale;
 
 /// Which halves of the app are shown.
@@ -166,7 +167,7 @@ impl EmbedOptions {
         let mut o = EmbedOptions::default();
         for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
             let (key, raw) = pair.split_once('=').unwrap_or((pair, ""));
-            let value = percent_decode(raw);
+            let value = percent_decode_lossy(raw);
             let mut ignore = |reason: IgnoredReason, value: String| o.ignored.push(Ignored { value, reason });
             match key {
                 "mode" => match value.as_str() {
@@ -217,32 +218,6 @@ impl EmbedOptions {
         }
         o
     }
-}
-
-/// Decodes `%xx` escapes and `+` (as a space). Invalid escapes are kept as they are.
-pub fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                let hex = |b: u8| (b as char).to_digit(16);
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
-                }
-            }
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// A path on the page's own site: absolute (`/a/b.toml`) or relative (`b.toml`, `./b`, `../b`),
@@ -454,9 +429,9 @@ mod tests {
 
     #[test]
     fn percent_decoding() {
-        assert_eq!(percent_decode("https%3A%2F%2Fa.cn"), "https://a.cn");
-        assert_eq!(percent_decode("a+b%2"), "a b%2");
-        assert_eq!(percent_decode("%E5%8A%A9%E9%A4%90"), "助餐");
-        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode_lossy("https%3A%2F%2Fa.cn"), "https://a.cn");
+        assert_eq!(percent_decode_lossy("a+b%2"), "a b%2");
+        assert_eq!(percent_decode_lossy("%E5%8A%A9%E9%A4%90"), "助餐");
+        assert_eq!(percent_decode_lossy("%zz"), "%zz");
     }
 }

@@ -1018,9 +1018,9 @@ mod tests {
             RasterError::Text { line: 2, problem: TextProblem::TooFewRows { expected: 3, found: 1 } },
         ];
         for e in all {
-            let zh = e.message(Locale::ZhCn);
+            let chinese = e.message(Locale::ZhCn);
             let en = e.message(Locale::En);
-            assert!(zh.ends_with('。') && !zh.contains(['(', ')', ',']), "{zh}");
+            assert!(chinese.ends_with('。') && !chinese.contains(['(', ')', ',']), "{chinese}");
             assert!(en.ends_with('.') && !en.contains(['（', '）', '，', '。']), "{en}");
         }
     }

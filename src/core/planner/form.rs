@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::settings::{Decay, Radius, Settings};
 use super::words::words;
+use crate::core::text_input::half_width;
 use crate::core::Locale;
 
 /// The settings form's fields, as typed.
@@ -88,19 +89,7 @@ impl SettingsError {
 }
 
 fn num(text: &str, field: SettingsField, min: f64, max: f64, errors: &mut Vec<SettingsError>) -> f64 {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .map(|c| {
-            if ('０'..='９').contains(&c) {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            } else if c == '．' {
-                '.'
-            } else {
-                c
-            }
-        })
-        .collect();
+    let cleaned = half_width(text);
     match cleaned.parse::<f64>() {
         Ok(v) if v.is_finite() && v >= min && v <= max => v,
         _ => {

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::mix::{groups, Group, Shares};
 use crate::core::calendar::Calendar;
-use crate::core::date::Date;
+use crate::core::date::{next_weekday, Date};
 use crate::core::money::Fen;
 use crate::core::policy::model::{FundingLevel, OperatorPer, Policy};
 use crate::core::policy::simulate::{simulate_month, MealPlan};
@@ -100,14 +100,6 @@ pub fn group_costs(policy: &Policy, shares: &Shares, a: &Assumptions, calendar: 
             GroupCost { group: g, subsidy_year: subsidy, meals_year: meals, by_level, operator_year }
         })
         .collect()
-}
-
-fn next_weekday(d: Date) -> Date {
-    let mut day = d;
-    while day.weekday().is_weekend() {
-        day = day.add_days(1).unwrap_or(day);
-    }
-    day
 }
 
 /// What a site costs in a year.
