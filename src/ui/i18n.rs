@@ -1,7 +1,7 @@
 //! User-interface text in Chinese (default) and English.
 //!
 //! Each language is one value of [`Texts`], so a string missing from either language is a compile
-//! error, not a blank on screen. Terms follow the project glossary (`shared/GLOSSARY.md`).
+//! error, not a blank on screen. Terms follow the project glossary (`docs/glossary.md`).
 
 use crate::core::Locale;
 

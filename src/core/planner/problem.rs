@@ -1,4 +1,5 @@
-//! The reference checker's problem format (`shared/reference`), read and written by the CLI's
+//! The reference checker's problem format (the cases in `tests/data/reference`), read and written
+//! by the CLI's
 //! `zhucan plan --problem`: `{"demand": [[lon, lat, weight], …], "candidates": [[lon, lat], …],
 //! "radius_m": R, "k": K, "fixed": [indices]}`, WGS84 degrees.
 

@@ -9,7 +9,7 @@
 //!   and straight-line distance, typical of urban grids. 15 minutes → 900 m walked → 692 m radius.
 //!   Both are settings, shown next to the result.
 //! - **Share needing meal help 22.1 %**: the Ministry of Civil Affairs survey figure (China Daily
-//!   2024-11-07, in `shared/policies/README.md` §A.0).
+//!   2024-11-07, in `docs/policy-sources.md` §A.0).
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! names and plain-words explanations of every category (shared by the form and the CLI). The
 //! words themselves are in [`super::explain_words`].
 //!
-//! Terms follow `shared/GLOSSARY.md`.
+//! Terms follow `docs/glossary.md`.
 
 use super::assess::{Advice, Change, Hint, HintTarget, Note, Step, StepKind};
 use super::condition::{Check, Condition, Found, Verdict};

@@ -36,7 +36,7 @@ impl Text {
     }
 }
 
-/// How sure the collectors are of a source (from `shared/policies/README.md`).
+/// How sure the collectors are of a source (from `docs/policy-sources.md`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum Confidence {
     /// Official government page, or two independent reposts agreeing.
