@@ -5,6 +5,7 @@
 pub mod calendar;
 pub mod date;
 pub mod embed;
+pub mod form;
 pub mod geo;
 pub mod io;
 pub mod locale;

@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::settings::{Decay, Radius, Settings};
-use super::words::words;
-use crate::core::text_input::half_width;
-use crate::core::Locale;
+use crate::core::form::{number, read, FieldError, Problem};
 
 /// The settings form's fields, as typed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -70,33 +68,11 @@ pub enum SettingsField {
     ExtraWeight(usize),
 }
 
-/// A problem with a settings field.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SettingsError {
-    /// Which field.
-    pub field: SettingsField,
-    /// Smallest allowed.
-    pub min: f64,
-    /// Largest allowed.
-    pub max: f64,
-}
-
-impl SettingsError {
-    /// The message in `locale`.
-    pub fn message(&self, locale: Locale) -> String {
-        (words(locale).settings_range)(self.min, self.max)
-    }
-}
+/// A problem with a settings field (the one convention of [`crate::core::form`]).
+pub type SettingsError = FieldError<SettingsField>;
 
 fn num(text: &str, field: SettingsField, min: f64, max: f64, errors: &mut Vec<SettingsError>) -> f64 {
-    let cleaned = half_width(text);
-    match cleaned.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= min && v <= max => v,
-        _ => {
-            errors.push(SettingsError { field, min, max });
-            min
-        }
-    }
+    read(number(text, min, max), field, min, errors)
 }
 
 impl SettingsForm {
@@ -136,7 +112,7 @@ impl SettingsForm {
         let k_max = n_candidates.max(1) as f64;
         let k = num(&self.k, SettingsField::K, 1.0, k_max, &mut e);
         if k.fract() != 0.0 {
-            e.push(SettingsError { field: SettingsField::K, min: 1.0, max: k_max });
+            e.push(SettingsError { field: SettingsField::K, problem: Problem::NotInRange { min: 1.0, max: k_max } });
         }
         let target = num(&self.target_percent, SettingsField::Target, 1.0, 100.0, &mut e);
         let need = num(&self.need_percent, SettingsField::Need, 0.0, 100.0, &mut e);

@@ -24,9 +24,6 @@ pub struct PlannerWords {
     /// "Chosen" in the exported CSV: no.
     pub csv_no: &'static str,
 
-    /// A settings field outside its range (smallest, largest).
-    pub settings_range: fn(f64, f64) -> String,
-
     /// Not a project file (the reason).
     pub project_not_a_project: fn(&str) -> String,
     /// A project saved by a newer zhucan (its format version).
@@ -108,8 +105,6 @@ pub const ZH_CN: PlannerWords = PlannerWords {
     csv_yes: "是",
     csv_no: "否",
 
-    settings_range: |min, max| format!("请填写 {min} 到 {max} 之间的数"),
-
     project_not_a_project: |why| format!("这不是助餐的项目文件（{why}）。"),
     project_newer: |v| format!("这个项目文件是新版助餐保存的（格式版本 {v}），请更新本页面后再打开。"),
     project_damaged: |name| format!("项目文件里的“{name}”已损坏。"),
@@ -167,8 +162,6 @@ pub const EN: PlannerWords = PlannerWords {
     },
     csv_yes: "yes",
     csv_no: "no",
-
-    settings_range: |min, max| format!("Please enter a number from {min} to {max}"),
 
     project_not_a_project: |why| format!("This is not a zhucan project file ({why})."),
     project_newer: |v| format!("This project was saved by a newer zhucan (format version {v}); please update this page first."),
@@ -229,7 +222,8 @@ mod tests {
 
     #[test]
     fn errors_in_each_language() {
-        let range = SettingsError { field: SettingsField::RadiusM, min: 50.0, max: 50_000.0 };
+        let range =
+            SettingsError { field: SettingsField::RadiusM, problem: crate::core::form::Problem::NotInRange { min: 50.0, max: 50_000.0 } };
         assert_eq!(range.message(Locale::ZhCn), "请填写 50 到 50000 之间的数");
         assert_eq!(range.message(Locale::En), "Please enter a number from 50 to 50000");
         let damaged = ProjectError::Damaged("点.csv".into());

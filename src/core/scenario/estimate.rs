@@ -45,7 +45,7 @@ impl Estimate {
     /// Costs plan `v` (and the kept plan `pinned`, when it is another) as the form says; `None`
     /// when the form's numbers do not check or its policy is not a preset.
     pub fn run(v: &Rc<PlanView>, pinned: Option<&Rc<PlanView>>, form: &ScenarioForm) -> Option<Estimate> {
-        let (shares, a, b) = form.validate()?;
+        let (shares, a, b) = form.validate().ok()?;
         let policy_a = preset_policy(&form.policy_a)?;
         let sites = chosen_sites(v);
         let groups_a = group_costs(policy_a, &shares, &a, Calendar::builtin());

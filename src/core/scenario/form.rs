@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::cost::Assumptions;
 use super::mix::{Shares, CENSUS_SHARE_65_PLUS};
+use crate::core::form::{number, percent, read, FieldError, Problem};
 use crate::core::money::Fen;
+use crate::core::text_input::half_width;
 
 /// The scenario form as typed: percentages and counts as text.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -102,46 +104,64 @@ impl ScenarioForm {
     }
 
     /// Checks the numbers: shares in 0–100 with age bands adding up to 100 (60–64 takes up any
-    /// rounding), 1–7 days, a year 2000–2100, a price in yuan.
-    pub fn validate(&self) -> Option<(Shares, Assumptions, Option<Assumptions>)> {
+    /// rounding), 1–7 days, a year 2000–2100, a price in yuan; every problem named by its field
+    /// (the one convention of [`crate::core::form`]; full-width digits read as digits).
+    pub fn validate(&self) -> Result<(Shares, Assumptions, Option<Assumptions>), Vec<FieldError<Field>>> {
+        let mut e = Vec::new();
         let mut age = [0.0; 5];
         for (i, a) in self.age.iter().enumerate() {
-            age[i] = percent(a)?;
+            age[i] = read(percent(a), Field::Age(i), 0.0, &mut e);
         }
         let older: f64 = age[1..].iter().sum();
         if older > 1.0 + 1e-9 {
-            return None;
+            e.push(FieldError { field: Field::Age(1), problem: Problem::SharesOver100 });
         }
-        age[0] = 1.0 - older;
+        age[0] = (1.0 - older).max(0.0);
         let mut hardship = [0.0; 4];
         for (i, h) in self.hardship.iter().enumerate() {
-            hardship[i] = percent(h)?;
+            hardship[i] = read(percent(h), Field::Hardship(i), 0.0, &mut e);
+        }
+        if hardship.iter().sum::<f64>() > 1.0 + 1e-9 {
+            e.push(FieldError { field: Field::Hardship(0), problem: Problem::SharesOver100 });
         }
         let mut care = [0.0; 2];
         for (i, c) in self.care.iter().enumerate() {
-            care[i] = percent(c)?;
+            care[i] = read(percent(c), Field::Care(i), 0.0, &mut e);
         }
-        if hardship.iter().sum::<f64>() > 1.0 + 1e-9 || care.iter().sum::<f64>() > 1.0 + 1e-9 {
-            return None;
+        if care.iter().sum::<f64>() > 1.0 + 1e-9 {
+            e.push(FieldError { field: Field::Care(0), problem: Problem::SharesOver100 });
         }
-        let shares = Shares { age, hardship, care, nonlocal: percent(&self.nonlocal)? };
-        let days: u32 = self.days.trim().parse().ok().filter(|d| (1..=7).contains(d))?;
-        let year = |s: &str| s.trim().parse::<i32>().ok().filter(|y| (2000..=2100).contains(y));
-        let price = if self.price.trim().is_empty() { None } else { Some(Fen::parse_yuan(&self.price).ok().filter(|p| p.0 > 0)?) };
-        let a = Assumptions { uptake: percent(&self.uptake)?, days_per_week: days, price, year: year(&self.year_a)? };
-        let b = if self.policy_b.is_empty() { None } else { Some(Assumptions { year: year(&self.year_b)?, ..a.clone() }) };
-        Some((shares, a, b))
+        let nonlocal = read(percent(&self.nonlocal), Field::Nonlocal, 0.0, &mut e);
+        let days = read(whole(&self.days, 1.0, 7.0), Field::Days, 5.0, &mut e) as u32;
+        let year_a = read(whole(&self.year_a, 2000.0, 2100.0), Field::YearA, 2025.0, &mut e) as i32;
+        let year_b =
+            if self.policy_b.is_empty() { year_a } else { read(whole(&self.year_b, 2000.0, 2100.0), Field::YearB, 2025.0, &mut e) as i32 };
+        let price = if self.price.trim().is_empty() {
+            None
+        } else {
+            let typed = Fen::parse_yuan(&half_width(&self.price)).ok().filter(|p| p.0 > 0);
+            let price_range = Problem::NotInRange { min: 0.01, max: 10_000.0 };
+            read(typed.map(Some).ok_or(price_range), Field::Price, None, &mut e)
+        };
+        let uptake = read(percent(&self.uptake), Field::Uptake, 0.0, &mut e);
+        if !e.is_empty() {
+            return Err(e);
+        }
+        let shares = Shares { age, hardship, care, nonlocal };
+        let a = Assumptions { uptake, days_per_week: days, price, year: year_a };
+        let b = (!self.policy_b.is_empty()).then(|| Assumptions { year: year_b, ..a.clone() });
+        Ok((shares, a, b))
     }
 }
 
-/// A typed percentage 0–100 as a share 0–1.
-fn percent(s: &str) -> Option<f64> {
-    s.trim().parse::<f64>().ok().filter(|v| v.is_finite() && (0.0..=100.0).contains(v)).map(|v| v / 100.0)
+/// A typed whole number from `min` to `max`.
+fn whole(text: &str, min: f64, max: f64) -> Result<f64, Problem> {
+    number(text, min, max).and_then(|v| if v.fract() == 0.0 { Ok(v) } else { Err(Problem::NotInRange { min, max }) })
 }
 
 /// Is a typed share above zero (worth listing among the assumptions)?
 pub(crate) fn above_zero(s: &str) -> bool {
-    s.trim().parse::<f64>().is_ok_and(|x| x > 0.0)
+    half_width(s).parse::<f64>().is_ok_and(|x| x > 0.0)
 }
 
 #[cfg(test)]
@@ -155,11 +175,24 @@ mod tests {
         assert!((s.age.iter().sum::<f64>() - 1.0).abs() < 1e-9);
         assert!((s.age[3] - 0.18).abs() < 1e-9);
         assert_eq!((a.days_per_week, a.year, b), (5, 2025, None));
-        assert!(ScenarioForm { days: "8".into(), ..f.clone() }.validate().is_none());
-        assert!(ScenarioForm { uptake: "abc".into(), ..f.clone() }.validate().is_none());
-        assert!(ScenarioForm { age: ["0".into(), "60".into(), "50".into(), "0".into(), "0".into()], ..f.clone() }.validate().is_none());
-        let with_b = ScenarioForm { policy_b: "dandong-2024".into(), year_b: "2026".into(), ..f };
-        assert_eq!(with_b.validate().and_then(|(_, _, b)| b).map(|b| b.year), Some(2026));
+        let fields = |form: ScenarioForm| form.validate().err().map(|e| e.into_iter().map(|e| (e.field, e.problem)).collect::<Vec<_>>());
+        let range = |min, max| Problem::NotInRange { min, max };
+        assert_eq!(fields(ScenarioForm { days: "8".into(), ..f.clone() }), Some(vec![(Field::Days, range(1.0, 7.0))]));
+        assert_eq!(fields(ScenarioForm { days: "2.5".into(), ..f.clone() }), Some(vec![(Field::Days, range(1.0, 7.0))]));
+        assert_eq!(fields(ScenarioForm { uptake: "abc".into(), ..f.clone() }), Some(vec![(Field::Uptake, range(0.0, 100.0))]));
+        // 60 % + 50 % of the older bands is more than the whole.
+        let over = ScenarioForm { age: ["0".into(), "60".into(), "50".into(), "0".into(), "0".into()], ..f.clone() };
+        assert_eq!(fields(over), Some(vec![(Field::Age(1), Problem::SharesOver100)]));
+        // Every bad box is named at once.
+        let two = ScenarioForm { uptake: "x".into(), nonlocal: "120".into(), ..f.clone() };
+        assert_eq!(fields(two).map(|v| v.into_iter().map(|(f, _)| f).collect::<Vec<_>>()), Some(vec![Field::Nonlocal, Field::Uptake]));
+        let with_b = ScenarioForm { policy_b: "dandong-2024".into(), year_b: "2026".into(), ..f.clone() };
+        assert_eq!(with_b.validate().ok().and_then(|(_, _, b)| b).map(|b| b.year), Some(2026));
+        // Typed with a Chinese input method: full-width digits and stop.
+        let (_, a, _) =
+            ScenarioForm { uptake: "２２．１".into(), days: "６".into(), price: "１２．５".into(), ..f }.validate().expect("valid");
+        assert_eq!((a.days_per_week, a.price), (6, Some(Fen(1250))));
+        assert!((a.uptake - 0.221).abs() < 1e-12);
     }
 
     #[test]
