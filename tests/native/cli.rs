@@ -341,3 +341,34 @@ fn help_and_usage_errors_speak_the_language_asked_for() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(String::from_utf8_lossy(&out.stderr).trim(), "zhucan：--on：2025-02-30 不是真实存在的日期");
 }
+
+/// `zhucan plan --demand-raster`: an Esri ASCII grid of four 0.01° cells in a row from 113.00° E,
+/// 23.00° N (centres at 113.005 … 113.035° E, 23.005° N) holding 10, 20, no data and 40 people.
+/// Adjacent centres are 0.01° × 111,195 m × cos 23.005° = 1,023.5 m apart. One candidate at the
+/// first centre with a 1,500 m radius reaches the first two cells: 10 + 20 = 30 people. Only the
+/// cells within 1,500 m of the candidate are read (113.0053 ± 0.0147° E: columns 0 and 1), so the
+/// no-data cell and the 40 are never looked at.
+#[test]
+fn plan_reads_demand_from_a_population_raster_around_the_candidates() {
+    let dir = temp_dir("raster");
+    let grid =
+        write(&dir, "pop.asc", "ncols 4\nnrows 1\nxllcorner 113.0\nyllcorner 23.0\ncellsize 0.01\nNODATA_value -9999\n10 20 -9999 40\n");
+    let sites = write(&dir, "sites.csv", "名称,经度,纬度\nA,113.005,23.005\n");
+    let out = zhucan(&["plan", "--demand-raster", &grid, "--candidates", &sites, "--radius-m", "1500", "--k", "1"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!((v["total_weight"].as_f64(), v["covered_weight"].as_f64()), (Some(30.0), Some(30.0)));
+    let r = &v["raster"];
+    assert_eq!((r["cells_read"].as_u64(), r["cells_with_people"].as_u64(), r["cells_no_data"].as_u64()), (Some(2), Some(2), Some(0)));
+    // Two layers on the same grid (men and women) add up cell by cell: 2 × 30.
+    let twice =
+        zhucan(&["plan", "--demand-raster", &grid, "--demand-raster", &grid, "--candidates", &sites, "--radius-m", "1500", "--k", "1"]);
+    let v: serde_json::Value = serde_json::from_slice(&twice.stdout).expect("json");
+    assert_eq!(v["covered_weight"].as_f64(), Some(60.0));
+    // A raster in metres (a projected system) is refused in the person's language, naming the file.
+    let metres = write(&dir, "utm.asc", "ncols 2\nnrows 1\nxllcorner 500000\nyllcorner 2500000\ncellsize 100\n1 2\n");
+    let zh = zhucan(&["--lang", "zh", "plan", "--demand-raster", &metres, "--candidates", &sites]);
+    assert_eq!(zh.status.code(), Some(1), "{}", String::from_utf8_lossy(&zh.stderr));
+    let err = String::from_utf8_lossy(&zh.stderr);
+    assert!(err.contains("utm.asc") && err.contains("不是经纬度（WGS84，EPSG:4326）"), "{err}");
+}

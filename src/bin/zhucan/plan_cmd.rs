@@ -18,6 +18,8 @@ use zhucan::core::planner::settings::{Choices, Radius, Settings};
 use zhucan::core::planner::SelectOptions;
 use zhucan::core::Locale;
 
+use zhucan::core::io::raster::{self, read_ascii_grid, read_geotiff, read_xyz, Window};
+
 use crate::common::read_text;
 use crate::words::words;
 
@@ -28,6 +30,8 @@ pub struct Args {
     problem: Option<String>,
     #[arg(long, requires = "candidates")]
     demand: Option<String>,
+    #[arg(long = "demand-raster", conflicts_with_all = ["demand", "problem"], requires = "candidates")]
+    demand_raster: Vec<String>,
     #[arg(long)]
     candidates: Option<String>,
     #[arg(long)]
@@ -109,10 +113,50 @@ fn check<T>(path: &str, imported: Imported<T>, skip: bool, locale: Locale) -> Re
     Ok(imported.data)
 }
 
+/// Demand from population rasters (`--demand-raster`, one or more files on the same grid, added
+/// up): GeoTIFF (`.tif`, `.tiff`), Esri ASCII grid (`.asc`) or XYZ text (anything else). Each cell
+/// with people is a demand point at its centre, with the cell's area.
+fn raster_demand(paths: &[String], candidates: &Sites, reach_m: f64, locale: Locale) -> Result<(Demand, Value), String> {
+    let w = words(locale);
+    let window = Window::around(&candidates.points, reach_m).ok_or_else(|| w.need_inputs.to_string())?;
+    let mut layers = Vec::new();
+    for path in paths {
+        let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+        let lower = path.to_ascii_lowercase();
+        let read = if lower.ends_with(".tif") || lower.ends_with(".tiff") {
+            read_geotiff(&bytes, Some(&window))
+        } else {
+            let text = String::from_utf8(bytes).map_err(|_| (w.in_file)(path, w.not_utf8))?;
+            if lower.ends_with(".asc") {
+                read_ascii_grid(&text, Some(&window))
+            } else {
+                read_xyz(&text, Some(&window))
+            }
+        };
+        layers.push(read.map_err(|e| (w.in_file)(path, &e.message(locale)))?);
+    }
+    let cells = raster::sum(layers).map_err(|e| (w.in_file)(&paths.join(" + "), &e.message(locale)))?;
+    let report = json!({
+        "files": paths,
+        "window": [window.west, window.south, window.east, window.north],
+        "cells_read": cells.read,
+        "cells_with_people": cells.values.len(),
+        "people": cells.total(),
+        "cells_no_data": cells.nodata,
+        "cells_negative": cells.negative,
+        "cells_empty": cells.empty,
+    });
+    let n = cells.points.len();
+    let demand =
+        Demand { points: cells.points, counts: cells.values, area_m2: cells.areas_m2, names: vec![String::new(); n], ..Demand::default() };
+    Ok((demand, report))
+}
+
 pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let w = words(locale);
     let t0 = Instant::now();
     let crs = Crs::from_code(&args.crs).ok_or_else(|| (w.bad_crs)(&args.crs))?;
+    let mut raster_json = Value::Null;
     let (demand, candidates, existing, mut settings, choices) = if let Some(path) = &args.problem {
         let problem: Problem = serde_json::from_str(&read_text(path, locale)?).map_err(|e| (w.in_file)(path, &e.to_string()))?;
         let p = problem.check().map_err(|e| (w.in_file)(path, &e.message(locale)))?;
@@ -128,13 +172,26 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         let settings = Settings { radius: Radius::Metres { metres: p.radius_m }, k: p.k, ..Settings::default() };
         (demand, candidates, Sites::default(), settings, Choices { locked: p.fixed, excluded: Vec::new() })
     } else {
-        let (Some(dpath), Some(cpath)) = (&args.demand, &args.candidates) else {
+        let Some(cpath) = &args.candidates else {
             return Err(w.need_inputs.into());
         };
-        let demand = with_source(dpath, locale, |s| import_demand(s, &auto_map(s.headers()), crs))?;
-        let demand = check(dpath, demand, args.skip_bad_rows, locale)?;
         let candidates = with_source(cpath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?;
         let candidates = check(cpath, candidates, args.skip_bad_rows, locale)?;
+        let demand = match &args.demand {
+            Some(dpath) => {
+                let demand = with_source(dpath, locale, |s| import_demand(s, &auto_map(s.headers()), crs))?;
+                check(dpath, demand, args.skip_bad_rows, locale)?
+            }
+            None if !args.demand_raster.is_empty() => {
+                // Only the cells within reach of a candidate: its extent widened by the distance
+                // a person may be from a site (the radius, or the walk's length on foot).
+                let reach = args.radius_m.or(args.walk_minutes.map(|m| m * args.walk_speed)).unwrap_or(Settings::default().radius.metres());
+                let (demand, report) = raster_demand(&args.demand_raster, &candidates, reach, locale)?;
+                raster_json = report;
+                demand
+            }
+            None => return Err(w.need_inputs.into()),
+        };
         let existing = match &args.existing {
             Some(epath) => {
                 check(epath, with_source(epath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?, args.skip_bad_rows, locale)?
@@ -232,6 +289,7 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         "pairs": result.pairs,
         "distance_model": if args.roads.is_some() { "on_foot" } else { "straight_line" },
         "network": network_json,
+        "raster": raster_json,
         "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "total_s": t0.elapsed().as_secs_f64()},
     });
     println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);

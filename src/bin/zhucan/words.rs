@@ -66,6 +66,8 @@ pub struct CliWords {
     pub help_plan_skip_bad_rows: &'static str,
     /// `plan --roads`.
     pub help_plan_roads: &'static str,
+    /// `plan --demand-raster`.
+    pub help_plan_demand_raster: &'static str,
     /// `plan --max-snap-m`.
     pub help_plan_max_snap_m: &'static str,
     /// `demo-data --out`.
@@ -165,6 +167,7 @@ pub const ZH_CN: CliWords = CliWords {
     help_plan_k: "要选的地点数（默认 10，或问题文件里的 k）",
     help_plan_target_share: "“最少地点数”要达到的老年人口覆盖比例",
     help_plan_skip_bad_rows: "跳过有问题的行（在标准错误里列出），而不是停下",
+    help_plan_demand_raster: "人口栅格代替 --demand：GeoTIFF（.tif，单波段，经纬度 WGS84，例如 WorldPop 的分年龄段人口）、Esri ASCII 栅格（.asc）或 XYZ 文本；可给多个同一格网的文件，逐格相加（例如 60 岁以上各年龄段、男女）。只读取候选点周围服务半径内的格子",
     help_plan_roads: "沿这些道路步行，而不是走直线：LineString / MultiLineString 要素的 GeoJSON 文件（有 OpenStreetMap 标签的作为属性），坐标系同 --crs。步行上限是 --walk-minutes × --walk-speed 米（或按 --radius-m 步行）",
     help_plan_max_snap_m: "配合 --roads：离所有道路都超过这个距离（米）的点，按直线距离 × --detour 计算",
     help_demo_out: "写入 demand.csv、candidates.csv 和 existing.csv 的目录",
@@ -235,6 +238,7 @@ pub const EN: CliWords = CliWords {
     help_plan_k: "Sites to choose (default 10, or the problem's k)",
     help_plan_target_share: "Target share of demand for the fewest-sites answer",
     help_plan_skip_bad_rows: "Leave out bad rows (listed on standard error) instead of stopping",
+    help_plan_demand_raster: "Population rasters instead of --demand: GeoTIFF (.tif, one band, longitude/latitude on WGS84, e.g. WorldPop's age bands), Esri ASCII grid (.asc) or XYZ text; several files on one grid are added cell by cell (e.g. every 60+ band, men and women). Only the cells within the service radius of a candidate are read",
     help_plan_roads: "Walk along these roads instead of a straight line: a GeoJSON file of LineString / MultiLineString features (OpenStreetMap tags as properties where present), in --crs. The limit is --walk-minutes × --walk-speed metres on foot (or --radius-m on foot)",
     help_plan_max_snap_m: "With --roads: points farther than this from every road walk in a straight line × --detour",
     help_demo_out: "Directory to write demand.csv, candidates.csv and existing.csv into",
@@ -325,6 +329,7 @@ impl CliWords {
             ("plan", "target_share") => self.help_plan_target_share,
             ("plan", "skip_bad_rows") => self.help_plan_skip_bad_rows,
             ("plan", "roads") => self.help_plan_roads,
+            ("plan", "demand_raster") => self.help_plan_demand_raster,
             ("plan", "max_snap_m") => self.help_plan_max_snap_m,
             ("demo-data", "out") => self.help_demo_out,
             ("demo-data", "points") => self.help_demo_points,

@@ -941,6 +941,21 @@ mod tests {
     }
 
     #[test]
+    fn files_written_elsewhere() {
+        // Written by hand with Python's struct (tests/data/raster/README.md): 9 cells with people,
+        // 1 + 2 + 4 + 5 + 8 + 9 + 10 + 11 + 12 = 62; one no data, one negative, one empty.
+        let r = read_geotiff(include_bytes!("../../../tests/data/raster/handmade-4x3.tif"), None).expect("reads");
+        assert_eq!((r.read, r.nodata, r.negative, r.empty, r.values.len()), (12, 1, 1, 1, 9));
+        assert!(near(r.total(), 62.0));
+        assert!(near(r.grid.west, 113.0) && near(r.grid.north, 23.05) && near(r.grid.cell_lon, 0.01));
+        // The georust geotiff crate's Austrian test raster is in ETRS89-LAEA metres (EPSG:3035).
+        let austria = include_bytes!("../../../tests/data/raster/austrian_capitals_model_tie_point_and_pixel_scale_pixel_is_area.tif");
+        let e = read_geotiff(austria, None).expect_err("projected");
+        assert_eq!(e, RasterError::NotLonLat { epsg: Some(3035) });
+        assert!(e.message(Locale::En).contains("EPSG:3035"));
+    }
+
+    #[test]
     fn esri_ascii_grid() {
         // 3 columns × 2 rows of 0.5° from (100° E, 20° N) at the lower-left corner: the top row is
         // 20.5–21.0° N.
