@@ -83,3 +83,48 @@ fn the_calculator_app_does_not_import_the_planner() {
     let planner_main = fs::read_to_string(root.join("src/bin/planner.rs")).unwrap_or_default();
     assert!(planner_main.contains("ui::planner::PlannerApp"), "the planner app mounts the planner");
 }
+
+/// The layers import downwards only: the file formats (`core::io`) and the shared basics (`geo`,
+/// `form`, `text_input`, `date`, `money`, `calendar`, `locale`) never reach up into the domains,
+/// the calculator's domain (`policy`) knows nothing of the planner's or the cost estimate's, and
+/// the one-meal engine (`policy/assess`) does not import the month simulator built on it (these
+/// were import circles once).
+#[test]
+fn layers_import_downwards_only() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let rules: [(&str, &[&str]); 10] = [
+        ("io", &["core::planner", "core::policy", "core::scenario", "super::super::planner"]),
+        ("geo.rs", &["core::planner", "core::policy", "core::scenario", "core::io"]),
+        ("form.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("text_input.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("date.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("money.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("calendar.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("locale.rs", &["core::planner", "core::policy", "core::scenario"]),
+        ("policy", &["core::planner", "core::scenario"]),
+        ("policy/assess", &["simulate"]),
+    ];
+    let mut offences = Vec::new();
+    for (place, forbidden) in rules {
+        let path = root.join(place);
+        let mut files = Vec::new();
+        if path.is_dir() {
+            rust_files(&path, &mut files);
+        } else {
+            files.push(path.clone());
+        }
+        assert!(!files.is_empty() && files.iter().all(|f| f.exists()), "{place} is not in src/core");
+        for file in &files {
+            let text = fs::read_to_string(file).unwrap_or_default();
+            for (n, line) in text.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for name in forbidden {
+                    if code.contains(name) {
+                        offences.push(format!("{}:{}: {place} must not import {name}: {}", file.display(), n + 1, line.trim()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(offences.is_empty(), "an import against the layers:\n{}", offences.join("\n"));
+}
