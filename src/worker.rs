@@ -27,7 +27,9 @@ pub enum WorkerInput {
     },
     /// A request for the planner's session.
     Plan(Request),
-    /// Panics on purpose, so the tests can check that the page recovers.
+    /// Panics on purpose, so the tests can check that the page recovers. Only in builds with the
+    /// `test-hooks` feature (the page's and the worker's builds must agree).
+    #[cfg(feature = "test-hooks")]
     TestPanic,
 }
 
@@ -67,6 +69,7 @@ impl Worker for PlannerWorker {
         match input {
             WorkerInput::Setup { crash_channel } => CRASH_CHANNEL.with(|c| *c.borrow_mut() = Some(crash_channel)),
             WorkerInput::Plan(request) => self.session.handle(request, &mut |reply| scope.respond(id, reply)),
+            #[cfg(feature = "test-hooks")]
             WorkerInput::TestPanic => panic!("zhucan test panic in the planner worker (triggered on purpose)"),
         }
     }

@@ -4,8 +4,6 @@
 //! trusted to render; its two buttons are handled by `static/js/boot.js`, which does not depend
 //! on the WebAssembly module either.
 
-use wasm_bindgen::prelude::*;
-
 use crate::core::Locale;
 
 struct Words {
@@ -50,8 +48,10 @@ pub fn install_panic_hook() {
 }
 
 /// Triggers a panic on purpose, so the end-to-end tests can check the panel. Exported to
-/// JavaScript as `zhucanTestPanic`; it does nothing but panic.
-#[wasm_bindgen(js_name = zhucanTestPanic)]
+/// JavaScript as `zhucanTestPanic`; it does nothing but panic. Only in builds with the
+/// `test-hooks` feature.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = zhucanTestPanic)]
 pub fn test_panic() {
     panic!("zhucan test panic (triggered on purpose by zhucanTestPanic)");
 }

@@ -310,3 +310,22 @@ fn the_tables_hold_each_languages_punctuation() {
     assert_eq!((pz.issue)(&issue), "第 3 行，“纬度”：和第 2 行重复");
     assert_eq!((pe.issue)(&issue), "line 3, “纬度”: repeats line 2");
 }
+
+/// The planner limits "sites to choose" by the candidates it knows of: none before any data, the
+/// demo district's 60 candidates, else the rows of the candidates file in use (the demand file's
+/// rows do not count).
+#[wasm_bindgen_test]
+fn the_planner_counts_the_candidates_it_chooses_from() {
+    use zhucan::core::io::columns::ColumnMap;
+    use zhucan::core::io::crs::Crs;
+    use zhucan::ui::planner::state::{InUse, PlannerState};
+    let in_use = |rows: usize| InUse { name: "f.csv".into(), rows, map: ColumnMap::default(), crs: Crs::Wgs84, skipped: false };
+    let mut s = PlannerState::default();
+    assert_eq!(s.n_candidates(), None);
+    s.cards[0].in_use = Some(in_use(500));
+    assert_eq!(s.n_candidates(), None, "demand rows are not candidates");
+    s.cards[1].in_use = Some(in_use(25));
+    assert_eq!(s.n_candidates(), Some(25));
+    let demo = PlannerState { demo: true, ..PlannerState::default() };
+    assert_eq!(demo.n_candidates(), Some(60));
+}

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::state::{CardProblem, FileCard, MapField, PlanAction};
+use super::state::{CardProblem, FileCard, MapField};
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
 use crate::core::planner::data::{weightable_columns, FileWarning, MappingError};
@@ -28,8 +28,12 @@ pub struct FileCardProps {
     pub on_import: Callback<(Role, bool)>,
     /// Remove the file.
     pub on_clear: Callback<Role>,
-    /// Other changes.
-    pub dispatch: Callback<PlanAction>,
+    /// A mapping field set to a column (or to none).
+    pub on_map: Callback<(Role, MapField, Option<usize>)>,
+    /// A coordinate system chosen (`None`: the choice was not one the planner knows).
+    pub on_crs: Callback<(Role, Option<Crs>)>,
+    /// An extra count column ticked (`true`) or unticked.
+    pub on_extra: Callback<(Role, usize, bool)>,
 }
 
 fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'static str) {
@@ -150,8 +154,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     let role = props.role;
     let Some(o) = &props.card.opened else { return Html::default() };
     let m = &props.card.map;
-    let d = props.dispatch.clone();
-    let set = |field: MapField| d.reform(move |col: Option<usize>| PlanAction::SetMap(role, field, col));
+    let set = |field: MapField| props.on_map.reform(move |col: Option<usize>| (role, field, col));
     let id = |f: &str| {
         format!(
             "plan-{}-{f}",
@@ -164,12 +167,9 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     };
     let position_none = if o.geojson { t.from_geometry } else { t.col_none };
     let crs_id = id("crs");
-    let on_crs = d.reform(move |e: Event| {
+    let on_crs = props.on_crs.reform(move |e: Event| {
         let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-        match Crs::from_code(&v) {
-            Some(c) => PlanAction::SetCrs(role, c),
-            None => PlanAction::NeedCrs(role),
-        }
+        (role, Crs::from_code(&v))
     });
     let crs_options = [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)].map(|(c, name)| {
         html! { <option value={c.code()} selected={props.card.crs == Some(c)}>{ name }</option> }
@@ -189,8 +189,8 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
         let boxes = offered.into_iter().filter_map(|i| o.headers.get(i).map(|h| (i, h))).map(|(i, h)| {
             let checked = m.extras.contains(&i);
             let box_id = format!("{}-{i}", id("extra"));
-            let onchange = d
-                .reform(move |e: Event| PlanAction::ToggleExtra(role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
+            let onchange =
+                props.on_extra.reform(move |e: Event| (role, i, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked()));
             html! {
                 <label class="choice" for={box_id.clone()}>
                     <input type="checkbox" id={box_id} {checked} {onchange} />

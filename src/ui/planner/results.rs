@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::map::MapView;
 use super::scenario_view::ScenarioView;
-use super::state::PlanAction;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::geo::LonLat;
 use crate::core::io::crs::Crs;
@@ -39,8 +38,18 @@ pub struct ResultsProps {
     pub pinned: Option<Rc<PlanView>>,
     /// Interface language.
     pub locale: Locale,
-    /// Changes.
-    pub dispatch: Callback<PlanAction>,
+    /// Show a site's details.
+    pub on_select: Callback<usize>,
+    /// Lock a site into the plan, or unlock it.
+    pub on_lock: Callback<usize>,
+    /// Keep a site out of the plan, or let it back in.
+    pub on_exclude: Callback<usize>,
+    /// Add a site to the comparison, or take it out.
+    pub on_compare: Callback<usize>,
+    /// List every candidate.
+    pub on_show_all: Callback<()>,
+    /// Keep this plan for comparison, or let the kept one go.
+    pub on_pin: Callback<()>,
 }
 
 fn pct(part: f64, whole: f64) -> String {
@@ -160,7 +169,6 @@ fn breakdown(props: &ResultsProps, i: usize, t: &PlanTexts) -> Html {
     let v = &props.view;
     let Some(s) = v.sites.get(i) else { return Html::default() };
     let rows = breakdown_rows(s, v, t).into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
-    let d = &props.dispatch;
     let locked = props.choices.locked.contains(&i);
     let excluded = props.choices.excluded.contains(&i);
     let comparing = props.compare.contains(&i);
@@ -170,9 +178,9 @@ fn breakdown(props: &ResultsProps, i: usize, t: &PlanTexts) -> Html {
             <h4 id="plan-breakdown-heading" class="long-text" tabindex="-1">{ (t.details_of)(&s.name) }</h4>
             <dl>{ for rows }</dl>
             <div class="actions site-actions">
-                <button type="button" class="button secondary" aria-pressed={pressed(locked)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleLock(i))}>{ if locked { t.unlock } else { t.lock } }</button>
-                <button type="button" class="button secondary" aria-pressed={pressed(excluded)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleExclude(i))}>{ if excluded { t.include } else { t.exclude } }</button>
-                <button type="button" class="button secondary" aria-pressed={pressed(comparing)} onclick={d.reform(move |_: MouseEvent| PlanAction::ToggleCompare(i))}>{ if comparing { t.compare_remove } else { t.compare_add } }</button>
+                <button type="button" class="button secondary" aria-pressed={pressed(locked)} onclick={props.on_lock.reform(move |_: MouseEvent| i)}>{ if locked { t.unlock } else { t.lock } }</button>
+                <button type="button" class="button secondary" aria-pressed={pressed(excluded)} onclick={props.on_exclude.reform(move |_: MouseEvent| i)}>{ if excluded { t.include } else { t.exclude } }</button>
+                <button type="button" class="button secondary" aria-pressed={pressed(comparing)} onclick={props.on_compare.reform(move |_: MouseEvent| i)}>{ if comparing { t.compare_remove } else { t.compare_add } }</button>
             </div>
             <p class="field-hint">{ t.lock_hint }</p>
         </section>
@@ -255,7 +263,6 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     let l = props.locale;
     let t = plan_texts(l);
     let v = &props.view;
-    let d = props.dispatch.clone();
     let order = v.ranked_sites();
     let shown = if props.show_all { order.len() } else { order.len().min(100) };
     let rows = order.iter().take(shown).map(|s| {
@@ -282,7 +289,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <td>{ thousands(s.score.expected_meals) }</td>
                 <td>{ fit_text(s.score.capacity_fit, t) }</td>
                 <td class="row-actions">
-                    <button type="button" class="link-button" aria-label={(t.details_of)(&short_label(&s.name, NAME_CHARS))} onclick={d.reform(move |_: MouseEvent| PlanAction::Select(Some(i)))}>{ t.details }</button>
+                    <button type="button" class="link-button" aria-label={(t.details_of)(&short_label(&s.name, NAME_CHARS))} onclick={props.on_select.reform(move |_: MouseEvent| i)}>{ t.details }</button>
                 </td>
             </tr>
         }
@@ -322,7 +329,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <h3 id="plan-result-heading" tabindex="-1">{ t.result_heading }</h3>
             { summary(v, t) }
             { conditions(v, t, l) }
-            <MapView view={v.clone()} selected={props.selected} locale={l} on_select={d.reform(|i| PlanAction::Select(Some(i)))} />
+            <MapView view={v.clone()} selected={props.selected} locale={l} on_select={props.on_select.clone()} />
             if let Some(i) = props.selected {
                 { breakdown(props, i, t) }
             }
@@ -350,10 +357,10 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 </div>
                 <p class="field-hint">{ t.table_note }</p>
                 if shown < order.len() {
-                    <button type="button" class="button secondary" onclick={d.reform(|_: MouseEvent| PlanAction::ShowAll)}>{ t.show_all }</button>
+                    <button type="button" class="button secondary" onclick={props.on_show_all.reform(|_: MouseEvent| ())}>{ t.show_all }</button>
                 }
             </section>
-            <ScenarioView view={v.clone()} pinned={props.pinned.clone()} on_pin={d.reform(|_| PlanAction::TogglePin)} locale={l} />
+            <ScenarioView view={v.clone()} pinned={props.pinned.clone()} on_pin={props.on_pin.clone()} locale={l} />
             <div class="field export-crs">
                 <label for="plan-export-crs">{ t.export_crs_label }</label>
                 <select id="plan-export-crs" onchange={on_crs}>{ for crs_options }</select>

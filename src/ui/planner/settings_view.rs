@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use super::state::PlanAction;
 use super::text::plan_texts;
 use crate::core::locale::thousands;
 use crate::core::planner::form::{SettingsField, SettingsForm};
@@ -19,8 +18,8 @@ pub struct SettingsProps {
     pub n_candidates: Option<usize>,
     /// Interface language.
     pub locale: Locale,
-    /// Changes.
-    pub dispatch: Callback<PlanAction>,
+    /// The form after an edit.
+    pub on_edit: Callback<SettingsForm>,
 }
 
 fn field(
@@ -66,17 +65,16 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
     let error = |field: SettingsField| errors.iter().find(|e| e.field == field).map(|e| e.message(l));
     let edit = |change: fn(&mut SettingsForm, String)| {
         let form = f.clone();
-        props.dispatch.reform(move |v: String| {
+        props.on_edit.reform(move |v: String| {
             let mut next = form.clone();
             change(&mut next, v);
-            PlanAction::Form(Box::new(next))
+            next
         })
     };
     let walking = f.radius_mode == "walking";
     let mode = |value: &'static str, label: &'static str| {
         let form = f.clone();
-        let onchange =
-            props.dispatch.reform(move |_: Event| PlanAction::Form(Box::new(SettingsForm { radius_mode: value.into(), ..form.clone() })));
+        let onchange = props.on_edit.reform(move |_: Event| SettingsForm { radius_mode: value.into(), ..form.clone() });
         let id = format!("plan-radius-{value}");
         html! {
             <label class="choice" for={id.clone()}>
@@ -87,13 +85,13 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
     };
     let weights = props.extra_names.iter().enumerate().map(|(i, name)| {
         let form = f.clone();
-        let on = props.dispatch.reform(move |v: String| {
+        let on = props.on_edit.reform(move |v: String| {
             let mut next = form.clone();
             if next.extra_weights.len() <= i {
                 next.extra_weights.resize(i + 1, "0".into());
             }
             next.extra_weights[i] = v;
-            PlanAction::Form(Box::new(next))
+            next
         });
         let value = f.extra_weights.get(i).cloned().unwrap_or_else(|| "0".into());
         field(
@@ -108,11 +106,9 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
     });
     let on_decay = {
         let form = f.clone();
-        props.dispatch.reform(move |e: Event| {
-            PlanAction::Form(Box::new(SettingsForm {
-                decay: e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
-                ..form.clone()
-            }))
+        props.on_edit.reform(move |e: Event| SettingsForm {
+            decay: e.target_unchecked_into::<web_sys::HtmlInputElement>().checked(),
+            ..form.clone()
         })
     };
     html! {

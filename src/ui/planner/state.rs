@@ -10,7 +10,7 @@ use crate::core::io::crs::Crs;
 use crate::core::planner::data::MappingError;
 use crate::core::planner::form::SettingsForm;
 use crate::core::planner::plan::Choices;
-use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step};
+use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step, DEMO_CANDIDATES};
 
 /// Why a file card shows an error (put in words by the card, in the interface's language).
 #[derive(Clone, Debug, PartialEq)]
@@ -187,6 +187,18 @@ impl PlannerState {
     /// Demand and candidates are loaded.
     pub fn ready(&self) -> bool {
         self.demo || (self.imported(Role::Demand) && self.imported(Role::Candidates))
+    }
+
+    /// The number of candidate sites a run chooses from (for the limit on how many to choose),
+    /// when known: the result's, else the demo's, else the candidates file's rows in use.
+    pub fn n_candidates(&self) -> Option<usize> {
+        self.result.as_ref().map(|r| r.sites.len()).or_else(|| {
+            if self.demo {
+                Some(DEMO_CANDIDATES)
+            } else {
+                self.cards[slot(Role::Candidates)].in_use.as_ref().map(|u| u.rows)
+            }
+        })
     }
 
     fn imported(&self, role: Role) -> bool {
