@@ -3,6 +3,8 @@
 //! settings, locked and excluded sites — as one versioned JSON file. Nothing is computed from it
 //! that the planner would not compute again: a run after loading gives the same result.
 
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
 use super::form::SettingsForm;
@@ -106,48 +108,15 @@ pub fn from_json(text: &str) -> Result<(Saved, Vec<Contents>), ProjectError> {
     Ok((file.saved, out))
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding (RFC 4648).
+/// Standard base64 with padding (RFC 4648), by the `base64` crate.
 pub fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18u32, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(ALPHABET[((n >> shift) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    STANDARD.encode(bytes)
 }
 
 /// Decodes standard base64 (padding required, whitespace ignored); None if damaged.
 pub fn base64_decode(text: &str) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = text.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if !clean.len().is_multiple_of(4) {
-        return None;
-    }
-    let value = |c: u8| ALPHABET.iter().position(|&a| a == c).map(|p| p as u32);
-    let mut out = Vec::with_capacity(clean.len() / 4 * 3);
-    for (q, quad) in clean.chunks(4).enumerate() {
-        let last = q + 1 == clean.len() / 4;
-        let pad = quad.iter().rev().take_while(|&&c| c == b'=').count();
-        if pad > 2 || (pad > 0 && !last) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &quad[..4 - pad] {
-            n = (n << 6) | value(c)?;
-        }
-        n <<= 6 * pad as u32;
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
+    let clean: String = text.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    STANDARD.decode(clean).ok()
 }
 
 #[cfg(test)]
@@ -164,6 +133,7 @@ mod tests {
         }
         let all: Vec<u8> = (0..=255).collect();
         assert_eq!(base64_decode(&base64_encode(&all)), Some(all));
+        assert_eq!(base64_decode("Zm9v\nYmFy").as_deref(), Some(&b"foobar"[..]), "line breaks are ignored");
         for bad in ["Zg=", "Z===", "Zg==Zg==", "Zm9*"] {
             assert_eq!(base64_decode(bad), None, "{bad}");
         }
