@@ -46,6 +46,19 @@ pub fn crs_name(crs: Crs) -> &'static str {
     }
 }
 
+/// A site's position as the details panel shows it: in `crs` (the candidates file's own system
+/// by default), six decimals (about 0.1 m).
+///
+/// ```
+/// use zhucan::core::io::crs::Crs;
+/// use zhucan::core::planner::export::position_text;
+/// assert_eq!(position_text(113.264385, 23.129112, Crs::Wgs84), "113.264385, 23.129112");
+/// ```
+pub fn position_text(lon: f64, lat: f64, crs: Crs) -> String {
+    let p = crs.from_wgs84(LonLat::new(lon, lat));
+    format!("{:.6}, {:.6}", p.lon, p.lat)
+}
+
 /// Every candidate with its scores, chosen ones first in order; UTF-8 with BOM. Positions are in
 /// `crs` (the planner works in WGS84; the default export is the system the file came in, so the
 /// sites land where they were when pasted back into the map they came from), and the position

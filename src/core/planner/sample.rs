@@ -13,6 +13,9 @@ fn normal(rng: &mut Rng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
 }
 
+/// The extra count columns of a simulated city (its data names, as a Chinese file would have them).
+pub const SIMULATED_EXTRAS: [&str; 2] = ["80岁以上", "失能"];
+
 /// A simulated city: `n_points` demand points (counts 1–60, with "80岁以上" and "失能" extra
 /// counts) in `clusters` residential clusters around `center`, spread over about `extent_km`.
 pub fn city(center: LonLat, extent_km: f64, n_points: usize, clusters: usize, seed: u64) -> Demand {
@@ -28,7 +31,7 @@ pub fn city(center: LonLat, extent_km: f64, n_points: usize, clusters: usize, se
         })
         .collect();
     let mut d =
-        Demand { extra_names: vec!["80岁以上".into(), "失能".into()], extras: vec![Vec::new(), Vec::new()], ..Demand::default() };
+        Demand { extra_names: SIMULATED_EXTRAS.map(String::from).to_vec(), extras: vec![Vec::new(), Vec::new()], ..Demand::default() };
     for i in 0..n_points {
         let (dx, dy) = if rng.below(10) < 8 {
             let (hx, hy, s) = hubs[rng.below(hubs.len() as u64) as usize];

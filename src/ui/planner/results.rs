@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::map::MapView;
 use super::scenario_view::ScenarioView;
 use super::text::{plan_texts, PlanTexts};
-use crate::core::geo::LonLat;
 use crate::core::io::crs::Crs;
 use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export;
@@ -158,8 +157,7 @@ fn breakdown_rows(s: &SiteRow, v: &PlanView, t: &PlanTexts) -> Vec<(String, Stri
     for (name, value) in v.extra_names.iter().zip(&s.score.extras) {
         rows.push((name.clone(), thousands(*value)));
     }
-    let p = v.input_crs.from_wgs84(LonLat::new(s.lon, s.lat));
-    rows.push(((t.coords_in)(export::crs_name(v.input_crs)), format!("{:.6}, {:.6}", p.lon, p.lat)));
+    rows.push(((t.coords_in)(export::crs_name(v.input_crs)), export::position_text(s.lon, s.lat, v.input_crs)));
     rows
 }
 

@@ -208,7 +208,7 @@ impl PlannerState {
     /// Names of the demand's extra columns (for the weight settings).
     pub fn extra_names(&self) -> Vec<String> {
         if self.demo {
-            return vec!["80岁以上".into(), "失能".into()];
+            return crate::core::planner::sample::SIMULATED_EXTRAS.map(String::from).to_vec();
         }
         self.cards[0].report.as_ref().filter(|r| r.accepted).map(|r| r.extra_names.clone()).unwrap_or(self.extra_in_use.clone())
     }
