@@ -372,3 +372,28 @@ fn plan_reads_demand_from_a_population_raster_around_the_candidates() {
     let err = String::from_utf8_lossy(&zh.stderr);
     assert!(err.contains("utm.asc") && err.contains("不是经纬度（WGS84，EPSG:4326）"), "{err}");
 }
+
+/// A flag the policy does not define is an error naming it and the policy's own categories (it was
+/// silently ignored, so a misspelling gave a smaller subsidy without a word); and every trace step
+/// is printed (steps testing a flag came out as `null`).
+#[test]
+fn subsidy_refuses_a_misspelt_flag_and_traces_every_step() {
+    let dir = temp_dir("flags");
+    let meal = write(&dir, "m.json", r#"{"price_fen": 1300}"#);
+    let typo = write(&dir, "typo.json", r#"{"age": 85, "hukou": "local", "flags": ["jujia_butei"]}"#);
+    let out = zhucan(&["subsidy", "--policy", "tianjin", "--person", &typo, "--meal", &meal, "--on", "2025-03-04"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("jujia_butei") && err.contains("jujia_butie") && err.contains("kunnan_canji"), "{err}");
+    let zh = zhucan(&["--lang", "zh", "subsidy", "--policy", "tianjin", "--person", &typo, "--meal", &meal, "--on", "2025-03-04"]);
+    assert!(String::from_utf8_lossy(&zh.stderr).contains("这份政策没有类别 “jujia_butei”"), "{}", String::from_utf8_lossy(&zh.stderr));
+    let right = write(&dir, "right.json", r#"{"age": 85, "hukou": "local", "flags": ["jujia_butie"]}"#);
+    let out = zhucan(&["subsidy", "--policy", "tianjin", "--person", &right, "--meal", &meal, "--on", "2025-03-04"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let trace = v["trace"].as_array().expect("a trace");
+    assert!(!trace.is_empty());
+    for step in trace {
+        assert!(step["step"].is_string() && step["text"].is_string(), "a step printed as {step}");
+    }
+}

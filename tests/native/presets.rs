@@ -67,3 +67,28 @@ fn every_figure_points_at_a_locatable_source_with_a_quote() {
         }
     }
 }
+
+/// Every step, hint and note of every preset's own cases serialises to JSON (the CLI prints them;
+/// an internally tagged enum with a variant holding a bare value — `Flag(bool)` — cannot be
+/// serialised, and its steps came out as `null`).
+#[test]
+fn every_step_of_every_case_serialises() {
+    use zhucan::core::policy::assess;
+    let mut steps = 0;
+    for preset in PRESETS {
+        let policy = parse_policy(preset.toml).unwrap_or_else(|e| panic!("{}: {:?}", preset.id, e));
+        for case in &policy.cases {
+            let a = assess(&policy, &case.person, &case.meal, Calendar::builtin());
+            for s in &a.steps {
+                let v = serde_json::to_value(&s.kind).unwrap_or_else(|e| panic!("{} {}: {e}", preset.id, case.name));
+                assert!(v.get("step").is_some_and(|s| s.is_string()), "{} {}: {v}", preset.id, case.name);
+                steps += 1;
+            }
+            for h in &a.hints {
+                serde_json::to_value(&h.target).unwrap_or_else(|e| panic!("{} {} hint: {e}", preset.id, case.name));
+            }
+            serde_json::to_value(&a.notes).unwrap_or_else(|e| panic!("{} {} notes: {e}", preset.id, case.name));
+        }
+    }
+    assert!(steps > 100, "{steps} steps checked");
+}

@@ -94,7 +94,7 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let path = args.person.as_deref().unwrap_or_default();
     let raw: PersonJson = serde_json::from_str(&read_text(path, locale)?).map_err(|e| (w.in_file)(path, &e.to_string()))?;
     let person = raw.validate().map_err(|e| field_errors(path, &e, locale))?;
-    check_birth(&person, &meal).map_err(|e| field_errors(path, &[e], locale))?;
+    check_against(&person, &meal, &policy).map_err(|e| field_errors(path, &[e], locale))?;
     let a = assess(&policy, &person, &meal, Calendar::builtin());
     let mut out = report(&policy, &a, locale);
     if args.month {
@@ -114,12 +114,24 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn check_birth(person: &Person, meal: &Meal) -> Result<(), FieldError> {
-    match person.age {
-        zhucan::core::policy::AgeInput::BirthDate(b) if b > meal.date => {
-            Err(FieldError { field: "birth_date".into(), problem: FieldProblem::BornAfterMeal { birth: b, meal: meal.date } })
+/// What can only be checked with the meal and the policy: a birth date after the meal, and a
+/// category (flag) the policy does not define — a misspelt flag must not be silently ignored (a
+/// policy's own `[[case]]` refuses it too).
+fn check_against(person: &Person, meal: &Meal, policy: &Policy) -> Result<(), FieldError> {
+    if let zhucan::core::policy::AgeInput::BirthDate(b) = person.age {
+        if b > meal.date {
+            return Err(FieldError { field: "birth_date".into(), problem: FieldProblem::BornAfterMeal { birth: b, meal: meal.date } });
         }
-        _ => Ok(()),
+    }
+    match person.flags.iter().find(|f| !policy.categories.iter().any(|c| &c.id == *f)) {
+        Some(found) => Err(FieldError {
+            field: "flags".into(),
+            problem: FieldProblem::UnknownCategory {
+                found: found.clone(),
+                allowed: policy.categories.iter().map(|c| c.id.clone()).collect(),
+            },
+        }),
+        None => Ok(()),
     }
 }
 
@@ -190,6 +202,7 @@ fn report(policy: &Policy, a: &Assessment, locale: Locale) -> Value {
 /// rows were bad.
 fn for_each_person(
     path: &str,
+    policy: &Policy,
     meal: &Meal,
     locale: Locale,
     mut each: impl FnMut(usize, String, Result<Person, String>),
@@ -214,7 +227,7 @@ fn for_each_person(
         let id = id_col.and_then(|c| row.get(c).cloned()).unwrap_or_else(|| line.to_string());
         let person = person_from_row(&headers, &row)
             .and_then(|raw| raw.validate())
-            .and_then(|p| check_birth(&p, meal).map(|()| p).map_err(|e| vec![e]))
+            .and_then(|p| check_against(&p, meal, policy).map(|()| p).map_err(|e| vec![e]))
             .map_err(|errors| {
                 bad += 1;
                 let message = (w.join_problems)(&errors.iter().map(|e| field_text(e, locale)).collect::<Vec<_>>());
@@ -231,7 +244,7 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, locale: Locale) -> Resul
     let header = ["line", "id", "eligible", "subsidy_fen", "pay_fen", "delivery_subsidy_fen", "tier", "version", "error"];
     out.write_record(header).map_err(|e| e.to_string())?;
     let mut written = Ok(());
-    let bad = for_each_person(path, meal, locale, |line, id, person| {
+    let bad = for_each_person(path, policy, meal, locale, |line, id, person| {
         let fields = match person {
             Ok(p) => {
                 let a = assess_figures(policy, &p, meal, Calendar::builtin());
@@ -269,16 +282,16 @@ fn run_roster(policy: &Policy, path: &str, meal: &Meal, locale: Locale) -> Resul
 }
 
 /// Reads a roster into people (bad rows reported on standard error and counted).
-fn read_roster(path: &str, meal: &Meal, locale: Locale) -> Result<(Vec<Person>, usize), String> {
+fn read_roster(path: &str, policy: &Policy, meal: &Meal, locale: Locale) -> Result<(Vec<Person>, usize), String> {
     let mut people = Vec::new();
-    let bad = for_each_person(path, meal, locale, |_, _, person| people.extend(person.ok()))?;
+    let bad = for_each_person(path, policy, meal, locale, |_, _, person| people.extend(person.ok()))?;
     Ok((people, bad))
 }
 
 /// The month's subsidy for a whole roster, by category: the same month simulator as everywhere.
 fn run_summary(policy: &Policy, path: &str, meal: &Meal, plan: &MealPlan, locale: Locale) -> Result<ExitCode, String> {
     use std::collections::BTreeMap;
-    let (people, bad) = read_roster(path, meal, locale)?;
+    let (people, bad) = read_roster(path, policy, meal, locale)?;
     let (year, month) = (meal.date.year(), meal.date.month());
     let mut total = 0i64;
     let mut eligible = 0usize;

@@ -43,8 +43,10 @@ pub enum Condition {
 }
 
 /// What a leaf test found in the person.
+// Adjacently tagged: an internally tagged enum cannot serialise a variant holding a bare value
+// (`Flag(bool)`, `Care(CareLevel)`), and the CLI's trace came out as `null` for those.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Found {
     /// The person's age, and when they reach the age asked for (if a birth date is known and the
     /// age is in the future).
@@ -113,7 +115,7 @@ pub struct EvalContext {
 /// A condition evaluated for one person, as a tree: `not` is pushed down to the leaves (De
 /// Morgan), so every node is a leaf, an `all` or an `any`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "of", rename_all = "snake_case")]
 pub enum Verdict {
     /// One test.
     Leaf(Check),

@@ -41,6 +41,13 @@ pub enum FieldProblem {
     NotAGrade(String),
     /// Empty or longer than 64 bytes: not a category id.
     NotACategoryId(String),
+    /// A category (flag) the policy does not define: a misspelling would otherwise be ignored.
+    UnknownCategory {
+        /// What was given.
+        found: String,
+        /// The policy's category ids.
+        allowed: Vec<String>,
+    },
     /// A negative amount.
     Negative,
     /// A price outside 0 – 100000000 fen.

@@ -27,6 +27,8 @@ pub const ZH_CN: InputWords = InputWords {
         FieldProblem::GradeOutOfRange(grade) => format!("应为 0–4，实际是 {grade}"),
         FieldProblem::NotAGrade(found) => format!("应为 0–4，实际是 “{found}”"),
         FieldProblem::NotACategoryId(found) => format!("“{found}” 不是类别编号"),
+        FieldProblem::UnknownCategory { found, allowed } if allowed.is_empty() => format!("这份政策没有类别 “{found}”（它没有自定义类别）"),
+        FieldProblem::UnknownCategory { found, allowed } => format!("这份政策没有类别 “{found}”，它的类别是：{}", allowed.join("、")),
         FieldProblem::Negative => "不能为负数".into(),
         FieldProblem::PriceOutOfRange(fen) => format!("{fen} 不是以分为单位的价格（0–100000000）"),
         FieldProblem::NotAWholeNumber(found) => format!("应为整数，实际是 “{found}”"),
@@ -55,6 +57,12 @@ pub const EN: InputWords = InputWords {
         FieldProblem::GradeOutOfRange(grade) => format!("expected 0–4, found {grade}"),
         FieldProblem::NotAGrade(found) => format!("expected 0–4, found {found:?}"),
         FieldProblem::NotACategoryId(found) => format!("{found:?} is not a category id"),
+        FieldProblem::UnknownCategory { found, allowed } if allowed.is_empty() => {
+            format!("this policy has no category {found:?} (it defines none)")
+        }
+        FieldProblem::UnknownCategory { found, allowed } => {
+            format!("this policy has no category {found:?}; its categories are {}", allowed.join(", "))
+        }
         FieldProblem::Negative => "must not be negative".into(),
         FieldProblem::PriceOutOfRange(fen) => format!("{fen} is not a price in fen (0 – 100000000)"),
         FieldProblem::NotAWholeNumber(found) => format!("expected a whole number, found {found:?}"),
@@ -108,6 +116,10 @@ mod tests {
             (FieldProblem::Money(MoneyError::TooPrecise("1.005".into())), vec!["1.005", "0.01"]),
             (FieldProblem::Money(MoneyError::OutOfRange("2000000".into())), vec!["2000000"]),
             (FieldProblem::IncomeInBothUnits, vec!["income", "income_fen"]),
+            (
+                FieldProblem::UnknownCategory { found: "jujia_butei".into(), allowed: vec!["jujia_butie".into()] },
+                vec!["jujia_butei", "jujia_butie"],
+            ),
             (FieldProblem::BornAfterMeal { birth: d("2030-01-01"), meal: d("2025-03-04") }, vec![]),
         ];
         for (p, _) in &all {
@@ -120,6 +132,7 @@ mod tests {
                 | FieldProblem::GradeOutOfRange(_)
                 | FieldProblem::NotAGrade(_)
                 | FieldProblem::NotACategoryId(_)
+                | FieldProblem::UnknownCategory { .. }
                 | FieldProblem::Negative
                 | FieldProblem::PriceOutOfRange(_)
                 | FieldProblem::NotAWholeNumber(_)
