@@ -4,8 +4,9 @@
 //! the person's language. Numbers are read by [`number`] and percentages by [`percent`], both after
 //! [`half_width`], so "２２．１" typed with a Chinese input method reads as 22.1 everywhere.
 //!
-//! The calculator's questions (dates, ages, choices) have their own problems in
-//! `policy::form::FormProblem`, worded per field.
+//! [`FieldError`] is the field-error type of every form: the calculator's questions (dates, ages,
+//! choices) carry `policy::form::FormProblem`, worded per field, and the command line's people
+//! `policy::input::FieldProblem`.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,19 +27,33 @@ pub enum Problem {
     SharesOver100,
 }
 
-/// A problem with one field of a form whose fields are `F`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FieldError<F> {
+/// A problem with one field of a form whose fields are `F`: the one field-error type of every form
+/// (the planner's settings and the cost estimate with [`Problem`]; the calculator's questions with
+/// `policy::form::FormProblem`; the command line's people with `policy::input::FieldProblem`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError<F, P = Problem> {
     /// Which field.
     pub field: F,
     /// What is wrong.
-    pub problem: Problem,
+    pub problem: P,
 }
 
-impl<F> FieldError<F> {
+/// A kind of problem that can say, in a language, what is wrong with a field.
+pub trait Describe<F> {
+    /// The problem with `field`, in words.
+    fn describe(&self, field: &F, locale: Locale) -> String;
+}
+
+impl<F> Describe<F> for Problem {
+    fn describe(&self, _field: &F, locale: Locale) -> String {
+        self.message(locale)
+    }
+}
+
+impl<F, P: Describe<F>> FieldError<F, P> {
     /// The problem in words, for beside the field.
     pub fn message(&self, locale: Locale) -> String {
-        self.problem.message(locale)
+        self.problem.describe(&self.field, locale)
     }
 }
 

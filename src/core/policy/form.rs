@@ -15,6 +15,7 @@ use super::form_words::form_words;
 use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
 use super::simulate::MealPlan;
 use crate::core::date::Date;
+use crate::core::form::{Describe, FieldError};
 use crate::core::money::Fen;
 use crate::core::text_input::{half_width, percent_decode, percent_encode};
 use crate::core::Locale;
@@ -245,21 +246,15 @@ pub enum FormProblem {
     UnknownChoice,
 }
 
-/// One problem in the form.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct FormError {
-    /// Which field.
-    pub field: FormField,
-    /// What is wrong.
-    pub problem: FormProblem,
-}
+/// One problem in the form (the one field-error type of [`crate::core::form`]).
+pub type FormError = FieldError<FormField, FormProblem>;
 
-impl FormError {
+impl Describe<FormField> for FormProblem {
     /// The message in `locale`, as shown next to the field.
-    pub fn message(&self, locale: Locale) -> String {
+    fn describe(&self, field: &FormField, locale: Locale) -> String {
         let w = form_words(locale);
-        match &self.problem {
-            FormProblem::Missing => (w.missing)(&self.field).into(),
+        match self {
+            FormProblem::Missing => (w.missing)(field).into(),
             FormProblem::NotAWholeNumber => w.not_a_whole_number.into(),
             FormProblem::OutOfRange { min, max } => (w.out_of_range)(*min, *max),
             FormProblem::NotADate => w.not_a_date.into(),

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::input_words::input_words;
 use super::person::{income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place};
 use crate::core::date::{Date, DateError};
+use crate::core::form;
 use crate::core::money::{Fen, MoneyError};
 use crate::core::Locale;
 
@@ -85,19 +86,13 @@ impl fmt::Display for FieldProblem {
     }
 }
 
-/// A problem with one field of the input.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    /// The field's name as in the file.
-    pub field: String,
-    /// What is wrong.
-    pub problem: FieldProblem,
-}
+/// A problem with one field of the input (the one field-error type of [`crate::core::form`]).
+pub type FieldError = form::FieldError<String, FieldProblem>;
 
-impl FieldError {
+impl form::Describe<String> for FieldProblem {
     /// The message in `locale`, with the field: `` field `age`: must not be negative ``.
-    pub fn message(&self, locale: Locale) -> String {
-        (input_words(locale).field)(&self.field, &self.problem.message(locale))
+    fn describe(&self, field: &String, locale: Locale) -> String {
+        (input_words(locale).field)(field, &self.message(locale))
     }
 }
 
