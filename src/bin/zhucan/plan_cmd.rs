@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use serde_json::{json, Value};
-use zhucan::core::io::columns::auto_map;
 use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::preview;
 use zhucan::core::io::{geojson_in, text};
@@ -93,6 +92,8 @@ fn warning_text(warning: &FileWarning, locale: Locale) -> String {
         FileWarning::CrsMismatch { chosen, hinted } => (w.warn_crs_mismatch)(crs_name(*chosen), crs_name(*hinted)),
         FileWarning::OutsideChina { points } => (w.warn_outside_china)(*points),
         FileWarning::MostlySwapped => w.warn_mostly_swapped.to_string(),
+        // Worded by the core, the same words the page shows.
+        FileWarning::MostlyLatitudeFirst | FileWarning::ExactDuplicates { .. } => warning.core_message(locale).unwrap_or_default(),
     }
 }
 
@@ -175,11 +176,11 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         let Some(cpath) = &args.candidates else {
             return Err(w.need_inputs.into());
         };
-        let candidates = with_source(cpath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?;
+        let candidates = with_source(cpath, locale, |s| import_sites(s, &s.auto_map(), crs))?;
         let candidates = check(cpath, candidates, args.skip_bad_rows, locale)?;
         let demand = match &args.demand {
             Some(dpath) => {
-                let demand = with_source(dpath, locale, |s| import_demand(s, &auto_map(s.headers()), crs))?;
+                let demand = with_source(dpath, locale, |s| import_demand(s, &s.auto_map(), crs))?;
                 check(dpath, demand, args.skip_bad_rows, locale)?
             }
             None if !args.demand_raster.is_empty() => {
@@ -193,9 +194,7 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
             None => return Err(w.need_inputs.into()),
         };
         let existing = match &args.existing {
-            Some(epath) => {
-                check(epath, with_source(epath, locale, |s| import_sites(s, &auto_map(s.headers()), crs))?, args.skip_bad_rows, locale)?
-            }
+            Some(epath) => check(epath, with_source(epath, locale, |s| import_sites(s, &s.auto_map(), crs))?, args.skip_bad_rows, locale)?,
             None => Sites::default(),
         };
         (demand, candidates, existing, Settings::default(), Choices::default())

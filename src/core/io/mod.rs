@@ -1,9 +1,11 @@
 //! File formats: text decoding (UTF-8, GBK), CSV tables, GeoJSON, road lines, column mapping,
-//! coordinate systems. Bytes in, `Result` out, with errors that name the file, line and field.
+//! positions in one cell, coordinate systems. Bytes in, `Result` out, with errors that name the
+//! file, line and field.
 
 pub mod columns;
 pub mod crs;
 pub mod geojson_in;
+pub mod location;
 pub mod raster;
 pub mod roads;
 pub mod table;

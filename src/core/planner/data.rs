@@ -2,17 +2,28 @@
 //! coordinate system in; checked arrays in WGS84 out, with every bad row reported by line (or
 //! feature) and field. Bad rows are left out of the data; the caller decides, with the user,
 //! whether to go on without them or to stop.
+//!
+//! The position comes from a longitude and a latitude column, from one column holding both
+//! ([`crate::core::io::location`]: 高德's `location`, `经纬度`, WKT `POINT(…)`), or from a
+//! GeoJSON feature's geometry.
+//!
+//! Rows that share a position are different rows (two compounds geocoded to one point, or two
+//! older people at one address) and are all kept. Only a row that repeats an earlier row exactly —
+//! every column the same, and a name to say it is the same place — is counted once, and all such
+//! rows are reported together as one [`FileWarning::ExactDuplicates`], not as bad rows.
 
-use std::collections::HashMap;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 
 use serde::{Deserialize, Serialize};
 
 use super::words::words;
 use crate::core::geo::LonLat;
-use crate::core::io::columns::{crs_hint, ColumnMap};
+use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
 use crate::core::io::crs::{in_china, Crs};
 use crate::core::io::geojson_in::GeoTable;
-use crate::core::io::table::{for_each_row, TableError};
+use crate::core::io::location::{self, LocationError};
+use crate::core::io::table::{for_each_row, preview, TableError};
 use crate::core::Locale;
 
 /// Where a row is in its file.
@@ -46,13 +57,25 @@ pub enum Problem {
     Swapped,
     /// A negative count.
     Negative,
-    /// The same position and name as an earlier row.
+    /// The same position and name as an earlier row. Imports no longer report this (rows at one
+    /// position are kept, and exact repeats are summed up in [`FileWarning::ExactDuplicates`]);
+    /// kept so that its words stay available.
     Duplicate {
         /// The earlier row.
         first: RowRef,
     },
     /// A GeoJSON feature with no usable geometry.
     NoGeometry,
+    /// A column of both coordinates whose cell is not two numbers.
+    NotTwoNumbers {
+        /// The text found (shortened).
+        found: String,
+    },
+    /// A column of both coordinates holding a WKT geometry other than a point.
+    NotAPoint {
+        /// Its type (`LINESTRING`, `POLYGON` …).
+        found: String,
+    },
 }
 
 /// One bad row (left out of the data).
@@ -84,6 +107,15 @@ pub enum FileWarning {
     },
     /// Most rows look like longitude and latitude are swapped: swap the column mapping.
     MostlySwapped,
+    /// Most rows of a column of both coordinates give the latitude first ("23.13,113.26").
+    MostlyLatitudeFirst,
+    /// Rows that repeat an earlier row exactly, left out: each record counts once.
+    ExactDuplicates {
+        /// How many rows were left out.
+        rows: usize,
+        /// The first few of them.
+        first: Vec<RowRef>,
+    },
 }
 
 impl RowRef {
@@ -112,6 +144,33 @@ impl Problem {
             Problem::Negative => w.problem_negative.to_string(),
             Problem::Duplicate { first } => (w.problem_duplicate)(&first.text(locale)),
             Problem::NoGeometry => w.problem_no_geometry.to_string(),
+            Problem::NotTwoNumbers { found } => (w.problem_not_two_numbers)(found),
+            Problem::NotAPoint { found } => (w.problem_not_a_point)(found),
+        }
+    }
+}
+
+impl FileWarning {
+    /// The words for the warnings the core itself puts in words: exact duplicates
+    /// ("5 行与前面的行完全相同（第 12、40、77 行…），只算一次") and latitude first in one column.
+    /// `None` for the others, which the page and the CLI word themselves (each says what to do
+    /// there: the mapping step's choices, or `--crs`).
+    pub fn core_message(&self, locale: Locale) -> Option<String> {
+        let w = words(locale);
+        match self {
+            FileWarning::ExactDuplicates { rows, first } => Some(match first.first() {
+                Some(RowRef::Feature(_)) => {
+                    let numbers: Vec<usize> =
+                        first.iter().filter_map(|r| if let RowRef::Feature(i) = r { Some(i + 1) } else { None }).collect();
+                    (w.warn_duplicate_features)(*rows, &numbers)
+                }
+                _ => {
+                    let numbers: Vec<u64> = first.iter().filter_map(|r| if let RowRef::Line(n) = r { Some(*n) } else { None }).collect();
+                    (w.warn_duplicate_lines)(*rows, &numbers)
+                }
+            }),
+            FileWarning::MostlyLatitudeFirst => Some(w.warn_latitude_first.to_string()),
+            FileWarning::CrsMismatch { .. } | FileWarning::OutsideChina { .. } | FileWarning::MostlySwapped => None,
         }
     }
 }
@@ -232,7 +291,7 @@ fn number(text: &str) -> Result<Option<f64>, Problem> {
 /// position, count, name, capacity or cost, whose sample values are numbers (blanks allowed, at
 /// least one number). Names and coordinates are not counts of people.
 pub fn weightable_columns(n_columns: usize, sample: &[Vec<String>], map: &ColumnMap) -> Vec<usize> {
-    let used = [map.lon, map.lat, map.count, map.name, map.capacity, map.cost];
+    let used = [map.lon, map.lat, map.lonlat, map.count, map.name, map.capacity, map.cost];
     (0..n_columns)
         .filter(|i| !used.contains(&Some(*i)))
         .filter(|&i| {
@@ -243,6 +302,9 @@ pub fn weightable_columns(n_columns: usize, sample: &[Vec<String>], map: &Column
         .collect()
 }
 
+/// Exact duplicates listed by their place in the summary (the count is always exact).
+pub const DUPLICATES_LISTED: usize = 3;
+
 /// What an import finds row by row: problems, counts, and the rows already read.
 #[derive(Default)]
 struct Collector {
@@ -251,20 +313,66 @@ struct Collector {
     total_rows: usize,
     swapped: usize,
     outside_china: usize,
-    /// First row at each position with each name.
-    seen: HashMap<(u64, u64, String), RowRef>,
+    /// Fingerprints of the named rows kept (see [`fingerprint`]).
+    seen: HashSet<u128, BuildHasherDefault<Prehashed>>,
+    /// Rows left out as exact repeats of an earlier row.
+    duplicates: usize,
+    /// The first of them.
+    duplicate_rows: Vec<RowRef>,
+}
+
+/// A 128-bit fingerprint of a whole row: its position as read and every column's text (and a
+/// feature's area), so that the rows themselves need not be kept. Two SipHash-1-3 hashes with
+/// different starting states: for rows not made on purpose to collide, the chance that any two
+/// different rows of a 10-million-row file share one is about 5 × 10¹³ pairs × 2⁻¹²⁸ ≈ 10⁻²⁵.
+fn fingerprint(f: &Fields<'_>, n_columns: usize, p: LonLat) -> u128 {
+    let mut a = DefaultHasher::new();
+    let mut b = DefaultHasher::new();
+    0x5a_u8.hash(&mut b);
+    for h in [&mut a, &mut b] {
+        p.lon.to_bits().hash(h);
+        p.lat.to_bits().hash(h);
+        for i in 0..n_columns {
+            (f.get)(i).hash(h);
+        }
+        f.geometry.and_then(|(_, area)| area).map(f64::to_bits).hash(h);
+    }
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+}
+
+/// The set's hasher for fingerprints, which are hashes already: their low 64 bits.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Not used for fingerprints (they go through `write_u128`); correct for anything else.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, v: u128) {
+        self.0 = v as u64;
+    }
 }
 
 impl Collector {
-    /// Records a row's position and name. `false` (and the row counted bad, on `field`) if an
-    /// earlier row had both; otherwise notes a position outside China.
-    fn first_at(&mut self, row: RowRef, p: LonLat, name: &str, field: &str) -> bool {
-        let key = (p.lon.to_bits(), p.lat.to_bits(), name.to_string());
-        if let Some(&first) = self.seen.get(&key) {
-            self.bad(row, field, Problem::Duplicate { first });
+    /// Records a good row. `false` if it repeats an earlier row exactly (every column the same,
+    /// and a name: rows without one may be different people at one address), counted in the
+    /// summary and left out; otherwise notes a position outside China.
+    fn keep(&mut self, f: &Fields<'_>, n_columns: usize, p: LonLat, name: &str) -> bool {
+        if !name.trim().is_empty() && !self.seen.insert(fingerprint(f, n_columns, p)) {
+            self.duplicates += 1;
+            if self.duplicate_rows.len() < DUPLICATES_LISTED {
+                self.duplicate_rows.push(f.row);
+            }
             return false;
         }
-        self.seen.insert(key, row);
         if !in_china(p) {
             self.outside_china += 1;
         }
@@ -286,19 +394,37 @@ fn header(headers: &[String], i: Option<usize>, fallback: &str) -> String {
     i.and_then(|i| headers.get(i)).cloned().unwrap_or_else(|| fallback.to_string())
 }
 
+/// A column of both coordinates' problem as a bad row's.
+fn location_problem(e: LocationError, text: &str) -> Problem {
+    match e {
+        LocationError::NotTwoNumbers => Problem::NotTwoNumbers { found: text.trim().chars().take(30).collect() },
+        LocationError::NotFinite => Problem::NotFinite,
+        LocationError::NotAPoint(found) => Problem::NotAPoint { found },
+    }
+}
+
 /// The row's position, checked and converted; `Err` with the field at fault.
 fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Result<LonLat, (String, Problem)> {
     // Column names only for a row at fault: this runs for every row of a big file.
-    let lon_name = || header(headers, map.lon, "lon");
-    let lat_name = || header(headers, map.lat, "lat");
-    let p = match (map.lon, map.lat, &f.geometry) {
-        (Some(lo), Some(la), _) => {
+    let lon_name = || header(headers, map.lonlat.or(map.lon), "lon");
+    let lat_name = || header(headers, map.lonlat.or(map.lat), "lat");
+    let p = match (map.lonlat, map.lon, map.lat, &f.geometry) {
+        // One column of both coordinates: its problems are the column's.
+        (Some(col), ..) => {
+            let text = (f.get)(col);
+            match location::parse(text) {
+                Ok(Some(p)) => p,
+                Ok(None) => return Err((lon_name(), Problem::Missing)),
+                Err(e) => return Err((lon_name(), location_problem(e, text))),
+            }
+        }
+        (None, Some(lo), Some(la), _) => {
             let lon = number((f.get)(lo)).map_err(|p| (lon_name(), p))?.ok_or_else(|| (lon_name(), Problem::Missing))?;
             let lat = number((f.get)(la)).map_err(|p| (lat_name(), p))?.ok_or_else(|| (lat_name(), Problem::Missing))?;
             LonLat::new(lon, lat)
         }
-        (_, _, Some((Some(p), _))) => *p,
-        (_, _, Some((None, _))) => return Err(("geometry".into(), Problem::NoGeometry)),
+        (None, _, _, Some((Some(p), _))) => *p,
+        (None, _, _, Some((None, _))) => return Err(("geometry".into(), Problem::NoGeometry)),
         _ => return Err((lon_name(), Problem::Missing)),
     };
     // A Chinese latitude in the longitude column and a Chinese longitude in the latitude column.
@@ -314,7 +440,7 @@ fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Re
     Ok(crs.to_wgs84(p))
 }
 
-fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String]) -> Imported<T> {
+fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String], map: &ColumnMap) -> Imported<T> {
     let mut warnings = Vec::new();
     if let Some(hinted) = crs_hint(headers) {
         if hinted != crs {
@@ -325,7 +451,11 @@ fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String]) -> Imported<T>
         warnings.push(FileWarning::OutsideChina { points: c.outside_china });
     }
     if c.total_rows > 0 && c.swapped * 2 > c.total_rows {
-        warnings.push(FileWarning::MostlySwapped);
+        // Two columns can be swapped in the mapping; one column of both has to be split.
+        warnings.push(if map.lonlat.is_some() { FileWarning::MostlyLatitudeFirst } else { FileWarning::MostlySwapped });
+    }
+    if c.duplicates > 0 {
+        warnings.push(FileWarning::ExactDuplicates { rows: c.duplicates, first: c.duplicate_rows });
     }
     Imported { data, issues: c.issues, bad_rows: c.bad_rows, total_rows: c.total_rows, warnings }
 }
@@ -386,6 +516,30 @@ impl Source<'_> {
     fn has_geometry(&self) -> bool {
         matches!(self, Source::GeoJson(_))
     }
+
+    /// Up to `n` first rows, as the column-mapping step shows them (none if the CSV cannot be
+    /// read: the import says why).
+    pub fn sample(&self, n: usize) -> Vec<Vec<String>> {
+        match self {
+            Source::Csv { text, .. } => preview(text, n).map(|p| p.sample).unwrap_or_default(),
+            Source::GeoJson(t) => t.rows.iter().take(n).map(|r| r.values.clone()).collect(),
+        }
+    }
+
+    /// The automatic column mapping for this file: the header names, and for a CSV the first rows
+    /// too, for a column of both coordinates ([`auto_map_sampled`]). A GeoJSON feature's position
+    /// is its geometry (or a longitude and a latitude property), never a property of both.
+    pub fn auto_map(&self) -> ColumnMap {
+        match self {
+            Source::Csv { headers, .. } => auto_map_sampled(headers, &self.sample(5)),
+            Source::GeoJson(t) => ColumnMap { lonlat: None, ..auto_map(&t.headers) },
+        }
+    }
+}
+
+/// Is a position mapped (two columns, one column of both, or a GeoJSON geometry)?
+fn has_position(source: &Source<'_>, map: &ColumnMap) -> bool {
+    (map.lon.is_some() && map.lat.is_some()) || map.lonlat.is_some() || source.has_geometry()
 }
 
 /// Reads demand: positions, counts and extra counts.
@@ -401,14 +555,13 @@ pub fn import_demand_reporting(
     progress: &mut dyn FnMut(u8),
 ) -> Result<Imported<Demand>, MappingError> {
     let headers = source.headers().to_vec();
-    if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
+    if !has_position(source, map) {
         return Err(MappingError::NoPosition);
     }
     let Some(count_col) = map.count else { return Err(MappingError::NoCount) };
     let mut d = Demand { extra_names: map.extras.iter().map(|&i| header(&headers, Some(i), "extra")).collect(), ..Demand::default() };
     d.extras = vec![Vec::new(); map.extras.len()];
     let mut c = Collector::default();
-    let duplicate_field = header(&headers, map.name.or(map.lon), "position");
     let count_name = header(&headers, Some(count_col), "count");
     rows_of(source, progress, |f| {
         c.total_rows += 1;
@@ -431,7 +584,7 @@ pub fn import_demand_reporting(
             }
         }
         let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        if !c.first_at(f.row, p, &name, &duplicate_field) {
+        if !c.keep(&f, headers.len(), p, &name) {
             return;
         }
         d.points.push(p);
@@ -443,7 +596,7 @@ pub fn import_demand_reporting(
         d.area_m2.push(f.geometry.and_then(|(_, a)| a).unwrap_or(f64::NAN));
         d.rows.push(f.row);
     })?;
-    Ok(finish(d, c, crs, &headers))
+    Ok(finish(d, c, crs, &headers, map))
 }
 
 /// Reads sites: positions, and names, capacity and cost when mapped.
@@ -459,12 +612,11 @@ pub fn import_sites_reporting(
     progress: &mut dyn FnMut(u8),
 ) -> Result<Imported<Sites>, MappingError> {
     let headers = source.headers().to_vec();
-    if (map.lon.is_none() || map.lat.is_none()) && !source.has_geometry() {
+    if !has_position(source, map) {
         return Err(MappingError::NoPosition);
     }
     let mut s = Sites::default();
     let mut c = Collector::default();
-    let duplicate_field = header(&headers, map.name.or(map.lon), "position");
     rows_of(source, progress, |f| {
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
@@ -489,7 +641,7 @@ pub fn import_sites_reporting(
             Err((field, problem)) => return c.bad(f.row, &field, problem),
         };
         let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        if !c.first_at(f.row, p, &name, &duplicate_field) {
+        if !c.keep(&f, headers.len(), p, &name) {
             return;
         }
         s.points.push(p);
@@ -498,7 +650,7 @@ pub fn import_sites_reporting(
         s.cost.push(cost);
         s.rows.push(f.row);
     })?;
-    Ok(finish(s, c, crs, &headers))
+    Ok(finish(s, c, crs, &headers, map))
 }
 
 #[cfg(test)]
@@ -524,8 +676,6 @@ mod weightable_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::io::columns::auto_map;
-    use crate::core::io::table::preview;
 
     /// A big file reports how far it has got every 100,000 rows, as the share of its bytes read.
     /// 250,001 rows of 31 bytes after a 17-byte header (7,750,048 bytes): row 100,000 starts at
@@ -550,6 +700,8 @@ mod tests {
         (Source::Csv { text, headers }, map)
     }
 
+    /// Line 8 repeats line 2 exactly (every column, and a name): left out and summed up, no
+    /// longer a bad row.
     #[test]
     fn good_rows_in_bad_rows_out_each_with_line_and_field() {
         let text = "社区,经度,纬度,60岁以上,80岁以上\n\
@@ -576,10 +728,146 @@ mod tests {
                 (RowRef::Line(5), "纬度", &Problem::Swapped),
                 (RowRef::Line(6), "60岁以上", &Problem::Negative),
                 (RowRef::Line(7), "60岁以上", &Problem::Missing),
-                (RowRef::Line(8), "社区", &Problem::Duplicate { first: RowRef::Line(2) }),
             ]
         );
-        assert_eq!(imp.bad_rows, 6);
+        assert_eq!(imp.bad_rows, 5);
+        assert_eq!(imp.warnings, vec![FileWarning::ExactDuplicates { rows: 1, first: vec![RowRef::Line(8)] }]);
+    }
+
+    /// Real geocoded data: two compounds at one point, the same compound with two counts, two
+    /// unnamed rows at one address — all kept. Only rows identical in every column (with a name)
+    /// are left out, counted once and reported as one summary.
+    #[test]
+    fn rows_sharing_a_position_are_kept_and_only_exact_repeats_counted_once() {
+        let text = "名称,经度,纬度,60岁以上\n\
+            和平里,113.30,23.10,100\n\
+            东风苑,113.30,23.10,80\n\
+            和平里,113.30,23.10,100\n\
+            和平里,113.30,23.10,90\n\
+            ,113.31,23.11,1\n\
+            ,113.31,23.11,1\n\
+            和平里,113.30,23.10,100\n\
+            东风苑,113.30,23.10,80\n\
+            和平里,113.30,23.10,100\n\
+            和平里,113.30,23.10,100\n";
+        let (source, map) = csv_source(text);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        // Kept: lines 2, 3, 5, 6, 7 = 100 + 80 + 90 + 1 + 1 = 272 people. Left out: lines 4, 8,
+        // 9, 10, 11 (5 rows; the first three listed).
+        assert_eq!((imp.total_rows, imp.bad_rows), (10, 0));
+        assert!(imp.issues.is_empty());
+        assert_eq!(imp.data.counts, vec![100.0, 80.0, 90.0, 1.0, 1.0]);
+        assert_eq!(imp.data.counts.iter().sum::<f64>(), 272.0);
+        assert_eq!(imp.data.rows, [2, 3, 5, 6, 7].map(RowRef::Line));
+        let summary = FileWarning::ExactDuplicates { rows: 5, first: vec![RowRef::Line(4), RowRef::Line(8), RowRef::Line(9)] };
+        assert_eq!(imp.warnings, vec![summary.clone()]);
+        assert_eq!(summary.core_message(Locale::ZhCn).as_deref(), Some("5 行与前面的行完全相同（第 4、8、9 行…），只算一次"));
+
+        // A different id (an unmapped column) makes a different row.
+        let text = "id,name,lng,lat,count\nB001,甲,113.3,23.1,5\nB002,甲,113.3,23.1,5\nB001,甲,113.3,23.1,5\n";
+        let (source, map) = csv_source(text);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.data.counts, vec![5.0, 5.0]);
+        assert_eq!(imp.warnings, vec![FileWarning::ExactDuplicates { rows: 1, first: vec![RowRef::Line(4)] }]);
+
+        // Candidate sites: the same.
+        let text = "候选点,经度,纬度\nA,113.3,23.1\nB,113.3,23.1\nA,113.3,23.1\n";
+        let (source, map) = csv_source(text);
+        let imp = import_sites(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.data.names, vec!["A", "B"]);
+        assert_eq!((imp.bad_rows, imp.warnings.len()), (0, 1));
+    }
+
+    #[test]
+    fn exact_repeats_of_geojson_features_are_counted_once() {
+        let feature = |name: &str, lon: f64| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"name":"{name}","pop":7}},"geometry":{{"type":"Point","coordinates":[{lon},23.1]}}}}"#
+            )
+        };
+        let text = format!(
+            r#"{{"type":"FeatureCollection","features":[{},{},{},{}]}}"#,
+            feature("甲", 113.3),
+            feature("甲", 113.3),
+            feature("乙", 113.3),
+            feature("甲", 113.4)
+        );
+        let table = crate::core::io::geojson_in::read(&text).expect("GeoJSON");
+        let source = Source::GeoJson(&table);
+        let map = ColumnMap { name: Some(0), count: Some(1), ..ColumnMap::default() };
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        // The second feature (index 1) repeats the first; the third has another name, the fourth
+        // another position: 3 × 7 = 21 people.
+        assert_eq!(imp.data.counts.iter().sum::<f64>(), 21.0);
+        assert_eq!(imp.warnings, vec![FileWarning::ExactDuplicates { rows: 1, first: vec![RowRef::Feature(1)] }]);
+    }
+
+    /// A 高德-style POI export: the position in one `location` column, in every form, and each
+    /// way a cell can be wrong, named by its line and the column.
+    #[test]
+    fn one_column_of_both_coordinates() {
+        let text = "name,type,location,人口\n\
+            A,住宅区,\"113.264385,23.129112\",120\n\
+            B,住宅区,113.27 23.13,80\n\
+            C,住宅区,113.28，23.14,60\n\
+            D,住宅区,113.29,50\n\
+            E,住宅区,\"23.13,113.30\",40\n\
+            F,住宅区,\"113.31,95.5\",30\n\
+            G,住宅区,POINT(113.32 23.15),20\n\
+            H,住宅区,,10\n\
+            I,住宅区,\"LINESTRING(113 23,114 24)\",5\n\
+            J,住宅区,\"NaN,23\",5\n\
+            K,住宅区,\"190.1,23.1\",5\n";
+        let (source, map) = csv_source(text);
+        assert_eq!((map.lonlat, map.lon, map.lat, map.count), (Some(2), None, None, Some(3)));
+        assert_eq!(source.auto_map(), map);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.total_rows, 11);
+        assert_eq!(imp.data.counts, vec![120.0, 80.0, 60.0, 20.0]);
+        let at = |i: usize| (imp.data.points[i].lon, imp.data.points[i].lat);
+        assert_eq!((at(0), at(1), at(2), at(3)), ((113.264385, 23.129112), (113.27, 23.13), (113.28, 23.14), (113.32, 23.15)));
+        let found: Vec<(RowRef, &str, &Problem)> = imp.issues.iter().map(|i| (i.row, i.field.as_str(), &i.problem)).collect();
+        assert_eq!(
+            found,
+            vec![
+                (RowRef::Line(5), "location", &Problem::NotTwoNumbers { found: "113.29".into() }),
+                (RowRef::Line(6), "location", &Problem::Swapped),
+                (RowRef::Line(7), "location", &Problem::LatOutOfRange),
+                (RowRef::Line(9), "location", &Problem::Missing),
+                (RowRef::Line(10), "location", &Problem::NotAPoint { found: "LINESTRING".into() }),
+                (RowRef::Line(11), "location", &Problem::NotFinite),
+                (RowRef::Line(12), "location", &Problem::LonOutOfRange),
+            ]
+        );
+        assert_eq!(imp.bad_rows, 7);
+        // One swapped row of eleven is not "most rows".
+        assert!(imp.warnings.is_empty(), "{:?}", imp.warnings);
+    }
+
+    #[test]
+    fn one_column_is_converted_like_two_and_latitude_first_is_named() {
+        // The same GCJ-02 (and then BD-09) positions in two columns and in one: the same WGS84 points.
+        let two = "name,lng,lat,count\nA,113.264385,23.129112,1\nB,113.3296,23.1265,2\n";
+        let one = "name,location,count\nA,\"113.264385,23.129112\",1\nB,POINT(113.3296 23.1265),2\n";
+        for crs in [Crs::Gcj02, Crs::Bd09] {
+            let (s2, m2) = csv_source(two);
+            let (s1, m1) = csv_source(one);
+            let a = import_demand(&s2, &m2, crs).expect("mapped");
+            let b = import_demand(&s1, &m1, crs).expect("mapped");
+            assert_eq!(a.data.points, b.data.points);
+            // And they did move: GCJ-02 and BD-09 are some hundreds of metres off WGS84.
+            let moved = crate::core::geo::distance_m(b.data.points[0], LonLat::new(113.264385, 23.129112));
+            assert!(moved > 100.0, "{moved}");
+        }
+        // Every row latitude first: split the column (not "swap the two columns").
+        let text = "name,经纬度,count\nA,\"23.13,113.26\",1\nB,\"23.14,113.27\",2\n";
+        let (source, map) = csv_source(text);
+        let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
+        assert_eq!(imp.bad_rows, 2);
+        assert_eq!(imp.warnings, vec![FileWarning::MostlyLatitudeFirst]);
+        // Unmapped: no position at all.
+        let none = ColumnMap { count: Some(2), ..ColumnMap::default() };
+        assert_eq!(import_demand(&source, &none, Crs::Wgs84).err(), Some(MappingError::NoPosition));
     }
 
     #[test]

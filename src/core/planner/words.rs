@@ -57,6 +57,17 @@ pub struct PlannerWords {
     pub problem_duplicate: fn(&str) -> String,
     /// A GeoJSON feature without usable geometry.
     pub problem_no_geometry: &'static str,
+    /// A column of both coordinates whose cell is not two numbers (the text found).
+    pub problem_not_two_numbers: fn(&str) -> String,
+    /// A column of both coordinates holding a WKT geometry other than a point (its type).
+    pub problem_not_a_point: fn(&str) -> String,
+
+    /// Rows that repeat earlier rows exactly, left out: how many, the first few line numbers.
+    pub warn_duplicate_lines: fn(usize, &[u64]) -> String,
+    /// GeoJSON features that repeat earlier features exactly: how many, the first few (from 1).
+    pub warn_duplicate_features: fn(usize, &[usize]) -> String,
+    /// Most rows of a column of both coordinates give the latitude first.
+    pub warn_latitude_first: &'static str,
 
     /// No longitude/latitude columns chosen.
     pub map_no_position: &'static str,
@@ -122,6 +133,21 @@ pub const ZH_CN: PlannerWords = PlannerWords {
     problem_negative: "是负数",
     problem_duplicate: |first| format!("和{first}重复"),
     problem_no_geometry: "没有几何位置",
+    problem_not_two_numbers: |found| format!("不是经度和纬度两个数（“{found}”）"),
+    problem_not_a_point: |found| format!("是 {found} 图形，不是一个点（POINT）"),
+
+    warn_duplicate_lines: |n, lines| {
+        let list: Vec<String> = lines.iter().map(u64::to_string).collect();
+        let more = if n > lines.len() { "…" } else { "" };
+        format!("{n} 行与前面的行完全相同（第 {} 行{more}），只算一次", list.join("、"))
+    },
+    warn_duplicate_features: |n, features| {
+        let list: Vec<String> = features.iter().map(usize::to_string).collect();
+        let more = if n > features.len() { "…" } else { "" };
+        format!("{n} 个要素与前面的要素完全相同（第 {} 个{more}），只算一次", list.join("、"))
+    },
+    warn_latitude_first: "大多数行的坐标好像是纬度在前（如“23.13,113.26”），而这一列应该是经度在前：\
+        请把它拆成“经度”和“纬度”两列（Excel 的“分列”可以做到）再导入。",
 
     map_no_position: "请选择经度列和纬度列。",
     map_no_count: "请选择老年人数所在的列。",
@@ -180,6 +206,29 @@ pub const EN: PlannerWords = PlannerWords {
     problem_negative: "is negative",
     problem_duplicate: |first| format!("repeats {first}"),
     problem_no_geometry: "has no geometry",
+    problem_not_two_numbers: |found| format!("is not two numbers, a longitude and a latitude (“{found}”)"),
+    problem_not_a_point: |found| format!("is a {found}, not a point (POINT)"),
+
+    warn_duplicate_lines: |n, lines| {
+        let list: Vec<String> = lines.iter().map(u64::to_string).collect();
+        let more = if n > lines.len() { ", …" } else { "" };
+        if n == 1 {
+            format!("1 row repeats an earlier row exactly (line {}) and counts once", list.join(", "))
+        } else {
+            format!("{n} rows repeat earlier rows exactly (lines {}{more}); each record counts once", list.join(", "))
+        }
+    },
+    warn_duplicate_features: |n, features| {
+        let list: Vec<String> = features.iter().map(usize::to_string).collect();
+        let more = if n > features.len() { ", …" } else { "" };
+        if n == 1 {
+            format!("1 feature repeats an earlier feature exactly (feature {}) and counts once", list.join(", "))
+        } else {
+            format!("{n} features repeat earlier features exactly (features {}{more}); each counts once", list.join(", "))
+        }
+    },
+    warn_latitude_first: "In most rows the coordinates look like latitude first (as in “23.13,113.26”), but this column must give \
+        longitude first: split it into a longitude and a latitude column (Excel's Text to Columns does this) and import again.",
 
     map_no_position: "Choose the longitude and latitude columns.",
     map_no_count: "Choose the column with the number of older people.",
@@ -202,7 +251,7 @@ pub fn words(locale: Locale) -> &'static PlannerWords {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::planner::data::{MappingError, Problem, RowIssue, RowRef};
+    use crate::core::planner::data::{FileWarning, MappingError, Problem, RowIssue, RowRef};
     use crate::core::planner::form::{SettingsError, SettingsField};
     use crate::core::planner::problem::ProblemError;
     use crate::core::planner::project::ProjectError;
@@ -218,6 +267,38 @@ mod tests {
         assert_eq!(dup.message(Locale::En), "feature 5, “name”: repeats feature 1");
         assert_eq!(Problem::Swapped.message(Locale::ZhCn), "经度和纬度好像填反了");
         assert_eq!(Problem::NotFinite.message(Locale::En), "is not a valid number (NaN or infinite)");
+    }
+
+    #[test]
+    fn one_column_of_both_coordinates_and_exact_duplicates_in_each_language() {
+        let issue = RowIssue { row: RowRef::Line(7), field: "location".into(), problem: Problem::NotTwoNumbers { found: "113.26".into() } };
+        assert_eq!(issue.message(Locale::ZhCn), "第 7 行，“location”：不是经度和纬度两个数（“113.26”）");
+        assert_eq!(issue.message(Locale::En), "line 7, “location”: is not two numbers, a longitude and a latitude (“113.26”)");
+        let wkt = RowIssue { row: RowRef::Line(2), field: "wkt".into(), problem: Problem::NotAPoint { found: "POLYGON".into() } };
+        assert_eq!(wkt.message(Locale::ZhCn), "第 2 行，“wkt”：是 POLYGON 图形，不是一个点（POINT）");
+        assert_eq!(wkt.message(Locale::En), "line 2, “wkt”: is a POLYGON, not a point (POINT)");
+
+        // Five rows left out, the first three listed: more follow ("…").
+        let five = FileWarning::ExactDuplicates { rows: 5, first: vec![RowRef::Line(12), RowRef::Line(40), RowRef::Line(77)] };
+        assert_eq!(five.core_message(Locale::ZhCn).as_deref(), Some("5 行与前面的行完全相同（第 12、40、77 行…），只算一次"));
+        assert_eq!(
+            five.core_message(Locale::En).as_deref(),
+            Some("5 rows repeat earlier rows exactly (lines 12, 40, 77, …); each record counts once")
+        );
+        // All listed: no "…".
+        let two = FileWarning::ExactDuplicates { rows: 2, first: vec![RowRef::Line(3), RowRef::Line(9)] };
+        assert_eq!(two.core_message(Locale::ZhCn).as_deref(), Some("2 行与前面的行完全相同（第 3、9 行），只算一次"));
+        let one = FileWarning::ExactDuplicates { rows: 1, first: vec![RowRef::Line(4)] };
+        assert_eq!(one.core_message(Locale::En).as_deref(), Some("1 row repeats an earlier row exactly (line 4) and counts once"));
+        // Features are counted from 1 (index 1 is the second).
+        let features = FileWarning::ExactDuplicates { rows: 4, first: vec![RowRef::Feature(1), RowRef::Feature(4), RowRef::Feature(8)] };
+        assert_eq!(features.core_message(Locale::ZhCn).as_deref(), Some("4 个要素与前面的要素完全相同（第 2、5、9 个…），只算一次"));
+        assert_eq!(
+            features.core_message(Locale::En).as_deref(),
+            Some("4 features repeat earlier features exactly (features 2, 5, 9, …); each counts once")
+        );
+        assert!(FileWarning::MostlyLatitudeFirst.core_message(Locale::ZhCn).is_some_and(|m| m.starts_with("大多数行的坐标好像是纬度在前")));
+        assert_eq!(FileWarning::MostlySwapped.core_message(Locale::ZhCn), None);
     }
 
     #[test]

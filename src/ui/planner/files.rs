@@ -213,6 +213,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
             <div class="mapping-grid">
                 { column_select(id("lon"), t.col_lon, &o.headers, m.lon, position_none, set(MapField::Lon)) }
                 { column_select(id("lat"), t.col_lat, &o.headers, m.lat, position_none, set(MapField::Lat)) }
+                { column_select(id("lonlat"), t.col_lonlat, &o.headers, m.lonlat, position_none, set(MapField::LonLat)) }
                 if role == Role::Demand {
                     { column_select(id("count"), t.col_count, &o.headers, m.count, t.col_none, set(MapField::Count)) }
                 }
@@ -250,9 +251,11 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
 fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, props: &FileCardProps, t: &PlanTexts) -> Html {
     let warnings = r.warnings.iter().map(|w| {
         let text = match w {
-            FileWarning::CrsMismatch { .. } => t.warn_crs,
-            FileWarning::OutsideChina { .. } => t.warn_outside,
-            FileWarning::MostlySwapped => t.warn_swapped,
+            FileWarning::CrsMismatch { .. } => t.warn_crs.to_string(),
+            FileWarning::OutsideChina { .. } => t.warn_outside.to_string(),
+            FileWarning::MostlySwapped => t.warn_swapped.to_string(),
+            // Worded by the core (the CLI says the same).
+            FileWarning::MostlyLatitudeFirst | FileWarning::ExactDuplicates { .. } => w.core_message(props.locale).unwrap_or_default(),
         };
         html! { <li>{ text }</li> }
     });

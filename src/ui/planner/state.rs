@@ -115,6 +115,8 @@ pub enum MapField {
     Lon,
     /// Latitude.
     Lat,
+    /// One column holding both coordinates.
+    LonLat,
     /// Count.
     Count,
     /// Name.
@@ -331,8 +333,15 @@ impl Reducible for PlannerState {
             PlanAction::SetMap(role, field, col) => {
                 let m = &mut s.cards[slot(role)].map;
                 match field {
+                    // A position comes from two columns or from one column of both, not a mix.
+                    MapField::Lon | MapField::Lat if col.is_some() => m.lonlat = None,
+                    MapField::LonLat if col.is_some() => (m.lon, m.lat) = (None, None),
+                    _ => {}
+                }
+                match field {
                     MapField::Lon => m.lon = col,
                     MapField::Lat => m.lat = col,
+                    MapField::LonLat => m.lonlat = col,
                     MapField::Count => m.count = col,
                     MapField::Name => m.name = col,
                     MapField::Capacity => m.capacity = col,

@@ -27,6 +27,8 @@ pub struct PlanTexts {
     pub mapping_title: fn(&str) -> String,
     pub col_lon: &'static str,
     pub col_lat: &'static str,
+    /// One column holding both coordinates (高德's `location`, 经纬度, WKT POINT).
+    pub col_lonlat: &'static str,
     pub col_count: &'static str,
     pub col_name: &'static str,
     pub col_capacity: &'static str,
@@ -252,6 +254,7 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     mapping_title: |encoding| format!("请确认每一列是什么（编码：{encoding}）"),
     col_lon: "经度",
     col_lat: "纬度",
+    col_lonlat: "经纬度在同一列（如 113.26,23.13）",
     col_count: "老年人数",
     col_name: "名称",
     col_capacity: "日供餐能力（餐）",
@@ -464,6 +467,7 @@ pub const EN: PlanTexts = PlanTexts {
     mapping_title: |encoding| format!("Please confirm which column is which (encoding: {encoding})"),
     col_lon: "Longitude",
     col_lat: "Latitude",
+    col_lonlat: "Both coordinates in one column (e.g. 113.26,23.13)",
     col_count: "Number of older people",
     col_name: "Name",
     col_capacity: "Capacity (meals per day)",
@@ -682,6 +686,8 @@ fn problem_zh(p: &Problem) -> String {
         Problem::Negative => "是负数".into(),
         Problem::Duplicate { first } => format!("和{}重复", row_zh(*first)),
         Problem::NoGeometry => "没有几何位置".into(),
+        Problem::NotTwoNumbers { found } => format!("不是经度和纬度两个数（“{found}”）"),
+        Problem::NotAPoint { found } => format!("是 {found} 图形，不是一个点（POINT）"),
     }
 }
 
@@ -705,5 +711,7 @@ fn problem_en(p: &Problem) -> String {
         Problem::Negative => "is negative".into(),
         Problem::Duplicate { first } => format!("repeats {}", row_en(*first)),
         Problem::NoGeometry => "has no geometry".into(),
+        Problem::NotTwoNumbers { found } => format!("is not two numbers, a longitude and a latitude (“{found}”)"),
+        Problem::NotAPoint { found } => format!("is a {found}, not a point (POINT)"),
     }
 }

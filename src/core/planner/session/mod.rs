@@ -23,7 +23,7 @@ use super::data::{import_demand_reporting, import_sites_reporting, Demand, Impor
 use super::plan::{prepare, run};
 use super::select::SelectOptions;
 use super::settings::{Choices, Settings};
-use crate::core::io::columns::{auto_map, crs_hint, ColumnMap};
+use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
 use crate::core::io::table::{preview, Preview};
@@ -114,6 +114,7 @@ impl Session {
             // Positions come from the geometry unless the planner maps columns.
             map.lon = None;
             map.lat = None;
+            map.lonlat = None;
             let polygons = table.rows.iter().filter(|r| r.area_m2.is_some()).count();
             let opened = Opened {
                 role,
@@ -133,7 +134,7 @@ impl Session {
             Ok(p) => p,
             Err(e) => return failed(e.into()),
         };
-        let map = auto_map(&headers);
+        let map = auto_map_sampled(&headers, &sample);
         let opened =
             Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false, polygons: 0 };
         self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
