@@ -1,6 +1,7 @@
 //! Native integration tests: the CLI, the core/UI boundary and the toolchain pins.
 //! Run with plain `cargo test`; they need no WebAssembly toolchain.
 
+mod access;
 mod architecture;
 mod cli;
 mod language_tables;

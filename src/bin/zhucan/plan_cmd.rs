@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::preview;
 use zhucan::core::io::{geojson_in, text};
+use zhucan::core::planner::access::{before_after, AccessOptions, DEFAULT_CAPACITY};
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
 use zhucan::core::planner::export::crs_name;
 use zhucan::core::planner::plan::{prepare, prepare_on_foot, run};
@@ -55,6 +56,12 @@ pub struct Args {
     roads: Option<String>,
     #[arg(long, default_value_t = 300.0)]
     max_snap_m: f64,
+    // Accessibility and fairness before and after the plan (`core::planner::access`).
+    #[arg(long)]
+    access: bool,
+    // Supply of a site without a capacity, meals a day (`access::DEFAULT_CAPACITY`, with its source).
+    #[arg(long, default_value_t = DEFAULT_CAPACITY)]
+    default_capacity: f64,
 }
 
 fn parse_source(path: &str, locale: Locale) -> Result<(String, bool), String> {
@@ -156,6 +163,9 @@ fn raster_demand(paths: &[String], candidates: &Sites, reach_m: f64, locale: Loc
 pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let w = words(locale);
     let t0 = Instant::now();
+    if !(args.default_capacity.is_finite() && args.default_capacity > 0.0) {
+        return Err(w.bad_default_capacity.into());
+    }
     let crs = Crs::from_code(&args.crs).ok_or_else(|| (w.bad_crs)(&args.crs))?;
     let mut raster_json = Value::Null;
     let (demand, candidates, existing, mut settings, choices) = if let Some(path) = &args.problem {
@@ -269,7 +279,7 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
 
     let s = &result.selection;
     let names: Vec<&str> = s.chosen.iter().map(|&i| candidates.names.get(i).map_or("", String::as_str)).collect();
-    let out: Value = json!({
+    let mut out: Value = json!({
         "radius_m": result.radius_m,
         "k": settings.k,
         "total_weight": s.total_weight,
@@ -291,6 +301,25 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         "raster": raster_json,
         "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "total_s": t0.elapsed().as_secs_f64()},
     });
+    if args.access {
+        // Accessibility with the catchment = the coverage lists' radius (the service radius, or
+        // the walk's length on foot along the roads).
+        let options = AccessOptions { catchment_m: None, default_capacity: args.default_capacity, need_share: settings.need_share };
+        let access = before_after(&demand, &candidates, &existing, &prepared, &s.chosen, &options);
+        if let Some(map) = out.as_object_mut() {
+            map.insert(
+                "access".into(),
+                json!({
+                    "before": access.before,
+                    "after": access.after,
+                    "decay": "gaussian",
+                    "catchment_m": access.catchment_m,
+                    "default_capacity": args.default_capacity,
+                    "need_share": settings.need_share,
+                }),
+            );
+        }
+    }
     println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
     Ok(ExitCode::SUCCESS)
 }

@@ -70,6 +70,10 @@ pub struct CliWords {
     pub help_plan_demand_raster: &'static str,
     /// `plan --max-snap-m`.
     pub help_plan_max_snap_m: &'static str,
+    /// `plan --access`.
+    pub help_plan_access: &'static str,
+    /// `plan --default-capacity`.
+    pub help_plan_default_capacity: &'static str,
     /// `demo-data --out`.
     pub help_demo_out: &'static str,
     /// `demo-data --points`.
@@ -106,6 +110,8 @@ pub struct CliWords {
     pub bad_radius: &'static str,
     /// `--max-snap-m` is not a distance.
     pub bad_snap: &'static str,
+    /// `--default-capacity` is not a positive number.
+    pub bad_default_capacity: &'static str,
     /// A roads file without walkable roads (ways not walkable, features not lines).
     pub no_walkable_roads: fn(usize, usize) -> String,
     /// A warning about a file (its path, the warning).
@@ -170,6 +176,8 @@ pub const ZH_CN: CliWords = CliWords {
     help_plan_demand_raster: "人口栅格代替 --demand：GeoTIFF（.tif，单波段，经纬度 WGS84，例如 WorldPop 的分年龄段人口）、Esri ASCII 栅格（.asc）或 XYZ 文本；可给多个同一格网的文件，逐格相加（例如 60 岁以上各年龄段、男女）。只读取候选点周围服务半径内的格子",
     help_plan_roads: "沿这些道路步行，而不是走直线：LineString / MultiLineString 要素的 GeoJSON 文件（有 OpenStreetMap 标签的作为属性），坐标系同 --crs。步行上限是 --walk-minutes × --walk-speed 米（或按 --radius-m 步行）",
     help_plan_max_snap_m: "配合 --roads：离所有道路都超过这个距离（米）的点，按直线距离 × --detour 计算",
+    help_plan_access: "同时输出可达性与公平性（access）：高斯两步移动搜索法（2SFCA）得分的基尼系数、洛伦兹曲线、服务半径内老年人比例和平均值，规划前（仅现有食堂）与规划后（加上选中的地点）",
+    help_plan_default_capacity: "文件里没有供餐能力的地点，每天按这么多餐计算（默认 100：上海 2025 年目标 400 个长者食堂和 2000 个助餐点每天供餐 25 万客，平均每处约 104 客）",
     help_demo_out: "写入 demand.csv、candidates.csv 和 existing.csv 的目录",
     help_demo_points: "老年人口点的个数",
     help_check_file: "政策文件，或预设政策的编号，例如 shenzhen-2025",
@@ -191,6 +199,7 @@ pub const ZH_CN: CliWords = CliWords {
     need_inputs: "请给出 --problem 文件，或者 --demand 文件和 --candidates 文件",
     bad_radius: "--radius-m 必须是正数（米）",
     bad_snap: "--max-snap-m 必须是不小于 0 的距离（米）",
+    bad_default_capacity: "--default-capacity 必须是正数（每天餐数）",
     no_walkable_roads: |not_walkable, not_lines| format!("没有可以步行的道路（{not_walkable} 条不能步行，{not_lines} 个要素不是线）"),
     warning: |path, what| format!("{path}：注意：{what}"),
     warn_crs_mismatch: |chosen, hinted| format!("列名看起来是 {hinted} 坐标，但 --crs 是 {chosen}（偏差会有几百米）"),
@@ -241,6 +250,8 @@ pub const EN: CliWords = CliWords {
     help_plan_demand_raster: "Population rasters instead of --demand: GeoTIFF (.tif, one band, longitude/latitude on WGS84, e.g. WorldPop's age bands), Esri ASCII grid (.asc) or XYZ text; several files on one grid are added cell by cell (e.g. every 60+ band, men and women). Only the cells within the service radius of a candidate are read",
     help_plan_roads: "Walk along these roads instead of a straight line: a GeoJSON file of LineString / MultiLineString features (OpenStreetMap tags as properties where present), in --crs. The limit is --walk-minutes × --walk-speed metres on foot (or --radius-m on foot)",
     help_plan_max_snap_m: "With --roads: points farther than this from every road walk in a straight line × --detour",
+    help_plan_access: "Also print accessibility and fairness (access): the Gini coefficient, Lorenz curve, share of older people within the radius and mean of the Gaussian two-step floating catchment area (2SFCA) score, before the plan (existing canteens alone) and after it (with the chosen sites)",
+    help_plan_default_capacity: "Meals a day for sites whose file gives no capacity (default 100: Shanghai's 2025 target of 250,000 meals a day from 400 community canteens and 2,000 meal points is about 104 per place)",
     help_demo_out: "Directory to write demand.csv, candidates.csv and existing.csv into",
     help_demo_points: "Demand points",
     help_check_file: "A policy file, or a preset id such as shenzhen-2025",
@@ -262,6 +273,7 @@ pub const EN: CliWords = CliWords {
     need_inputs: "give --problem FILE, or --demand FILE and --candidates FILE",
     bad_radius: "--radius-m must be a positive number of metres",
     bad_snap: "--max-snap-m must be a distance in metres, 0 or more",
+    bad_default_capacity: "--default-capacity must be a positive number of meals a day",
     no_walkable_roads: |not_walkable, not_lines| format!("no walkable roads ({not_walkable} not walkable, {not_lines} not lines)"),
     warning: |path, what| format!("{path}: warning: {what}"),
     warn_crs_mismatch: |chosen, hinted| {
@@ -331,6 +343,8 @@ impl CliWords {
             ("plan", "roads") => self.help_plan_roads,
             ("plan", "demand_raster") => self.help_plan_demand_raster,
             ("plan", "max_snap_m") => self.help_plan_max_snap_m,
+            ("plan", "access") => self.help_plan_access,
+            ("plan", "default_capacity") => self.help_plan_default_capacity,
             ("demo-data", "out") => self.help_demo_out,
             ("demo-data", "points") => self.help_demo_points,
             ("policy check", "file") => self.help_check_file,

@@ -6,6 +6,7 @@
 //! independent reference checker in `tests/data/reference`.
 //!
 //! One line per file:
+//! - `access.rs`: accessibility and fairness: the Gaussian 2SFCA score, Gini and Lorenz curve;
 //! - `settings.rs`: what the planner sets (radius, k, weights, need share, decay, locked and
 //!   excluded sites) and the defaults with their reasons;
 //! - `score.rs`: each candidate's score with its breakdown, and the demand weights;
@@ -26,6 +27,7 @@
 //! `geometry` is [`crate::core::geo`], re-exported under its old name for the modules that still
 //! import `planner::geometry`.
 
+pub mod access;
 pub mod coverage;
 pub mod data;
 pub mod export;
