@@ -149,7 +149,7 @@ pub const ZH_CN: PlannerWords = PlannerWords {
     warn_latitude_first: "大多数行的坐标好像是纬度在前（如“23.13,113.26”），而这一列应该是经度在前：\
         请把它拆成“经度”和“纬度”两列（Excel 的“分列”可以做到）再导入。",
 
-    map_no_position: "请选择经度列和纬度列。",
+    map_no_position: "请选择经度列和纬度列，或者同时写着经纬度的那一列。",
     map_no_count: "请选择老年人数所在的列。",
     map_table: |detail| format!("读取表格时出错：{detail}"),
 
@@ -230,7 +230,7 @@ pub const EN: PlannerWords = PlannerWords {
     warn_latitude_first: "In most rows the coordinates look like latitude first (as in “23.13,113.26”), but this column must give \
         longitude first: split it into a longitude and a latitude column (Excel's Text to Columns does this) and import again.",
 
-    map_no_position: "Choose the longitude and latitude columns.",
+    map_no_position: "Choose the longitude and latitude columns, or the one column holding both.",
     map_no_count: "Choose the column with the number of older people.",
     map_table: |detail| format!("The table could not be read: {detail}"),
 
