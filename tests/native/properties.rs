@@ -87,7 +87,7 @@ proptest! {
     fn more_care_need_never_lowers_the_subsidy(p in person(), m in meal()) {
         for policy in policies() {
             let mut prev = None;
-            for care in CareLevel::ALL {
+            for &care in CareLevel::ALL {
                 let got = assess(&policy, &Person { care_level: care, ..p.clone() }, &m, Calendar::builtin());
                 if let Some(prev) = prev {
                     prop_assert!(got.subsidy >= prev, "{}: care {:?} lowered the subsidy", policy.id, care);

@@ -77,7 +77,7 @@ fn dandong_two_meals_a_day_additive() {
     // subsidised at (2 + 2) yuan: 28 × 2 × 4 = 224 yuan.
     let mut person = Person::aged(70);
     person.hardship = zhucan::core::policy::Hardship::Dibao;
-    let m = simulate_month(&preset("dandong-2024"), &person, &every_day(&MealKind::ALL), 2025, 2, Calendar::builtin());
+    let m = simulate_month(&preset("dandong-2024"), &person, &every_day(MealKind::ALL), 2025, 2, Calendar::builtin());
     assert_eq!(m.subsidised_meals, 56);
     assert_eq!(m.total_subsidy, Fen::yuan(224));
 }

@@ -647,31 +647,31 @@ mod tests {
             let w = explain_words(l);
             let mut all: Vec<(String, String)> = Vec::new();
             let mut add = |what: &str, s: String| all.push((what.to_string(), s));
-            for c in CareLevel::ALL {
+            for &c in CareLevel::ALL {
                 add("care_name", (w.care_name)(c).into());
             }
-            for h in Hardship::ALL {
+            for &h in Hardship::ALL {
                 add("hardship_name", (w.hardship_name)(h).into());
                 add("hardship_explain", (w.hardship_explain)(h).into());
             }
-            for g in Group::ALL {
+            for &g in Group::ALL {
                 add("group_name", (w.group_name)(g).into());
                 add("group_explain", (w.group_explain)(g).into());
             }
-            for h in Hukou::ALL {
+            for &h in Hukou::ALL {
                 add("hukou_name", (w.hukou_name)(h).into());
             }
-            for m in MealKind::ALL {
+            for &m in MealKind::ALL {
                 add("meal_name", (w.meal_name)(m).into());
             }
-            for p in Place::ALL {
+            for &p in Place::ALL {
                 add("place_name", (w.place_name)(p).into());
                 add("place_advice", (w.place_advice)(p).into());
             }
             for f in [FundingLevel::City, FundingLevel::District, FundingLevel::Town] {
                 add("level_name", (w.level_name)(f).into());
             }
-            for a in Area::ALL {
+            for &a in Area::ALL {
                 add("area_name", (w.area_name)(a).into());
             }
             for p in [PaidTo::Provider, PaidTo::Person] {

@@ -358,9 +358,9 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
             }
         }
     };
-    let hukou = choice(&form.hukou, &Hukou::ALL, Hukou::code);
-    let hardship = choice(&form.hardship, &Hardship::ALL, Hardship::code);
-    let care = choice(&form.care_level, &CareLevel::ALL, CareLevel::code);
+    let hukou = choice(&form.hukou, Hukou::ALL, Hukou::code);
+    let hardship = choice(&form.hardship, Hardship::ALL, Hardship::code);
+    let care = choice(&form.care_level, CareLevel::ALL, CareLevel::code);
     let grade =
         if form.disability_grade == UNSURE { Some(None) } else { form.disability_grade.parse::<u8>().ok().filter(|g| *g <= 4).map(Some) };
     let meal_kind = MealKind::from_code(&form.meal);
@@ -875,7 +875,7 @@ mod tests {
     #[test]
     fn long_lists_survive_a_link() {
         let mut form = FormInput::new("custom", today());
-        form.groups = Group::ALL.into_iter().collect();
+        form.groups = Group::ALL.iter().copied().collect();
         for id in ["veteran_or_martyr_family_member", "model_worker_provincial_level", "retired_village_cadre"] {
             form.flags.insert(id.into(), Tri::Yes);
         }

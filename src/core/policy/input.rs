@@ -216,7 +216,7 @@ impl PersonJson {
             }
         };
         if let Some(c) = &self.care_level {
-            take(one_of("care_level", c, &CareLevel::ALL, CareLevel::code).map(|v| p.care_level = v));
+            take(one_of("care_level", c, CareLevel::ALL, CareLevel::code).map(|v| p.care_level = v));
         }
         if let Some(g) = self.disability_grade {
             if g <= 4 {
@@ -226,11 +226,11 @@ impl PersonJson {
             }
         }
         if let Some(h) = &self.hardship {
-            take(one_of("hardship", h, &Hardship::ALL, Hardship::code).map(|v| p.hardship = v));
+            take(one_of("hardship", h, Hardship::ALL, Hardship::code).map(|v| p.hardship = v));
         }
         let mut groups = BTreeSet::new();
         for g in &self.groups {
-            take(one_of("groups", g, &Group::ALL, Group::code).map(|v| {
+            take(one_of("groups", g, Group::ALL, Group::code).map(|v| {
                 groups.insert(v);
             }));
         }
@@ -244,11 +244,11 @@ impl PersonJson {
             }
         }
         if let Some(h) = &self.hukou {
-            take(one_of("hukou", h, &Hukou::ALL, Hukou::code).map(|v| p.hukou = v));
+            take(one_of("hukou", h, Hukou::ALL, Hukou::code).map(|v| p.hukou = v));
         }
         p.in_care_home = self.in_care_home.unwrap_or(false);
         if let Some(a) = &self.area {
-            take(one_of("area", a, &Area::ALL, Area::code).map(|v| p.area = Some(v)));
+            take(one_of("area", a, Area::ALL, Area::code).map(|v| p.area = Some(v)));
         }
         // `income` in yuan or `income_fen` in fen (not both), as in a policy file's cases.
         let yuan = self.income.as_ref().and_then(|y| match Fen::parse_yuan(&y.0) {
@@ -298,7 +298,7 @@ impl MealJson {
             None => Some(today),
         };
         let kind = match &self.meal {
-            Some(m) => one_of("meal", m, &MealKind::ALL, MealKind::code).map_err(|e| errors.push(e)).ok(),
+            Some(m) => one_of("meal", m, MealKind::ALL, MealKind::code).map_err(|e| errors.push(e)).ok(),
             None => Some(MealKind::Lunch),
         };
         let price = match self.price_fen {
@@ -310,7 +310,7 @@ impl MealJson {
             None => None,
         };
         let place = match &self.place {
-            Some(p) => one_of("place", p, &Place::ALL, Place::code).map_err(|e| errors.push(e)).ok(),
+            Some(p) => one_of("place", p, Place::ALL, Place::code).map_err(|e| errors.push(e)).ok(),
             None => Some(Place::SameTown),
         };
         match (date, kind, place) {

@@ -17,7 +17,10 @@ use crate::core::money::Fen;
 
 /// Loss of ability in daily living (失能), as graded by an assessment. Ordered: `None < Mild <
 /// Moderate < Severe`.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum CareLevel {
     /// 能力完好 / 未失能: no care need.
@@ -33,27 +36,25 @@ pub enum CareLevel {
 
 impl CareLevel {
     /// All levels, least to most severe.
-    pub const ALL: [CareLevel; 4] = [CareLevel::None, CareLevel::Mild, CareLevel::Moderate, CareLevel::Severe];
+    pub const ALL: &'static [CareLevel] = <CareLevel as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files (`none`, `mild`, `moderate`, `severe`).
     pub fn code(self) -> &'static str {
-        match self {
-            CareLevel::None => "none",
-            CareLevel::Mild => "mild",
-            CareLevel::Moderate => "moderate",
-            CareLevel::Severe => "severe",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<CareLevel> {
-        CareLevel::ALL.into_iter().find(|c| c.code() == code)
+        CareLevel::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
 /// Hardship category (困难类别). A person is in at most one; `Tekun` is 特困 with the support type
 /// not given.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Hardship {
     /// None of the categories below.
@@ -77,34 +78,16 @@ pub enum Hardship {
 
 impl Hardship {
     /// Every category, in the order the form lists them.
-    pub const ALL: [Hardship; 8] = [
-        Hardship::None,
-        Hardship::TekunDispersed,
-        Hardship::TekunCentralised,
-        Hardship::Tekun,
-        Hardship::Dibao,
-        Hardship::DibaoEdge,
-        Hardship::LowIncome,
-        Hardship::ExpenditureHardship,
-    ];
+    pub const ALL: &'static [Hardship] = <Hardship as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            Hardship::None => "none",
-            Hardship::Tekun => "tekun",
-            Hardship::TekunDispersed => "tekun_dispersed",
-            Hardship::TekunCentralised => "tekun_centralised",
-            Hardship::Dibao => "dibao",
-            Hardship::DibaoEdge => "dibao_edge",
-            Hardship::LowIncome => "low_income",
-            Hardship::ExpenditureHardship => "expenditure_hardship",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<Hardship> {
-        Hardship::ALL.into_iter().find(|c| c.code() == code)
+        Hardship::ALL.iter().copied().find(|c| c.code() == code)
     }
 
     /// Does a person in category `self` belong to category `wanted` as a policy names it?
@@ -116,7 +99,8 @@ impl Hardship {
 }
 
 /// Special groups (特殊困难老年人) that policies single out. A person can be in several.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Group {
     /// 独居: living alone.
@@ -133,27 +117,24 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order the form lists them.
-    pub const ALL: [Group; 5] = [Group::LivingAlone, Group::EmptyNest, Group::LeftBehind, Group::Solitary, Group::FamilyPlanningSpecial];
+    pub const ALL: &'static [Group] = <Group as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            Group::LivingAlone => "living_alone",
-            Group::EmptyNest => "empty_nest",
-            Group::LeftBehind => "left_behind",
-            Group::Solitary => "solitary",
-            Group::FamilyPlanningSpecial => "family_planning_special",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<Group> {
-        Group::ALL.into_iter().find(|c| c.code() == code)
+        Group::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
 /// Registered residence (户籍) relative to the policy's locality.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Hukou {
     /// 本地户籍.
@@ -165,24 +146,22 @@ pub enum Hukou {
 
 impl Hukou {
     /// Both values.
-    pub const ALL: [Hukou; 2] = [Hukou::Local, Hukou::Nonlocal];
+    pub const ALL: &'static [Hukou] = <Hukou as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            Hukou::Local => "local",
-            Hukou::Nonlocal => "nonlocal",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<Hukou> {
-        Hukou::ALL.into_iter().find(|c| c.code() == code)
+        Hukou::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
 /// Urban or rural residence, for the two local minimum-living standards (城市/农村低保标准).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Area {
     /// 城市
@@ -193,19 +172,16 @@ pub enum Area {
 
 impl Area {
     /// Both values.
-    pub const ALL: [Area; 2] = [Area::Urban, Area::Rural];
+    pub const ALL: &'static [Area] = <Area as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            Area::Urban => "urban",
-            Area::Rural => "rural",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<Area> {
-        Area::ALL.into_iter().find(|c| c.code() == code)
+        Area::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
@@ -329,7 +305,10 @@ pub fn income_per_month(income: Option<Fen>, income_fen: Option<i64>) -> Result<
 }
 
 /// Breakfast, lunch or dinner.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum MealKind {
     /// 早餐
@@ -343,26 +322,25 @@ pub enum MealKind {
 
 impl MealKind {
     /// In the order of the day.
-    pub const ALL: [MealKind; 3] = [MealKind::Breakfast, MealKind::Lunch, MealKind::Dinner];
+    pub const ALL: &'static [MealKind] = <MealKind as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            MealKind::Breakfast => "breakfast",
-            MealKind::Lunch => "lunch",
-            MealKind::Dinner => "dinner",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<MealKind> {
-        MealKind::ALL.into_iter().find(|c| c.code() == code)
+        MealKind::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
 /// Where the meal is eaten relative to the person's registered town and district. Policies paid
 /// partly by the town or district lose that part outside it (Guangzhou).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, strum::VariantArray, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 #[serde(rename_all = "snake_case")]
 pub enum Place {
     /// In one's own town or sub-district (镇街).
@@ -378,21 +356,16 @@ pub enum Place {
 
 impl Place {
     /// Nearest first.
-    pub const ALL: [Place; 4] = [Place::SameTown, Place::SameDistrict, Place::SameCity, Place::Elsewhere];
+    pub const ALL: &'static [Place] = <Place as strum::VariantArray>::VARIANTS;
 
     /// The identifier used in files.
     pub fn code(self) -> &'static str {
-        match self {
-            Place::SameTown => "same_town",
-            Place::SameDistrict => "same_district",
-            Place::SameCity => "same_city",
-            Place::Elsewhere => "elsewhere",
-        }
+        self.into()
     }
 
     /// Reads an identifier.
     pub fn from_code(code: &str) -> Option<Place> {
-        Place::ALL.into_iter().find(|c| c.code() == code)
+        Place::ALL.iter().copied().find(|c| c.code() == code)
     }
 }
 
@@ -587,19 +560,19 @@ mod tests {
 
     #[test]
     fn codes_round_trip() {
-        for c in CareLevel::ALL {
+        for &c in CareLevel::ALL {
             assert_eq!(CareLevel::from_code(c.code()), Some(c));
         }
-        for h in Hardship::ALL {
+        for &h in Hardship::ALL {
             assert_eq!(Hardship::from_code(h.code()), Some(h));
         }
-        for g in Group::ALL {
+        for &g in Group::ALL {
             assert_eq!(Group::from_code(g.code()), Some(g));
         }
-        for p in Place::ALL {
+        for &p in Place::ALL {
             assert_eq!(Place::from_code(p.code()), Some(p));
         }
-        for m in MealKind::ALL {
+        for &m in MealKind::ALL {
             assert_eq!(MealKind::from_code(m.code()), Some(m));
         }
         assert_eq!(Hardship::from_code("Dibao"), None);

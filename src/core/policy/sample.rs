@@ -18,7 +18,7 @@ pub fn synthetic_roster(n: usize, seed: u64) -> Vec<Person> {
             p.care_level = CareLevel::ALL[[0, 0, 0, 0, 0, 1, 1, 2, 2, 3][rng.below(10) as usize]];
             p.hardship = Hardship::ALL[[0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7][rng.below(14) as usize]];
             p.disability_grade = [0, 0, 0, 0, 0, 0, 1, 2, 3, 4][rng.below(10) as usize];
-            for g in Group::ALL {
+            for &g in Group::ALL {
                 if rng.below(8) == 0 {
                     p.groups.insert(g);
                 }

@@ -243,7 +243,7 @@ mod tests {
         let mon_wed = [true, false, true, false, false, false, false];
         assert_eq!(days_text(&mon_wed, Locale::ZhCn), "每个星期一、星期三");
         assert_eq!(days_text(&mon_wed, Locale::En), "every Monday and Wednesday");
-        assert_eq!(meals_text(&MealKind::ALL, Locale::ZhCn), "早餐、午餐和晚餐");
+        assert_eq!(meals_text(MealKind::ALL, Locale::ZhCn), "早餐、午餐和晚餐");
         assert_eq!(meals_text(&[MealKind::Lunch], Locale::En), "lunch");
     }
 
@@ -261,13 +261,13 @@ mod tests {
         form.place = "same_city".into();
         let m = crate::core::policy::calc::month_plan(&policy, &form, crate::core::calendar::Calendar::builtin()).expect("month");
         assert_eq!((m.subsidised_meals, m.total_subsidy, m.total_pay, m.entitlement), (21, Fen::yuan(63), Fen::yuan(189), Fen::yuan(270)));
-        let w = month_words(&m, &MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-11-30"), Locale::ZhCn);
+        let w = month_words(&m, MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-11-30"), Locale::ZhCn);
         assert_eq!(w.heading, "按您的就餐习惯，本月（2026年11月）");
         assert_eq!(w.assumption, "如果本月每个星期一至星期五都在食堂吃午餐（每餐12元），那么本月：");
         assert_eq!(w.max_label, "政策的上限（本月每天都在食堂吃早餐、午餐和晚餐）");
         assert!(w.max_note.contains("不是您少拿的钱"));
         // The same month seen a month later is over.
-        let later = month_words(&m, &MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-12-01"), Locale::ZhCn);
+        let later = month_words(&m, MealKind::ALL, false, Some(Fen::yuan(12)), d("2026-12-01"), Locale::ZhCn);
         assert_eq!(later.heading, "按您的就餐习惯，2026年11月（已经过去的月份）");
         assert_eq!(later.assumption, "如果那个月每个星期一至星期五都在食堂吃午餐（每餐12元），那么那个月：");
     }

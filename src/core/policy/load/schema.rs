@@ -208,7 +208,7 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
         let part = match key {
             "age_at_least" => uint(r, value, &p, 0, 150).map(Condition::AgeAtLeast),
             "age_below" => uint(r, value, &p, 1, 151).map(Condition::AgeBelow),
-            "care_level_at_least" => code(r, value, &p, &CareLevel::ALL, CareLevel::code).map(Condition::CareAtLeast),
+            "care_level_at_least" => code(r, value, &p, CareLevel::ALL, CareLevel::code).map(Condition::CareAtLeast),
             "disability_grade_in" => array(r, value, &p).and_then(|items| {
                 let grades: Option<Vec<u8>> = items
                     .iter()
@@ -218,7 +218,7 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
                 grades.map(Condition::DisabilityGradeIn)
             }),
             "hardship_in" => codes(r, value, &p, &Hardship::ALL[1..], Hardship::code).map(Condition::HardshipIn),
-            "group_any" => codes(r, value, &p, &Group::ALL, Group::code).map(Condition::GroupAny),
+            "group_any" => codes(r, value, &p, Group::ALL, Group::code).map(Condition::GroupAny),
             "flag" => string(r, value, &p).and_then(|f| {
                 if ids.categories.contains(&f) {
                     Some(Condition::Flag(f))
@@ -227,7 +227,7 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
                     None
                 }
             }),
-            "hukou" => code(r, value, &p, &Hukou::ALL, Hukou::code).map(Condition::Hukou),
+            "hukou" => code(r, value, &p, Hukou::ALL, Hukou::code).map(Condition::Hukou),
             "in_care_home" => boolean(r, value, &p).map(Condition::InCareHome),
             "income_at_most_dibao_percent" => uint(r, value, &p, 1, 1000).map(Condition::IncomeAtMostDibaoPercent),
             "all" | "any" => array(r, value, &p).and_then(|items| {
@@ -329,7 +329,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
     }
     let dates_note = t.get("dates_note").and_then(|v| text(r, v, &t.path("dates_note")));
     let meals_list = match t.get("meals") {
-        Some(v) => codes(r, v, &t.path("meals"), &MealKind::ALL, MealKind::code),
+        Some(v) => codes(r, v, &t.path("meals"), MealKind::ALL, MealKind::code),
         None => Some(MealKind::ALL.to_vec()),
     };
     if let (Some(list), Some(v)) = (&meals_list, t.get("meals")) {
@@ -617,16 +617,16 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
     };
     let mut p = Person::aged(0);
     if let Some(v) = t.get("care_level") {
-        p.care_level = code(r, v, &t.path("care_level"), &CareLevel::ALL, CareLevel::code)?;
+        p.care_level = code(r, v, &t.path("care_level"), CareLevel::ALL, CareLevel::code)?;
     }
     if let Some(v) = t.get("disability_grade") {
         p.disability_grade = u8::try_from(integer(r, v, &t.path("disability_grade"), 0, 4)?).ok()?;
     }
     if let Some(v) = t.get("hardship") {
-        p.hardship = code(r, v, &t.path("hardship"), &Hardship::ALL, Hardship::code)?;
+        p.hardship = code(r, v, &t.path("hardship"), Hardship::ALL, Hardship::code)?;
     }
     if let Some(v) = t.get("groups") {
-        p.groups = codes(r, v, &t.path("groups"), &Group::ALL, Group::code)?.into_iter().collect();
+        p.groups = codes(r, v, &t.path("groups"), Group::ALL, Group::code)?.into_iter().collect();
     }
     if let Some(v) = t.get("flags") {
         let items = array(r, v, &t.path("flags"))?;
@@ -640,13 +640,13 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
         }
     }
     if let Some(v) = t.get("hukou") {
-        p.hukou = code(r, v, &t.path("hukou"), &Hukou::ALL, Hukou::code)?;
+        p.hukou = code(r, v, &t.path("hukou"), Hukou::ALL, Hukou::code)?;
     }
     if let Some(v) = t.get("in_care_home") {
         p.in_care_home = boolean(r, v, &t.path("in_care_home"))?;
     }
     if let Some(v) = t.get("area") {
-        p.area = Some(code(r, v, &t.path("area"), &Area::ALL, Area::code)?);
+        p.area = Some(code(r, v, &t.path("area"), Area::ALL, Area::code)?);
     }
     // `income` in yuan or `income_fen` in fen (not both), as in PERSON.json.
     let yuan = match t.get("income") {
@@ -674,7 +674,7 @@ fn read_meal(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Meal> {
     t.check_keys(r, &["date", "meal", "price", "delivery", "place"]);
     let date = required(r, &t, "date").and_then(|v| date(r, v, &t.path("date")));
     let kind = match t.get("meal") {
-        Some(v) => code(r, v, &t.path("meal"), &MealKind::ALL, MealKind::code),
+        Some(v) => code(r, v, &t.path("meal"), MealKind::ALL, MealKind::code),
         None => Some(MealKind::Lunch),
     };
     let price = match t.get("price") {
@@ -686,7 +686,7 @@ fn read_meal(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Meal> {
         None => Some(false),
     };
     let place = match t.get("place") {
-        Some(v) => code(r, v, &t.path("place"), &Place::ALL, Place::code),
+        Some(v) => code(r, v, &t.path("place"), Place::ALL, Place::code),
         None => Some(Place::SameTown),
     };
     Some(Meal { date: date?, kind: kind?, price, delivery: delivery?, place: place? })
