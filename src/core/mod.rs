@@ -14,5 +14,6 @@ pub mod policy;
 pub mod rng;
 pub mod scenario;
 pub mod text_input;
+pub mod toml;
 
 pub use locale::Locale;
