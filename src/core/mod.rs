@@ -13,6 +13,7 @@ pub mod planner;
 pub mod policy;
 pub mod rng;
 pub mod scenario;
+pub mod sort;
 pub mod text_input;
 pub mod toml;
 

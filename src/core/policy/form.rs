@@ -16,6 +16,7 @@ use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind,
 use super::simulate::MealPlan;
 use crate::core::date::Date;
 use crate::core::money::Fen;
+use crate::core::sort::set;
 use crate::core::text_input::{half_width, percent_decode, percent_encode};
 use crate::core::Locale;
 
@@ -128,7 +129,7 @@ impl FormInput {
             delivery: false,
             place: Place::SameTown.code().into(),
             plan_days: [true, true, true, true, true, false, false],
-            plan_meals: BTreeSet::from([MealKind::Lunch]),
+            plan_meals: set([MealKind::Lunch]),
         }
     }
 
@@ -611,7 +612,7 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
             "pr" => form.price = value,
             "pl" => form.place = value,
             "d" => form.date = value,
-            "g" => form.groups = value.split(',').filter_map(Group::from_code).collect(),
+            "g" => form.groups = set(value.split(',').filter_map(Group::from_code)),
             "f" => {
                 for item in value.split(',') {
                     if let Some((id, t)) = item.split_once(':') {
@@ -630,7 +631,7 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
                     form.plan_days[i] = b == b'1';
                 }
             }
-            "pm" => form.plan_meals = value.split(',').filter_map(MealKind::from_code).collect(),
+            "pm" => form.plan_meals = set(value.split(',').filter_map(MealKind::from_code)),
             _ => {}
         }
     }

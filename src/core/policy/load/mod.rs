@@ -14,6 +14,7 @@ mod schema;
 
 use super::error::{ErrorKind, PolicyError};
 use super::model::Policy;
+use crate::core::sort::sort_by;
 use crate::core::toml;
 use reader::Reader;
 use schema::read_policy;
@@ -44,7 +45,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
     match policy {
         Some(policy) if r.errors.is_empty() => Ok(policy),
         _ => {
-            r.errors.sort_by_key(|e| (e.line, e.column));
+            sort_by(&mut r.errors, |a, b| (a.line, a.column).cmp(&(b.line, b.column)));
             if r.errors.is_empty() {
                 // Unreachable in practice (every `None` path records an error); never return Err(empty).
                 r.error(&(0..0), "", ErrorKind::MissingKey { key: "policy" });

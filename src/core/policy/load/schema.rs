@@ -18,6 +18,7 @@ use crate::core::policy::model::*;
 use crate::core::policy::person::{
     income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place, PERSON_KEYS,
 };
+use crate::core::sort::set;
 use crate::core::toml::{self, Kind};
 
 /// Ids of sources, clauses and categories, for resolving references.
@@ -625,7 +626,7 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
         p.hardship = code(r, v, &t.path("hardship"), &Hardship::ALL, Hardship::code)?;
     }
     if let Some(v) = t.get("groups") {
-        p.groups = codes(r, v, &t.path("groups"), &Group::ALL, Group::code)?.into_iter().collect();
+        p.groups = set(codes(r, v, &t.path("groups"), &Group::ALL, Group::code)?);
     }
     if let Some(v) = t.get("flags") {
         let items = array(r, v, &t.path("flags"))?;
