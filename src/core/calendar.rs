@@ -8,16 +8,17 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::date::Date;
+use super::toml::{self, Kind};
 use super::Locale;
 
 /// The schedules shipped with zhucan.
 pub const BUILTIN_TOML: &str = include_str!("../../static/calendars/cn-workdays.toml");
 
 /// A holiday period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Holiday {
     /// Chinese name (春节).
     pub zh: String,
@@ -30,8 +31,7 @@ pub struct Holiday {
 }
 
 /// One year's official schedule.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct YearSchedule {
     /// The calendar year.
     pub year: i32,
@@ -44,18 +44,11 @@ pub struct YearSchedule {
     /// Address of the source.
     pub url: String,
     /// Anything worth knowing about how the schedule was read.
-    #[serde(default)]
     pub note: Option<String>,
     /// Days off.
     pub holidays: Vec<Holiday>,
     /// Weekend days that are working days.
     pub workdays: Vec<Date>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CalendarFile {
-    year: Vec<YearSchedule>,
 }
 
 /// What kind of day a date is.
@@ -231,9 +224,9 @@ pub struct Calendar {
 impl Calendar {
     /// Reads and checks a calendar file.
     pub fn from_toml(text: &str) -> Result<Calendar, CalendarError> {
-        let file: CalendarFile = toml::from_str(text).map_err(|e| CalendarError::Parse(e.message().to_string()))?;
+        let root = toml::parse(text).map_err(|e| CalendarError::Parse(e.message.to_string()))?;
         let mut years = BTreeMap::new();
-        for schedule in file.year {
+        for schedule in read_file(&root).map_err(CalendarError::Parse)? {
             check(&schedule)?;
             if years.insert(schedule.year, schedule.clone()).is_some() {
                 return Err(CalendarError::Inconsistent { year: schedule.year, problem: CalendarProblem::ListedTwice });
@@ -292,6 +285,75 @@ impl Calendar {
         };
         DayInfo { kind, official: true }
     }
+}
+
+/// The `[[year]]` schedules of a calendar file (with the file's own key names in any message).
+fn read_file(root: &toml::Table<'_>) -> Result<Vec<YearSchedule>, String> {
+    fn only(t: &toml::Table<'_>, keys: &[&str], path: &str) -> Result<(), String> {
+        match t.iter().find(|(k, _)| !keys.contains(&k.name.as_ref())) {
+            Some((k, _)) => Err(format!("{path}: unknown key `{}`", k.name)),
+            None => Ok(()),
+        }
+    }
+    fn get<'t, 'i>(t: &'t toml::Table<'i>, key: &str, path: &str) -> Result<&'t Kind<'i>, String> {
+        t.get(key).map(|v| &v.kind).ok_or_else(|| format!("{path}: missing key `{key}`"))
+    }
+    fn string(v: &Kind<'_>, path: &str) -> Result<String, String> {
+        match v {
+            Kind::String(s) => Ok(s.to_string()),
+            _ => Err(format!("{path}: expected a string")),
+        }
+    }
+    fn date(v: &Kind<'_>, path: &str) -> Result<Date, String> {
+        string(v, path)?.parse().map_err(|e| format!("{path}: {e}"))
+    }
+    fn items<'t, 'i>(v: &'t Kind<'i>, path: &str) -> Result<&'t [toml::Value<'i>], String> {
+        match v {
+            Kind::Array(a) => Ok(&a.items),
+            _ => Err(format!("{path}: expected an array")),
+        }
+    }
+    fn table<'t, 'i>(v: &'t Kind<'i>, path: &str) -> Result<&'t toml::Table<'i>, String> {
+        match v {
+            Kind::Table(t) => Ok(t),
+            _ => Err(format!("{path}: expected a table")),
+        }
+    }
+    only(root, &["year"], "calendar")?;
+    let mut out = Vec::new();
+    for (i, y) in items(get(root, "year", "calendar")?, "year")?.iter().enumerate() {
+        let p = format!("year[{i}]");
+        let t = table(&y.kind, &p)?;
+        only(t, &["year", "notice", "published", "source", "url", "note", "holidays", "workdays"], &p)?;
+        let year = match get(t, "year", &p)? {
+            Kind::Integer { digits, radix } => i64::from_str_radix(digits, *radix).ok().and_then(|n| i32::try_from(n).ok()),
+            _ => None,
+        };
+        let year = year.ok_or_else(|| format!("{p}.year: expected a year"))?;
+        let mut holidays = Vec::new();
+        for (j, h) in items(get(t, "holidays", &p)?, &p)?.iter().enumerate() {
+            let hp = format!("{p}.holidays[{j}]");
+            let h = table(&h.kind, &hp)?;
+            holidays.push(Holiday {
+                zh: string(get(h, "zh", &hp)?, &hp)?,
+                en: string(get(h, "en", &hp)?, &hp)?,
+                from: date(get(h, "from", &hp)?, &hp)?,
+                to: date(get(h, "to", &hp)?, &hp)?,
+            });
+        }
+        let workdays = items(get(t, "workdays", &p)?, &p)?.iter().map(|w| date(&w.kind, &p)).collect::<Result<_, _>>()?;
+        out.push(YearSchedule {
+            year,
+            notice: string(get(t, "notice", &p)?, &p)?,
+            published: date(get(t, "published", &p)?, &p)?,
+            source: string(get(t, "source", &p)?, &p)?,
+            url: string(get(t, "url", &p)?, &p)?,
+            note: t.get("note").map(|v| string(&v.kind, &p)).transpose()?,
+            holidays,
+            workdays,
+        });
+    }
+    Ok(out)
 }
 
 fn check(s: &YearSchedule) -> Result<(), CalendarError> {

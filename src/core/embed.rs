@@ -4,6 +4,7 @@
 //! natively. The display options (`lang`, `large`, `contrast`) are applied on top of the saved
 //! display settings by `ui::settings`.
 
+use crate::core::locale::one_decimal;
 use crate::core::text_input::percent_decode_lossy;
 use crate::core::Locale;
 
@@ -136,7 +137,7 @@ pub const ZH_CN: EmbedWords = EmbedWords {
     lang: |v| format!("lang={v}：请用 zh-CN 或 en"),
     large: |v| format!("large={v}：请用 0、1 或 2"),
     contrast: |v| format!("contrast={v}：请用 high 或 normal"),
-    low_contrast: |v, ratio| format!("theme={v}：这个颜色在白底上的对比度是 {ratio:.1}:1，低于 4.5:1，仍用默认颜色"),
+    low_contrast: |v, ratio| format!("theme={v}：这个颜色在白底上的对比度是 {}:1，低于 4.5:1，仍用默认颜色", one_decimal(ratio)),
     colour: |v| format!("theme={v}：请用 0b4f8a 或 #0b4f8a 这样的颜色"),
 };
 
@@ -149,7 +150,7 @@ pub const EN: EmbedWords = EmbedWords {
     lang: |v| format!("lang={v}: use zh-CN or en"),
     large: |v| format!("large={v}: use 0, 1 or 2"),
     contrast: |v| format!("contrast={v}: use high or normal"),
-    low_contrast: |v, ratio| format!("theme={v}: contrast {ratio:.1}:1 on white is below 4.5:1, the default is kept"),
+    low_contrast: |v, ratio| format!("theme={v}: contrast {}:1 on white is below 4.5:1, the default is kept", one_decimal(ratio)),
     colour: |v| format!("theme={v}: use a colour like 0b4f8a or #0b4f8a"),
 };
 

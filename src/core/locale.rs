@@ -84,6 +84,29 @@ pub fn thousands(v: f64) -> String {
     out
 }
 
+/// `x` with one decimal, exactly as `format!("{x:.1}")` writes it (the exact value rounded, a tie
+/// to even), for finite `x` from 0 to 10^15: `4.46` → `"4.5"`, `2.25` → `"2.2"`. Written with
+/// integers because the standard float formatter is about 10 KB of the calculator's download and
+/// this is its only use there (issue 17).
+pub fn one_decimal(x: f64) -> String {
+    // x = m · 2^e exactly; tenths = round-half-even(10 · m · 2^e).
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = u128::from(bits & ((1 << 52) - 1));
+    let (m, e) = if biased == 0 { (fraction, -1074) } else { (fraction | (1 << 52), biased - 1075) };
+    let ten_m = 10 * m;
+    let tenths = if e >= 0 {
+        ten_m << e
+    } else if -e > 120 {
+        0 // below 2^-60: rounds to 0.0
+    } else {
+        let s = -e;
+        let (q, r, half) = (ten_m >> s, ten_m & ((1 << s) - 1), 1u128 << (s - 1));
+        q + u128::from(r > half || (r == half && q % 2 == 1))
+    };
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// A label at most `max` characters long for tables, buttons and map titles: longer text is cut
 /// and ends in "…" (the whole text stays available where the item's details are shown).
 pub fn short_label(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
@@ -99,6 +122,30 @@ pub fn short_label(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_decimal_is_the_standard_formatting() {
+        // Exact ties (x.x5 held exactly: multiples of 0.25) go to the even tenth, as `{:.1}` does.
+        assert_eq!(one_decimal(2.25), "2.2");
+        assert_eq!(one_decimal(2.75), "2.8");
+        assert_eq!(one_decimal(0.0), "0.0");
+        assert_eq!(one_decimal(4.46), "4.5");
+        assert_eq!(one_decimal(20.96), "21.0");
+        let mut xs: Vec<f64> = (0..=2100).map(|i| f64::from(i) / 100.0).collect(); // 0.00 … 21.00
+        xs.extend((0..=84).map(|i| f64::from(i) * 0.25));
+        xs.extend([1e-300, 5e-324, 0.05, 0.15, 0.35, 0.45, 1e14 + 0.05, 123_456.789, 9.999_999_999]);
+        // The contrast ratios of a grid of colours (the figures the embedding messages show).
+        for r in (0..=255).step_by(15) {
+            for g in (0..=255).step_by(15) {
+                for b in (0..=255).step_by(15) {
+                    xs.push(crate::core::embed::contrast_ratio([r, g, b], [255, 255, 255]));
+                }
+            }
+        }
+        for x in xs {
+            assert_eq!(one_decimal(x), format!("{x:.1}"), "{x:e}");
+        }
+    }
 
     #[test]
     fn short_labels_cut_long_text_by_characters() {

@@ -14,6 +14,8 @@ pub mod planner;
 pub mod policy;
 pub mod rng;
 pub mod scenario;
+pub mod sort;
 pub mod text_input;
+pub mod toml;
 
 pub use locale::Locale;

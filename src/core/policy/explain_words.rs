@@ -598,10 +598,12 @@ pub const EN: ExplainWords = ExplainWords {
     advice_meal: |names| format!("have {names} (the only meals this policy covers)"),
     advice_working_day: |next| format!("eat on a working day (not at weekends or on public holidays; the next is {next})"),
     advice: |phrases, amount| {
-        let joined = phrases.join(", ");
-        let mut first = joined.chars();
-        let capital = first.next().map(|c| c.to_uppercase().collect::<String>() + first.as_str()).unwrap_or_default();
-        format!("{capital}: {amount} per meal")
+        // The phrases begin with a word of this table ("eat …", "have …"): an ASCII letter.
+        let mut joined = phrases.join(", ");
+        if let Some(first) = joined.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{joined}: {amount} per meal")
     },
 
     calendar_fallback: |year| {
@@ -767,6 +769,22 @@ mod tests {
                 assert_in_language(l, s, what);
             }
         }
+    }
+
+    #[test]
+    fn english_advice_starts_with_a_capital() {
+        // `advice` capitalises the first phrase as ASCII: every phrase begins with an ASCII letter.
+        let w = &EN;
+        let mut phrases: Vec<String> = Place::ALL.iter().map(|p| (w.place_advice)(*p).to_string()).collect();
+        phrases.push((w.advice_meal)("lunch"));
+        phrases.push((w.advice_working_day)("Monday, 3 March 2025"));
+        for p in &phrases {
+            assert!(p.starts_with(|c: char| c.is_ascii_lowercase()), "{p}");
+            let text = (w.advice)(std::slice::from_ref(p), "¥5");
+            assert!(text.starts_with(|c: char| c.is_ascii_uppercase()), "{text}");
+            assert_eq!(text[1..], format!("{}: ¥5 per meal", &p[1..]));
+        }
+        assert_eq!((w.advice)(&["eat anywhere".into(), "have lunch".into()], "¥3"), "Eat anywhere, have lunch: ¥3 per meal");
     }
 
     #[test]

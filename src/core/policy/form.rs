@@ -17,6 +17,7 @@ use super::simulate::MealPlan;
 use crate::core::date::Date;
 use crate::core::form::{Describe, FieldError};
 use crate::core::money::Fen;
+use crate::core::sort::set;
 use crate::core::text_input::{half_width, percent_decode, percent_encode};
 use crate::core::Locale;
 
@@ -129,7 +130,7 @@ impl FormInput {
             delivery: false,
             place: Place::SameTown.code().into(),
             plan_days: [true, true, true, true, true, false, false],
-            plan_meals: BTreeSet::from([MealKind::Lunch]),
+            plan_meals: set([MealKind::Lunch]),
         }
     }
 
@@ -606,7 +607,7 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
             "pr" => form.price = value,
             "pl" => form.place = value,
             "d" => form.date = value,
-            "g" => form.groups = value.split(',').filter_map(Group::from_code).collect(),
+            "g" => form.groups = set(value.split(',').filter_map(Group::from_code)),
             "f" => {
                 for item in value.split(',') {
                     if let Some((id, t)) = item.split_once(':') {
@@ -625,7 +626,7 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
                     form.plan_days[i] = b == b'1';
                 }
             }
-            "pm" => form.plan_meals = value.split(',').filter_map(MealKind::from_code).collect(),
+            "pm" => form.plan_meals = set(value.split(',').filter_map(MealKind::from_code)),
             _ => {}
         }
     }

@@ -18,6 +18,7 @@ use crate::core::date::{days_in_month, next_weekday, Date, Weekday};
 use crate::core::money::Fen;
 use crate::core::policy::model::{ClauseRef, Dated, Policy, Version};
 use crate::core::policy::person::{Meal, MealKind, Person, Place};
+use crate::core::sort::sort_by;
 
 /// How many meals and how much money the person can get in a day, week and month.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -56,7 +57,7 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
             assess_figures(policy, person, &m, &Calendar::weekdays_only()).subsidy
         })
         .collect();
-    day_amounts.sort_by(|x, y| y.cmp(x));
+    sort_by(&mut day_amounts, |x, y| y.cmp(x));
     let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
     let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
     let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
@@ -64,7 +65,7 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
     let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
     // The best meals of each day first.
     let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
-    week.sort_by(|x, y| y.cmp(x));
+    sort_by(&mut week, |x, y| y.cmp(x));
     let max_week: Fen = week.iter().take(week_n).copied().sum();
 
     // Every covered meal every day, through the meal's month (the caps applied in time order).
@@ -293,7 +294,7 @@ fn day_meals(
         .collect();
     // Count the meals that give most first.
     let mut order: Vec<usize> = (0..assessed.len()).collect();
-    order.sort_by(|&i, &j| assessed[j].1.cmp(&assessed[i].1).then(assessed[i].0.cmp(&assessed[j].0)));
+    sort_by(&mut order, |&i, &j| assessed[j].1.cmp(&assessed[i].1).then(assessed[i].0.cmp(&assessed[j].0)));
     let mut today = 0u32;
     let mut granted = vec![None; assessed.len()];
     for i in order {
@@ -333,7 +334,7 @@ fn day_meals(
             }
         })
         .collect();
-    out.sort_by_key(|m| m.meal);
+    sort_by(&mut out, |a, b| a.meal.cmp(&b.meal));
     out
 }
 

@@ -19,6 +19,7 @@ use super::person::{Meal, MealKind, Person, Place};
 use crate::core::calendar::{Calendar, DayInfo};
 use crate::core::date::Date;
 use crate::core::money::Fen;
+use crate::core::sort::sort_by;
 
 pub use limits::Limits;
 
@@ -404,7 +405,7 @@ fn advice(policy: &Policy, version: &Version, person: &Person, meal: &Meal, cale
         let mut by_amount: Vec<(MealKind, Fen)> =
             covered.iter().map(|k| (*k, assess_figures(policy, person, &Meal { kind: *k, ..better.clone() }, calendar).subsidy)).collect();
         // Most first; equal amounts in the day's order.
-        by_amount.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+        sort_by(&mut by_amount, |x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
         if let Some((best, _)) = by_amount.first() {
             better.kind = *best;
         }

@@ -1,6 +1,6 @@
 //! Reading a policy file: TOML text → [`Policy`], or every problem at once.
 //!
-//! The reader walks TOML's spanned tree itself (instead of `serde` with `deny_unknown_fields`,
+//! The reader walks the spanned TOML tree ([`crate::core::toml`]) itself (instead of `serde` with `deny_unknown_fields`,
 //! which stops at the first problem), so a civil-affairs official who edits a file sees all of
 //! its mistakes together, each with line, column and path. The format is documented in
 //! `docs/policy-format.md`.
@@ -12,10 +12,10 @@
 mod reader;
 mod schema;
 
-use toml::de::DeTable;
-
 use super::error::{ErrorKind, PolicyError};
 use super::model::Policy;
+use crate::core::sort::sort_by;
+use crate::core::toml;
 use reader::Reader;
 use schema::read_policy;
 
@@ -34,19 +34,18 @@ pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
         return Err(vec![PolicyError { line: 0, column: 0, path: String::new(), kind: ErrorKind::TooLarge { bytes: text.len() } }]);
     }
     let mut r = Reader::new(text);
-    let root = match DeTable::parse(text) {
+    let root = match toml::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            r.error(&span, "", ErrorKind::Syntax { message: e.message().trim().to_string() });
+            r.error(&(e.at..e.at), "", ErrorKind::Syntax { message: e.message.to_string() });
             return Err(r.errors);
         }
     };
-    let policy = read_policy(&mut r, root.get_ref(), &root.span());
+    let policy = read_policy(&mut r, &root, &(0..0));
     match policy {
         Some(policy) if r.errors.is_empty() => Ok(policy),
         _ => {
-            r.errors.sort_by_key(|e| (e.line, e.column));
+            sort_by(&mut r.errors, |a, b| (a.line, a.column).cmp(&(b.line, b.column)));
             if r.errors.is_empty() {
                 // Unreachable in practice (every `None` path records an error); never return Err(empty).
                 r.error(&(0..0), "", ErrorKind::MissingKey { key: "policy" });

@@ -10,16 +10,14 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
-use toml::Spanned;
-
 use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::policy::error::{ErrorKind, Expected, PolicyError, Thing};
 use crate::core::policy::model::{Dated, Text};
+use crate::core::toml::{self, Kind};
 
 /// A TOML value with its byte span in the file.
-pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+pub(super) type Value<'i> = toml::Value<'i>;
 
 /// The file being read, and every problem found in it so far.
 pub(super) struct Reader<'s> {
@@ -53,13 +51,13 @@ impl<'s> Reader<'s> {
 
     /// Records that `v` is not the `expected` kind of value.
     pub(super) fn bad(&mut self, v: &Value<'_>, path: &str, expected: Expected) {
-        let found = describe(v.get_ref());
-        self.error(&v.span(), path, ErrorKind::BadValue { expected, found });
+        let found = describe(&v.kind);
+        self.error(&v.span, path, ErrorKind::BadValue { expected, found });
     }
 }
 
 /// A short description of a value for error messages.
-fn describe(v: &DeValue<'_>) -> String {
+fn describe(v: &Kind<'_>) -> String {
     let shorten = |s: &str| {
         let mut out: String = s.chars().take(40).collect();
         if s.chars().count() > 40 {
@@ -68,13 +66,13 @@ fn describe(v: &DeValue<'_>) -> String {
         out
     };
     match v {
-        DeValue::String(s) => format!("\"{}\"", shorten(s)),
-        DeValue::Integer(i) => i.as_str().to_string(),
-        DeValue::Float(f) => f.as_str().to_string(),
-        DeValue::Boolean(b) => b.to_string(),
-        DeValue::Datetime(d) => d.to_string(),
-        DeValue::Array(_) => "[…]".into(),
-        DeValue::Table(_) => "{…}".into(),
+        Kind::String(s) => format!("\"{}\"", shorten(s)),
+        Kind::Integer { digits, .. } => digits.to_string(),
+        Kind::Float(f) => f.to_string(),
+        Kind::Boolean(b) => b.to_string(),
+        Kind::Datetime(d) => d.to_string(),
+        Kind::Array(_) => "[…]".into(),
+        Kind::Table(_) => "{…}".into(),
     }
 }
 
@@ -88,7 +86,7 @@ fn join(path: &str, key: &str) -> String {
 
 /// A table being read: records which keys exist so unknown ones can be reported.
 pub(super) struct Table<'a, 'i> {
-    pub(super) map: &'a DeTable<'i>,
+    pub(super) map: &'a toml::Table<'i>,
     pub(super) span: Range<usize>,
     pub(super) path: String,
 }
@@ -96,7 +94,7 @@ pub(super) struct Table<'a, 'i> {
 impl<'a, 'i> Table<'a, 'i> {
     /// The value of `key`, if given.
     pub(super) fn get(&self, key: &str) -> Option<&'a Value<'i>> {
-        self.map.iter().find(|(k, _)| k.get_ref().as_ref() == key).map(|(_, v)| v)
+        self.map.get(key)
     }
 
     /// The path of `key` in this table (`version[0].caps.per_day`).
@@ -107,8 +105,8 @@ impl<'a, 'i> Table<'a, 'i> {
     /// Records every key not in `allowed`.
     pub(super) fn check_keys(&self, r: &mut Reader<'_>, allowed: &[&'static str]) {
         for (key, _) in self.map.iter() {
-            if !allowed.contains(&key.get_ref().as_ref()) {
-                r.error(&key.span(), &self.path, ErrorKind::UnknownKey { key: key.get_ref().to_string(), allowed: allowed.to_vec() });
+            if !allowed.contains(&key.name.as_ref()) {
+                r.error(&key.span, &self.path, ErrorKind::UnknownKey { key: key.name.to_string(), allowed: allowed.to_vec() });
             }
         }
     }
@@ -121,8 +119,8 @@ impl<'a, 'i> Table<'a, 'i> {
 
 /// `v` as a table at `path`, or a problem.
 pub(super) fn as_table<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: String) -> Option<Table<'a, 'i>> {
-    match v.get_ref() {
-        DeValue::Table(map) => Some(Table { map, span: v.span(), path }),
+    match &v.kind {
+        Kind::Table(map) => Some(Table { map, span: v.span.clone(), path }),
         _ => {
             r.bad(v, &path, Expected::Table);
             None
@@ -132,8 +130,8 @@ pub(super) fn as_table<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: Strin
 
 /// The tables of an array of tables (`[[x]]`), or one inline table; each with its path `x[i]`.
 pub(super) fn tables<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Vec<Table<'a, 'i>> {
-    match v.get_ref() {
-        DeValue::Array(items) => items.iter().enumerate().filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]"))).collect(),
+    match &v.kind {
+        Kind::Array(items) => items.items.iter().enumerate().filter_map(|(i, item)| as_table(r, item, format!("{path}[{i}]"))).collect(),
         _ => {
             r.bad(v, path, Expected::Array);
             Vec::new()
@@ -143,8 +141,8 @@ pub(super) fn tables<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -
 
 /// A string, or a problem.
 pub(super) fn string(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<String> {
-    match v.get_ref() {
-        DeValue::String(s) => Some(s.to_string()),
+    match &v.kind {
+        Kind::String(s) => Some(s.to_string()),
         _ => {
             r.bad(v, path, Expected::String);
             None
@@ -154,8 +152,8 @@ pub(super) fn string(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<St
 
 /// `true` or `false`, or a problem.
 pub(super) fn boolean(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<bool> {
-    match v.get_ref() {
-        DeValue::Boolean(b) => Some(*b),
+    match &v.kind {
+        Kind::Boolean(b) => Some(*b),
         _ => {
             r.bad(v, path, Expected::Bool);
             None
@@ -165,8 +163,8 @@ pub(super) fn boolean(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<b
 
 /// A whole number in `min..=max` (any radix TOML allows), or a problem.
 pub(super) fn integer(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: i64, max: i64) -> Option<i64> {
-    let parsed = match v.get_ref() {
-        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+    let parsed = match &v.kind {
+        Kind::Integer { digits, radix } => i64::from_str_radix(digits, *radix).ok(),
         _ => None,
     };
     match parsed {
@@ -185,11 +183,9 @@ pub(super) fn uint(r: &mut Reader<'_>, v: &Value<'_>, path: &str, min: u32, max:
 
 /// A date: a TOML local date (`2025-03-04`) or a string `"2025-03-04"`, or a problem.
 pub(super) fn date(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Date> {
-    let parsed = match v.get_ref() {
-        DeValue::String(s) => s.parse::<Date>().ok(),
-        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
-            dt.date.and_then(|d| Date::new(i32::from(d.year), d.month, d.day))
-        }
+    let parsed = match &v.kind {
+        Kind::String(s) => s.parse::<Date>().ok(),
+        Kind::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => dt.date.and_then(|(y, m, d)| Date::new(i32::from(y), m, d)),
         _ => None,
     };
     if parsed.is_none() {
@@ -200,10 +196,10 @@ pub(super) fn date(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Date
 
 /// An amount in yuan (`12`, `10.5`, `"10.5"`, at most two decimals, not negative) as fen, or a problem.
 pub(super) fn money(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Fen> {
-    let parsed = match v.get_ref() {
-        DeValue::Integer(i) if i.radix() == 10 => Fen::parse_yuan(i.as_str()).ok(),
-        DeValue::Float(f) => Fen::parse_yuan(f.as_str()).ok(),
-        DeValue::String(s) => Fen::parse_yuan(s).ok(),
+    let parsed = match &v.kind {
+        Kind::Integer { digits, radix: 10 } => Fen::parse_yuan(digits).ok(),
+        Kind::Float(f) => Fen::parse_yuan(f).ok(),
+        Kind::String(s) => Fen::parse_yuan(s).ok(),
         _ => None,
     };
     match parsed {
@@ -217,9 +213,9 @@ pub(super) fn money(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Fen
 
 /// Text: one string for both languages, or `{ zh = "…", en = "…" }` (English defaults to the Chinese).
 pub(super) fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text> {
-    match v.get_ref() {
-        DeValue::String(s) => Some(Text::same(s)),
-        DeValue::Table(_) => {
+    match &v.kind {
+        Kind::String(s) => Some(Text::same(s)),
+        Kind::Table(_) => {
             let t = as_table(r, v, path.to_string())?;
             t.check_keys(r, &["zh", "en"]);
             let chinese = match t.get("zh") {
@@ -244,8 +240,8 @@ pub(super) fn text(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Text
 
 /// One of the codes of `all` (as `code_of` spells them), or a problem listing them.
 pub(super) fn code<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: &[T], code_of: fn(T) -> &'static str) -> Option<T> {
-    let found = match v.get_ref() {
-        DeValue::String(s) => all.iter().copied().find(|x| code_of(*x) == s.as_ref()),
+    let found = match &v.kind {
+        Kind::String(s) => all.iter().copied().find(|x| code_of(*x) == s.as_ref()),
         _ => None,
     };
     if found.is_none() {
@@ -256,8 +252,8 @@ pub(super) fn code<T: Copy>(r: &mut Reader<'_>, v: &Value<'_>, path: &str, all: 
 
 /// The items of an array, or a problem.
 pub(super) fn array<'a, 'i>(r: &mut Reader<'_>, v: &'a Value<'i>, path: &str) -> Option<&'a [Value<'i>]> {
-    match v.get_ref() {
-        DeValue::Array(items) => Some(items),
+    match &v.kind {
+        Kind::Array(items) => Some(&items.items),
         _ => {
             r.bad(v, path, Expected::Array);
             None
@@ -286,11 +282,11 @@ pub(super) fn dated<T>(
     path: &str,
     read: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
 ) -> Option<Dated<T>> {
-    let DeValue::Array(items) = v.get_ref() else {
+    let Kind::Array(toml::Array { items, .. }) = &v.kind else {
         return read(r, v, path).map(Dated::always);
     };
     if items.is_empty() {
-        r.error(&v.span(), path, ErrorKind::Empty { key: "value" });
+        r.error(&v.span, path, ErrorKind::Empty { key: "value" });
         return None;
     }
     let mut out: Vec<(Date, T)> = Vec::new();
@@ -320,7 +316,7 @@ pub(super) fn dated<T>(
             (Some(from), Some(value)) => {
                 if let Some((prev, _)) = out.last() {
                     if from <= *prev {
-                        r.error(&item.span(), &item_path, ErrorKind::DatesOutOfOrder { first: *prev, then: from });
+                        r.error(&item.span, &item_path, ErrorKind::DatesOutOfOrder { first: *prev, then: from });
                         ok = false;
                     }
                 }
@@ -374,8 +370,8 @@ pub(super) fn unique(r: &mut Reader<'_>, seen: &mut BTreeSet<String>, id: &str, 
 
 /// How many tables an array of tables holds (1 for anything else).
 pub(super) fn tables_len(v: &Value<'_>) -> usize {
-    match v.get_ref() {
-        DeValue::Array(items) => items.len(),
+    match &v.kind {
+        Kind::Array(items) => items.items.len(),
         _ => 1,
     }
 }

@@ -7,8 +7,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use toml::de::{DeTable, DeValue};
-
 use super::reader::{
     array, as_table, boolean, code, codes, date, dated, ident, integer, money, required, string, tables, tables_len, text, texts, uint,
     unique, Reader, Table, Value,
@@ -20,6 +18,8 @@ use crate::core::policy::model::*;
 use crate::core::policy::person::{
     income_per_month, AgeInput, Area, CareLevel, Group, Hardship, Hukou, IncomeProblem, Meal, MealKind, Person, Place, PERSON_KEYS,
 };
+use crate::core::sort::set;
+use crate::core::toml::{self, Kind};
 
 /// Ids of sources, clauses and categories, for resolving references.
 #[derive(Default)]
@@ -42,7 +42,7 @@ fn clause_ref(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str, ids: &Id
     match ids.clauses.get(&id) {
         Some(i) => Some(*i),
         None => {
-            r.error(&v.span(), &t.path(key), ErrorKind::UnknownRef { what: Thing::Clause, id });
+            r.error(&v.span, &t.path(key), ErrorKind::UnknownRef { what: Thing::Clause, id });
             None
         }
     }
@@ -50,7 +50,7 @@ fn clause_ref(r: &mut Reader<'_>, t: &Table<'_, '_>, key: &'static str, ids: &Id
 
 /// The whole file: reads every table, resolves references, and gives the policy if nothing
 /// essential is missing (the caller checks `r.errors`).
-pub(super) fn read_policy(r: &mut Reader<'_>, root: &DeTable<'_>, span: &Range<usize>) -> Option<Policy> {
+pub(super) fn read_policy(r: &mut Reader<'_>, root: &toml::Table<'_>, span: &Range<usize>) -> Option<Policy> {
     let top = Table { map: root, span: span.clone(), path: String::new() };
     top.check_keys(r, &["format", "policy", "category", "source", "clause", "version", "case"]);
     if let Some(v) = top.get("format") {
@@ -122,7 +122,7 @@ fn read_sources(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Source>
         }
     }
     if out.is_empty() && r.errors.is_empty() {
-        r.error(&v.span(), "source", ErrorKind::Empty { key: "source" });
+        r.error(&v.span, "source", ErrorKind::Empty { key: "source" });
     }
     out
 }
@@ -137,7 +137,7 @@ fn read_clauses(r: &mut Reader<'_>, v: &Value<'_>, ids: &mut Ids) -> Vec<Clause>
             let sid = string(r, v, &t.path("source"))?;
             let found = ids.sources.get(&sid).copied();
             if found.is_none() {
-                r.error(&v.span(), &t.path("source"), ErrorKind::UnknownRef { what: Thing::Source, id: sid });
+                r.error(&v.span, &t.path("source"), ErrorKind::UnknownRef { what: Thing::Source, id: sid });
             }
             found
         });
@@ -190,11 +190,11 @@ const CONDITION_KEYS: [&str; 13] = [
 
 /// A condition: an inline table whose keys are tests; several keys mean all of them.
 fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Condition> {
-    let DeValue::Table(map) = v.get_ref() else {
+    let Kind::Table(map) = &v.kind else {
         r.bad(v, path, Expected::Condition);
         return None;
     };
-    let t = Table { map, span: v.span(), path: path.to_string() };
+    let t = Table { map, span: v.span.clone(), path: path.to_string() };
     t.check_keys(r, &CONDITION_KEYS);
     if map.is_empty() {
         r.bad(v, path, Expected::Condition);
@@ -203,7 +203,7 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
     let mut parts = Vec::new();
     let mut ok = true;
     for (key, value) in map.iter() {
-        let key = key.get_ref().as_ref();
+        let key = key.name.as_ref();
         let p = t.path(key);
         let part = match key {
             "age_at_least" => uint(r, value, &p, 0, 150).map(Condition::AgeAtLeast),
@@ -223,7 +223,7 @@ fn condition(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option
                 if ids.categories.contains(&f) {
                     Some(Condition::Flag(f))
                 } else {
-                    r.error(&value.span(), &p, ErrorKind::UnknownRef { what: Thing::Category, id: f });
+                    r.error(&value.span, &p, ErrorKind::UnknownRef { what: Thing::Category, id: f });
                     None
                 }
             }),
@@ -255,7 +255,7 @@ fn per_meal<T: Clone>(
     path: &str,
     read: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
 ) -> Option<PerMeal<Dated<T>>> {
-    let DeValue::Table(_) = v.get_ref() else {
+    let Kind::Table(_) = &v.kind else {
         return dated(r, v, path, read).map(PerMeal::all);
     };
     let t = as_table(r, v, path.to_string())?;
@@ -276,7 +276,7 @@ fn read_versions(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Version> {
         }
     }
     if out.is_empty() && tables_len(v) == 0 {
-        r.error(&v.span(), "version", ErrorKind::Empty { key: "version" });
+        r.error(&v.span, "version", ErrorKind::Empty { key: "version" });
     }
     // In order, and never two in force on one day.
     for pair in out.windows(2) {
@@ -324,7 +324,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
     let until = t.get("until").and_then(|v| date(r, v, &t.path("until")));
     if let (Some(f), Some(u), Some(v)) = (from, until, t.get("until")) {
         if u < f {
-            r.error(&v.span(), &t.path("until"), ErrorKind::DatesOutOfOrder { first: f, then: u });
+            r.error(&v.span, &t.path("until"), ErrorKind::DatesOutOfOrder { first: f, then: u });
         }
     }
     let dates_note = t.get("dates_note").and_then(|v| text(r, v, &t.path("dates_note")));
@@ -334,7 +334,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
     };
     if let (Some(list), Some(v)) = (&meals_list, t.get("meals")) {
         if list.is_empty() {
-            r.error(&v.span(), &t.path("meals"), ErrorKind::Empty { key: "meals" });
+            r.error(&v.span, &t.path("meals"), ErrorKind::Empty { key: "meals" });
         }
     }
     let meals_clause = clause_ref(r, t, "meals_clause", ids, t.get("meals").is_some());
@@ -626,7 +626,7 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
         p.hardship = code(r, v, &t.path("hardship"), Hardship::ALL, Hardship::code)?;
     }
     if let Some(v) = t.get("groups") {
-        p.groups = codes(r, v, &t.path("groups"), Group::ALL, Group::code)?.into_iter().collect();
+        p.groups = set(codes(r, v, &t.path("groups"), Group::ALL, Group::code)?);
     }
     if let Some(v) = t.get("flags") {
         let items = array(r, v, &t.path("flags"))?;
@@ -634,7 +634,7 @@ fn read_person(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Opti
             let p_i = format!("{}[{i}]", t.path("flags"));
             let flag = string(r, item, &p_i)?;
             if !ids.categories.contains(&flag) {
-                r.error(&item.span(), &p_i, ErrorKind::UnknownRef { what: Thing::Category, id: flag.clone() });
+                r.error(&item.span, &p_i, ErrorKind::UnknownRef { what: Thing::Category, id: flag.clone() });
             }
             p.flags.insert(flag);
         }
