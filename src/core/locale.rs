@@ -104,6 +104,8 @@ pub fn one_decimal(x: f64) -> String {
         let (q, r, half) = (ten_m >> s, ten_m & ((1 << s) - 1), 1u128 << (s - 1));
         q + u128::from(r > half || (r == half && q % 2 == 1))
     };
+    // Below 10^16 for the inputs documented, so u64 (whose formatting the app has anyway).
+    let tenths = tenths as u64;
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
