@@ -17,3 +17,4 @@ mod reference;
 mod scenario;
 mod simulate;
 mod toolchain;
+mod workbook;
