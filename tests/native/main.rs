@@ -19,3 +19,4 @@ mod reference;
 mod scenario;
 mod simulate;
 mod toolchain;
+mod workbook;

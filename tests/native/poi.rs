@@ -142,7 +142,7 @@ fn the_mapping_step_offers_one_column_of_both() {
     let mut replies = Vec::new();
     // "位置" is no name the mapper knows: the values say what the column is.
     let text = DEMAND.replacen("location", "位置", 1);
-    session.handle(Request::Open { role: Role::Demand, name: "小区.csv".into(), bytes: text.into_bytes() }, &mut |r| replies.push(r));
+    session.handle(Request::open(Role::Demand, "小区.csv", text.into_bytes()), &mut |r| replies.push(r));
     let Some(Reply::Opened(opened)) = replies.pop() else { panic!("not opened: {replies:?}") };
     assert_eq!(
         (opened.map.lonlat, opened.map.lon, opened.map.lat, opened.map.name, opened.map.count),

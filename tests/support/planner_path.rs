@@ -12,7 +12,7 @@ pub const CANDIDATES: &str = "名称,经度,纬度,60岁以上,80岁以上\n甲,
 pub fn replies_for(demand: Vec<u8>, name: &str) -> Vec<Reply> {
     let mut s = Session::new();
     let mut replies = Vec::new();
-    s.handle(Request::Open { role: Role::Demand, name: name.into(), bytes: demand }, &mut |r| replies.push(r));
+    s.handle(Request::open(Role::Demand, name, demand), &mut |r| replies.push(r));
     let opened = replies.iter().find_map(|r| if let Reply::Opened(o) = r { Some(o.clone()) } else { None });
     if let Some(o) = opened {
         let mut send = |r: Reply| replies.push(r);
@@ -20,7 +20,7 @@ pub fn replies_for(demand: Vec<u8>, name: &str) -> Vec<Reply> {
             Request::Import { role: Role::Demand, map: o.map.clone(), crs: o.crs_hint.unwrap_or_default(), skip_bad_rows: true },
             &mut send,
         );
-        s.handle(Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: CANDIDATES.as_bytes().to_vec() }, &mut send);
+        s.handle(Request::open(Role::Candidates, "c.csv", CANDIDATES.as_bytes().to_vec()), &mut send);
     }
     let candidates =
         replies

@@ -1,5 +1,6 @@
 //! `zhucan plan`: choose canteen sites from a problem file (the reference format) or from CSV /
-//! GeoJSON files of demand, candidates and existing canteens. Prints one JSON object.
+//! GeoJSON files or spreadsheet workbooks of demand, candidates and existing canteens. Prints one
+//! JSON object.
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -7,7 +8,7 @@ use std::time::Instant;
 use serde_json::{json, Value};
 use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::preview;
-use zhucan::core::io::{geojson_in, text};
+use zhucan::core::io::{geojson_in, text, xlsx};
 use zhucan::core::planner::access::{before_after, AccessOptions, DEFAULT_CAPACITY};
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
 use zhucan::core::planner::export::crs_name;
@@ -67,9 +68,26 @@ pub struct Args {
 fn parse_source(path: &str, locale: Locale) -> Result<(String, bool), String> {
     let w = words(locale);
     let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
-    let (text, _encoding) = text::decode(&bytes).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
+    decode_source(path, &bytes, locale)
+}
+
+fn decode_source(path: &str, bytes: &[u8], locale: Locale) -> Result<(String, bool), String> {
+    let w = words(locale);
+    let (text, _encoding) = text::decode(bytes).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
     let is_geojson = path.to_ascii_lowercase().ends_with(".geojson") || path.to_ascii_lowercase().ends_with(".json");
     Ok((text.into_owned(), is_geojson))
+}
+
+/// A data file's path, and the workbook sheet after a `#` (`名单.xlsx#候选点`, as Excel's own
+/// links name a sheet) when the whole does not name a file.
+fn path_and_sheet(spec: &str) -> (&str, Option<&str>) {
+    if std::path::Path::new(spec).exists() {
+        return (spec, None);
+    }
+    match spec.rsplit_once('#') {
+        Some((path, sheet)) if !sheet.is_empty() && std::path::Path::new(path).is_file() => (path, Some(sheet)),
+        _ => (spec, None),
+    }
 }
 
 fn mapping_message(e: &MappingError, locale: Locale) -> String {
@@ -81,9 +99,17 @@ fn mapping_message(e: &MappingError, locale: Locale) -> String {
     }
 }
 
-fn with_source<T>(path: &str, locale: Locale, f: impl FnOnce(&Source<'_>) -> Result<T, MappingError>) -> Result<T, String> {
-    let in_file = |message: String| (words(locale).in_file)(path, &message);
-    let (text, is_geojson) = parse_source(path, locale)?;
+fn with_source<T>(spec: &str, locale: Locale, f: impl FnOnce(&Source<'_>) -> Result<T, MappingError>) -> Result<T, String> {
+    let in_file = |message: String| (words(locale).in_file)(spec, &message);
+    let (path, sheet) = path_and_sheet(spec);
+    let bytes = std::fs::read(path).map_err(|e| in_file(e.to_string()))?;
+    let (text, is_geojson) = if xlsx::looks_like_workbook(&bytes) {
+        // A workbook's sheet is read as the CSV text it would be saved as.
+        (xlsx::read_sheet(&bytes, sheet, locale).map_err(|e| in_file(e.message(locale)))?.text, false)
+    } else {
+        decode_source(spec, &bytes, locale)?
+    };
+    drop(bytes);
     if is_geojson {
         let table = geojson_in::read(&text).map_err(|e| in_file(e.message(locale)))?;
         f(&Source::GeoJson(&table)).map_err(|e| in_file(mapping_message(&e, locale)))

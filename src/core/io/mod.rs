@@ -1,6 +1,6 @@
-//! File formats: text decoding (UTF-8, GBK), CSV tables, GeoJSON, road lines, column mapping,
-//! positions in one cell, coordinate systems. Bytes in, `Result` out, with errors that name the
-//! file, line and field.
+//! File formats: text decoding (UTF-8, GBK), CSV tables, spreadsheet workbooks, GeoJSON, road
+//! lines, rasters, column mapping, positions in one cell, coordinate systems. Bytes in, `Result`
+//! out, with errors that name the file, line and field.
 
 pub mod columns;
 pub mod crs;
@@ -11,3 +11,4 @@ pub mod roads;
 pub mod table;
 pub mod text;
 pub mod words;
+pub mod xlsx;

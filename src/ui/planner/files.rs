@@ -45,7 +45,7 @@ fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'stati
 }
 
 /// A card's problem in words.
-fn problem_text(p: &CardProblem, t: &PlanTexts) -> String {
+fn problem_text(p: &CardProblem, t: &PlanTexts, l: Locale) -> String {
     match p {
         CardProblem::Open { name, problem } => {
             let why = match problem {
@@ -56,6 +56,7 @@ fn problem_text(p: &CardProblem, t: &PlanTexts) -> String {
                 OpenProblem::BadLine { line, detail } => (t.open_bad_line)(*line, detail),
                 OpenProblem::NotGeoJson { detail } => (t.open_not_geojson)(detail),
                 OpenProblem::NoFeatures => t.open_no_features.to_string(),
+                OpenProblem::Workbook(e) => e.message(l),
             };
             (t.open_failed)(name, &why)
         }
@@ -118,7 +119,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             <p class="field-hint">{ hint }</p>
             <div class="actions">
                 <label for={input_id.clone()} class="button secondary file-button">{ t.choose_file }</label>
-                <input type="file" id={input_id} class="visually-hidden" accept=".csv,.txt,.geojson,.json,text/csv,application/geo+json" onchange={on_change} />
+                <input type="file" id={input_id} class="visually-hidden" accept=".csv,.txt,.geojson,.json,.xlsx,.xlsm,.xlsb,.ods,text/csv,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={on_change} />
                 if card.opened.is_some() || card.in_use.is_some() {
                     <button type="button" class="button secondary" onclick={props.on_clear.reform(move |_: MouseEvent| role)}>{ t.clear_file }</button>
                 }
@@ -133,7 +134,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             }
             if let Some(p) = &card.problem {
                 <div class="file-status error" role="alert">
-                    <p>{ problem_text(p, t) }</p>
+                    <p>{ problem_text(p, t, l) }</p>
                     if let (CardProblem::Open { .. }, Some(u)) = (p, &card.in_use) {
                         <p>{ (t.still_in_use)(&u.name) }</p>
                     }

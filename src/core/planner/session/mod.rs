@@ -1,5 +1,5 @@
-//! The planner's working session: the files, their column mappings, the imported data and the
-//! last result. The web app runs it inside a Web Worker (so the page never freezes) and talks to
+//! The planner's working session: the files (CSV, GeoJSON, or a sheet of a spreadsheet workbook,
+//! read as the same CSV text), their column mappings, the imported data and the last result. The web app runs it inside a Web Worker (so the page never freezes) and talks to
 //! it with the messages in [`protocol`]; being plain Rust, the whole protocol is tested natively.
 //!
 //! - [`protocol`]: the requests and replies (and why a file or a run is refused);
@@ -28,6 +28,8 @@ use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
 use crate::core::io::table::{preview, Preview};
 use crate::core::io::text::{decode_owned, Encoding};
+use crate::core::io::xlsx;
+use crate::core::Locale;
 use view::view;
 
 enum Content {
@@ -68,7 +70,7 @@ impl Session {
     /// Handles one request; `send` receives the replies (progress first, the result last).
     pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Reply)) {
         match request {
-            Request::Open { role, name, bytes } => send(self.open(role, name, bytes)),
+            Request::Open { role, name, bytes, sheet, locale } => send(self.open(role, name, bytes, sheet.as_deref(), locale)),
             Request::Import { role, map, crs, skip_bad_rows } => {
                 let reply = self.import(role, &map, crs, skip_bad_rows, &mut |percent| send(Reply::ImportProgress { role, percent }));
                 send(reply);
@@ -87,10 +89,19 @@ impl Session {
         }
     }
 
-    fn open(&mut self, role: Role, name: String, bytes: Vec<u8>) -> Reply {
+    fn open(&mut self, role: Role, name: String, bytes: Vec<u8>, sheet: Option<&str>, locale: Locale) -> Reply {
         let failed = |problem: OpenProblem| Reply::OpenFailed { role, name: name.clone(), problem };
         if bytes.len() > MAX_FILE_BYTES {
             return failed(OpenProblem::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 });
+        }
+        if xlsx::looks_like_workbook(&bytes) {
+            // One sheet becomes CSV text, and from here on it is a CSV file.
+            let book = match xlsx::read_sheet(&bytes, sheet, locale) {
+                Ok(book) => book,
+                Err(e) => return failed(e.into()),
+            };
+            drop(bytes);
+            return self.open_csv(role, name, book.format.label().to_string(), book.text, book.sheets, Some(book.sheet));
         }
         // Taken by value: a UTF-8 file becomes the text without a second copy.
         let (text, encoding) = match decode_owned(bytes) {
@@ -126,17 +137,35 @@ impl Session {
                 map,
                 geojson: true,
                 polygons,
+                sheets: Vec::new(),
+                sheet: None,
             };
             self.files[slot(role)] = Some(OpenFile { name, content: Content::Geo(table) });
             return Reply::Opened(opened);
         }
+        self.open_csv(role, name, encoding, text, Vec::new(), None)
+    }
+
+    /// A CSV text (from a file, or a workbook's sheet): its headers, first rows and guessed mapping.
+    fn open_csv(&mut self, role: Role, name: String, encoding: String, text: String, sheets: Vec<String>, sheet: Option<String>) -> Reply {
         let Preview { headers, sample } = match preview(&text, 5) {
             Ok(p) => p,
-            Err(e) => return failed(e.into()),
+            Err(e) => return Reply::OpenFailed { role, name, problem: e.into() },
         };
         let map = auto_map_sampled(&headers, &sample);
-        let opened =
-            Opened { role, name: name.clone(), encoding, crs_hint: crs_hint(&headers), headers, sample, map, geojson: false, polygons: 0 };
+        let opened = Opened {
+            role,
+            name: name.clone(),
+            encoding,
+            crs_hint: crs_hint(&headers),
+            headers,
+            sample,
+            map,
+            geojson: false,
+            polygons: 0,
+            sheets,
+            sheet,
+        };
         self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
         Reply::Opened(opened)
     }
@@ -253,9 +282,7 @@ mod tests {
         let demand =
             "社区,经度,纬度,60岁以上,80岁以上\nA,113.300,23.100,100,10\nB,113.305,23.100,50,5\nC,113.400,23.200,70,7\nD,abc,23.1,5,0\n";
         let sites = "名称,经度,纬度\n一号,113.301,23.100\n二号,113.401,23.200\n";
-        let Reply::Opened(o) =
-            collect(&mut s, Request::Open { role: Role::Demand, name: "d.csv".into(), bytes: demand.as_bytes().to_vec() }).remove(0)
-        else {
+        let Reply::Opened(o) = collect(&mut s, Request::open(Role::Demand, "d.csv", demand.as_bytes().to_vec())).remove(0) else {
             panic!("opened")
         };
         assert_eq!((o.map.lon, o.map.lat, o.map.count, o.encoding.as_str()), (Some(1), Some(2), Some(3), "UTF-8"));
@@ -273,9 +300,7 @@ mod tests {
             panic!("imported")
         };
         assert_eq!((r.accepted, r.rows_in_use), (true, 3));
-        let Reply::Opened(o) =
-            collect(&mut s, Request::Open { role: Role::Candidates, name: "c.csv".into(), bytes: sites.as_bytes().to_vec() }).remove(0)
-        else {
+        let Reply::Opened(o) = collect(&mut s, Request::open(Role::Candidates, "c.csv", sites.as_bytes().to_vec())).remove(0) else {
             panic!("opened")
         };
         collect(&mut s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Gcj02, skip_bad_rows: false });
@@ -318,26 +343,24 @@ mod tests {
             collect(&mut s, Request::Run { settings: Settings::default(), choices: Choices::default() }).remove(0),
             Reply::CannotRun(RunProblem::NoData)
         );
-        let reply =
-            collect(&mut s, Request::Open { role: Role::Demand, name: "x.xlsx".into(), bytes: b"PK\x03\x04\x00\x00".to_vec() }).remove(0);
-        assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.xlsx".into(), problem: OpenProblem::NotText });
-        let reply = collect(&mut s, Request::Open { role: Role::Demand, name: "x.csv".into(), bytes: Vec::new() }).remove(0);
+        // A ZIP archive cut off after its first bytes: a workbook (workbooks are opened now), damaged.
+        let reply = collect(&mut s, Request::open(Role::Demand, "x.xlsx", b"PK\x03\x04\x00\x00".to_vec())).remove(0);
+        assert!(
+            matches!(&reply, Reply::OpenFailed { problem: OpenProblem::Workbook(xlsx::WorkbookError::Damaged { .. }), .. }),
+            "{reply:?}"
+        );
+        // Bytes that are neither text nor a workbook.
+        let reply = collect(&mut s, Request::open(Role::Demand, "x.png", b"\x89PNG\r\n\x1a\n\x00\x00".to_vec())).remove(0);
+        assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.png".into(), problem: OpenProblem::NotText });
+        let reply = collect(&mut s, Request::open(Role::Demand, "x.csv", Vec::new())).remove(0);
         assert_eq!(reply, Reply::OpenFailed { role: Role::Demand, name: "x.csv".into(), problem: OpenProblem::Empty });
-        let reply = collect(
-            &mut s,
-            Request::Open { role: Role::Demand, name: "x.geojson".into(), bytes: b"{\"type\":\"FeatureCollection\",".to_vec() },
-        )
-        .remove(0);
+        let reply = collect(&mut s, Request::open(Role::Demand, "x.geojson", b"{\"type\":\"FeatureCollection\",".to_vec())).remove(0);
         assert!(matches!(reply, Reply::OpenFailed { problem: OpenProblem::NotGeoJson { .. }, .. }), "{reply:?}");
         // Polygons are counted when the file is opened, so the planner can be told.
         let grid = br#"{"type":"FeatureCollection","features":[
             {"type":"Feature","properties":{"n":5},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.301,23.1],[113.301,23.101],[113.3,23.1]]]}},
             {"type":"Feature","properties":{"n":7},"geometry":{"type":"Point","coordinates":[113.3,23.1]}}]}"#;
-        let Reply::Opened(o) =
-            collect(&mut s, Request::Open { role: Role::Demand, name: "g.geojson".into(), bytes: grid.to_vec() }).remove(0)
-        else {
-            panic!("opened")
-        };
+        let Reply::Opened(o) = collect(&mut s, Request::open(Role::Demand, "g.geojson", grid.to_vec())).remove(0) else { panic!("opened") };
         assert_eq!((o.geojson, o.polygons), (true, 1));
     }
 

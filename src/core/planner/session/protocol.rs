@@ -12,6 +12,8 @@ use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::GeoJsonError;
 use crate::core::io::table::TableError;
 use crate::core::io::text::TextError;
+use crate::core::io::xlsx::WorkbookError;
+use crate::core::Locale;
 
 /// Which file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,6 +45,13 @@ pub enum Request {
         name: String,
         /// Its content.
         bytes: Vec<u8>,
+        /// A workbook's sheet to read, by name (one of [`Opened::sheets`]); `None`: the first
+        /// sheet with data. Ignored for CSV and GeoJSON.
+        #[serde(default)]
+        sheet: Option<String>,
+        /// The interface's language: names a workbook's blank header cells ("列3", "Column 3").
+        #[serde(default)]
+        locale: Locale,
     },
     /// Import the opened file with this mapping and coordinate system.
     Import {
@@ -71,6 +80,14 @@ pub enum Request {
     },
 }
 
+impl Request {
+    /// [`Request::Open`] for a file, a workbook's first sheet with data, its blank header cells
+    /// named in Chinese.
+    pub fn open(role: Role, name: impl Into<String>, bytes: Vec<u8>) -> Request {
+        Request::Open { role, name: name.into(), bytes, sheet: None, locale: Locale::default() }
+    }
+}
+
 /// A file that was opened: what the column-mapping step needs.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Opened {
@@ -93,6 +110,13 @@ pub struct Opened {
     /// GeoJSON features that are polygons (each becomes a point at its centroid).
     #[serde(default)]
     pub polygons: usize,
+    /// A workbook's worksheets, in its order (empty for CSV and GeoJSON): the page offers them
+    /// when there are two or more.
+    #[serde(default)]
+    pub sheets: Vec<String>,
+    /// The sheet read (a workbook only).
+    #[serde(default)]
+    pub sheet: Option<String>,
 }
 
 /// An import's outcome.
@@ -134,7 +158,7 @@ pub enum Step {
 pub enum Reply {
     /// A file was opened.
     Opened(Opened),
-    /// A file could not be opened (not text, too large, not CSV/GeoJSON).
+    /// A file could not be opened (not text, too large, not CSV/GeoJSON/a workbook).
     OpenFailed {
         /// Which file.
         role: Role,
@@ -190,7 +214,7 @@ pub enum OpenProblem {
     },
     /// The file is empty.
     Empty,
-    /// Not text in a known encoding (a spreadsheet, an image …).
+    /// Not text in a known encoding, nor a workbook (an image, a PDF …).
     NotText,
     /// A CSV file without a header row.
     NoHeader,
@@ -208,6 +232,10 @@ pub enum OpenProblem {
     },
     /// GeoJSON without features.
     NoFeatures,
+    /// A spreadsheet workbook (or a ZIP or OLE file taken for one) that cannot be read: not a
+    /// workbook, damaged, with a password, empty, no such sheet (put in words by
+    /// [`WorkbookError::message`]).
+    Workbook(WorkbookError),
 }
 
 impl From<TextError> for OpenProblem {
@@ -227,6 +255,12 @@ impl From<TableError> for OpenProblem {
                 OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message }
             }
         }
+    }
+}
+
+impl From<WorkbookError> for OpenProblem {
+    fn from(e: WorkbookError) -> Self {
+        OpenProblem::Workbook(e)
     }
 }
 

@@ -87,7 +87,7 @@ impl PlannerBridge {
     pub fn open(&self, role: Role, name: String, bytes: Vec<u8>) {
         let bytes = Rc::new(bytes);
         self.pending.borrow_mut()[slot(role)] = Some((name.clone(), bytes.clone()));
-        self.send(Request::Open { role, name, bytes: bytes.to_vec() });
+        self.send(Request::open(role, name, bytes.to_vec()));
     }
 
     /// Keeps the bytes of the files the worker has accepted since: those whose pending name is
@@ -130,7 +130,7 @@ impl PlannerBridge {
         for (role, name, map, crs, skip) in saved.files {
             let Some((_, _, bytes)) = files.iter().find(|f| f.0 == role) else { continue };
             self.kept.borrow_mut()[slot(role)] = Some((name.clone(), Rc::new(bytes.clone())));
-            self.send(Request::Open { role, name, bytes: bytes.clone() });
+            self.send(Request::open(role, name, bytes.clone()));
             self.send(Request::Import { role, map, crs, skip_bad_rows: skip });
         }
         if saved.had_result && (saved.demo || self.kept.borrow()[0].is_some()) {
@@ -169,7 +169,7 @@ impl PlannerBridge {
             let Some(u) = card.in_use.as_ref() else { continue };
             let kept = self.kept.borrow()[slot(role)].clone();
             if let Some((name, bytes)) = kept {
-                self.send(Request::Open { role, name, bytes: bytes.to_vec() });
+                self.send(Request::open(role, name, bytes.to_vec()));
                 self.send(Request::Import { role, map: u.map.clone(), crs: u.crs, skip_bad_rows: u.skipped });
             }
         }
