@@ -346,9 +346,68 @@ fn values(r: DecodingResult) -> Vec<f64> {
     }
 }
 
+/// Tags whose value lists the `tiff` crate (0.10) indexes without checking they are not empty:
+/// BitsPerSample, StripOffsets, StripByteCounts, TileOffsets, TileByteCounts, SampleFormat. A file
+/// where one of them has no value made it panic (found by fuzzing); such a file is damaged.
+const NON_EMPTY_TAGS: [u16; 6] = [258, 273, 279, 324, 325, 339];
+
+/// Checks the first image directory before the `tiff` crate reads it: every tag in
+/// [`NON_EMPTY_TAGS`] that is present has at least one value. Anything this cannot read is left
+/// to the crate, which reports it.
+fn first_directory_is_sane(bytes: &[u8]) -> bool {
+    let little = match bytes.get(..2) {
+        Some(b"II") => true,
+        Some(b"MM") => false,
+        _ => return true,
+    };
+    let u16_at = |at: usize| -> Option<u16> {
+        let b: [u8; 2] = bytes.get(at..at.checked_add(2)?)?.try_into().ok()?;
+        Some(if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) })
+    };
+    let u32_at = |at: usize| -> Option<u32> {
+        let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
+    };
+    let u64_at = |at: usize| -> Option<u64> {
+        let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
+        Some(if little { u64::from_le_bytes(b) } else { u64::from_be_bytes(b) })
+    };
+    let check = || -> Option<bool> {
+        match u16_at(2)? {
+            42 => {
+                let ifd = u32_at(4)? as usize;
+                let n = usize::from(u16_at(ifd)?);
+                for k in 0..n {
+                    let e = ifd + 2 + 12 * k;
+                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && u32_at(e + 4)? == 0 {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            43 => {
+                let ifd = usize::try_from(u64_at(8)?).ok()?;
+                let n = usize::try_from(u64_at(ifd)?).ok()?.min(1 << 16);
+                for k in 0..n {
+                    let e = ifd.checked_add(8)?.checked_add(20usize.checked_mul(k)?)?;
+                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && u64_at(e + 4)? == 0 {
+                        return Some(false);
+                    }
+                }
+                Some(true)
+            }
+            _ => Some(true),
+        }
+    };
+    check().unwrap_or(true)
+}
+
 /// Reads a single-band GeoTIFF in WGS84 longitude/latitude: the cells inside `window` (the whole
 /// raster without one).
 pub fn read_geotiff(bytes: &[u8], window: Option<&Window>) -> Result<RasterCells, RasterError> {
+    if !first_directory_is_sane(bytes) {
+        return Err(RasterError::Damaged);
+    }
     let mut d = Decoder::new(Cursor::new(bytes)).map_err(tiff_err)?.with_limits(Limits::default());
     let (cols, rows) = d.dimensions().map_err(tiff_err)?;
     match d.colortype().map_err(tiff_err)? {
@@ -938,6 +997,21 @@ mod tests {
         let want: Vec<(u64, f64)> =
             (13..17u64).flat_map(|row| (14..18u64).map(move |col| (row * 20 + col, (100 * row + col + 1) as f64))).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_tag_without_values_is_damage_not_a_crash() {
+        // Found by fuzzing: a SampleFormat tag (339) with no value made the tiff crate index an
+        // empty list. The handmade file with that tag's count set to 0 is refused as damaged.
+        let mut bytes = include_bytes!("../../../tests/data/raster/handmade-4x3.tif").to_vec();
+        let ifd = u32::from_le_bytes([bytes[4], bytes[5], bytes[6], bytes[7]]) as usize;
+        let n = usize::from(u16::from_le_bytes([bytes[ifd], bytes[ifd + 1]]));
+        let entry =
+            (0..n).map(|k| ifd + 2 + 12 * k).find(|&e| u16::from_le_bytes([bytes[e], bytes[e + 1]]) == 339).expect("a SampleFormat tag");
+        bytes[entry + 4..entry + 8].copy_from_slice(&0u32.to_le_bytes());
+        assert_eq!(read_geotiff(&bytes, None), Err(RasterError::Damaged));
+        let crash = include_bytes!("../../../fuzz/corpus/raster/crash-empty-sampleformat.tif");
+        assert!(read_geotiff(crash, None).is_err());
     }
 
     #[test]
