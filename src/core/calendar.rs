@@ -224,7 +224,7 @@ pub struct Calendar {
 impl Calendar {
     /// Reads and checks a calendar file.
     pub fn from_toml(text: &str) -> Result<Calendar, CalendarError> {
-        let root = toml::parse(text).map_err(|e| CalendarError::Parse(e.message.to_string()))?;
+        let root = toml::parse(text).map_err(|e| CalendarError::Parse(e.problem.message(crate::core::Locale::En).to_string()))?;
         let mut years = BTreeMap::new();
         for schedule in read_file(&root).map_err(CalendarError::Parse)? {
             check(&schedule)?;

@@ -154,8 +154,127 @@ impl fmt::Display for Datetime {
 pub struct Error {
     /// Byte offset of the problem.
     pub at: usize,
-    /// What is wrong (English).
-    pub message: &'static str,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+/// What is wrong with a document that is not TOML (worded by [`Problem::message`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    /// Cannot extend this value with a dotted key.
+    CannotExtendValue,
+    /// Cannot extend an inline table.
+    CannotExtendInline,
+    /// Duplicate key.
+    DuplicateKey,
+    /// Invalid character in comment.
+    BadCharInComment,
+    /// Expected a newline after the value.
+    ExpectedNewline,
+    /// Invalid character.
+    BadChar,
+    /// Expected `=`.
+    ExpectedEquals,
+    /// Expected `]`.
+    ExpectedBracket,
+    /// Too many dotted keys.
+    TooManyDots,
+    /// Expected a key.
+    ExpectedKey,
+    /// Nested too deeply.
+    TooDeep,
+    /// Expected `,` or `]`.
+    ExpectedCommaOrBracket,
+    /// Expected `,` or `}`.
+    ExpectedCommaOrBrace,
+    /// Expected a value.
+    ExpectedValue,
+    /// Invalid value (not a number, date, true or false; is a string missing its quotes?).
+    BadValue,
+    /// Invalid unicode escape.
+    BadUnicodeEscape,
+    /// Invalid escape.
+    BadEscape,
+    /// Unterminated string.
+    UnterminatedString,
+    /// Invalid character in string.
+    BadCharInString,
+    /// Too many quotes.
+    TooManyQuotes,
+}
+
+/// The words for a document's problems, in one language.
+pub struct TomlWords {
+    /// A problem in words.
+    pub problem: fn(Problem) -> &'static str,
+}
+
+/// 简体中文.
+pub const ZH_CN: TomlWords = TomlWords {
+    problem: |p| match p {
+        Problem::CannotExtendValue => "这个值不能再用带点的键往下写",
+        Problem::CannotExtendInline => "行内表（{ … }）写好后不能再往里加键",
+        Problem::DuplicateKey => "同一个键写了两次",
+        Problem::BadCharInComment => "注释里有不允许的字符",
+        Problem::ExpectedNewline => "值后面应当换行",
+        Problem::BadChar => "这里有不允许的字符",
+        Problem::ExpectedEquals => "这里应当是“=”",
+        Problem::ExpectedBracket => "这里应当是“]”",
+        Problem::TooManyDots => "键里的点太多了",
+        Problem::ExpectedKey => "这里应当是一个键",
+        Problem::TooDeep => "嵌套的层数太多了",
+        Problem::ExpectedCommaOrBracket => "这里应当是“,”或“]”",
+        Problem::ExpectedCommaOrBrace => "这里应当是“,”或“}”",
+        Problem::ExpectedValue => "这里应当有一个值",
+        Problem::BadValue => "这个值不是数字、日期、true 或 false；文字是不是少了引号？",
+        Problem::BadUnicodeEscape => "\\u 转义写得不对",
+        Problem::BadEscape => "反斜杠转义写得不对",
+        Problem::UnterminatedString => "文字的引号没有结束",
+        Problem::BadCharInString => "文字里有不允许的字符",
+        Problem::TooManyQuotes => "引号太多了",
+    },
+};
+
+/// English.
+pub const EN: TomlWords = TomlWords {
+    problem: |p| match p {
+        Problem::CannotExtendValue => "cannot extend this value with a dotted key",
+        Problem::CannotExtendInline => "cannot extend an inline table",
+        Problem::DuplicateKey => "duplicate key",
+        Problem::BadCharInComment => "invalid character in comment",
+        Problem::ExpectedNewline => "expected a newline after the value",
+        Problem::BadChar => "invalid character",
+        Problem::ExpectedEquals => "expected `=`",
+        Problem::ExpectedBracket => "expected `]`",
+        Problem::TooManyDots => "too many dotted keys",
+        Problem::ExpectedKey => "expected a key",
+        Problem::TooDeep => "nested too deeply",
+        Problem::ExpectedCommaOrBracket => "expected `,` or `]`",
+        Problem::ExpectedCommaOrBrace => "expected `,` or `}`",
+        Problem::ExpectedValue => "expected a value",
+        Problem::BadValue => "invalid value (not a number, date, true or false; is a string missing its quotes?)",
+        Problem::BadUnicodeEscape => "invalid unicode escape",
+        Problem::BadEscape => "invalid escape",
+        Problem::UnterminatedString => "unterminated string",
+        Problem::BadCharInString => "invalid character in string",
+        Problem::TooManyQuotes => "too many quotes",
+    },
+};
+
+/// The table for a language.
+pub fn words(l: crate::core::Locale) -> &'static TomlWords {
+    match l {
+        crate::core::Locale::ZhCn => &ZH_CN,
+        crate::core::Locale::En => &EN,
+    }
+}
+
+impl Problem {
+    /// The problem in words.
+    pub fn message(self, l: crate::core::Locale) -> &'static str {
+        (words(l).problem)(self)
+    }
 }
 
 type Res<T> = Result<T, Error>;
@@ -194,8 +313,8 @@ struct Parser<'i> {
     depth: usize,
 }
 
-fn fail<T>(at: usize, message: &'static str) -> Res<T> {
-    Err(Error { at, message })
+fn fail<T>(at: usize, problem: Problem) -> Res<T> {
+    Err(Error { at, problem })
 }
 
 /// Bytes allowed in comments and strings besides the delimiters: tab, printable ASCII, any non-ASCII.
@@ -375,21 +494,21 @@ fn descend<'t, 'i>(mut table: &'t mut Table<'i>, path: &[Key<'i>], dotted: bool)
         table = match &mut table.entries[i].1.kind {
             Kind::Array(array) if array.of_tables => match array.items.last_mut().map(|v| &mut v.kind) {
                 Some(Kind::Table(t)) => t,
-                _ => return fail(at, "cannot extend this value with a dotted key"),
+                _ => return fail(at, Problem::CannotExtendValue),
             },
             Kind::Table(t) => {
                 if t.inline {
-                    return fail(at, "cannot extend an inline table");
+                    return fail(at, Problem::CannotExtendInline);
                 }
                 if dotted && !t.implicit {
-                    return fail(at, "duplicate key");
+                    return fail(at, Problem::DuplicateKey);
                 }
                 if dotted {
                     t.dotted = true;
                 }
                 t
             }
-            _ => return fail(at, "cannot extend this value with a dotted key"),
+            _ => return fail(at, Problem::CannotExtendValue),
         };
     }
     Ok(table)
@@ -400,10 +519,10 @@ fn insert<'i>(table: &mut Table<'i>, path: &[Key<'i>], key: Key<'i>, value: Valu
     let dotted = !path.is_empty();
     let parent = descend(table, path, dotted)?;
     if dotted && !parent.implicit {
-        return fail(key.span.start, "duplicate key");
+        return fail(key.span.start, Problem::DuplicateKey);
     }
     match parent.find(&key.name) {
-        Ok(_) => fail(key.span.start, "duplicate key"),
+        Ok(_) => fail(key.span.start, Problem::DuplicateKey),
         Err(i) => {
             parent.entries.insert(i, (key, value));
             Ok(())
@@ -447,7 +566,7 @@ impl<'i> Parser<'i> {
                     break;
                 }
                 if !plain(c) {
-                    return fail(self.pos, "invalid character in comment");
+                    return fail(self.pos, Problem::BadCharInComment);
                 }
                 self.pos += 1;
             }
@@ -471,7 +590,7 @@ impl<'i> Parser<'i> {
         self.spaces();
         self.comment()?;
         if self.pos < self.b.len() && !self.newline() {
-            return fail(self.pos, "expected a newline after the value");
+            return fail(self.pos, Problem::ExpectedNewline);
         }
         Ok(())
     }
@@ -487,7 +606,7 @@ impl<'i> Parser<'i> {
                 Some(b'#') => self.line_end()?,
                 Some(b'\n' | b'\r') => {
                     if !self.newline() {
-                        return fail(self.pos, "invalid character");
+                        return fail(self.pos, Problem::BadChar);
                     }
                 }
                 Some(b'[') => {
@@ -499,7 +618,7 @@ impl<'i> Parser<'i> {
                             let (_, old) = parent.entries.remove(i);
                             match old.kind {
                                 Kind::Table(t) if t.implicit && !t.dotted => current = t,
-                                _ => return fail(h.key.span.start, "duplicate key"),
+                                _ => return fail(h.key.span.start, Problem::DuplicateKey),
                             }
                         }
                     }
@@ -511,7 +630,7 @@ impl<'i> Parser<'i> {
                 Some(_) => {
                     let (path, key) = self.key_path()?;
                     if self.peek() != Some(b'=') {
-                        return fail(self.pos, "expected `=`");
+                        return fail(self.pos, Problem::ExpectedEquals);
                     }
                     self.pos += 1;
                     self.spaces();
@@ -532,7 +651,7 @@ impl<'i> Parser<'i> {
         self.spaces();
         let (path, key) = self.key_path()?;
         if !self.at(if array { "]]" } else { "]" }) {
-            return fail(self.pos, "expected `]`");
+            return fail(self.pos, Problem::ExpectedBracket);
         }
         self.pos += 1 + usize::from(array);
         Ok(Header { path, key, span: start..self.pos, array })
@@ -548,7 +667,7 @@ impl<'i> Parser<'i> {
                 return Ok((path, key));
             }
             if path.len() + 1 >= LIMIT {
-                return fail(self.pos, "too many dotted keys");
+                return fail(self.pos, Problem::TooManyDots);
             }
             self.pos += 1;
             self.spaces();
@@ -566,7 +685,7 @@ impl<'i> Parser<'i> {
                     self.pos += 1;
                 }
                 if self.pos == start {
-                    return fail(start, "expected a key");
+                    return fail(start, Problem::ExpectedKey);
                 }
                 Cow::Borrowed(&self.src[start..self.pos])
             }
@@ -587,7 +706,7 @@ impl<'i> Parser<'i> {
                 self.nested(b'}', |p| -> Res<Option<()>> {
                     let (path, key) = p.key_path()?;
                     if p.peek() != Some(b'=') {
-                        return fail(p.pos, "expected `=`");
+                        return fail(p.pos, Problem::ExpectedEquals);
                     }
                     p.pos += 1;
                     p.spaces();
@@ -605,7 +724,7 @@ impl<'i> Parser<'i> {
     fn nested<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> Res<Option<T>>) -> Res<Vec<T>> {
         self.depth += 1;
         if self.depth > LIMIT {
-            return fail(self.pos, "nested too deeply");
+            return fail(self.pos, Problem::TooDeep);
         }
         self.pos += 1;
         let mut out = Vec::new();
@@ -619,7 +738,7 @@ impl<'i> Parser<'i> {
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(c) if c == close => break,
-                _ => return fail(self.pos, if close == b']' { "expected `,` or `]`" } else { "expected `,` or `}`" }),
+                _ => return fail(self.pos, if close == b']' { Problem::ExpectedCommaOrBracket } else { Problem::ExpectedCommaOrBrace }),
             }
         }
         self.pos += 1;
@@ -645,7 +764,7 @@ impl<'i> Parser<'i> {
         }
         let s = &self.src[start..self.pos];
         let kind = match s {
-            "" => return fail(start, "expected a value"),
+            "" => return fail(start, Problem::ExpectedValue),
             "true" => Some(Kind::Boolean(true)),
             "false" => Some(Kind::Boolean(false)),
             _ => {
@@ -658,7 +777,7 @@ impl<'i> Parser<'i> {
                 }
             }
         };
-        kind.map_or_else(|| fail(start, "invalid value (not a number, date, true or false; is a string missing its quotes?)"), Ok)
+        kind.map_or_else(|| fail(start, Problem::BadValue), Ok)
     }
 
     /// An escape after `\` in a basic string, pushed to `out`.
@@ -683,11 +802,11 @@ impl<'i> Parser<'i> {
                 };
                 let hex = self.b.get(self.pos..self.pos + n).filter(|h| h.iter().all(u8::is_ascii_hexdigit));
                 let ch = hex.and_then(|h| u32::from_str_radix(std::str::from_utf8(h).ok()?, 16).ok()).and_then(char::from_u32);
-                let Some(ch) = ch else { return fail(at, "invalid unicode escape") };
+                let Some(ch) = ch else { return fail(at, Problem::BadUnicodeEscape) };
                 self.pos += n;
                 ch
             }
-            _ => return fail(at, "invalid escape"),
+            _ => return fail(at, Problem::BadEscape),
         };
         out.push(simple);
         Ok(())
@@ -710,8 +829,8 @@ impl<'i> Parser<'i> {
                     run = self.pos;
                 }
                 Some(c) if plain(c) => self.pos += 1,
-                Some(b'\n' | b'\r') | None => return fail(start, "unterminated string"),
-                Some(_) => return fail(self.pos, "invalid character in string"),
+                Some(b'\n' | b'\r') | None => return fail(start, Problem::UnterminatedString),
+                Some(_) => return fail(self.pos, Problem::BadCharInString),
             }
         }
         let tail = &self.src[run..self.pos];
@@ -733,8 +852,8 @@ impl<'i> Parser<'i> {
             match self.peek() {
                 Some(b'\'') => break,
                 Some(c) if plain(c) => self.pos += 1,
-                Some(b'\n' | b'\r') | None => return fail(start, "unterminated string"),
-                Some(_) => return fail(self.pos, "invalid character in string"),
+                Some(b'\n' | b'\r') | None => return fail(start, Problem::UnterminatedString),
+                Some(_) => return fail(self.pos, Problem::BadCharInString),
             }
         }
         self.pos += 1;
@@ -755,7 +874,7 @@ impl<'i> Parser<'i> {
                 // Up to two more quotes belong to the content.
                 let quotes = self.b[self.pos..].iter().take_while(|&&c| c == quote).count();
                 if quotes > 5 {
-                    return fail(self.pos + 5, "too many quotes");
+                    return fail(self.pos + 5, Problem::TooManyQuotes);
                 }
                 let end = self.pos + quotes - 3;
                 let tail = &self.src[run..end];
@@ -769,7 +888,7 @@ impl<'i> Parser<'i> {
                 });
             }
             match self.peek() {
-                None => return fail(start, "unterminated string"),
+                None => return fail(start, Problem::UnterminatedString),
                 Some(b'\\') if quote == b'"' => {
                     let s = owned.get_or_insert_with(String::new);
                     s.push_str(&self.src[run..self.pos]);
@@ -792,7 +911,7 @@ impl<'i> Parser<'i> {
                 }
                 Some(c) if plain(c) || c == b'\n' => self.pos += 1,
                 Some(b'\r') if self.at("\r\n") => self.pos += 2,
-                Some(_) => return fail(self.pos, "invalid character in string"),
+                Some(_) => return fail(self.pos, Problem::BadCharInString),
             }
         }
     }
@@ -816,7 +935,7 @@ fn finish<'i>(root: &mut Table<'i>, current: &mut Table<'i>, header: Option<Head
         }
         (Ok(i), true) => match &mut parent.entries[i].1.kind {
             Kind::Array(array) if array.of_tables => array.items.push(value),
-            _ => return fail(h.key.span.start, "duplicate key"),
+            _ => return fail(h.key.span.start, Problem::DuplicateKey),
         },
     }
     Ok(())

@@ -67,8 +67,8 @@ pub enum Expected {
 pub enum ErrorKind {
     /// The text is not valid TOML.
     Syntax {
-        /// The TOML reader's message.
-        message: String,
+        /// What the TOML reader found wrong.
+        problem: crate::core::toml::Problem,
     },
     /// A key the format does not have (often a typo).
     UnknownKey {
@@ -170,7 +170,7 @@ impl PolicyError {
     pub fn message(&self, locale: Locale) -> String {
         let w = error_words(locale);
         match &self.kind {
-            ErrorKind::Syntax { message } => (w.syntax)(message),
+            ErrorKind::Syntax { problem } => (w.syntax)(problem.message(locale)),
             ErrorKind::UnknownKey { key, allowed } => (w.unknown_key)(key, allowed),
             ErrorKind::MissingKey { key } => (w.missing_key)(key),
             ErrorKind::BadValue { expected, found } => (w.bad_value)(&(w.expected)(expected), found),

@@ -238,7 +238,7 @@ mod tests {
     fn every_kind() -> Vec<(ErrorKind, Vec<&'static str>)> {
         let d = |s: &str| s.parse().expect("date");
         let mut all = vec![
-            (ErrorKind::Syntax { message: "expected `=`".into() }, vec!["TOML", "expected `=`"]),
+            (ErrorKind::Syntax { problem: crate::core::toml::Problem::ExpectedEquals }, vec!["TOML", "=", "`="]),
             (ErrorKind::UnknownKey { key: "colour".into(), allowed: vec!["id", "name"] }, vec!["colour", "id, name"]),
             (ErrorKind::MissingKey { key: "policy" }, vec!["policy"]),
             (ErrorKind::NoClause { key: "clause" }, vec!["clause"]),
@@ -302,5 +302,22 @@ mod tests {
         let e = PolicyError { path: String::new(), ..e };
         assert_eq!(e.display(Locale::En), "missing required key “from”");
         assert_eq!(e.to_string(), e.display(Locale::En));
+    }
+}
+
+#[cfg(test)]
+mod syntax_words {
+    use crate::core::policy::parse_policy;
+    use crate::core::Locale;
+
+    /// A policy file that is not TOML is explained in the reader's own language: no English inside
+    /// the Chinese message (the reader's problems are typed and worded in both languages).
+    #[test]
+    fn a_syntax_error_is_worded_in_each_language() {
+        let errors = parse_policy("[policy]\nid = \n").expect_err("not TOML");
+        assert_eq!(errors[0].message(Locale::ZhCn), "TOML 格式错误：这里应当有一个值");
+        assert_eq!(errors[0].message(Locale::En), "not valid TOML: expected a value");
+        let quote = parse_policy("[policy]\nname = \"深圳\n").expect_err("not TOML");
+        assert_eq!(quote[0].message(Locale::ZhCn), "TOML 格式错误：文字的引号没有结束");
     }
 }

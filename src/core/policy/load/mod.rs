@@ -37,7 +37,7 @@ pub fn parse_policy(text: &str) -> Result<Policy, Vec<PolicyError>> {
     let root = match toml::parse(text) {
         Ok(root) => root,
         Err(e) => {
-            r.error(&(e.at..e.at), "", ErrorKind::Syntax { message: e.message.to_string() });
+            r.error(&(e.at..e.at), "", ErrorKind::Syntax { problem: e.problem });
             return Err(r.errors);
         }
     };
