@@ -120,6 +120,20 @@ impl Grid {
         (c0 < c1 && r0 < r1).then_some((c0, c1, r0, r1))
     }
 
+    /// The columns and rows to read: those overlapping the window (all without one), at most
+    /// [`MAX_CELLS`] of them.
+    fn cells_to_read(&self, window: Option<&Window>) -> Result<(u32, u32, u32, u32), RasterError> {
+        let (c0, c1, r0, r1) = match window {
+            Some(w) => self.cells_in(w).ok_or(RasterError::OutsideWindow)?,
+            None => (0, self.cols, 0, self.rows),
+        };
+        let cells = u64::from(c1 - c0) * u64::from(r1 - r0);
+        if cells > MAX_CELLS {
+            return Err(RasterError::TooManyCells { cells });
+        }
+        Ok((c0, c1, r0, r1))
+    }
+
     fn same_as(&self, other: &Grid) -> bool {
         let close = |a: f64, b: f64, cell: f64| (a - b).abs() <= cell * 1e-6;
         self.cols == other.cols
@@ -425,14 +439,7 @@ pub fn read_geotiff(bytes: &[u8], window: Option<&Window>) -> Result<RasterCells
         Some(v) => v.into_string().ok().and_then(|s| s.trim().trim_end_matches('\0').parse::<f64>().ok()),
         None => None,
     };
-    let (c0, c1, r0, r1) = match window {
-        Some(w) => grid.cells_in(w).ok_or(RasterError::OutsideWindow)?,
-        None => (0, cols, 0, rows),
-    };
-    let cells = u64::from(c1 - c0) * u64::from(r1 - r0);
-    if cells > MAX_CELLS {
-        return Err(RasterError::TooManyCells { cells });
-    }
+    let (c0, c1, r0, r1) = grid.cells_to_read(window)?;
     let mut out = RasterCells::new(grid);
     let (cw, ch) = d.chunk_dimensions();
     if cw == 0 || ch == 0 {
@@ -521,14 +528,7 @@ pub fn read_ascii_grid(text: &str, window: Option<&Window>) -> Result<RasterCell
         return Err(RasterError::NotLonLat { epsg: None });
     }
     let nodata = get("nodata_value");
-    let (c0, c1, r0, r1) = match window {
-        Some(w) => grid.cells_in(w).ok_or(RasterError::OutsideWindow)?,
-        None => (0, cols, 0, rows),
-    };
-    let cells = u64::from(c1 - c0) * u64::from(r1 - r0);
-    if cells > MAX_CELLS {
-        return Err(RasterError::TooManyCells { cells });
-    }
+    let (c0, c1, r0, r1) = grid.cells_to_read(window)?;
     let mut out = RasterCells::new(grid);
     let mut row = 0u32;
     for (line, l) in lines {
