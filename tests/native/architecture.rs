@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 
 const FORBIDDEN: [&str; 6] = ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys", "crate::ui"];
 
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Every `.rs` file under `dir` (also used by the language-tables scan).
+pub(crate) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
     for entry in entries.flatten() {
         let path = entry.path();

@@ -5,22 +5,12 @@
 //! written and names each place.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use super::architecture::rust_files;
 
 /// How code used to pick words by language outside the tables.
 const FORBIDDEN: [&str; 7] = ["pick(", "let zh", "zh: bool", "fn zh(", "== Locale::ZhCn", "!= Locale::ZhCn", "Locale::other"];
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The forbidden patterns in one line of code (comments after `//` are not code). A pattern that
 /// ends in a name must end there: `let zh` is not `let zhou`.
