@@ -2,6 +2,8 @@
 //! over, "80-89岁" is 80 to 89, "over80" and "Aged 80+" are 80 and over. A typed rule instead of
 //! looking for "80" in the name, which would also take "1980年后" or an "80–89" band for the over-80s.
 
+use crate::core::text_input::half_width;
+
 /// The ages a column counts: from `from` up to `to` (inclusive), or with no upper end.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct AgeSpan {
@@ -37,14 +39,13 @@ const OVER: [&str; 4] = ["over", "above", "aged", "age"];
 /// What may join the two ends of a span ("80-89", "80至89岁").
 const TO: [&str; 6] = ["-", "–", "—", "~", "至", "到"];
 
-/// Lower case, full-width digits and plus signs as ASCII, and spaces, underscores and brackets
+/// Lower case, full-width digits, dashes and plus signs as ASCII (`text_input::half_width`), and spaces, underscores and brackets
 /// left out.
 fn normalise(header: &str) -> String {
-    header
+    half_width(header)
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '(' | ')' | '（' | '）' | '[' | ']'))
         .map(|c| match c {
-            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10).unwrap_or(c),
             '＋' => '+',
             '～' => '~',
             _ => c,
