@@ -362,11 +362,15 @@ fn values(r: DecodingResult) -> Vec<f64> {
 
 /// Tags whose value lists the `tiff` crate (0.10) indexes without checking they are not empty:
 /// BitsPerSample, StripOffsets, StripByteCounts, TileOffsets, TileByteCounts, SampleFormat. A file
-/// where one of them has no value made it panic (found by fuzzing); such a file is damaged.
+/// where one of them has no value made it panic (found by fuzzing); so did one whose value is typed
+/// as text (ASCII, type 2: a lone NUL reads as an empty list). These tags hold numbers; such a file
+/// is damaged.
 const NON_EMPTY_TAGS: [u16; 6] = [258, 273, 279, 324, 325, 339];
+/// TIFF's field type for text.
+const ASCII: u16 = 2;
 
 /// Checks the first image directory before the `tiff` crate reads it: every tag in
-/// [`NON_EMPTY_TAGS`] that is present has at least one value. Anything this cannot read is left
+/// [`NON_EMPTY_TAGS`] that is present has at least one value and is not typed as text. Anything this cannot read is left
 /// to the crate, which reports it.
 fn first_directory_is_sane(bytes: &[u8]) -> bool {
     let little = match bytes.get(..2) {
@@ -393,7 +397,7 @@ fn first_directory_is_sane(bytes: &[u8]) -> bool {
                 let n = usize::from(u16_at(ifd)?);
                 for k in 0..n {
                     let e = ifd + 2 + 12 * k;
-                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && u32_at(e + 4)? == 0 {
+                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && (u32_at(e + 4)? == 0 || u16_at(e + 2)? == ASCII) {
                         return Some(false);
                     }
                 }
@@ -404,7 +408,7 @@ fn first_directory_is_sane(bytes: &[u8]) -> bool {
                 let n = usize::try_from(u64_at(ifd)?).ok()?.min(1 << 16);
                 for k in 0..n {
                     let e = ifd.checked_add(8)?.checked_add(20usize.checked_mul(k)?)?;
-                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && u64_at(e + 4)? == 0 {
+                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && (u64_at(e + 4)? == 0 || u16_at(e + 2)? == ASCII) {
                         return Some(false);
                     }
                 }
@@ -1009,6 +1013,12 @@ mod tests {
         let entry =
             (0..n).map(|k| ifd + 2 + 12 * k).find(|&e| u16::from_le_bytes([bytes[e], bytes[e + 1]]) == 339).expect("a SampleFormat tag");
         bytes[entry + 4..entry + 8].copy_from_slice(&0u32.to_le_bytes());
+        assert_eq!(read_geotiff(&bytes, None), Err(RasterError::Damaged));
+        // Found by fuzzing in CI: the same tag typed as text (2), one character, a NUL in the
+        // entry, which the crate reads as an empty list.
+        bytes[entry + 2..entry + 4].copy_from_slice(&2u16.to_le_bytes());
+        bytes[entry + 4..entry + 8].copy_from_slice(&1u32.to_le_bytes());
+        bytes[entry + 8..entry + 12].copy_from_slice(&[0; 4]);
         assert_eq!(read_geotiff(&bytes, None), Err(RasterError::Damaged));
         let crash = include_bytes!("../../../fuzz/corpus/raster/crash-empty-sampleformat.tif");
         assert!(read_geotiff(crash, None).is_err());
