@@ -6,7 +6,8 @@
 use std::process::Command;
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
-use zhucan::core::io::table::{for_each_row, preview};
+use zhucan::core::io::stream::CsvStream;
+use zhucan::core::io::table::preview;
 use zhucan::core::io::xlsx::{self, read_sheet, WorkbookError};
 use zhucan::core::planner::session::{OpenProblem, Reply, Request, Role, Session};
 use zhucan::core::Locale;
@@ -79,8 +80,11 @@ fn a_sheet_reads_as_a_person_sees_it() {
     let p = preview(&sheet.text, 5).expect("preview");
     assert_eq!(p.headers, ["社区", "经度", "纬度", "60岁以上", "列5", "调查日期"]);
     let mut rows = Vec::new();
-    let n = for_each_row(&sheet.text, |line, r| rows.push((line, r.iter().map(str::to_string).collect::<Vec<_>>()))).expect("rows");
-    assert_eq!(n, 3);
+    let mut stream = CsvStream::open(&sheet.text).expect("opens");
+    while let Some(r) = stream.next_row().expect("rows") {
+        rows.push((r.line, r.texts()));
+    }
+    assert_eq!(rows.len(), 3);
     assert_eq!(
         rows,
         [

@@ -41,7 +41,7 @@ fn demand_rows(d: &Demand) -> Vec<Vec<String>> {
     for i in 0..d.points.len() {
         let p = gcj(d.points[i]);
         rows.push(vec![
-            d.names[i].clone(),
+            d.names.get(i).to_string(),
             format!("{:.6}", p.lon),
             format!("{:.6}", p.lat),
             format!("{}", d.counts[i]),

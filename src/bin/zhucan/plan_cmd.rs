@@ -2,12 +2,13 @@
 //! GeoJSON files or spreadsheet workbooks of demand, candidates and existing canteens. Prints one
 //! JSON object.
 
+use std::io::Read;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use serde_json::{json, Value};
 use zhucan::core::io::crs::Crs;
-use zhucan::core::io::table::preview;
+use zhucan::core::io::table::{preview, preview_of};
 use zhucan::core::io::{geojson_in, text, xlsx};
 use zhucan::core::planner::access::{before_after, AccessOptions, DEFAULT_CAPACITY};
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
@@ -102,21 +103,28 @@ fn mapping_message(e: &MappingError, locale: Locale) -> String {
 fn with_source<T>(spec: &str, locale: Locale, f: impl FnOnce(&Source<'_>) -> Result<T, MappingError>) -> Result<T, String> {
     let in_file = |message: String| (words(locale).in_file)(spec, &message);
     let (path, sheet) = path_and_sheet(spec);
-    let bytes = std::fs::read(path).map_err(|e| in_file(e.to_string()))?;
-    let (text, is_geojson) = if xlsx::looks_like_workbook(&bytes) {
+    let lower = path.to_ascii_lowercase();
+    let is_geojson = lower.ends_with(".geojson") || lower.ends_with(".json");
+    let mut head = [0u8; 8];
+    let head_len = std::fs::File::open(path).and_then(|mut file| file.read(&mut head)).map_err(|e| in_file(e.to_string()))?;
+    if xlsx::looks_like_workbook(&head[..head_len]) {
         // A workbook's sheet is read as the CSV text it would be saved as.
-        (xlsx::read_sheet(&bytes, sheet, locale).map_err(|e| in_file(e.message(locale)))?.text, false)
-    } else {
-        decode_source(spec, &bytes, locale)?
-    };
-    drop(bytes);
-    if is_geojson {
-        let table = geojson_in::read(&text).map_err(|e| in_file(e.message(locale)))?;
-        f(&Source::GeoJson(&table)).map_err(|e| in_file(mapping_message(&e, locale)))
-    } else {
+        let bytes = std::fs::read(path).map_err(|e| in_file(e.to_string()))?;
+        let text = xlsx::read_sheet(&bytes, sheet, locale).map_err(|e| in_file(e.message(locale)))?.text;
+        drop(bytes);
         let headers = preview(&text, 0).map_err(|e| in_file(e.message(locale)))?.headers;
-        f(&Source::Csv { text: &text, headers }).map_err(|e| in_file(mapping_message(&e, locale)))
+        return f(&Source::Csv { data: &text, headers }).map_err(|e| in_file(mapping_message(&e, locale)));
     }
+    if is_geojson {
+        let (text, _) = parse_source(path, locale)?;
+        let table = geojson_in::read(&text).map_err(|e| in_file(e.message(locale)))?;
+        return f(&Source::GeoJson(&table)).map_err(|e| in_file(mapping_message(&e, locale)));
+    }
+    // A CSV file is read as a stream, twice (its first rows for the mapping, then every row),
+    // and never held whole.
+    let file = std::path::PathBuf::from(path);
+    let headers = preview_of(&file, 0).map_err(|e| in_file(e.message(locale)))?.headers;
+    f(&Source::Csv { data: &file, headers }).map_err(|e| in_file(mapping_message(&e, locale)))
 }
 
 fn warning_text(warning: &FileWarning, locale: Locale) -> String {
@@ -181,8 +189,13 @@ fn raster_demand(paths: &[String], candidates: &Sites, reach_m: f64, locale: Loc
         "cells_empty": cells.empty,
     });
     let n = cells.points.len();
-    let demand =
-        Demand { points: cells.points, counts: cells.values, area_m2: cells.areas_m2, names: vec![String::new(); n], ..Demand::default() };
+    let demand = Demand {
+        points: cells.points,
+        counts: cells.values,
+        area_m2: cells.areas_m2,
+        names: std::iter::repeat_n("", n).collect(),
+        ..Demand::default()
+    };
     Ok((demand, report))
 }
 

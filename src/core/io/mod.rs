@@ -8,6 +8,7 @@ pub mod geojson_in;
 pub mod location;
 pub mod raster;
 pub mod roads;
+pub mod stream;
 pub mod table;
 pub mod text;
 pub mod words;

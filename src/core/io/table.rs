@@ -1,8 +1,10 @@
-//! CSV tables: headers, a sample for the column-mapping step, then the rows streamed one by one
-//! with their line numbers (never all held as strings: a 200 MB file stays a 200 MB file).
+//! CSV tables: the headers and a sample for the column-mapping step. The rows themselves are
+//! read as a stream ([`super::stream::CsvStream`]), never all held as strings.
 
 use serde::Serialize;
 
+use super::stream::{CsvStream, Reopen};
+use super::text::TextError;
 use super::words::words;
 use crate::core::Locale;
 
@@ -11,11 +13,11 @@ use crate::core::Locale;
 pub enum TableError {
     /// No header row.
     NoHeader,
-    /// The CSV reader gave up at a line.
-    Malformed {
-        /// Line number (1-based).
-        line: u64,
-        /// What the reader said (in English).
+    /// Not text (or empty).
+    Text(TextError),
+    /// The file could not be read to the end.
+    Read {
+        /// What the system said (in English).
         message: String,
     },
 }
@@ -26,7 +28,8 @@ impl TableError {
         let w = words(locale);
         match self {
             TableError::NoHeader => w.table_no_header.to_string(),
-            TableError::Malformed { line, message } => (w.table_malformed)(*line, message),
+            TableError::Text(e) => e.message(locale),
+            TableError::Read { message } => (w.table_read)(message),
         }
     }
 }
@@ -49,76 +52,23 @@ pub struct Preview {
     pub sample: Vec<Vec<String>>,
 }
 
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).from_reader(text.as_bytes())
-}
-
-/// Guesses the delimiter from the header line: comma (default), tab or semicolon.
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let count = |c: char| first.matches(c).count();
-    [(b',', count(',')), (b'\t', count('\t')), (b';', count(';'))].into_iter().max_by_key(|(_, n)| *n).map_or(b',', |(d, _)| d)
-}
-
-fn reader_for(text: &str) -> csv::Reader<&[u8]> {
-    let d = delimiter(text);
-    if d == b',' {
-        return reader(text);
-    }
-    csv::ReaderBuilder::new().flexible(true).trim(csv::Trim::All).delimiter(d).from_reader(text.as_bytes())
-}
-
-/// The headers and up to `n` first rows.
-pub fn preview(text: &str, n: usize) -> Result<Preview, TableError> {
-    let mut rdr = reader_for(text);
-    let headers: Vec<String> = rdr.headers().map_err(|e| malformed(&e))?.iter().map(str::to_string).collect();
-    if headers.iter().all(|h| h.is_empty()) {
-        return Err(TableError::NoHeader);
-    }
+/// The headers and up to `n` first rows of a CSV file in any encoding the stream reads.
+pub fn preview_of(source: &dyn Reopen, n: usize) -> Result<Preview, TableError> {
+    let mut s = CsvStream::open(source)?;
+    let headers = s.headers().to_vec();
     let mut sample = Vec::new();
-    for record in rdr.records().take(n) {
-        let record = record.map_err(|e| malformed(&e))?;
-        sample.push(record.iter().map(str::to_string).collect());
+    while sample.len() < n {
+        match s.next_row()? {
+            Some(row) => sample.push(row.texts()),
+            None => break,
+        }
     }
     Ok(Preview { headers, sample })
 }
 
-fn malformed(e: &csv::Error) -> TableError {
-    let line = e.position().map_or(0, |p| p.line());
-    TableError::Malformed { line, message: e.to_string() }
-}
-
-/// Calls `row(line, fields)` for every data row (blank lines skipped). Stops at a malformed row.
-pub fn for_each_row(text: &str, mut row: impl FnMut(u64, &csv::StringRecord)) -> Result<u64, TableError> {
-    let mut rdr = reader_for(text);
-    rdr.headers().map_err(|e| malformed(&e))?;
-    let mut record = csv::StringRecord::new();
-    let mut n = 0;
-    // The reader's own line numbers skip blank lines; count newlines up to each record's first byte.
-    let bytes = text.as_bytes();
-    let (mut at, mut line) = (0usize, 1u64);
-    loop {
-        match rdr.read_record(&mut record) {
-            Ok(false) => break,
-            Ok(true) => {
-                if record.iter().all(str::is_empty) {
-                    continue;
-                }
-                let mut start = record.position().map_or(at, |p| p.byte() as usize).min(bytes.len());
-                while start < bytes.len() && (bytes[start] == b'\n' || bytes[start] == b'\r') {
-                    start += 1;
-                }
-                if start >= at {
-                    line += bytes[at..start].iter().filter(|&&b| b == b'\n').count() as u64;
-                    at = start;
-                }
-                row(line, &record);
-                n += 1;
-            }
-            Err(e) => return Err(malformed(&e)),
-        }
-    }
-    Ok(n)
+/// The headers and up to `n` first rows of CSV text.
+pub fn preview(text: &str, n: usize) -> Result<Preview, TableError> {
+    preview_of(&text, n)
 }
 
 #[cfg(test)]
@@ -131,10 +81,8 @@ mod tests {
         let p = preview(text, 1).expect("preview");
         assert_eq!(p.headers, vec!["名称", "经度", "纬度"]);
         assert_eq!(p.sample, vec![vec!["A", "113.1", "23.1"]]);
-        let mut rows = Vec::new();
-        let n = for_each_row(text, |line, r| rows.push((line, r.get(0).unwrap_or("").to_string()))).expect("rows");
-        assert_eq!(n, 2);
-        assert_eq!(rows, vec![(3, "A".to_string()), (4, "B, with comma".to_string())]);
+        let p = preview(text, 5).expect("preview");
+        assert_eq!(p.sample.iter().map(|r| r[0].as_str()).collect::<Vec<_>>(), vec!["A", "B, with comma"]);
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! every column the same, and a name to say it is the same place — is counted once, and all such
 //! rows are reported together as one [`FileWarning::ExactDuplicates`], not as bad rows.
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::borrow::Cow;
+
+use xxhash_rust::xxh3::xxh3_128_with_seed;
 
 use serde::{Deserialize, Serialize};
 
@@ -23,7 +24,8 @@ use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
 use crate::core::io::crs::{in_china, Crs};
 use crate::core::io::geojson_in::GeoTable;
 use crate::core::io::location::{self, LocationError};
-use crate::core::io::table::{for_each_row, preview, TableError};
+use crate::core::io::stream::{trim, CsvStream, Reopen, Row};
+use crate::core::io::table::{preview_of, TableError};
 use crate::core::Locale;
 
 /// Where a row is in its file.
@@ -227,11 +229,101 @@ pub struct Demand {
     /// Names of the extra columns.
     pub extra_names: Vec<String>,
     /// Names (empty when none).
-    pub names: Vec<String>,
+    pub names: Names,
     /// Cell area in m² for polygons (NaN for points).
     pub area_m2: Vec<f64>,
     /// Where each point came from.
     pub rows: Vec<RowRef>,
+}
+
+/// Many rows' names in one string: a 5-million-row file's names cost their text and one offset
+/// each, not a `String` (24 bytes and an allocation) each.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    text: String,
+    ends: Vec<usize>,
+}
+
+impl Names {
+    /// Adds a name.
+    pub fn push(&mut self, name: &str) {
+        self.text.push_str(name);
+        self.ends.push(self.text.len());
+    }
+
+    /// Name `i` ("" past the end).
+    pub fn get(&self, i: usize) -> &str {
+        let Some(&end) = self.ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.text[start..end]
+    }
+
+    /// How many names.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// No names?
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The names in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+
+    /// Room for `more` names of about `bytes_each` bytes.
+    fn reserve_exact(&mut self, more: usize, bytes_each: usize) {
+        self.ends.reserve_exact(more);
+        self.text.reserve_exact(more.saturating_mul(bytes_each));
+    }
+
+    /// Without the names at `places` (ascending).
+    fn without(&self, places: &[u32]) -> Names {
+        let mut kept = Names::default();
+        let mut next = 0;
+        for (i, name) in self.iter().enumerate() {
+            if places.get(next) == Some(&(i as u32)) {
+                next += 1;
+            } else {
+                kept.push(name);
+            }
+        }
+        kept
+    }
+}
+
+impl<'a> FromIterator<&'a str> for Names {
+    fn from_iter<I: IntoIterator<Item = &'a str>>(iter: I) -> Self {
+        let mut names = Names::default();
+        for name in iter {
+            names.push(name);
+        }
+        names
+    }
+}
+
+impl Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl Demand {
+    /// Room for `rows` points in every column.
+    fn reserve(&mut self, rows: usize) {
+        let more = rows.saturating_sub(self.points.len());
+        self.points.reserve_exact(more);
+        self.counts.reserve_exact(more);
+        for extra in &mut self.extras {
+            extra.reserve_exact(more);
+        }
+        let name_bytes = if self.names.is_empty() { 0 } else { self.names.text.len().div_ceil(self.names.len()) };
+        self.names.reserve_exact(more, name_bytes);
+        self.area_m2.reserve_exact(more);
+        self.rows.reserve_exact(more);
+    }
 }
 
 /// Candidate sites or existing canteens.
@@ -267,17 +359,52 @@ pub struct Imported<T> {
 /// Issues listed per import (the count of bad rows is always exact).
 pub const MAX_ISSUES: usize = 1000;
 
+/// Where a row's fields are.
+enum Cells<'a> {
+    /// A CSV row.
+    Csv(&'a Row<'a>),
+    /// A GeoJSON feature's properties.
+    Geo(&'a [String]),
+}
+
 /// One row's fields, however the file stores them.
 struct Fields<'a> {
     row: RowRef,
-    get: Box<dyn Fn(usize) -> &'a str + 'a>,
+    cells: Cells<'a>,
     geometry: Option<(Option<LonLat>, Option<f64>)>,
+    /// On one early row, how many rows the whole file is expected to have (from its size), so
+    /// that the columns grow once instead of doubling (which would briefly hold them twice).
+    rows_expected: Option<usize>,
+}
+
+impl Fields<'_> {
+    /// Column `i`'s text, trimmed ("" where the row is shorter).
+    fn get(&self, i: usize) -> Cow<'_, str> {
+        match &self.cells {
+            Cells::Csv(r) => r.text(i),
+            Cells::Geo(values) => Cow::Borrowed(values.get(i).map_or("", |v| v.as_str())),
+        }
+    }
+}
+
+/// A number as the standard library reads it, read faster: `fast_float2` first, the standard
+/// library for anything it refuses (so nothing the standard library reads is lost).
+fn parse_f64(t: &str) -> Result<f64, std::num::ParseFloatError> {
+    fast_float2::parse::<f64, _>(t).or_else(|_| t.parse::<f64>())
 }
 
 fn number(text: &str) -> Result<Option<f64>, Problem> {
-    let t = text.trim();
+    let t = trim(text);
     if t.is_empty() {
         return Ok(None);
+    }
+    // The usual cell, "113.264385" or "210": no separators to take out, so no copy.
+    if t.bytes().all(|b| b.is_ascii() && b != b',' && b != b'_' && !b.is_ascii_whitespace()) {
+        return match parse_f64(t) {
+            Ok(v) if v.is_finite() => Ok(Some(v)),
+            Ok(_) => Err(Problem::NotFinite),
+            Err(_) => Err(Problem::NotANumber { found: t.chars().take(30).collect() }),
+        };
     }
     let cleaned: String = t.chars().filter(|c| *c != ',' && *c != '_' && !c.is_whitespace()).collect();
     match cleaned.parse::<f64>() {
@@ -313,70 +440,143 @@ struct Collector {
     total_rows: usize,
     swapped: usize,
     outside_china: usize,
-    /// Fingerprints of the named rows kept (see [`fingerprint`]).
-    seen: HashSet<u128, BuildHasherDefault<Prehashed>>,
+    /// Fingerprints of the named rows kept, with their places (see [`exact_repeats`]).
+    prints: Vec<[u64; 2]>,
     /// Rows left out as exact repeats of an earlier row.
     duplicates: usize,
     /// The first of them.
     duplicate_rows: Vec<RowRef>,
 }
 
-/// A 128-bit fingerprint of a whole row: its position as read and every column's text (and a
-/// feature's area), so that the rows themselves need not be kept. Two SipHash-1-3 hashes with
-/// different starting states: for rows not made on purpose to collide, the chance that any two
-/// different rows of a 10-million-row file share one is about 5 × 10¹³ pairs × 2⁻¹²⁸ ≈ 10⁻²⁵.
-fn fingerprint(f: &Fields<'_>, n_columns: usize, p: LonLat) -> u128 {
-    let mut a = DefaultHasher::new();
-    let mut b = DefaultHasher::new();
-    0x5a_u8.hash(&mut b);
-    for h in [&mut a, &mut b] {
-        p.lon.to_bits().hash(h);
-        p.lat.to_bits().hash(h);
-        for i in 0..n_columns {
-            (f.get)(i).hash(h);
-        }
-        f.geometry.and_then(|(_, area)| area).map(f64::to_bits).hash(h);
+/// A 128-bit fingerprint of a whole row: a CSV row's fields as written (and where each ends), a
+/// feature's properties, geometry's position and area, so that the rows themselves need not be
+/// kept. XXH3-128 over the fields, seeded with the rest; 96 of its bits are compared: for rows not
+/// made on purpose to collide, the chance that any two different rows of a 10-million-row file
+/// share them is about 5 × 10¹³ pairs × 2⁻⁹⁶ ≈ 6 × 10⁻¹⁶.
+fn fingerprint(f: &Fields<'_>, p: LonLat) -> u128 {
+    let mut seed = 0u64;
+    let mut mix = |x: u64| {
+        seed = (seed ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        seed ^= seed >> 29;
+    };
+    mix(p.lon.to_bits());
+    mix(p.lat.to_bits());
+    if let Some(area) = f.geometry.and_then(|(_, area)| area) {
+        mix(area.to_bits());
     }
-    (u128::from(a.finish()) << 64) | u128::from(b.finish())
+    match &f.cells {
+        Cells::Csv(row) => {
+            let (data, ends) = row.raw();
+            for &end in ends {
+                mix(end as u64);
+            }
+            xxh3_128_with_seed(data, seed)
+        }
+        Cells::Geo(values) => {
+            let mut all = Vec::new();
+            for v in values.iter() {
+                all.extend_from_slice(v.as_bytes());
+                all.push(0xFF);
+            }
+            xxh3_128_with_seed(&all, seed)
+        }
+    }
 }
 
-/// The set's hasher for fingerprints, which are hashes already: their low 64 bits.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Not used for fingerprints (they go through `write_u128`); correct for anything else.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+/// The rows that repeat an earlier row exactly, by their place in the data (ascending): every
+/// named row's fingerprint is noted as `[high 64 bits, next 32 bits << 32 | place]`, and sorting
+/// them puts repeats side by side, the first of each (the one kept) in front. Sorting a list
+/// written in order costs less than a hash set's random look-ups on 5 million rows, and half
+/// the memory.
+fn exact_repeats(mut prints: Vec<[u64; 2]>) -> Vec<u32> {
+    // By the high 64 bits only (one comparison, not two): equal ones are rare, and sorted fully
+    // below.
+    prints.sort_unstable_by_key(|p| p[0]);
+    let mut repeats = Vec::new();
+    for group in prints.chunk_by_mut(|a, b| a[0] == b[0]) {
+        if group.len() > 1 {
+            group.sort_unstable();
+            for same in group.chunk_by(|a, b| a[1] >> 32 == b[1] >> 32) {
+                repeats.extend(same[1..].iter().map(|p| p[1] as u32));
+            }
         }
     }
+    repeats.sort_unstable();
+    repeats
+}
 
-    fn write_u128(&mut self, v: u128) {
-        self.0 = v as u64;
+/// Drops the items at `places` (ascending) from `v`.
+fn drop_places<T>(v: &mut Vec<T>, places: &[u32]) {
+    if places.is_empty() {
+        return;
+    }
+    let (mut i, mut next) = (0u32, 0usize);
+    v.retain(|_| {
+        let drop = places.get(next) == Some(&i);
+        next += usize::from(drop);
+        i += 1;
+        !drop
+    });
+}
+
+/// Columns of rows, from which exact repeats are taken out after the import.
+trait Rows {
+    fn point(&self, i: usize) -> LonLat;
+    fn row(&self, i: usize) -> RowRef;
+    fn drop_rows(&mut self, places: &[u32]);
+}
+
+impl Rows for Demand {
+    fn point(&self, i: usize) -> LonLat {
+        self.points[i]
+    }
+
+    fn row(&self, i: usize) -> RowRef {
+        self.rows[i]
+    }
+
+    fn drop_rows(&mut self, places: &[u32]) {
+        drop_places(&mut self.points, places);
+        drop_places(&mut self.counts, places);
+        for extra in &mut self.extras {
+            drop_places(extra, places);
+        }
+        self.names = self.names.without(places);
+        drop_places(&mut self.area_m2, places);
+        drop_places(&mut self.rows, places);
+    }
+}
+
+impl Rows for Sites {
+    fn point(&self, i: usize) -> LonLat {
+        self.points[i]
+    }
+
+    fn row(&self, i: usize) -> RowRef {
+        self.rows[i]
+    }
+
+    fn drop_rows(&mut self, places: &[u32]) {
+        drop_places(&mut self.points, places);
+        drop_places(&mut self.names, places);
+        drop_places(&mut self.capacity, places);
+        drop_places(&mut self.cost, places);
+        drop_places(&mut self.rows, places);
     }
 }
 
 impl Collector {
-    /// Records a good row. `false` if it repeats an earlier row exactly (every column the same,
-    /// and a name: rows without one may be different people at one address), counted in the
-    /// summary and left out; otherwise notes a position outside China.
-    fn keep(&mut self, f: &Fields<'_>, n_columns: usize, p: LonLat, name: &str) -> bool {
-        if !name.trim().is_empty() && !self.seen.insert(fingerprint(f, n_columns, p)) {
-            self.duplicates += 1;
-            if self.duplicate_rows.len() < DUPLICATES_LISTED {
-                self.duplicate_rows.push(f.row);
-            }
-            return false;
+    /// Records a good row, at `place` in the data: its fingerprint if it has a name (rows without
+    /// one may be different people at one address), for [`exact_repeats`] after the import; and
+    /// whether it is outside China.
+    fn keep(&mut self, f: &Fields<'_>, p: LonLat, name: &str, place: usize) {
+        if !trim(name).is_empty() {
+            let print = fingerprint(f, p);
+            self.prints.push([(print >> 64) as u64, (((print >> 32) as u64) << 32) | place as u64]);
         }
         if !in_china(p) {
             self.outside_china += 1;
         }
-        true
     }
 
     fn bad(&mut self, row: RowRef, field: &str, problem: Problem) {
@@ -411,16 +611,16 @@ fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Re
     let p = match (map.lonlat, map.lon, map.lat, &f.geometry) {
         // One column of both coordinates: its problems are the column's.
         (Some(col), ..) => {
-            let text = (f.get)(col);
-            match location::parse(text) {
+            let text = f.get(col);
+            match location::parse(&text) {
                 Ok(Some(p)) => p,
                 Ok(None) => return Err((lon_name(), Problem::Missing)),
-                Err(e) => return Err((lon_name(), location_problem(e, text))),
+                Err(e) => return Err((lon_name(), location_problem(e, &text))),
             }
         }
         (None, Some(lo), Some(la), _) => {
-            let lon = number((f.get)(lo)).map_err(|p| (lon_name(), p))?.ok_or_else(|| (lon_name(), Problem::Missing))?;
-            let lat = number((f.get)(la)).map_err(|p| (lat_name(), p))?.ok_or_else(|| (lat_name(), Problem::Missing))?;
+            let lon = number(&f.get(lo)).map_err(|p| (lon_name(), p))?.ok_or_else(|| (lon_name(), Problem::Missing))?;
+            let lat = number(&f.get(la)).map_err(|p| (lat_name(), p))?.ok_or_else(|| (lat_name(), Problem::Missing))?;
             LonLat::new(lon, lat)
         }
         (None, _, _, Some((Some(p), _))) => *p,
@@ -440,7 +640,14 @@ fn position(f: &Fields<'_>, map: &ColumnMap, headers: &[String], crs: Crs) -> Re
     Ok(crs.to_wgs84(p))
 }
 
-fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String], map: &ColumnMap) -> Imported<T> {
+fn finish<T: Rows>(mut data: T, mut c: Collector, crs: Crs, headers: &[String], map: &ColumnMap) -> Imported<T> {
+    let repeats = exact_repeats(std::mem::take(&mut c.prints));
+    if !repeats.is_empty() {
+        c.duplicates = repeats.len();
+        c.duplicate_rows = repeats.iter().take(DUPLICATES_LISTED).map(|&i| data.row(i as usize)).collect();
+        c.outside_china -= repeats.iter().filter(|&&i| !in_china(data.point(i as usize))).count();
+        data.drop_rows(&repeats);
+    }
     let mut warnings = Vec::new();
     if let Some(hinted) = crs_hint(headers) {
         if hinted != crs {
@@ -463,28 +670,41 @@ fn finish<T>(data: T, c: Collector, crs: Crs, headers: &[String], map: &ColumnMa
 /// Rows between two progress reports.
 const PROGRESS_EVERY: u64 = 100_000;
 
-fn rows_of<'a>(source: &'a Source<'a>, progress: &mut dyn FnMut(u8), mut each: impl FnMut(Fields<'_>)) -> Result<(), MappingError> {
-    let percent = |done: usize, all: usize| (done.saturating_mul(100) / all.max(1)).min(99) as u8;
+/// Rows read before the file's row count is estimated from its size.
+const ROWS_BEFORE_ESTIMATE: u64 = 16_384;
+
+fn rows_of(source: &Source<'_>, progress: &mut dyn FnMut(u8), mut each: impl FnMut(Fields<'_>)) -> Result<(), MappingError> {
+    let percent = |done: f64| ((done * 100.0) as u8).min(99);
     match source {
-        Source::Csv { text, .. } => {
+        Source::Csv { data, .. } => {
+            let table = |e: TableError| MappingError::Table(e.to_string());
+            let mut stream = CsvStream::open(*data).map_err(table)?;
             let mut n = 0u64;
-            for_each_row(text, |line, record| {
+            loop {
                 n += 1;
                 if n.is_multiple_of(PROGRESS_EVERY) {
-                    progress(percent(record.position().map_or(0, |p| p.byte() as usize), text.len()));
+                    progress(percent(stream.fraction()));
                 }
-                let get = move |i: usize| record.get(i).unwrap_or("");
-                each(Fields { row: RowRef::Line(line), get: Box::new(get), geometry: None });
-            })
-            .map_err(|e: TableError| MappingError::Table(e.to_string()))?;
+                // Rows so far over the share of the file read, and 2 % more for rows that are
+                // longer than the first ones.
+                let fraction = stream.fraction();
+                let rows_expected = (n == ROWS_BEFORE_ESTIMATE && fraction > 0.0).then(|| ((n as f64 / fraction) * 1.02).min(1e9) as usize);
+                let Some(row) = stream.next_row().map_err(table)? else { break };
+                each(Fields { row: RowRef::Line(row.line), cells: Cells::Csv(&row), geometry: None, rows_expected });
+            }
         }
         Source::GeoJson(table) => {
             for (k, r) in table.rows.iter().enumerate() {
                 if k > 0 && (k as u64).is_multiple_of(PROGRESS_EVERY) {
-                    progress(percent(k, table.rows.len()));
+                    progress(percent(k as f64 / table.rows.len().max(1) as f64));
                 }
-                let get = move |i: usize| r.values.get(i).map_or("", String::as_str);
-                each(Fields { row: RowRef::Feature(r.index), get: Box::new(get), geometry: Some((r.position, r.area_m2)) });
+                let rows_expected = (k == 0).then_some(table.rows.len());
+                each(Fields {
+                    row: RowRef::Feature(r.index),
+                    cells: Cells::Geo(&r.values),
+                    geometry: Some((r.position, r.area_m2)),
+                    rows_expected,
+                });
             }
         }
     }
@@ -493,10 +713,10 @@ fn rows_of<'a>(source: &'a Source<'a>, progress: &mut dyn FnMut(u8), mut each: i
 
 /// An imported file's content.
 pub enum Source<'a> {
-    /// CSV text and its header names.
+    /// A CSV file (read as a stream, in any encoding [`CsvStream`] reads) and its header names.
     Csv {
-        /// The decoded text.
-        text: &'a str,
+        /// The file.
+        data: &'a dyn Reopen,
         /// Its headers.
         headers: Vec<String>,
     },
@@ -521,7 +741,7 @@ impl Source<'_> {
     /// read: the import says why).
     pub fn sample(&self, n: usize) -> Vec<Vec<String>> {
         match self {
-            Source::Csv { text, .. } => preview(text, n).map(|p| p.sample).unwrap_or_default(),
+            Source::Csv { data, .. } => preview_of(*data, n).map(|p| p.sample).unwrap_or_default(),
             Source::GeoJson(t) => t.rows.iter().take(n).map(|r| r.values.clone()).collect(),
         }
     }
@@ -564,12 +784,16 @@ pub fn import_demand_reporting(
     let mut c = Collector::default();
     let count_name = header(&headers, Some(count_col), "count");
     rows_of(source, progress, |f| {
+        if let Some(n) = f.rows_expected {
+            d.reserve(n);
+            c.prints.reserve_exact(n);
+        }
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
             Ok(p) => p,
             Err((field, problem)) => return c.bad(f.row, &field, problem),
         };
-        let count = match number((f.get)(count_col)) {
+        let count = match number(&f.get(count_col)) {
             Ok(Some(v)) if v < 0.0 => return c.bad(f.row, &count_name, Problem::Negative),
             Ok(Some(v)) => v,
             Ok(None) => return c.bad(f.row, &count_name, Problem::Missing),
@@ -577,22 +801,20 @@ pub fn import_demand_reporting(
         };
         let mut extras = Vec::with_capacity(map.extras.len());
         for (&col, name) in map.extras.iter().zip(&d.extra_names) {
-            match number((f.get)(col)) {
+            match number(&f.get(col)) {
                 Ok(Some(v)) if v < 0.0 => return c.bad(f.row, name, Problem::Negative),
                 Ok(v) => extras.push(v.unwrap_or(0.0)),
                 Err(problem) => return c.bad(f.row, name, problem),
             }
         }
-        let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        if !c.keep(&f, headers.len(), p, &name) {
-            return;
-        }
+        let name = map.name.map(|i| f.get(i)).unwrap_or_default();
+        c.keep(&f, p, &name, d.points.len());
         d.points.push(p);
         d.counts.push(count);
         for (k, v) in extras.into_iter().enumerate() {
             d.extras[k].push(v);
         }
-        d.names.push(name);
+        d.names.push(&name);
         d.area_m2.push(f.geometry.and_then(|(_, a)| a).unwrap_or(f64::NAN));
         d.rows.push(f.row);
     })?;
@@ -626,7 +848,7 @@ pub fn import_sites_reporting(
         let optional = |col: Option<usize>, fallback: &str| -> Result<f64, (String, Problem)> {
             let Some(col) = col else { return Ok(f64::NAN) };
             let name = header(&headers, Some(col), fallback);
-            match number((f.get)(col)) {
+            match number(&f.get(col)) {
                 Ok(Some(v)) if v < 0.0 => Err((name, Problem::Negative)),
                 Ok(v) => Ok(v.unwrap_or(f64::NAN)),
                 Err(problem) => Err((name, problem)),
@@ -640,10 +862,8 @@ pub fn import_sites_reporting(
             Ok(v) => v,
             Err((field, problem)) => return c.bad(f.row, &field, problem),
         };
-        let name = map.name.map(|i| (f.get)(i).to_string()).unwrap_or_default();
-        if !c.keep(&f, headers.len(), p, &name) {
-            return;
-        }
+        let name = map.name.map(|i| f.get(i).into_owned()).unwrap_or_default();
+        c.keep(&f, p, &name, s.points.len());
         s.points.push(p);
         s.names.push(name);
         s.capacity.push(capacity);
@@ -694,10 +914,10 @@ mod tests {
         assert_eq!(seen, vec![39, 79]);
     }
 
-    fn csv_source(text: &str) -> (Source<'_>, ColumnMap) {
-        let headers = preview(text, 0).expect("headers").headers;
+    fn csv_source(data: &dyn Reopen) -> (Source<'_>, ColumnMap) {
+        let headers = preview_of(data, 0).expect("headers").headers;
         let map = auto_map(&headers);
-        (Source::Csv { text, headers }, map)
+        (Source::Csv { data, headers }, map)
     }
 
     /// Line 8 repeats line 2 exactly (every column, and a name): left out and summed up, no
@@ -713,7 +933,7 @@ mod tests {
             己,113.35,23.15,,10\n\
             甲,113.30,23.10,1200,300\n\
             庚,113.36,23.16,\"1,050\",105\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.total_rows, 8);
         assert_eq!(imp.data.counts, vec![1200.0, 1050.0]);
@@ -738,6 +958,65 @@ mod tests {
     /// unnamed rows at one address — all kept. Only rows identical in every column (with a name)
     /// are left out, counted once and reported as one summary.
     #[test]
+    fn numbers_read_fast_are_read_as_the_standard_library_reads_them() {
+        let cells = [
+            "0",
+            "-0",
+            "1",
+            "+1",
+            "1.",
+            ".5",
+            "1e5",
+            "1E-5",
+            "113.264385",
+            "23.129163",
+            "007",
+            "1e400",
+            "-1e400",
+            "4.9e-324",
+            "nan",
+            "NaN",
+            "inf",
+            "-inf",
+            "Infinity",
+            "",
+            "1e",
+            "e5",
+            "--1",
+            "1.2.3",
+            "0x10",
+            "1,5",
+            "１２",
+        ];
+        for cell in cells {
+            let fast = parse_f64(cell).ok().map(|v| if v.is_nan() { u64::MAX } else { v.to_bits() });
+            let std = cell.parse::<f64>().ok().map(|v| if v.is_nan() { u64::MAX } else { v.to_bits() });
+            assert_eq!(fast, std, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn exact_repeats_keep_the_first_of_each_and_tell_near_misses_apart() {
+        // Places 0, 2 and 5 share a whole fingerprint (0 is kept); 1 and 4 too (1 is kept); 3
+        // shares only the high 64 bits with 0 (a different row).
+        let print = |hi: u64, next: u64, place: u64| [hi, (next << 32) | place];
+        let prints = vec![print(5, 7, 0), print(3, 1, 1), print(5, 7, 2), print(5, 8, 3), print(3, 1, 4), print(5, 7, 5)];
+        assert_eq!(exact_repeats(prints), vec![2, 4, 5]);
+        assert_eq!(exact_repeats(Vec::new()), Vec::<u32>::new());
+        let mut v = vec!['a', 'b', 'c', 'd', 'e', 'f'];
+        drop_places(&mut v, &[2, 4, 5]);
+        assert_eq!(v, vec!['a', 'b', 'd']);
+    }
+
+    #[test]
+    fn names_are_one_string() {
+        let names: Names = ["和平里", "", "B栋"].into_iter().collect();
+        assert_eq!((names.len(), names.get(0), names.get(1), names.get(2), names.get(3)), (3, "和平里", "", "B栋", ""));
+        assert_eq!(names.without(&[0]).iter().collect::<Vec<_>>(), vec!["", "B栋"]);
+        assert_eq!(serde_json::to_string(&names).expect("json"), r#"["和平里","","B栋"]"#);
+    }
+
+    #[test]
     fn rows_sharing_a_position_are_kept_and_only_exact_repeats_counted_once() {
         let text = "名称,经度,纬度,60岁以上\n\
             和平里,113.30,23.10,100\n\
@@ -750,7 +1029,7 @@ mod tests {
             东风苑,113.30,23.10,80\n\
             和平里,113.30,23.10,100\n\
             和平里,113.30,23.10,100\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         // Kept: lines 2, 3, 5, 6, 7 = 100 + 80 + 90 + 1 + 1 = 272 people. Left out: lines 4, 8,
         // 9, 10, 11 (5 rows; the first three listed).
@@ -765,14 +1044,14 @@ mod tests {
 
         // A different id (an unmapped column) makes a different row.
         let text = "id,name,lng,lat,count\nB001,甲,113.3,23.1,5\nB002,甲,113.3,23.1,5\nB001,甲,113.3,23.1,5\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.data.counts, vec![5.0, 5.0]);
         assert_eq!(imp.warnings, vec![FileWarning::ExactDuplicates { rows: 1, first: vec![RowRef::Line(4)] }]);
 
         // Candidate sites: the same.
         let text = "候选点,经度,纬度\nA,113.3,23.1\nB,113.3,23.1\nA,113.3,23.1\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_sites(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.data.names, vec!["A", "B"]);
         assert_eq!((imp.bad_rows, imp.warnings.len()), (0, 1));
@@ -818,7 +1097,7 @@ mod tests {
             I,住宅区,\"LINESTRING(113 23,114 24)\",5\n\
             J,住宅区,\"NaN,23\",5\n\
             K,住宅区,\"190.1,23.1\",5\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         assert_eq!((map.lonlat, map.lon, map.lat, map.count), (Some(2), None, None, Some(3)));
         assert_eq!(source.auto_map(), map);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
@@ -850,8 +1129,8 @@ mod tests {
         let two = "name,lng,lat,count\nA,113.264385,23.129112,1\nB,113.3296,23.1265,2\n";
         let one = "name,location,count\nA,\"113.264385,23.129112\",1\nB,POINT(113.3296 23.1265),2\n";
         for crs in [Crs::Gcj02, Crs::Bd09] {
-            let (s2, m2) = csv_source(two);
-            let (s1, m1) = csv_source(one);
+            let (s2, m2) = csv_source(&two);
+            let (s1, m1) = csv_source(&one);
             let a = import_demand(&s2, &m2, crs).expect("mapped");
             let b = import_demand(&s1, &m1, crs).expect("mapped");
             assert_eq!(a.data.points, b.data.points);
@@ -861,7 +1140,7 @@ mod tests {
         }
         // Every row latitude first: split the column (not "swap the two columns").
         let text = "name,经纬度,count\nA,\"23.13,113.26\",1\nB,\"23.14,113.27\",2\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.bad_rows, 2);
         assert_eq!(imp.warnings, vec![FileWarning::MostlyLatitudeFirst]);
@@ -873,7 +1152,7 @@ mod tests {
     #[test]
     fn gcj02_is_converted_and_a_mismatch_is_flagged() {
         let text = "name,gcj_lng,gcj_lat,elderly\nA,113.3296,23.1265,100\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let as_wgs = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(as_wgs.warnings, vec![FileWarning::CrsMismatch { chosen: Crs::Wgs84, hinted: Crs::Gcj02 }]);
         let as_gcj = import_demand(&source, &map, Crs::Gcj02).expect("mapped");
@@ -885,7 +1164,7 @@ mod tests {
     #[test]
     fn mostly_swapped_files_are_recognised() {
         let text = "lon,lat,count\n23.1,113.3,1\n23.2,113.4,2\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_demand(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.bad_rows, 2);
         assert!(imp.warnings.contains(&FileWarning::MostlySwapped));
@@ -894,12 +1173,12 @@ mod tests {
     #[test]
     fn sites_with_capacity_and_unmapped_files() {
         let text = "候选点,经度,纬度,日供餐能力,建设成本\nA,113.3,23.1,200,50\nB,113.4,23.2,,\n";
-        let (source, map) = csv_source(text);
+        let (source, map) = csv_source(&text);
         let imp = import_sites(&source, &map, Crs::Wgs84).expect("mapped");
         assert_eq!(imp.data.names, vec!["A", "B"]);
         assert_eq!(imp.data.capacity[0], 200.0);
         assert!(imp.data.capacity[1].is_nan());
-        let (source, _) = csv_source("a,b\n1,2\n");
+        let (source, _) = csv_source(&"a,b\n1,2\n");
         assert_eq!(import_sites(&source, &ColumnMap::default(), Crs::Wgs84).err(), Some(MappingError::NoPosition));
         assert_eq!(
             import_demand(&source, &ColumnMap { lon: Some(0), lat: Some(1), ..ColumnMap::default() }, Crs::Wgs84).err(),

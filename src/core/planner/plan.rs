@@ -120,7 +120,7 @@ mod tests {
             counts: vec![100.0, 50.0, 200.0],
             extras: vec![vec![20.0, 40.0, 0.0]],
             extra_names: vec!["80岁以上".into()],
-            names: vec!["A".into(), "B".into(), "C".into()],
+            names: ["A", "B", "C"].into_iter().collect(),
             area_m2: vec![f64::NAN; 3],
             rows: Vec::new(),
         }

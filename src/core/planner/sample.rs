@@ -46,7 +46,7 @@ pub fn city(center: LonLat, extent_km: f64, n_points: usize, clusters: usize, se
         d.counts.push(count);
         d.extras[0].push(over80);
         d.extras[1].push(disabled);
-        d.names.push(format!("格网{i}"));
+        d.names.push(&format!("格网{i}"));
         d.area_m2.push(f64::NAN);
     }
     d

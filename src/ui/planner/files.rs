@@ -53,7 +53,7 @@ fn problem_text(p: &CardProblem, t: &PlanTexts, l: Locale) -> String {
                 OpenProblem::Empty => t.open_empty.to_string(),
                 OpenProblem::NotText => t.open_not_text.to_string(),
                 OpenProblem::NoHeader => t.open_no_header.to_string(),
-                OpenProblem::BadLine { line, detail } => (t.open_bad_line)(*line, detail),
+                OpenProblem::Unreadable { detail } => (t.open_unreadable)(detail),
                 OpenProblem::NotGeoJson { detail } => (t.open_not_geojson)(detail),
                 OpenProblem::NoFeatures => t.open_no_features.to_string(),
                 OpenProblem::Workbook(e) => e.message(l),

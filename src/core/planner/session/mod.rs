@@ -175,7 +175,7 @@ impl Session {
             return Reply::CannotRun(RunProblem::NotOpened);
         };
         let source = match &file.content {
-            Content::Csv(text) => Source::Csv { text, headers: preview(text, 0).map(|p| p.headers).unwrap_or_default() },
+            Content::Csv(text) => Source::Csv { data: text, headers: preview(text, 0).map(|p| p.headers).unwrap_or_default() },
             Content::Geo(table) => Source::GeoJson(table),
         };
         let name = file.name.clone();

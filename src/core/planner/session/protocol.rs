@@ -218,11 +218,9 @@ pub enum OpenProblem {
     NotText,
     /// A CSV file without a header row.
     NoHeader,
-    /// A line the CSV reader cannot read.
-    BadLine {
-        /// The line.
-        line: usize,
-        /// What the reader said (English, from the CSV library).
+    /// The file could not be read to the end (moved or changed while being read).
+    Unreadable {
+        /// What the system said (English).
         detail: String,
     },
     /// Starts like JSON but is not GeoJSON.
@@ -251,9 +249,8 @@ impl From<TableError> for OpenProblem {
     fn from(e: TableError) -> Self {
         match e {
             TableError::NoHeader => OpenProblem::NoHeader,
-            TableError::Malformed { line, message } => {
-                OpenProblem::BadLine { line: usize::try_from(line).unwrap_or(usize::MAX), detail: message }
-            }
+            TableError::Text(e) => e.into(),
+            TableError::Read { message } => OpenProblem::Unreadable { detail: message },
         }
     }
 }
