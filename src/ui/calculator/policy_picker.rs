@@ -2,8 +2,9 @@
 //! A refused file lists its problems; nothing else changes.
 //!
 //! Nothing is chosen at first ("请选择您所在的城市"), so nobody is shown another city's figures.
-//! Under the selector, a chosen preset's confidence; "已收录的地方和可信度" lists every preset with the
-//! confidence of its weakest source (`core::policy::presets::INDEX`), before any file is fetched.
+//! "已收录的地方和可信度" lists every preset with the confidence of its weakest source
+//! (`core::policy::presets::INDEX`), before any file is fetched; the chosen policy's own is under
+//! "这份政策说了什么" (`super::Calculator`).
 //! "我的城市不在列表里" explains what to do instead: ask the community or civil-affairs office, or
 //! write the local document up as a policy file from the template (`static/policies/template.toml`,
 //! offered as a download made on the device) and load it here.
@@ -15,7 +16,7 @@ use yew::prelude::*;
 
 use super::state::{FileProblem, FileStatus};
 use super::text::calc_texts;
-use crate::core::policy::presets::{info, INDEX};
+use crate::core::policy::presets::INDEX;
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -92,13 +93,6 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         html! { <option value={id.clone()} {selected}>{ label.clone() }</option> }
     });
     let none_chosen = !props.options.iter().any(|(id, _)| *id == props.selected);
-    // A preset's confidence. A file the user loaded in a preset's place has its own sources: its
-    // choice is labelled with the file's name, not the preset's label, and gets no line.
-    let chosen_label = props.options.iter().find(|(id, _)| *id == props.selected).map(|(_, label)| label.as_str());
-    let chosen_confidence = info(&props.selected)
-        .filter(|i| chosen_label == Some(i.label(l).as_str()))
-        .map(|i| (t.chosen_confidence)(&(t.confidence)(i.confidence)));
-    let describedby = if chosen_confidence.is_some() { "calc-policy-hint calc-policy-confidence" } else { "calc-policy-hint" };
     let coverage = INDEX.iter().map(|i| {
         html! { <div><dt>{ i.label(l) }</dt><dd>{ (t.confidence)(i.confidence) }</dd></div> }
     });
@@ -109,15 +103,12 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
             <div class="field">
                 <label for="calc-policy">{ t.policy_label }</label>
                 <p class="field-hint" id="calc-policy-hint">{ t.policy_hint }</p>
-                <select id="calc-policy" {onchange} aria-describedby={describedby}>
+                <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">
                     <option value="" disabled=true selected={none_chosen}>{ t.policy_choose }</option>
                     <>{ for options }</>
                 </select>
-                if let Some(line) = chosen_confidence {
-                    <p class="field-hint" id="calc-policy-confidence">{ line }</p>
-                }
             </div>
-            <details class="not-listed coverage">
+            <details class="coverage">
                 <summary>{ t.coverage }</summary>
                 <p>{ t.coverage_intro }</p>
                 <dl>{ for coverage }</dl>

@@ -143,7 +143,7 @@ pub struct CalcTexts {
     pub coverage_intro: &'static str,
     /// A confidence mark in words, with what it means.
     pub confidence: fn(Confidence) -> String,
-    /// Under the city picker: the chosen preset's confidence (in words).
+    /// Under "这份政策说了什么": the chosen policy's confidence (its weakest source, in words).
     pub chosen_confidence: fn(&str) -> String,
     /// The questions most people can leave as they are, folded away.
     pub more_heading: &'static str,
