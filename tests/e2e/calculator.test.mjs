@@ -8,6 +8,25 @@ const env = useServerAndBrowser();
 
 const headline = (page) => page.textContent(".result-headline");
 
+/** Every preset, in the city selector's order (src/core/policy/presets.rs). */
+const PRESET_IDS = [
+  "shenzhen-2025",
+  "guangzhou-2020",
+  "beijing-2022",
+  "tianjin",
+  "dandong-2024",
+  "zhuhai-gaoxin-2024",
+  "zhongshan-tanzhou-2024",
+  "changchun-2023",
+  "jilin-city-2024",
+  "zibo-yiyuan-2023",
+  "qingdao-jimo-2021",
+  "xiangyang-2023",
+  "xian-yanta-2023",
+  "sinan-wantang-2024",
+  "changsha-kaifu-2020",
+];
+
 /** Chooses a city in the list by the name shown in it (nothing is chosen at first). */
 async function chooseCity(page, name) {
   const label = (await page.locator("#calc-policy option").allTextContents()).find((o) => o.includes(name));
@@ -123,13 +142,13 @@ test("comparison: the same person under every policy", async () => {
   await page.fill("#calc-price", "13");
   await page.click("#calc-compare");
   // The other cities' files are fetched now (only the chosen one was before): read once they are in.
-  await page.waitForFunction(() => document.querySelectorAll(".compare .compare-card").length === 5, null, { timeout: 10_000 }).catch(() => {});
+  await page.waitForFunction((n) => document.querySelectorAll(".compare .compare-card").length === n, PRESET_IDS.length, { timeout: 10_000 }).catch(() => {});
   // One card per policy: its name, then each figure (subsidy third, as the table's columns were).
   const rows = await page.$$eval(".compare .compare-card", (cards) =>
     cards.map((c) => [c.querySelector("h4").textContent.trim(), "", c.querySelector(".cmp-subsidy .cmp-value")?.textContent.trim()]),
   );
   const byPolicy = Object.fromEntries(rows.map((r) => [r[0], r]));
-  assert.equal(rows.length, 5);
+  assert.equal(rows.length, PRESET_IDS.length);
   // 13-yuan lunch, 85, registered: Shenzhen 5 (70–99), Guangzhou 9 (fixed amounts), Beijing 0 (not a
   // basic-care recipient), Tianjin 3 (80+), Dandong 3 (80+).
   const subsidy = (region) => rows.find((r) => r[0].startsWith(region))?.[2];
@@ -138,7 +157,21 @@ test("comparison: the same person under every policy", async () => {
   assert.equal(subsidy("北京市"), "0元");
   assert.equal(subsidy("天津市"), "3元");
   assert.equal(subsidy("辽宁省丹东市"), "3元");
-  assert.ok(Object.keys(byPolicy).length === 5);
+  // The places added for issue 16, same person and meal: Zhuhai 高新区 3 (city part only: no
+  // High-tech Zone hukou; 13 ≥ 10), 坦洲 13 × 20 % = 2.6, Changchun 0 (no senior meal card), Jilin
+  // city 0 (under 90), 沂源 13 − 0 (80+ free), 即墨 13 − 5 (70+ pays 5), Xiangyang 13 × 25 % =
+  // 3.25 (80–89), 雁塔 0 (no senior card), 万塘 13 − 2 (80–89 pays 2), 开福 4 (district hukou).
+  assert.equal(subsidy("广东省珠海市高新区"), "3元");
+  assert.equal(subsidy("广东省中山市坦洲镇"), "2.6元");
+  assert.equal(subsidy("吉林省长春市"), "0元");
+  assert.equal(subsidy("吉林省吉林市"), "0元");
+  assert.equal(subsidy("山东省淄博市沂源县"), "13元");
+  assert.equal(subsidy("山东省青岛市即墨区"), "8元");
+  assert.equal(subsidy("湖北省襄阳市"), "3.25元");
+  assert.equal(subsidy("陕西省西安市雁塔区"), "0元");
+  assert.equal(subsidy("贵州省铜仁市思南县"), "11元");
+  assert.equal(subsidy("湖南省长沙市开福区"), "4元");
+  assert.ok(Object.keys(byPolicy).length === PRESET_IDS.length);
   await page.screenshot({ path: `${OUT_DIR}/calc-compare.png`, fullPage: true });
   await page.click("#calc-compare");
   assert.equal(await page.locator(".compare").count(), 0);
@@ -335,7 +368,7 @@ test("a resident downloads only the chosen city's policy; the comparison fetches
     viewport: { width: 1280, height: 900 },
     serviceWorkers: "block",
   });
-  const presets = ["shenzhen-2025", "guangzhou-2020", "beijing-2022", "tianjin", "dandong-2024"];
+  const presets = PRESET_IDS;
   const fetched = () => presets.filter((id) => requests().some((u) => u.endsWith(`/${id}.toml`)));
   assert.deepEqual(fetched(), [], "no policy file before a city is chosen");
   await page.getByLabel("政策", { exact: true }).selectOption({ label: "天津市 · 天津市老年人助餐补贴" });
@@ -344,7 +377,7 @@ test("a resident downloads only the chosen city's policy; the comparison fetches
   await page.waitForFunction(() => /补贴\s*3元/.test(document.querySelector(".result-headline")?.textContent || ""), null, { timeout: 10_000 });
   assert.deepEqual(fetched(), ["tianjin"], "only Tianjin's file");
   await page.getByRole("button", { name: "对比所有城市" }).click();
-  await page.waitForFunction(() => document.querySelectorAll(".compare .compare-card").length === 5, null, { timeout: 10_000 });
+  await page.waitForFunction((n) => document.querySelectorAll(".compare .compare-card").length === n, presets.length, { timeout: 10_000 });
   assert.deepEqual(fetched(), presets, "the comparison fetched the rest");
   assertClean(await problems());
   await context.close();

@@ -21,6 +21,7 @@ use self::state::{CalcAction, CalcState};
 use self::text::calc_texts;
 use crate::core::policy::calc::Outcome;
 use crate::core::policy::form::{parse_date_loose, FormError, FormField, Typing};
+use crate::core::policy::presets::weakest_confidence;
 use crate::core::Locale;
 use crate::ui::browser;
 use crate::ui::hooks::use_fragment_sync;
@@ -157,19 +158,25 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     });
     let version_line = selected.as_ref().zip(meal_date).and_then(|(s, d)| s.policy.version_on(d)).map(|v| (t.version_line)(v.label.get(l)));
     let summary = selected.as_ref().and_then(|s| s.policy.summary.as_ref()).map(|s| s.get(l).to_string());
+    // The weakest of the chosen policy's sources (a preset's, or a loaded file's own).
+    let confidence_line =
+        selected.as_ref().and_then(|s| weakest_confidence(&s.policy.sources)).map(|c| (t.chosen_confidence)(&(t.confidence)(c)));
     let categories = selected.as_ref().map(|s| s.policy.categories.clone()).unwrap_or_default();
 
     html! {
         <div class="calculator">
             <PolicyPicker options={state.choices(l, t.policy_from_file)} selected={state.form.policy.clone()}
                 file={state.file.clone()} locale={l} {on_select} {on_file} />
-            if summary.is_some() || version_line.is_some() {
+            if summary.is_some() || version_line.is_some() || confidence_line.is_some() {
                 <details class="policy-about">
                     <summary>{ t.policy_about }</summary>
                     if let Some(summary) = summary {
                         <p class="policy-summary">{ summary }</p>
                     }
                     if let Some(line) = version_line {
+                        <p class="field-hint">{ line }</p>
+                    }
+                    if let Some(line) = confidence_line {
                         <p class="field-hint">{ line }</p>
                     }
                 </details>

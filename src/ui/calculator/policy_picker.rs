@@ -2,6 +2,9 @@
 //! A refused file lists its problems; nothing else changes.
 //!
 //! Nothing is chosen at first ("请选择您所在的城市"), so nobody is shown another city's figures.
+//! "已收录的地方和可信度" lists every preset with the confidence of its weakest source
+//! (`core::policy::presets::INDEX`), before any file is fetched; the chosen policy's own is under
+//! "这份政策说了什么" (`super::Calculator`).
 //! "我的城市不在列表里" explains what to do instead: ask the community or civil-affairs office, or
 //! write the local document up as a policy file from the template (`static/policies/template.toml`,
 //! offered as a download made on the device) and load it here.
@@ -13,6 +16,7 @@ use yew::prelude::*;
 
 use super::state::{FileProblem, FileStatus};
 use super::text::calc_texts;
+use crate::core::policy::presets::INDEX;
 use crate::core::Locale;
 use crate::ui::browser;
 
@@ -89,6 +93,9 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         html! { <option value={id.clone()} {selected}>{ label.clone() }</option> }
     });
     let none_chosen = !props.options.iter().any(|(id, _)| *id == props.selected);
+    let coverage = INDEX.iter().map(|i| {
+        html! { <div><dt>{ i.label(l) }</dt><dd>{ (t.confidence)(i.confidence) }</dd></div> }
+    });
 
     html! {
         <section class="form-section" aria-labelledby="policy-heading">
@@ -101,6 +108,11 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                     <>{ for options }</>
                 </select>
             </div>
+            <details class="coverage">
+                <summary>{ t.coverage }</summary>
+                <p>{ t.coverage_intro }</p>
+                <dl>{ for coverage }</dl>
+            </details>
             <details class="not-listed">
                 <summary>{ t.not_listed }</summary>
                 <p>{ t.not_listed_intro }</p>

@@ -3,7 +3,7 @@
 //! they are not documented one by one.
 #![allow(missing_docs)]
 
-use crate::core::policy::model::PaidTo;
+use crate::core::policy::model::{Confidence, PaidTo};
 use crate::core::Locale;
 
 /// Every fixed string of the calculator tab.
@@ -138,6 +138,13 @@ pub struct CalcTexts {
     pub not_listed_ask: &'static str,
     pub not_listed_file: &'static str,
     pub template_download: &'static str,
+    /// "Places included, and how sure we are": the presets with the confidence of their weakest source.
+    pub coverage: &'static str,
+    pub coverage_intro: &'static str,
+    /// A confidence mark in words, with what it means.
+    pub confidence: fn(Confidence) -> String,
+    /// Under "这份政策说了什么": the chosen policy's confidence (its weakest source, in words).
+    pub chosen_confidence: fn(&str) -> String,
     /// The questions most people can leave as they are, folded away.
     pub more_heading: &'static str,
     pub more_hint: &'static str,
@@ -271,6 +278,17 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     not_listed_ask: "最简单的办法：问您所在的社区（居委会），或街道、乡镇的民政工作人员，也可以打电话问区（县）民政部门：您能不能享受老年助餐补贴，每餐补多少。",
     not_listed_file: "如果当地的助餐补贴文件是公开的，家人或社区工作人员也可以把它写成一个“政策文件”：一个文字文件，按固定格式写下谁能享受、每餐补多少，以及文件原文和出处。下载下面的模板，照着里面的说明改写，再用“载入政策文件”选中它，就能算出当地的补贴。",
     template_download: "下载政策文件模板（template.toml）",
+    coverage: "已收录的地方和可信度",
+    coverage_intro: "下面这些地方有内置的政策文件，其中有些只是一个镇、一个社区或一家食堂的标准。可信度按文件里最弱的一个来源标注。不论可信度高低，算出的数字都只供参考，以当地民政部门为准。",
+    confidence: |c| {
+        match c {
+            Confidence::High => "较高（官方网页，或两处独立转载一致）",
+            Confidence::Medium => "中等（一家可靠媒体的报道或转载）",
+            Confidence::Low => "较低（未注明出处的转载，或只是一家食堂的标准）",
+        }
+        .to_string()
+    },
+    chosen_confidence: |c| format!("来源可信度：{c}"),
     more_heading: "更多情况（可不填）",
     more_hint: "不填就按最常见的情况算：生活能自理，没有残疾证，住在家里；今天的午餐，按标准餐价，在户籍所在镇街吃，不送餐；每周一至周五吃午餐。",
     health_heading: "身体和家庭情况",
@@ -402,6 +420,17 @@ pub const EN: CalcTexts = CalcTexts {
     not_listed_ask: "The simplest way: ask your community office (residents' committee) or the civil-affairs staff of your sub-district or township, or call the district or county civil-affairs department: whether you can get a meal subsidy, and how much per meal.",
     not_listed_file: "If your local meal-subsidy document is public, a family member or community worker can also write it up as a “policy file”: a plain-text file that records, in a fixed format, who qualifies, how much per meal, and the document's own words and source. Download the template below, fill it in following the notes inside, then choose it with “Load a policy file” to work out the local subsidy.",
     template_download: "Download the policy file template (template.toml)",
+    coverage: "Places included, and how sure we are",
+    coverage_intro: "These places have a built-in policy file; some cover only one town, one community or one canteen. Each is marked by its weakest source. Whatever the mark, the figures are for reference only: the local civil-affairs bureau decides.",
+    confidence: |c| {
+        match c {
+            Confidence::High => "high (an official page, or two independent reposts that agree)",
+            Confidence::Medium => "medium (one reputable news report or repost)",
+            Confidence::Low => "low (an unattributed repost, or one canteen's own rates)",
+        }
+        .to_string()
+    },
+    chosen_confidence: |c| format!("Source confidence: {c}"),
     more_heading: "More details (optional)",
     more_hint: "If you leave these, the most common case is used: no care need, no disability certificate, living at home; today's lunch at the standard price, eaten in your own town, not delivered; lunch Monday to Friday.",
     health_heading: "Health and household",
