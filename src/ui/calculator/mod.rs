@@ -158,6 +158,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let version_line = selected.as_ref().zip(meal_date).and_then(|(s, d)| s.policy.version_on(d)).map(|v| (t.version_line)(v.label.get(l)));
     let summary = selected.as_ref().and_then(|s| s.policy.summary.as_ref()).map(|s| s.get(l).to_string());
     let categories = selected.as_ref().map(|s| s.policy.categories.clone()).unwrap_or_default();
+    let asks_income = state.asks_income();
 
     html! {
         <div class="calculator">
@@ -176,7 +177,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             }
             <div class="calc-columns">
                 <form class="calc-form" novalidate=true onsubmit={on_submit}>
-                    <FormView form={state.form.clone()} {errors} {categories}
+                    <FormView form={state.form.clone()} {errors} {categories} {asks_income}
                         {reference_price} locale={l} {on_edit} {on_typed} {on_left} />
                 </form>
                 <div class="calc-result">
@@ -187,7 +188,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
                     } else if let Some(selected) = &selected {
                         <ResultView outcome={outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
-                            form={Some(state.form.clone())} />
+                            form={Some(state.form.clone())} income={state.income.clone()} />
                     } else {
                         <section class="result" aria-labelledby="result-heading">
                             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
