@@ -597,10 +597,10 @@ mod tests {
     #[test]
     fn a_range_in_words_says_if_and_the_standard_itself_has_no_multiple() {
         let c = run(850, Some(1000), Some(Area::Urban));
-        let zh = texts(&c, Locale::ZhCn);
-        assert_eq!(zh[0], "您填写的家庭人均月收入：850元到1000元。");
-        assert_eq!(zh[2], "如果您家人均月收入不超过当地城镇低保标准612元的1.5倍（918元），可能属于低保边缘家庭，需要向社区申请认定。");
-        assert_eq!(zh[3], "如果您家人均月收入不超过当地城镇低保标准612元的2倍（1224元），可能属于低收入家庭，需要向社区申请认定。");
+        let chinese = texts(&c, Locale::ZhCn);
+        assert_eq!(chinese[0], "您填写的家庭人均月收入：850元到1000元。");
+        assert_eq!(chinese[2], "如果您家人均月收入不超过当地城镇低保标准612元的1.5倍（918元），可能属于低保边缘家庭，需要向社区申请认定。");
+        assert_eq!(chinese[3], "如果您家人均月收入不超过当地城镇低保标准612元的2倍（1224元），可能属于低收入家庭，需要向社区申请认定。");
         assert!(texts(&c, Locale::En)[2].starts_with("If your household income per person is at most 1.5 times"));
         let c = run(500, None, Some(Area::Urban));
         assert_eq!(texts(&c, Locale::ZhCn)[2], "您家人均月收入低于当地城镇低保标准（612元），可能属于低保家庭，需要向社区申请认定。");
@@ -620,12 +620,12 @@ mod tests {
         let mut p = policy();
         p.versions[0].income.clear();
         let c = check(&p, &answers(900, None, None), &lunch(), Calendar::builtin()).expect("check");
-        let zh = texts(&c, Locale::ZhCn);
-        assert_eq!(zh[1], "您没有选城镇还是农村，下面两种标准都列出来。");
-        assert_eq!(zh[2], "当地城镇低保标准：每人每月612元。");
-        assert_eq!(zh[3], "当地农村低保标准：每人每月445元。");
-        assert!(zh[4].starts_with("这份政策文件没有写当地按收入认定"), "{}", zh[4]);
-        assert_eq!(zh.len(), 5, "no multiple is guessed: {zh:?}");
+        let chinese = texts(&c, Locale::ZhCn);
+        assert_eq!(chinese[1], "您没有选城镇还是农村，下面两种标准都列出来。");
+        assert_eq!(chinese[2], "当地城镇低保标准：每人每月612元。");
+        assert_eq!(chinese[3], "当地农村低保标准：每人每月445元。");
+        assert!(chinese[4].starts_with("这份政策文件没有写当地按收入认定"), "{}", chinese[4]);
+        assert_eq!(chinese.len(), 5, "no multiple is guessed: {chinese:?}");
         p.versions[0].dibao = None;
         let c = check(&p, &answers(900, None, None), &lunch(), Calendar::builtin()).expect("check");
         assert_eq!(texts(&c, Locale::En)[1], crate::core::policy::income_words::EN.no_standards);
@@ -642,19 +642,19 @@ mod tests {
         p.versions[0].dibao = None;
         checks.push(check(&p, &answers(900, None, None), &lunch(), Calendar::builtin()).expect("check"));
         for c in &checks {
-            let zh = income_text(c, Locale::ZhCn);
-            let en = income_text(c, Locale::En);
-            for t in zh.lines.iter().map(|l| l.text.as_str()).chain([zh.heading, zh.note]) {
+            let chinese = income_text(c, Locale::ZhCn);
+            let english = income_text(c, Locale::En);
+            for t in chinese.lines.iter().map(|l| l.text.as_str()).chain([chinese.heading, chinese.note]) {
                 assert_chinese(t, &[]);
             }
-            for (label, value) in &zh.figures {
+            for (label, value) in &chinese.figures {
                 assert_chinese(label, &[]);
                 assert_chinese(value, &[]);
             }
-            for t in en.lines.iter().map(|l| l.text.as_str()).chain([en.heading, en.note]) {
+            for t in english.lines.iter().map(|l| l.text.as_str()).chain([english.heading, english.note]) {
                 assert_english(t);
             }
-            for (label, value) in &en.figures {
+            for (label, value) in &english.figures {
                 assert_english(label);
                 assert_english(value);
             }
