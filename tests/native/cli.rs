@@ -397,3 +397,40 @@ fn subsidy_refuses_a_misspelt_flag_and_traces_every_step() {
         assert!(step["step"].is_string() && step["text"].is_string(), "a step printed as {step}");
     }
 }
+
+#[test]
+fn subsidy_says_what_an_income_suggests_and_the_figures_with_and_without_recognition() {
+    // The test-only policy: urban 低保 standard 612, 低保边缘 at most 1.5 × 612 = 918. Aged 70,
+    // income 900 a month, urban, no category: 2 (basic) + 1 (income at most 2 × 612) = 3 now; if
+    // recognised as 低保边缘, 2 + 3 = 5.
+    let dir = temp_dir("income");
+    let person = write(&dir, "p.json", r#"{"age": 70, "area": "urban", "income": 900}"#);
+    let meal = write(&dir, "m.json", r#"{"date": "2025-03-04", "price_fen": 1200}"#);
+    let policy = "tests/data/policy/income-test.toml";
+    let out = zhucan(&["subsidy", "--policy", policy, "--person", &person, "--meal", &meal, "--lang", "zh"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["subsidy_fen"], 300, "today's figure: no category is assumed");
+    let income = &v["income"];
+    assert_eq!(income["income_fen"], 90000);
+    assert_eq!(income["suggestions"][0]["hardship"], "dibao_edge");
+    assert_eq!(income["suggestions"][0]["likelihood"], "suggested");
+    assert_eq!(income["suggestions"][0]["limit_fen"], 91800);
+    assert_eq!(income["suggestions"][0]["clause"]["id"], "edge-def");
+    assert_eq!(income["without"]["subsidy_fen"], 300);
+    assert_eq!(income["with"][0]["hardship"], "dibao_edge");
+    assert_eq!((income["with"][0]["subsidy_fen"].clone(), income["with"][0]["pay_fen"].clone()), (500.into(), 700.into()));
+    let text = income["text"].to_string();
+    assert!(text.contains("可能属于低保边缘家庭，需要向社区申请认定"), "{text}");
+    assert_eq!(income["figures_text"][1], serde_json::json!(["如经认定为低保边缘家庭", "每餐补贴5元，您支付7元"]));
+
+    // Without an income there is nothing to suggest; with a category given, nothing either.
+    let none = write(&dir, "q.json", r#"{"age": 70}"#);
+    let out = zhucan(&["subsidy", "--policy", policy, "--person", &none, "--meal", &meal]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert!(v.get("income").is_none());
+    let edge = write(&dir, "r.json", r#"{"age": 70, "area": "urban", "income": 900, "hardship": "dibao_edge"}"#);
+    let out = zhucan(&["subsidy", "--policy", policy, "--person", &edge, "--meal", &meal, "--lang", "en"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!((v["subsidy_fen"].clone(), v.get("income")), (500.into(), None));
+}

@@ -6,8 +6,9 @@ use serde_json::{json, Value};
 use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
 use zhucan::core::policy::explain::{hint_text, note_text, step_text};
+use zhucan::core::policy::income::{self, Figures};
 use zhucan::core::policy::input::{person_from_row, FieldError, FieldProblem, MealJson, PersonJson};
-use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, Meal, MealKind, MealPlan, Person, Policy};
+use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, Meal, MealKind, MealPlan, Person, PersonAnswers, Policy};
 use zhucan::core::Locale;
 
 use crate::common::{load_policy, read_text, today};
@@ -97,6 +98,9 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
     check_against(&person, &meal, &policy).map_err(|e| field_errors(path, &[e], locale))?;
     let a = assess(&policy, &person, &meal, Calendar::builtin());
     let mut out = report(&policy, &a, locale);
+    if let Some(income) = income_json(&policy, &person, &meal, locale) {
+        out["income"] = income;
+    }
     if args.month {
         let plan = parse_plan(&args, &meal, locale)?;
         let m = simulate_month(&policy, &person, &plan, meal.date.year(), meal.date.month(), Calendar::builtin());
@@ -149,6 +153,50 @@ fn clause_json(policy: &Policy, clause: Option<usize>) -> Value {
             "url": source.url,
         },
     })
+}
+
+/// What the person's household income suggests (never a recognition), with the figures with and
+/// without recognition: `null` fields when nothing is suggested; absent when no income is given.
+fn income_json(policy: &Policy, person: &Person, meal: &Meal, locale: Locale) -> Option<Value> {
+    let answers = income::for_policy(policy, PersonAnswers::from_person(person));
+    let c = income::check(policy, &answers, meal, Calendar::builtin())?;
+    let text = income::income_text(&c, locale);
+    // A person from a file has every answer, so each figure is one amount.
+    let figures = |f: &Figures| json!({ "subsidy_fen": f.subsidy.0 .0, "pay_fen": f.pay.map(|(p, _)| p.0) });
+    let suggestions: Vec<Value> = c
+        .areas
+        .iter()
+        .flat_map(|a| {
+            a.suggestions.iter().map(move |s| {
+                json!({
+                    "hardship": s.limit.hardship.code(),
+                    "likelihood": s.likelihood,
+                    "area": a.area.code(),
+                    "standard_fen": s.limit.standard.0,
+                    "percent": s.limit.percent,
+                    "below": s.limit.below,
+                    "limit_fen": s.limit.limit.0,
+                    "clause": clause_json(policy, Some(s.limit.clause)),
+                })
+            })
+        })
+        .collect();
+    Some(json!({
+        "income_fen": c.income.0 .0,
+        "area": c.area.map(|a| a.code()),
+        "standards": c.areas.iter().map(|a| json!({ "area": a.area.code(), "standard_fen": a.standard.map(|s| s.0) })).collect::<Vec<_>>(),
+        "defined": c.defined.iter().map(|h| h.code()).collect::<Vec<_>>(),
+        "suggestions": suggestions,
+        "without": c.recognition.as_ref().map(|r| figures(&r.without)),
+        "with": c.recognition.as_ref().map(|r| r.with.iter().map(|(h, f)| {
+            let mut v = figures(f);
+            v["hardship"] = json!(h.code());
+            v
+        }).collect::<Vec<_>>()),
+        "text": text.lines.iter().map(|l| l.text.clone()).collect::<Vec<_>>(),
+        "figures_text": text.figures.iter().map(|(label, value)| json!([label, value])).collect::<Vec<_>>(),
+        "note": text.note,
+    }))
 }
 
 /// The JSON the CLI prints for one assessment.

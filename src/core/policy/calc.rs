@@ -40,7 +40,7 @@ pub fn calculate(policy: &Policy, cases: (usize, usize), form: &FormInput, calen
         super::form::AgeMode::BirthDate => form.birth_date.trim().is_empty(),
     };
     let (answers, meal) = match validate(form) {
-        Ok(v) => v,
+        Ok((answers, meal)) => (super::income::for_policy(policy, answers), meal),
         Err(errors) => {
             // Before the age is entered, an empty age is not an error worth shouting about.
             let only_missing_age = errors.iter().all(|e| {
@@ -67,6 +67,7 @@ pub fn calculate(policy: &Policy, cases: (usize, usize), form: &FormInput, calen
 /// The month of the meal's date under the form's meal plan, when every answer is given.
 pub fn month_plan(policy: &Policy, form: &FormInput, calendar: &Calendar) -> Option<MonthResult> {
     let (answers, meal) = validate(form).ok()?;
+    let answers = super::income::for_policy(policy, answers);
     if !answers.open_questions().is_empty() || policy.version_on(meal.date).is_none() {
         return None;
     }

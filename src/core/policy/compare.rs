@@ -61,6 +61,8 @@ pub fn question_name(q: &Question, policy: &Policy, l: Locale) -> String {
         Question::Group(g) => super::explain::group_name(*g, l).into(),
         Question::Flag(id) => policy.category(id).map_or_else(|| id.clone(), |c| c.name.get(l).to_string()),
         Question::InCareHome => compare_words(l).in_care_home.into(),
+        Question::Income { .. } => FormField::Income.label(l).into(),
+        Question::Area => FormField::Area.label(l).into(),
     }
 }
 

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::calc::Outcome;
 use super::form_words::form_words;
-use super::person::{AgeInput, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
+use super::person::{AgeInput, Area, CareLevel, Group, Hardship, Hukou, Meal, MealKind, PersonAnswers, Place};
 use super::simulate::MealPlan;
 use crate::core::date::Date;
 use crate::core::form::{Describe, FieldError};
@@ -33,6 +33,38 @@ pub enum AgeMode {
     Age,
     /// Date of birth.
     BirthDate,
+}
+
+/// How the household income is given.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomeMode {
+    /// One amount (left empty: not given).
+    #[default]
+    Amount,
+    /// A range, lowest to highest.
+    Range,
+    /// 不清楚: not given.
+    Unsure,
+}
+
+impl IncomeMode {
+    /// Every mode, in the order the form offers them.
+    pub const ALL: [IncomeMode; 3] = [IncomeMode::Amount, IncomeMode::Range, IncomeMode::Unsure];
+
+    /// The code used by the form and the share link.
+    pub fn code(self) -> &'static str {
+        match self {
+            IncomeMode::Amount => "amount",
+            IncomeMode::Range => "range",
+            IncomeMode::Unsure => UNSURE,
+        }
+    }
+
+    /// Reads a code.
+    pub fn from_code(code: &str) -> Option<IncomeMode> {
+        IncomeMode::ALL.into_iter().find(|m| m.code() == code)
+    }
 }
 
 /// A yes / no / not sure answer.
@@ -93,6 +125,15 @@ pub struct FormInput {
     pub flags: BTreeMap<String, Tri>,
     /// Living in a care institution.
     pub in_care_home: Tri,
+    /// How the household income per person per month is given.
+    pub income_mode: IncomeMode,
+    /// The income as typed, in yuan (an amount, a range typed in one box such as `850-1000`, or
+    /// the low end of a range).
+    pub income: String,
+    /// The high end of a range, as typed.
+    pub income_to: String,
+    /// `urban`, `rural` or `unsure`.
+    pub area: String,
     /// The meal's date as typed.
     pub date: String,
     /// `breakfast`, `lunch` or `dinner`.
@@ -124,6 +165,10 @@ impl FormInput {
             groups: BTreeSet::new(),
             flags: BTreeMap::new(),
             in_care_home: Tri::No,
+            income_mode: IncomeMode::Amount,
+            income: String::new(),
+            income_to: String::new(),
+            area: UNSURE.into(),
             date: today.to_string(),
             meal: MealKind::Lunch.code().into(),
             price: String::new(),
@@ -188,6 +233,12 @@ pub enum FormField {
     Price,
     /// Place.
     Place,
+    /// Household income per person per month (the amount, or the low end of a range).
+    Income,
+    /// The high end of an income range.
+    IncomeTo,
+    /// Urban or rural.
+    Area,
 }
 
 impl FormField {
@@ -213,6 +264,9 @@ impl FormField {
             FormField::Meal => "calc-meal",
             FormField::Price => "calc-price",
             FormField::Place => "calc-place",
+            FormField::Income => "calc-income",
+            FormField::IncomeTo => "calc-income-to",
+            FormField::Area => "calc-area-urban",
         }
     }
 
@@ -293,6 +347,60 @@ fn parse_whole(text: &str) -> Result<u32, FormProblem> {
     s.parse::<u32>().map_err(|_| FormProblem::NotAWholeNumber)
 }
 
+/// Reads a household income as typed in one box: an amount (`900`, `９００元`), or a range
+/// (`850-1000`, `850～1000元`, `850到1000`), as (low, high) with the ends in order; `None` when
+/// empty.
+///
+/// ```
+/// use zhucan::core::money::Fen;
+/// use zhucan::core::policy::form::parse_income;
+/// assert_eq!(parse_income("９００元"), Ok(Some((Fen::yuan(900), Fen::yuan(900)))));
+/// assert_eq!(parse_income("1000到850"), Ok(Some((Fen::yuan(850), Fen::yuan(1000)))));
+/// ```
+pub fn parse_income(text: &str) -> Result<Option<(Fen, Fen)>, FormProblem> {
+    let s = half_width(text);
+    // A separator after the first character (a leading "-" is a minus sign, refused below).
+    let split = s.char_indices().skip(1).find(|(_, c)| matches!(c, '-' | '~' | '～' | '〜' | '到' | '至'));
+    if let Some((at, sep)) = split {
+        let (lo, hi) = (&s[..at], &s[at + sep.len_utf8()..]);
+        return match (parse_yuan_loose(lo)?, parse_yuan_loose(hi)?) {
+            (Some(a), Some(b)) => Ok(Some((a.min(b), a.max(b)))),
+            _ => Err(FormProblem::NotAnAmount),
+        };
+    }
+    Ok(parse_yuan_loose(&s)?.map(|f| (f, f)))
+}
+
+/// The income answer: (low, high) or nothing, or the problems of its boxes.
+fn read_income(form: &FormInput) -> Result<Option<(Fen, Fen)>, Vec<FormError>> {
+    let one = |field: FormField, problem: FormProblem| vec![FormError { field, problem }];
+    match form.income_mode {
+        IncomeMode::Unsure => Ok(None),
+        IncomeMode::Amount => parse_income(&form.income).map_err(|p| one(FormField::Income, p)),
+        IncomeMode::Range => {
+            let lo = parse_yuan_loose(&form.income);
+            let hi = parse_yuan_loose(&form.income_to);
+            let mut errors = Vec::new();
+            match (&lo, &hi) {
+                (Ok(None), Ok(Some(_))) => errors.extend(one(FormField::Income, FormProblem::Missing)),
+                (Ok(Some(_)), Ok(None)) => errors.extend(one(FormField::IncomeTo, FormProblem::Missing)),
+                _ => {}
+            }
+            if let Err(p) = &lo {
+                errors.extend(one(FormField::Income, p.clone()));
+            }
+            if let Err(p) = &hi {
+                errors.extend(one(FormField::IncomeTo, p.clone()));
+            }
+            match (lo, hi) {
+                (Ok(Some(a)), Ok(Some(b))) => Ok(Some((a.min(b), a.max(b)))),
+                (Ok(None), Ok(None)) => Ok(None),
+                _ => Err(errors),
+            }
+        }
+    }
+}
+
 /// Reads an amount in yuan: `12`, `12.5`, `12元`, `¥12`, `１２`.
 pub fn parse_yuan_loose(text: &str) -> Result<Option<Fen>, FormProblem> {
     let s = half_width(text);
@@ -367,6 +475,8 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
     let meal_kind = MealKind::from_code(&form.meal);
     let place = Place::from_code(&form.place);
     let price = parse_yuan_loose(&form.price);
+    let area = choice(&form.area, Area::ALL, Area::code);
+    let income = read_income(form);
     for (field, ok) in [
         (FormField::Hukou, hukou.is_some()),
         (FormField::Hardship, hardship.is_some()),
@@ -374,6 +484,7 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
         (FormField::DisabilityGrade, grade.is_some()),
         (FormField::Meal, meal_kind.is_some()),
         (FormField::Place, place.is_some()),
+        (FormField::Area, area.is_some()),
     ] {
         if !ok {
             fail(field, FormProblem::UnknownChoice);
@@ -382,8 +493,22 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
     if let Err(p) = &price {
         fail(FormField::Price, p.clone());
     }
-    let (Some(date), Some(age), Some(hukou), Some(hardship), Some(care), Some(grade), Some(kind), Some(place), Ok(price)) =
-        (date, age, hukou, hardship, care, grade, meal_kind, place, price)
+    if let Err(income_errors) = &income {
+        errors.extend(income_errors.iter().cloned());
+    }
+    let (
+        Some(date),
+        Some(age),
+        Some(hukou),
+        Some(hardship),
+        Some(care),
+        Some(grade),
+        Some(kind),
+        Some(place),
+        Ok(price),
+        Some(area),
+        Ok(income),
+    ) = (date, age, hukou, hardship, care, grade, meal_kind, place, price, area, income)
     else {
         return Err(errors);
     };
@@ -415,8 +540,10 @@ pub fn validate(form: &FormInput) -> Result<(PersonAnswers, Meal), Vec<FormError
             Tri::No => Some(false),
             Tri::Unsure => None,
         },
-        area: None,
-        income_per_month: None,
+        area,
+        income_per_month: income.map(|(lo, _)| lo),
+        income_to: income.and_then(|(lo, hi)| (lo != hi).then_some(hi)),
+        income_tested: true,
     };
     Ok((answers, Meal { date, kind, price, delivery: form.delivery, place }))
 }
@@ -462,10 +589,11 @@ pub struct Typing {
 }
 
 impl Typing {
-    /// Is `field` one whose problems wait until it is left? The two dates: the other text fields
-    /// (age, price) are right at every keystroke on the way to a right value.
+    /// Is `field` one whose problems wait until it is left? The two dates, and the income box (a
+    /// range typed in it, "850-1000", is wrong at "850-"): the other text fields (age, price) are
+    /// right at every keystroke on the way to a right value.
     pub fn waits(field: &FormField) -> bool {
-        matches!(field, FormField::BirthDate | FormField::Date)
+        matches!(field, FormField::BirthDate | FormField::Date | FormField::Income)
     }
 
     /// A keystroke in `field`; `on_screen` are the problems shown before it. A field whose problem
@@ -560,6 +688,7 @@ pub fn encode_fragment(form: &FormInput) -> String {
     if form.in_care_home != Tri::No {
         pairs.push(("ch", form.in_care_home.code().to_string()));
     }
+    push_income(&mut pairs, form, &defaults);
     if form.delivery {
         pairs.push(("dl", "1".into()));
     }
@@ -570,6 +699,20 @@ pub fn encode_fragment(form: &FormInput) -> String {
         pairs.push(("pm", form.plan_meals.iter().map(|m| m.code()).collect::<Vec<_>>().join(",")));
     }
     pairs.iter().map(|(k, v)| format!("{k}={}", percent_encode(v))).collect::<Vec<_>>().join("&")
+}
+
+/// The income answers of the share link (`im`, `in`, `it`, `ar`), those not at their defaults.
+fn push_income(pairs: &mut Vec<(&str, String)>, form: &FormInput, defaults: &FormInput) {
+    if form.income_mode != defaults.income_mode {
+        pairs.push(("im", form.income_mode.code().into()));
+    }
+    for (key, value, default) in
+        [("in", &form.income, &defaults.income), ("it", &form.income_to, &defaults.income_to), ("ar", &form.area, &defaults.area)]
+    {
+        if value != default {
+            pairs.push((key, value.clone()));
+        }
+    }
 }
 
 /// Decodes a fragment made by [`encode_fragment`] (with or without the leading `#`). Anything
@@ -620,6 +763,10 @@ pub fn decode_fragment(fragment: &str, today: &Date) -> Option<FormInput> {
                 }
             }
             "ch" => form.in_care_home = Tri::from_code(&value).unwrap_or_default(),
+            "im" => form.income_mode = IncomeMode::from_code(&value).unwrap_or_default(),
+            "in" => form.income = value,
+            "it" => form.income_to = value,
+            "ar" => form.area = value,
             "dl" => form.delivery = value == "1",
             "wd" if value.len() == 7 && value.bytes().all(|b| b == b'0' || b == b'1') => {
                 for (i, b) in value.bytes().enumerate() {
@@ -887,5 +1034,84 @@ mod tests {
         let long_id = format!("v=1&f={}:y", "z".repeat(100));
         let cut = decode_fragment(&long_id, &today()).expect("link");
         assert_eq!(cut.flags.keys().map(|k| k.len()).collect::<Vec<_>>(), vec![64], "each flag id is cut to 64");
+    }
+
+    #[test]
+    fn income_as_an_amount_a_range_or_not_sure() {
+        assert_eq!(parse_income("900"), Ok(Some((Fen::yuan(900), Fen::yuan(900)))));
+        assert_eq!(parse_income("９００．５元"), Ok(Some((Fen(90_050), Fen(90_050)))));
+        for range in ["850-1000", "850－1000", "850～1000元", "850~1000", "850到1000", "850元至1000元", "1000-850", " ８５０ — １０００ "]
+        {
+            assert_eq!(parse_income(range), Ok(Some((Fen::yuan(850), Fen::yuan(1000)))), "{range:?}");
+        }
+        assert_eq!(parse_income(""), Ok(None));
+        for bad in ["-900", "850-", "about 900", "850-abc", "9OO"] {
+            assert_eq!(parse_income(bad), Err(FormProblem::NotAnAmount), "{bad:?}");
+        }
+
+        let mut form = FormInput::new("x", today());
+        form.age = "70".into();
+        form.income = "900".into();
+        form.area = "urban".into();
+        let (a, _) = validate(&form).expect("valid");
+        assert_eq!((a.income_per_month, a.income_to, a.area), (Some(Fen::yuan(900)), None, Some(Area::Urban)));
+        form.income = "850到1000".into();
+        let (a, _) = validate(&form).expect("valid");
+        assert_eq!((a.income_per_month, a.income_to), (Some(Fen::yuan(850)), Some(Fen::yuan(1000))));
+
+        form.income_mode = IncomeMode::Range;
+        form.income = "1000".into();
+        form.income_to = "８５０".into();
+        let (a, _) = validate(&form).expect("valid");
+        assert_eq!((a.income_per_month, a.income_to), (Some(Fen::yuan(850)), Some(Fen::yuan(1000))), "ends put in order");
+        form.income_to = String::new();
+        assert_eq!(
+            validate(&form).expect_err("half a range"),
+            vec![FormError { field: FormField::IncomeTo, problem: FormProblem::Missing }]
+        );
+        form.income = String::new();
+        assert_eq!(validate(&form).map(|(a, _)| a.income_per_month), Ok(None), "an empty range is no answer");
+        form.income_to = "lots".into();
+        let errors = validate(&form).expect_err("bad");
+        assert_eq!(errors, vec![FormError { field: FormField::IncomeTo, problem: FormProblem::NotAnAmount }]);
+
+        form.income_mode = IncomeMode::Unsure;
+        assert_eq!(validate(&form).map(|(a, _)| a.income_per_month), Ok(None), "not sure: whatever was typed is not used");
+        form.area = "suburb".into();
+        assert_eq!(validate(&form).expect_err("bad area"), vec![FormError { field: FormField::Area, problem: FormProblem::UnknownChoice }]);
+        form.area = UNSURE.into();
+        assert_eq!(validate(&form).map(|(a, _)| a.area), Ok(None));
+    }
+
+    #[test]
+    fn an_income_range_typed_in_one_box_waits_like_a_date() {
+        let mut form = FormInput::new("", today());
+        form.age = "70".into();
+        form.income = "850-".into();
+        let mut typing = Typing::default();
+        typing.typed(FormField::Income, &[]);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![]);
+        typing.left(&FormField::Income);
+        assert_eq!(typing.shown(problems_to_show(&form)), vec![FormError { field: FormField::Income, problem: FormProblem::NotAnAmount }]);
+        assert!(!FormField::Income.is_extra() && !FormField::Area.is_extra());
+    }
+
+    #[test]
+    fn income_answers_survive_a_link() {
+        let mut form = FormInput::new("income-test", today());
+        form.age = "70".into();
+        form.income_mode = IncomeMode::Range;
+        form.income = "850".into();
+        form.income_to = "1000元".into();
+        form.area = "rural".into();
+        let link = encode_fragment(&form);
+        assert!(link.contains("im=range") && link.contains("ar=rural"), "{link}");
+        assert_eq!(decode_fragment(&link, &today()), Some(form.clone()));
+        let plain = FormInput::new("income-test", today());
+        let link = encode_fragment(&plain);
+        assert!(!link.contains("im=") && !link.contains("in=") && !link.contains("ar="), "defaults are not written: {link}");
+        let odd = decode_fragment("v=1&im=lots&ar=%3Cb%3E", &today()).expect("link");
+        assert_eq!(odd.income_mode, IncomeMode::Amount);
+        assert_eq!(odd.area, "<b>", "kept as text; validate refuses it as an unknown choice");
     }
 }

@@ -37,6 +37,9 @@ pub const ZH_CN: FormWords = FormWords {
         FormField::Meal => "餐次",
         FormField::Price => "餐费",
         FormField::Place => "就餐地点",
+        FormField::Income => "家庭人均月收入",
+        FormField::IncomeTo => "家庭人均月收入（最多）",
+        FormField::Area => "城镇或农村",
     },
     missing: |f| match f {
         FormField::Age => "请填写年龄（周岁），例如 80",
@@ -49,6 +52,9 @@ pub const ZH_CN: FormWords = FormWords {
         FormField::Meal => "请填写餐次",
         FormField::Price => "请填写餐费",
         FormField::Place => "请填写就餐地点",
+        FormField::Income => "请填写家庭人均月收入",
+        FormField::IncomeTo => "请填写家庭人均月收入（最多）",
+        FormField::Area => "请填写城镇或农村",
     },
     not_a_whole_number: "请填写整数，例如 80",
     out_of_range: |min, max| format!("请填写 {min} 到 {max} 之间的数"),
@@ -71,6 +77,9 @@ pub const EN: FormWords = FormWords {
         FormField::Meal => "Meal",
         FormField::Price => "Meal price",
         FormField::Place => "Where you eat",
+        FormField::Income => "Household income per person per month",
+        FormField::IncomeTo => "Household income per person per month (at most)",
+        FormField::Area => "Urban or rural",
     },
     missing: |f| match f {
         FormField::Age => "Please enter the age in full years, for example 80",
@@ -83,6 +92,9 @@ pub const EN: FormWords = FormWords {
         FormField::Meal => "Please fill in: Meal",
         FormField::Price => "Please fill in: Meal price",
         FormField::Place => "Please fill in: Where you eat",
+        FormField::Income => "Please fill in: Household income per person per month",
+        FormField::IncomeTo => "Please fill in: Household income per person per month (at most)",
+        FormField::Area => "Please fill in: Urban or rural",
     },
     not_a_whole_number: "Please enter a whole number, for example 80",
     out_of_range: |min, max| format!("Please enter a number from {min} to {max}"),
@@ -106,7 +118,7 @@ mod tests {
     use crate::core::policy::error_words::check::{assert_chinese, assert_english};
     use crate::core::policy::form::{FormError, FormProblem};
 
-    const FIELDS: [FormField; 10] = [
+    const FIELDS: [FormField; 13] = [
         FormField::Age,
         FormField::BirthDate,
         FormField::Hukou,
@@ -117,6 +129,9 @@ mod tests {
         FormField::Meal,
         FormField::Price,
         FormField::Place,
+        FormField::Income,
+        FormField::IncomeTo,
+        FormField::Area,
     ];
 
     /// Every problem; a new one fails to compile in the match until it is in the list.

@@ -23,6 +23,8 @@ pub mod explain_words;
 pub mod figure_words;
 pub mod form;
 pub mod form_words;
+pub mod income;
+pub mod income_words;
 pub mod input;
 pub mod input_words;
 pub mod load;

@@ -343,12 +343,29 @@ pub struct Version {
     pub operator: Vec<OperatorSubsidy>,
     /// Local minimum-living standards (城市, 农村) per person per month, with their clause.
     pub dibao: Option<DibaoLines>,
+    /// Hardship categories this version defines by household income (`[[version.income]]`).
+    pub income: Vec<IncomeDefinition>,
     /// Things the sources leave open, shown to users.
     pub notes: Vec<Text>,
 }
 
 /// A place's minimum-living standards (城市, 农村), each dated, and the clause that sets them.
 pub type DibaoLines = (Option<Dated<Fen>>, Option<Dated<Fen>>, ClauseRef);
+
+/// A hardship category that a policy defines by household income per person per month, as a
+/// share of the local minimum-living standard ("低保边缘家庭：人均收入不超过低保标准1.5倍"). Only
+/// what the clause says: the calculator never assumes a multiple a file does not give.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct IncomeDefinition {
+    /// The category (`dibao`, `dibao_edge` or `low_income`).
+    pub hardship: super::person::Hardship,
+    /// The limit as a percentage of the standard for the household's area (150 = 1.5 times).
+    pub percent: u32,
+    /// `true`: income strictly below the limit ("低于"); `false`: at most the limit ("不超过").
+    pub below: bool,
+    /// The clause that defines it.
+    pub clause: ClauseRef,
+}
 
 impl Version {
     /// Is this version in force on `on`?

@@ -416,8 +416,13 @@ pub struct PersonAnswers {
     pub in_care_home: Option<bool>,
     /// Urban or rural, if known.
     pub area: Option<Area>,
-    /// Income per person per month, if known.
+    /// Income per person per month, if known: the amount, or the low end of a range.
     pub income_per_month: Option<Fen>,
+    /// The high end when the income is given as a range (`income_per_month` is its low end).
+    pub income_to: Option<Fen>,
+    /// Do the policy's conditions test income? Only then are a range of income and an unanswered
+    /// urban / rural open questions (see [`super::income::for_policy`]).
+    pub income_tested: bool,
 }
 
 /// A question whose answer the user left as "not sure".
@@ -438,6 +443,17 @@ pub enum Question {
     Hukou,
     /// Living in a care institution.
     InCareHome,
+    /// Household income, given as a range: its two ends. The conditions on income are limits
+    /// ("at most 150 % of the standard"), so the lowest and the highest figures are among the two
+    /// ends'.
+    Income {
+        /// The low end.
+        from: Fen,
+        /// The high end.
+        to: Fen,
+    },
+    /// Urban or rural, not answered while an income is given.
+    Area,
 }
 
 impl PersonAnswers {
@@ -456,6 +472,8 @@ impl PersonAnswers {
             in_care_home: Some(p.in_care_home),
             area: p.area,
             income_per_month: p.income_per_month,
+            income_to: None,
+            income_tested: true,
         }
     }
 
@@ -479,11 +497,22 @@ impl PersonAnswers {
         if self.in_care_home.is_none() {
             q.push(Question::InCareHome);
         }
+        if self.income_tested {
+            if let (Some(from), Some(to)) = (self.income_per_month, self.income_to) {
+                if from != to {
+                    q.push(Question::Income { from, to });
+                }
+            }
+            if self.area.is_none() && self.income_per_month.is_some() {
+                q.push(Question::Area);
+            }
+        }
         q
     }
 
     /// The person with every "not sure" answer set to its first possible value (the least:
-    /// no care need, no disability, no hardship, not in the group, local hukou, not in a care home).
+    /// no care need, no disability, no hardship, not in the group, local hukou, not in a care home,
+    /// the high end of an income range).
     pub fn baseline(&self) -> Person {
         Person {
             age: self.age,
@@ -495,7 +524,7 @@ impl PersonAnswers {
             hukou: self.hukou.unwrap_or_default(),
             in_care_home: self.in_care_home.unwrap_or(false),
             area: self.area,
-            income_per_month: self.income_per_month,
+            income_per_month: self.income_to.or(self.income_per_month),
         }
     }
 
@@ -551,6 +580,8 @@ pub(crate) fn answer_each(person: &Person, question: &Question) -> Vec<Person> {
         ],
         Question::Hukou => Hukou::ALL.iter().map(|h| with(&|p| p.hukou = *h)).collect(),
         Question::InCareHome => vec![with(&|p| p.in_care_home = false), with(&|p| p.in_care_home = true)],
+        Question::Income { from, to } => vec![with(&|p| p.income_per_month = Some(*from)), with(&|p| p.income_per_month = Some(*to))],
+        Question::Area => Area::ALL.iter().map(|a| with(&|p| p.area = Some(*a))).collect(),
     }
 }
 

@@ -177,6 +177,9 @@ pub fn answer_lines(answers: &PersonAnswers, meal: &Meal, policy: &Policy, local
     }
     push(q.hukou, answers.hukou.map_or(unsure.into(), |h| hukou_name(h, locale).into()));
     push(q.hardship, answers.hardship.map_or(unsure.into(), |h| hardship_name(h, locale).into()));
+    for line in super::income::answer_lines(answers, locale) {
+        push(&line.label, line.value);
+    }
     push(q.care, answers.care_level.map_or(unsure.into(), |c| care_name(c, locale).into()));
     let grade = match answers.disability_grade {
         None => unsure.to_string(),

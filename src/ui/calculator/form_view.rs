@@ -20,9 +20,9 @@ use crate::core::money::Fen;
 use crate::core::policy::explain::{
     care_name, group_explain, group_name, hardship_explain, hardship_name, hukou_name, meal_name, money, place_name,
 };
-use crate::core::policy::form::{AgeMode, FormError, FormField, FormInput, Tri, UNSURE};
+use crate::core::policy::form::{AgeMode, FormError, FormField, FormInput, IncomeMode, Tri, UNSURE};
 use crate::core::policy::model::Category;
-use crate::core::policy::{CareLevel, Group, Hardship, Hukou, MealKind, Place};
+use crate::core::policy::{Area, CareLevel, Group, Hardship, Hukou, MealKind, Place};
 use crate::core::Locale;
 
 /// Properties of [`FormView`].
@@ -34,6 +34,9 @@ pub struct FormViewProps {
     pub errors: Vec<FormError>,
     /// The selected policy's own categories.
     pub categories: Vec<Category>,
+    /// Does the selected policy use the household income (then the form asks for it)?
+    #[prop_or_default]
+    pub asks_income: bool,
     /// The selected policy's reference price on the meal date, if any.
     pub reference_price: Option<Fen>,
     /// Interface language.
@@ -247,6 +250,9 @@ pub fn FormView(props: &FormViewProps) -> Html {
                     ],
                     error_for(&props.errors, &FormField::Hukou, l), edit(Edit::Hukou)) }
                 { hardship_field(props, t) }
+                if props.asks_income {
+                    { income_fields(props, t) }
+                }
                 <>{ for props.categories.iter().map(|c| category_field(props, c, t)) }</>
             </section>
             <details class="more" open={*more_open || must_open} ontoggle={on_toggle}>
@@ -326,6 +332,43 @@ fn hardship_field(props: &FormViewProps, t: &CalcTexts) -> Html {
         error_for(&props.errors, &FormField::Hardship, l),
         props.on_edit.reform(Edit::Hardship),
     )
+}
+
+/// The household income per person per month (an amount, a range, or not sure) and urban or
+/// rural, asked only when the policy uses income: what they suggest is shown beside the result,
+/// never taken as a recognised category.
+fn income_fields(props: &FormViewProps, t: &CalcTexts) -> Html {
+    let l = props.locale;
+    let f = &props.form;
+    let on_mode = props.on_edit.reform(|c: String| Edit::IncomeMode(IncomeMode::from_code(&c).unwrap_or_default()));
+    let modes = vec![
+        (IncomeMode::Amount.code().to_string(), t.income_amount.to_string()),
+        (IncomeMode::Range.code().to_string(), t.income_range.to_string()),
+        (IncomeMode::Unsure.code().to_string(), t.income_unsure.to_string()),
+    ];
+    let areas = vec![
+        (Area::Urban.code().to_string(), t.area_urban.to_string()),
+        (Area::Rural.code().to_string(), t.area_rural.to_string()),
+        (UNSURE.to_string(), t.unsure.to_string()),
+    ];
+    let watch = || Some(Watch { field: FormField::Income, props });
+    html! {
+        <div class="income-question">
+            { radio_group("calc-income-mode", t.income_mode_legend, Some(t.income_hint), f.income_mode.code(), modes, on_mode) }
+            if f.income_mode == IncomeMode::Amount {
+                { text_field("calc-income", t.income_label, Some(t.income_amount_hint), &f.income,
+                    error_for(&props.errors, &FormField::Income, l), "decimal", "off", props.on_edit.reform(Edit::Income), watch()) }
+            } else if f.income_mode == IncomeMode::Range {
+                { text_field("calc-income", t.income_from_label, None, &f.income,
+                    error_for(&props.errors, &FormField::Income, l), "decimal", "off", props.on_edit.reform(Edit::Income), watch()) }
+                { text_field("calc-income-to", t.income_to_label, None, &f.income_to,
+                    error_for(&props.errors, &FormField::IncomeTo, l), "decimal", "off", props.on_edit.reform(Edit::IncomeTo), None) }
+            }
+            if f.income_mode != IncomeMode::Unsure {
+                { radio_group("calc-area", t.area_legend, Some(t.area_hint), &f.area, areas, props.on_edit.reform(Edit::Area)) }
+            }
+        </div>
+    }
 }
 
 fn groups_field(props: &FormViewProps, t: &CalcTexts) -> Html {

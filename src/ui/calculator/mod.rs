@@ -162,6 +162,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     let confidence_line =
         selected.as_ref().and_then(|s| weakest_confidence(&s.policy.sources)).map(|c| (t.chosen_confidence)(&(t.confidence)(c)));
     let categories = selected.as_ref().map(|s| s.policy.categories.clone()).unwrap_or_default();
+    let asks_income = state.asks_income();
 
     html! {
         <div class="calculator">
@@ -183,7 +184,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
             }
             <div class="calc-columns">
                 <form class="calc-form" novalidate=true onsubmit={on_submit}>
-                    <FormView form={state.form.clone()} {errors} {categories}
+                    <FormView form={state.form.clone()} {errors} {categories} {asks_income}
                         {reference_price} locale={l} {on_edit} {on_typed} {on_left} />
                 </form>
                 <div class="calc-result">
@@ -194,7 +195,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
                         <CompareView policies={state.policies.clone()} outcomes={state.comparison.clone()} locale={l} />
                     } else if let Some(selected) = &selected {
                         <ResultView outcome={outcome.clone()} policy={selected.policy.clone()} month={state.month.clone()} locale={l}
-                            form={Some(state.form.clone())} />
+                            form={Some(state.form.clone())} income={state.income.clone()} />
                     } else {
                         <section class="result" aria-labelledby="result-heading">
                             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>

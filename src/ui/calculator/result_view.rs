@@ -13,7 +13,8 @@ use crate::core::money::Fen;
 use crate::core::policy::assess::Assessment;
 use crate::core::policy::calc::Outcome;
 use crate::core::policy::explain::{advice_range_text, advice_text, date, group_name, hint_text, money, note_text, step_text};
-use crate::core::policy::form::{validate, FormError, FormInput};
+use crate::core::policy::form::{validate, FormError, FormField, FormInput};
+use crate::core::policy::income::{income_text, IncomeCheck};
 use crate::core::policy::model::{ClauseRef, Policy};
 use crate::core::policy::simulate::MonthResult;
 use crate::core::policy::words::{answer_lines, limit_lines, month_words};
@@ -39,6 +40,9 @@ pub struct ResultViewProps {
     /// The form as typed, for "您填写的情况" (what the figures were worked out from).
     #[prop_or_default]
     pub form: Option<FormInput>,
+    /// What the household income suggests, and the figures with and without recognition.
+    #[prop_or_default]
+    pub income: Option<IncomeCheck>,
 }
 
 /// The result area.
@@ -61,6 +65,10 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         (Some(m), Outcome::Single(a)) => month_view(m, a, today, t, l),
         _ => Html::default(),
     };
+    let income = match (&props.outcome, &props.income) {
+        (Outcome::Single(_) | Outcome::Range(_), Some(check)) => income_view(check, p, t, l),
+        _ => Html::default(),
+    };
     let answers = match (&props.outcome, &props.form) {
         (Outcome::Single(_) | Outcome::Range(_), Some(form)) => answers_view(form, p, t, l),
         _ => Html::default(),
@@ -69,6 +77,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         <section class="result" aria-labelledby="result-heading">
             <h3 id="result-heading" tabindex="-1">{ t.result_heading }</h3>
             <div class="result-headline">{ headline }</div>
+            { income }
             <Announcer text={announcement(&props.outcome, p, l)}
                 on_commit_only={matches!(props.outcome, Outcome::Invalid(_))} />
             { month }
@@ -222,6 +231,8 @@ fn question_name(q: &Question, p: &Policy, t: &CalcTexts, l: Locale) -> String {
         Question::Flag(id) => p.category(id).map_or_else(|| id.clone(), |c| c.name.get(l).to_string()),
         Question::Hukou => t.hukou_legend.into(),
         Question::InCareHome => t.care_home_legend.into(),
+        Question::Income { .. } => FormField::Income.label(l).into(),
+        Question::Area => FormField::Area.label(l).into(),
     }
 }
 
@@ -314,6 +325,32 @@ fn explanation(a: &Assessment, p: &Policy, has_month: bool, today: Date, t: &Cal
                 <ul class="notes">{ for a.notes.iter().map(|n| html! { <li>{ note_text(n, l) }</li> }) }</ul>
             }
         </>
+    }
+}
+
+/// "按收入估计（不是认定）": the income given, the local standards, the categories it suggests
+/// (each with the clause defining it), today's figure and the figure with each recognition, and
+/// who decides. A suggestion is never shown as the person's category.
+fn income_view(check: &IncomeCheck, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
+    let text = income_text(check, l);
+    let lines = text.lines.into_iter().map(|line| {
+        html! {
+            <li>
+                <p>{ line.text }</p>
+                { clause_details(line.clause, p, t, l) }
+            </li>
+        }
+    });
+    let figures = text.figures.iter().map(|(label, figure)| html! { <p>{ (t.income_figure)(label, figure) }</p> });
+    html! {
+        <section class="income-estimate" aria-labelledby="income-heading">
+            <h4 id="income-heading">{ text.heading }</h4>
+            if !text.figures.is_empty() {
+                <div class="advice income-figures">{ for figures }</div>
+            }
+            <ul class="notes">{ for lines }</ul>
+            <p class="field-hint">{ text.note }</p>
+        </section>
     }
 }
 

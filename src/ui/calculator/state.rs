@@ -10,7 +10,8 @@ use crate::core::calendar::Calendar;
 use crate::core::date::Date;
 use crate::core::policy::calc::{calculate, month_plan, Outcome};
 use crate::core::policy::cases::{run_cases, CaseResult};
-use crate::core::policy::form::{decode_fragment, problems_to_show, AgeMode, FormInput, Tri};
+use crate::core::policy::form::{decode_fragment, problems_to_show, AgeMode, FormInput, IncomeMode, Tri};
+use crate::core::policy::income::{self, IncomeCheck};
 use crate::core::policy::load::MAX_POLICY_BYTES;
 use crate::core::policy::presets::{info, INDEX};
 use crate::core::policy::simulate::MonthResult;
@@ -95,6 +96,9 @@ pub struct CalcState {
     pub outcome: Outcome,
     /// The meal date's month under the form's meal plan (when every answer is given).
     pub month: Option<MonthResult>,
+    /// What the household income suggests, with the figures with and without recognition (when
+    /// an income is given and there is a figure).
+    pub income: Option<IncomeCheck>,
     /// Showing the comparison across policies.
     pub comparing: bool,
     /// The answer under every policy (computed while comparing).
@@ -119,6 +123,10 @@ pub enum Edit {
     Group(Group, bool),
     Flag(String, Tri),
     InCareHome(Tri),
+    IncomeMode(IncomeMode),
+    Income(String),
+    IncomeTo(String),
+    Area(String),
     Date(String),
     Meal(String),
     Price(String),
@@ -162,6 +170,7 @@ impl CalcState {
             form,
             outcome: Outcome::Empty,
             month: None,
+            income: None,
             comparing: false,
             comparison: Vec::new(),
             file: None,
@@ -249,11 +258,25 @@ impl CalcState {
             (Outcome::Single(_), Some(p)) => month_plan(&p.policy, &self.form, Calendar::builtin()),
             _ => None,
         };
+        self.income = self.income_check();
         self.comparison = if self.comparing {
             self.policies.iter().map(|p| calculate(&p.policy, p.case_counts(), &self.form, Calendar::builtin())).collect()
         } else {
             Vec::new()
         };
+    }
+
+    /// The income estimate for the selected policy, beside a figure (not beside form problems).
+    fn income_check(&self) -> Option<IncomeCheck> {
+        match (&self.outcome, self.selected()) {
+            (Outcome::Single(_) | Outcome::Range(_), Some(p)) => income::for_form(&p.policy, &self.form, Calendar::builtin()),
+            _ => None,
+        }
+    }
+
+    /// Does the selected policy use the household income (so the form asks for it)?
+    pub fn asks_income(&self) -> bool {
+        self.selected().is_some_and(|p| income::asks_income(&p.policy))
     }
 
     fn edit(&mut self, edit: Edit) {
@@ -277,6 +300,10 @@ impl CalcState {
                 f.flags.insert(id, t);
             }
             Edit::InCareHome(t) => f.in_care_home = t,
+            Edit::IncomeMode(m) => f.income_mode = m,
+            Edit::Income(s) => f.income = s,
+            Edit::IncomeTo(s) => f.income_to = s,
+            Edit::Area(s) => f.area = s,
             Edit::Date(s) => f.date = s,
             Edit::Meal(s) => f.meal = s,
             Edit::Price(s) => f.price = s,

@@ -162,6 +162,22 @@ pub struct CalcTexts {
     pub month_total: &'static str,
     pub month_meals: &'static str,
     pub month_pay: &'static str,
+    /// The household-income questions (shown when the policy uses income).
+    pub income_mode_legend: &'static str,
+    pub income_hint: &'static str,
+    pub income_amount: &'static str,
+    pub income_range: &'static str,
+    pub income_unsure: &'static str,
+    pub income_label: &'static str,
+    pub income_amount_hint: &'static str,
+    pub income_from_label: &'static str,
+    pub income_to_label: &'static str,
+    pub area_legend: &'static str,
+    pub area_hint: &'static str,
+    pub area_urban: &'static str,
+    pub area_rural: &'static str,
+    /// One figure of the income estimate: its label ("如经认定为低保边缘家庭"), the figure.
+    pub income_figure: fn(&str, &str) -> String,
 }
 
 /// 简体中文.
@@ -302,6 +318,20 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     month_total: "共补贴",
     month_meals: "有补贴的餐数",
     month_pay: "您自己付",
+    income_mode_legend: "家庭收入怎么填",
+    income_hint: "把全家每月的收入加起来，再除以家里的人数。只用来估计您家可能属于哪一类困难家庭，不填也可以。",
+    income_amount: "填一个数",
+    income_range: "填一个范围",
+    income_unsure: "不清楚",
+    income_label: "家庭人均月收入（元）",
+    income_amount_hint: "例如 900",
+    income_from_label: "家庭人均月收入，最少（元）",
+    income_to_label: "家庭人均月收入，最多（元）",
+    area_legend: "您家是城镇还是农村",
+    area_hint: "城镇和农村的低保标准不一样。",
+    area_urban: "城镇",
+    area_rural: "农村",
+    income_figure: |label, figure| format!("{label}：{figure}"),
 };
 
 /// English.
@@ -444,6 +474,20 @@ pub const EN: CalcTexts = CalcTexts {
     month_total: "Total subsidy",
     month_meals: "Meals subsidised",
     month_pay: "You pay",
+    income_mode_legend: "How to give your household income",
+    income_hint: "Add up the whole household's income for a month and divide it by the number of people in the household. It is used only to estimate which hardship category your household may belong to; you may leave it.",
+    income_amount: "An amount",
+    income_range: "A range",
+    income_unsure: "Not sure",
+    income_label: "Household income per person per month (yuan)",
+    income_amount_hint: "For example 900",
+    income_from_label: "Household income per person per month, at least (yuan)",
+    income_to_label: "Household income per person per month, at most (yuan)",
+    area_legend: "Is your household urban or rural?",
+    area_hint: "The minimum-living standard differs between urban and rural households.",
+    area_urban: "Urban",
+    area_rural: "Rural",
+    income_figure: |label, figure| format!("{label}: {figure}"),
 };
 
 /// The table for a locale.

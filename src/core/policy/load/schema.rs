@@ -311,6 +311,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
             "eligibility_clause",
             "caps",
             "dibao",
+            "income",
             "notes",
             "component",
             "delivery",
@@ -346,6 +347,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
     let eligibility_clause = clause_ref(r, t, "eligibility_clause", ids, t.get("eligibility").is_some());
     let caps = t.get("caps").and_then(|v| read_caps(r, v, &t.path("caps"), ids)).unwrap_or_default();
     let dibao = t.get("dibao").and_then(|v| read_dibao(r, v, &t.path("dibao"), ids));
+    let income = t.get("income").map(|v| read_income(r, v, &t.path("income"), ids)).unwrap_or_default();
     let notes = t.get("notes").map(|v| texts(r, v, &t.path("notes"))).unwrap_or_default();
 
     let components = match t.get("component") {
@@ -386,6 +388,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
         delivery,
         operator,
         dibao,
+        income,
         notes,
     })
 }
@@ -422,6 +425,37 @@ fn read_dibao(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Optio
     let rural = t.get("rural").and_then(|v| dated(r, v, &t.path("rural"), &money));
     let clause = clause_ref(r, &t, "clause", ids, true)?;
     Some((urban, rural, clause))
+}
+
+/// `[[version.income]]`: the hardship categories a version defines by income, each with exactly
+/// one of `at_most_dibao_percent` ("不超过") and `below_dibao_percent` ("低于"), and its clause;
+/// one entry per category.
+fn read_income(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<IncomeDefinition> {
+    const DEFINED_BY_INCOME: [Hardship; 3] = [Hardship::Dibao, Hardship::DibaoEdge, Hardship::LowIncome];
+    let mut out: Vec<IncomeDefinition> = Vec::new();
+    for t in tables(r, v, path) {
+        t.check_keys(r, &["hardship", "at_most_dibao_percent", "below_dibao_percent", "clause"]);
+        let hardship = required(r, &t, "hardship").and_then(|v| code(r, v, &t.path("hardship"), &DEFINED_BY_INCOME, Hardship::code));
+        let limit = match (t.get("at_most_dibao_percent"), t.get("below_dibao_percent")) {
+            (Some(v), None) => uint(r, v, &t.path("at_most_dibao_percent"), 1, 1000).map(|p| (p, false)),
+            (None, Some(v)) => uint(r, v, &t.path("below_dibao_percent"), 1, 1000).map(|p| (p, true)),
+            _ => {
+                r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["at_most_dibao_percent", "below_dibao_percent"] });
+                None
+            }
+        };
+        let clause = clause_ref(r, &t, "clause", ids, true);
+        if let (Some(h), Some(v)) = (hardship, t.get("hardship")) {
+            if out.iter().any(|d| d.hardship == h) {
+                r.error(&v.span, &t.path("hardship"), ErrorKind::Duplicate { what: Thing::Category, id: h.code().into() });
+                continue;
+            }
+        }
+        if let (Some(hardship), Some((percent, below)), Some(clause)) = (hardship, limit, clause) {
+            out.push(IncomeDefinition { hardship, percent, below, clause });
+        }
+    }
+    out
 }
 
 fn read_components(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<Component> {
