@@ -116,8 +116,16 @@ fn with_source<T>(spec: &str, locale: Locale, f: impl FnOnce(&Source<'_>) -> Res
         return f(&Source::Csv { data: &text, headers }).map_err(|e| in_file(mapping_message(&e, locale)));
     }
     if is_geojson {
-        let (text, _) = parse_source(path, locale)?;
-        let table = geojson_in::read(&text).map_err(|e| in_file(e.message(locale)))?;
+        // Read as a stream: each feature becomes a row as it is read.
+        // A file in GBK or UTF-16 is not JSON text as it stands: decoded whole, then read.
+        let file = std::fs::File::open(path).map_err(|e| in_file(e.to_string()))?;
+        let table = match geojson_in::read_from(file) {
+            Ok(table) => table,
+            Err(streamed) => {
+                let (text, _) = parse_source(path, locale)?;
+                geojson_in::read(&text).map_err(|_| in_file(streamed.message(locale)))?
+            }
+        };
         return f(&Source::GeoJson(&table)).map_err(|e| in_file(mapping_message(&e, locale)));
     }
     // A CSV file is read as a stream, twice (its first rows for the mapping, then every row),
