@@ -2,7 +2,9 @@
 //! as they stand on a day, and what they allow over days, weeks and a month.
 //!
 //! Caps are applied in time order, as a canteen's card system would: a meal beyond the day's,
-//! week's or month's limit gets nothing. Within a day the meals that give most are counted first.
+//! week's or month's limit gets nothing. A money cap ("每人每月最多150元") gives the meal that
+//! crosses it only what is left, and the meals after it nothing; each such cut is recorded as a
+//! [`MoneyCapStep`] for the explanation. Within a day the meals that give most are counted first.
 //! A natural week (Monday–Sunday) that began in the previous month counts that month's meals too,
 //! and unused meals are never carried over (Tianjin: "不累计入下一自然周").
 //!
@@ -33,6 +35,10 @@ pub struct Limits {
     pub per_week: Option<u32>,
     /// Meals per month.
     pub per_month: Option<u32>,
+    /// Subsidy money per natural week.
+    pub money_per_week: Option<Fen>,
+    /// Subsidy money per month.
+    pub money_per_month: Option<Fen>,
     /// Most subsidy in one day (eating every covered meal at this price).
     pub max_day: Fen,
     /// Most subsidy in one full natural week.
@@ -58,15 +64,18 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
         })
         .collect();
     sort_by(&mut day_amounts, |x, y| y.cmp(x));
+    let money = money_caps_on(version, on);
+    // No day or week gives more than a week's or a month's money cap.
+    let within_money = |f: Fen| money.smallest().map_or(f, |(cap, _, _)| f.min(cap));
     let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
-    let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
+    let max_day: Fen = within_money(day_amounts.iter().take(per_day_n).copied().sum());
     let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
     let week_meals = days_in_week as usize * per_day_n.min(day_amounts.len());
     let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
     // The best meals of each day first.
     let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
     sort_by(&mut week, |x, y| y.cmp(x));
-    let max_week: Fen = week.iter().take(week_n).copied().sum();
+    let max_week: Fen = within_money(week.iter().take(week_n).copied().sum());
 
     // Every covered meal every day, through the meal's month (the caps applied in time order).
     let plan = MealPlan::every_covered_meal(version, meal);
@@ -77,10 +86,39 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
         per_day,
         per_week,
         per_month,
+        money_per_week: money.week.map(|(f, _)| f),
+        money_per_month: money.month.map(|(f, _)| f),
         max_day,
         max_week,
         max_month: month.total_subsidy,
     }
+}
+
+/// The money caps of a version in force on one day, with their clauses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct MoneyCapsOn {
+    /// Per natural week.
+    pub(crate) week: Option<(Fen, ClauseRef)>,
+    /// Per month.
+    pub(crate) month: Option<(Fen, ClauseRef)>,
+}
+
+impl MoneyCapsOn {
+    /// The smaller of the two caps (the week's when equal), with which it is and its clause.
+    pub(crate) fn smallest(&self) -> Option<(Fen, Limit, ClauseRef)> {
+        let week = self.week.map(|(f, c)| (f, Limit::MoneyPerWeek, c));
+        let month = self.month.map(|(f, c)| (f, Limit::MoneyPerMonth, c));
+        match (week, month) {
+            (Some(w), Some(m)) => Some(if m.0 < w.0 { m } else { w }),
+            (w, m) => w.or(m),
+        }
+    }
+}
+
+/// The money caps of `version` in force on `day`.
+pub(crate) fn money_caps_on(version: &Version, day: Date) -> MoneyCapsOn {
+    let cap = |c: &Option<(Dated<Fen>, ClauseRef)>| c.as_ref().and_then(|(d, clause)| d.at(day).map(|f| (*f, *clause)));
+    MoneyCapsOn { week: cap(&version.caps.money_per_week), month: cap(&version.caps.money_per_month) }
 }
 
 /// The caps of a version as they stand on one day (`None`: no cap).
@@ -145,6 +183,37 @@ pub enum Limit {
     PerWeek,
     /// The month's meal limit was reached.
     PerMonth,
+    /// The week's money cap was reached (the meal got what was left, or nothing).
+    MoneyPerWeek,
+    /// The month's money cap was reached (the meal got what was left, or nothing).
+    MoneyPerMonth,
+}
+
+/// A money cap cutting the month's meals, for the explanation: the first meal of a week or month
+/// that the cap cut (it gets what is left of the cap, perhaps nothing), and how many planned meals
+/// after it in the same week or month get nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoneyCapStep {
+    /// Which cap: [`Limit::MoneyPerWeek`] or [`Limit::MoneyPerMonth`].
+    pub limit: Limit,
+    /// The cap.
+    pub cap: Fen,
+    /// The clause that sets it.
+    pub clause: ClauseRef,
+    /// The first day of the week (its Monday) or of the month the cap counts.
+    pub period_start: Date,
+    /// The meal that crossed the cap.
+    pub date: Date,
+    /// Which meal.
+    pub meal: MealKind,
+    /// Subsidy already received in that week or month before this meal.
+    pub used_before: Fen,
+    /// What the meal would have had without the cap.
+    pub uncapped: Fen,
+    /// What it got: what was left of the cap.
+    pub granted: Fen,
+    /// Planned meals after it in the same week or month that got nothing because of the cap.
+    pub nothing_after: u32,
 }
 
 /// One planned meal in the month.
@@ -189,12 +258,17 @@ pub struct MonthResult {
     pub plan_meals: Vec<MealKind>,
     /// The plan's price per meal (`None`: the policy's reference price, or unknown).
     pub plan_price: Option<Fen>,
+    /// Where a money cap cut the month's meals, in time order.
+    pub money_caps: Vec<MoneyCapStep>,
 }
 
 struct Counters {
     week_start: Option<Date>,
     week: u32,
     month: u32,
+    /// Subsidy money received this week and this month.
+    week_money: Fen,
+    month_money: Fen,
 }
 
 /// Runs `plan` through month `month` of `year`, the caps applied in time order; days before the
@@ -221,25 +295,29 @@ pub(crate) fn run_month(
         plan_days: plan.weekdays,
         plan_meals: plan.meals.clone(),
         plan_price: plan.price,
+        money_caps: Vec::new(),
     };
     let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month))) else {
         return out;
     };
-    let mut counters = Counters { week_start: None, week: 0, month: 0 };
+    let mut counters = Counters { week_start: None, week: 0, month: 0, week_money: Fen::ZERO, month_money: Fen::ZERO };
     // Start on the Monday of the first week, so a week begun last month is counted whole.
     let mut day = first.week_start();
     while day <= last {
         if counters.week_start != Some(day.week_start()) {
             counters.week_start = Some(day.week_start());
             counters.week = 0;
+            counters.week_money = Fen::ZERO;
         }
         let in_month = day >= first;
         if in_month && day == first {
             counters.month = 0;
+            counters.month_money = Fen::ZERO;
         }
         let today_plan = if in_month { plan } else { before };
         if today_plan.eats_on(day.weekday()) {
-            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters);
+            let steps = if in_month { Some(&mut out.money_caps) } else { None };
+            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters, steps);
             if in_month {
                 for m in meals {
                     out.total_subsidy += m.subsidy;
@@ -266,6 +344,7 @@ fn day_meals(
     day: Date,
     calendar: &Calendar,
     counters: &mut Counters,
+    mut steps: Option<&mut Vec<MoneyCapStep>>,
 ) -> Vec<SimulatedMeal> {
     let Some(version) = policy.version_on(day) else {
         return plan
@@ -282,14 +361,16 @@ fn day_meals(
             .collect();
     };
     let CapsOn { per_day, per_week, per_month } = caps_on(version, day);
+    let money = money_caps_on(version, day);
 
-    let assessed: Vec<(MealKind, Fen, Option<Fen>)> = plan
+    // Each meal: its subsidy, its price, and the delivery fee the person pays.
+    let assessed: Vec<(MealKind, Fen, Option<Fen>, Fen)> = plan
         .meals
         .iter()
         .map(|kind| {
             let meal = Meal { date: day, kind: *kind, price: plan.price, delivery: plan.delivery, place: plan.place };
             let a = assess_figures(policy, person, &meal, calendar);
-            (*kind, a.subsidy, a.price)
+            (*kind, a.subsidy, a.price, a.delivery_fee)
         })
         .collect();
     // Count the meals that give most first.
@@ -312,23 +393,63 @@ fn day_meals(
         } else {
             None
         };
-        if limit.is_none() {
+        if limit.is_some() {
+            granted[i] = Some((Fen::ZERO, limit));
+            continue;
+        }
+        // Money caps: what is left of the week's and the month's (the smaller decides).
+        let left_week = money.week.map(|(cap, clause)| (cap.saturating_sub(counters.week_money), Limit::MoneyPerWeek, cap, clause));
+        let left_month = money.month.map(|(cap, clause)| (cap.saturating_sub(counters.month_money), Limit::MoneyPerMonth, cap, clause));
+        let tightest = match (left_week, left_month) {
+            (Some(w), Some(m)) => Some(if m.0 < w.0 { m } else { w }),
+            (w, m) => w.or(m),
+        };
+        let (subsidy, by) = match tightest {
+            Some((left, which, cap, clause)) if left < uncapped => {
+                if let Some(steps) = steps.as_deref_mut() {
+                    let (used_before, period_start) = match which {
+                        Limit::MoneyPerWeek => (counters.week_money, day.week_start()),
+                        _ => (counters.month_money, Date::new(day.year(), day.month(), 1).unwrap_or(day)),
+                    };
+                    match steps.iter_mut().rev().find(|s| s.limit == which && s.period_start == period_start) {
+                        Some(step) => step.nothing_after += 1,
+                        None => steps.push(MoneyCapStep {
+                            limit: which,
+                            cap,
+                            clause,
+                            period_start,
+                            date: day,
+                            meal: assessed[i].0,
+                            used_before,
+                            uncapped,
+                            granted: left,
+                            nothing_after: 0,
+                        }),
+                    }
+                }
+                (left, Some(which))
+            }
+            _ => (uncapped, None),
+        };
+        if !subsidy.is_zero() {
             today += 1;
             counters.week += 1;
             counters.month += 1;
+            counters.week_money += subsidy;
+            counters.month_money += subsidy;
         }
-        granted[i] = Some((if limit.is_some() { Fen::ZERO } else { uncapped }, limit));
+        granted[i] = Some((subsidy, by));
     }
     let mut out: Vec<SimulatedMeal> = assessed
         .iter()
         .zip(granted)
-        .map(|((kind, uncapped, price), g)| {
+        .map(|((kind, uncapped, price, fee), g)| {
             let (subsidy, limited_by) = g.unwrap_or((Fen::ZERO, None));
             SimulatedMeal {
                 date: day,
                 meal: *kind,
                 subsidy,
-                pay: price.map(|p| p.saturating_sub(subsidy)),
+                pay: price.map(|p| p.saturating_sub(subsidy) + *fee),
                 uncapped: *uncapped,
                 limited_by,
             }
@@ -369,6 +490,8 @@ mod tests {
             per_day: Some(1),
             per_week: Some(5),
             per_month: None,
+            money_per_week: None,
+            money_per_month: None,
             max_day: Fen::yuan(3),
             max_week: Fen::yuan(15),
             max_month: Fen::yuan(63),

@@ -21,7 +21,7 @@ use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::sort::sort_by;
 
-pub use limits::Limits;
+pub use limits::{Limit, Limits, MoneyCapStep};
 
 /// How a tier's amount for this meal was worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -41,13 +41,15 @@ pub enum Computed {
         /// The resulting subsidy.
         amount: Fen,
     },
-    /// A percentage of the meal price.
+    /// A percentage of the meal price, up to a ceiling if the tier has one.
     Percent {
         /// The percentage.
         percent: u32,
         /// The meal price.
         price: Fen,
-        /// The resulting subsidy.
+        /// The most it gives per meal ("最高5元"), if the tier sets one.
+        at_most: Option<Fen>,
+        /// The resulting subsidy (the percentage of the price, or the ceiling if that is less).
         amount: Fen,
     },
     /// The tier needs the meal price and none is known.
@@ -76,10 +78,13 @@ pub enum StepKind {
         id: String,
         /// Version label.
         label: Text,
-        /// First day in force.
-        from: Date,
+        /// First day in force (`None`: the source does not state it).
+        from: Option<Date>,
         /// Last day in force.
         until: Option<Date>,
+        /// For a version whose start is not stated and that has no `until`: the day the next
+        /// version starts, before which this one is used.
+        gives_way: Option<Date>,
         /// What is known or inferred about the dates (then `from`/`until` are not certain).
         dates_note: Option<Text>,
     },
@@ -172,6 +177,15 @@ pub enum StepKind {
         /// The meal price.
         price: Fen,
     },
+    /// The subsidy of this one meal is more than a week's or month's money cap: reduced to it.
+    CappedByMoney {
+        /// The subsidy before.
+        before: Fen,
+        /// The cap.
+        cap: Fen,
+        /// Which cap (`MoneyPerWeek` or `MoneyPerMonth`).
+        limit: limits::Limit,
+    },
     /// The result for this meal.
     Total {
         /// Subsidy.
@@ -185,11 +199,31 @@ pub enum StepKind {
         name: Text,
         /// Amount.
         amount: Fen,
-        /// Paid to.
-        paid_to: PaidTo,
+        /// Paid to (`None`: the source does not say).
+        paid_to: Option<PaidTo>,
     },
     /// Delivery was asked for, but no delivery rule covers the person.
     NoDelivery,
+    /// The delivery fee, and who pays it.
+    DeliveryFee {
+        /// The fee per delivery.
+        fee: Fen,
+        /// Who pays it.
+        payer: FeePayer,
+        /// What the person pays of it.
+        person_pays: Fen,
+        /// For a free delivery: the tests the person passed.
+        checks: Vec<Check>,
+    },
+    /// What the person pays for the meal and its delivery together.
+    PayWithDelivery {
+        /// For the meal.
+        meal: Fen,
+        /// For the delivery.
+        fee: Fen,
+        /// Together.
+        pay: Fen,
+    },
     /// An operator subsidy applies.
     Operator {
         /// Name.
@@ -198,6 +232,22 @@ pub enum StepKind {
         amount: Fen,
         /// Counted per.
         per: OperatorPer,
+    },
+}
+
+/// Who pays a delivery fee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "payer", rename_all = "snake_case")]
+pub enum FeePayer {
+    /// The person pays it all ("由服务对象个人自付").
+    Person,
+    /// Nobody: delivery is free for the person's group ("免费享受送餐上门服务").
+    Free,
+    /// The delivery subsidy paid to the provider for this person covers `covered` of it; the
+    /// person pays the rest ("超出部分由服务对象自付"), possibly nothing.
+    Subsidised {
+        /// The part the subsidy to the provider covers.
+        covered: Fen,
     },
 }
 
@@ -243,6 +293,11 @@ pub enum HintTarget {
         name: Text,
         /// Amount.
         amount: Fen,
+    },
+    /// Free delivery (the person pays the fee now).
+    FreeDelivery {
+        /// The fee they would not pay.
+        fee: Fen,
     },
 }
 
@@ -294,8 +349,12 @@ pub struct Assessment {
     pub pay: Option<Fen>,
     /// Delivery subsidy for this meal.
     pub delivery_subsidy: Fen,
-    /// Who receives the delivery subsidy.
+    /// Who receives the delivery subsidy (`None`: no subsidy, or the source does not say).
     pub delivery_paid_to: Option<PaidTo>,
+    /// The delivery fee the person pays for this meal (included in `pay`).
+    pub delivery_fee: Fen,
+    /// Who pays the delivery fee (`None`: not delivered, or the policy states no fee).
+    pub delivery_fee_payer: Option<FeePayer>,
     /// Operator subsidy per meal, paid to the canteen for this meal.
     pub operator_per_meal: Fen,
     /// Operator subsidy per person-day, paid to the canteen.
@@ -470,6 +529,8 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         pay: meal.price,
         delivery_subsidy: Fen::ZERO,
         delivery_paid_to: None,
+        delivery_fee: Fen::ZERO,
+        delivery_fee_payer: None,
         operator_per_meal: Fen::ZERO,
         operator_per_day: Fen::ZERO,
         tier: None,
@@ -482,7 +543,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     };
 
     let Some(version) = policy.version_on(meal.date) else {
-        let starts = policy.versions.first().map(|v| v.from);
+        let starts = policy.versions.first().and_then(|v| v.from);
         let ended = policy.versions.last().and_then(|v| v.until).filter(|u| *u < meal.date);
         trace!(detail, a, StepKind::NoVersion { date: meal.date, starts, ended }, None);
         return a;
@@ -497,6 +558,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             label: version.label.clone(),
             from: version.from,
             until: version.until,
+            gives_way: if version.from.is_none() && version.until.is_none() { policy.next_start(&version.id) } else { None },
             dates_note: version.dates_note.clone(),
         },
         version.from_clause,
@@ -627,6 +689,13 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             subsidy = p;
         }
     }
+    // One meal never gets more than a week's or a month's money cap.
+    if let Some((cap, limit, clause)) = limits::money_caps_on(version, meal.date).smallest() {
+        if subsidy > cap {
+            trace!(detail, a, StepKind::CappedByMoney { before: subsidy, cap, limit }, Some(clause));
+            subsidy = cap;
+        }
+    }
     a.subsidy = subsidy;
     a.pay = price.map(|p| p.saturating_sub(subsidy));
     let pay = a.pay;
@@ -655,11 +724,15 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         match best {
             Some((d, amount)) => {
                 a.delivery_subsidy = amount;
-                a.delivery_paid_to = Some(d.paid_to);
+                a.delivery_paid_to = d.paid_to;
                 a.hints.retain(|h| !matches!(&h.target, HintTarget::Delivery { amount: x, .. } if *x <= amount));
                 trace!(detail, a, StepKind::Delivery { name: d.name.clone(), amount, paid_to: d.paid_to }, Some(d.clause));
             }
+            None if version.delivery.is_empty() => {}
             None => trace!(detail, a, StepKind::NoDelivery, None),
+        }
+        if let Some(fee) = &version.delivery_fee {
+            delivery_fee(&mut a, fee, eligible, person, &ctx, detail);
         }
     }
 
@@ -676,6 +749,48 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         trace!(detail, a, StepKind::Operator { name: op.name.clone(), amount, per: op.per }, Some(op.clause));
     }
     a
+}
+
+/// The delivery fee for a delivered meal: free for the person's group (if they pass the version's
+/// eligibility), else the fee less what a delivery subsidy paid to the provider covers; added to
+/// what the person pays.
+fn delivery_fee(a: &mut Assessment, fee: &DeliveryFee, eligible: bool, person: &Person, ctx: &EvalContext, detail: bool) {
+    let Some(amount) = fee.amount.at(a.date).copied() else { return };
+    let mut checks = Vec::new();
+    let free = match &fee.free {
+        Some(free) if detail => {
+            let verdict = free.when.verdict(person, ctx);
+            match verdict.missing() {
+                None => checks = verdict.checks().into_iter().filter(|c| c.passed).collect(),
+                Some(missing) if eligible && !amount.is_zero() => {
+                    a.hints.push(Hint { target: HintTarget::FreeDelivery { fee: amount }, missing, clause: Some(free.clause) })
+                }
+                Some(_) => {}
+            }
+            (eligible && verdict.passed()).then_some(free.clause)
+        }
+        Some(free) => (eligible && free.when.holds(person, ctx)).then_some(free.clause),
+        None => None,
+    };
+    let (payer, person_pays, clause) = match free {
+        Some(clause) => (FeePayer::Free, Fen::ZERO, clause),
+        None => {
+            // Only a subsidy paid to the provider is known to go towards the fee.
+            let covered = if a.delivery_paid_to == Some(PaidTo::Provider) { a.delivery_subsidy.min(amount) } else { Fen::ZERO };
+            let payer = if covered.is_zero() { FeePayer::Person } else { FeePayer::Subsidised { covered } };
+            (payer, amount.saturating_sub(covered), fee.clause)
+        }
+    };
+    a.delivery_fee = person_pays;
+    a.delivery_fee_payer = Some(payer);
+    let meal_pay = a.pay;
+    a.pay = a.pay.map(|p| p + person_pays);
+    trace!(detail, a, StepKind::DeliveryFee { fee: amount, payer, person_pays, checks }, Some(clause));
+    if let (Some(meal), Some(pay)) = (meal_pay, a.pay) {
+        if !person_pays.is_zero() {
+            trace!(detail, a, StepKind::PayWithDelivery { meal, fee: person_pays, pay }, None);
+        }
+    }
 }
 
 fn dibao_on(version: &Version, on: Date) -> DibaoStandards {
@@ -706,8 +821,12 @@ fn compute(tier: &Tier, meal: &Meal, price: Option<Fen>) -> Computed {
             (Some(_), None) => Computed::NeedsPrice,
             (None, _) => Computed::NoFigure,
         },
-        Benefit::Percent(per) => match (per.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
-            (Some(pct), Some(price)) => Computed::Percent { percent: *pct, price, amount: price.percent(*pct) },
+        Benefit::Percent { percent, at_most } => match (percent.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
+            (Some(pct), Some(price)) => {
+                let at_most = at_most.as_ref().and_then(|m| m.get(meal.kind)).and_then(|d| d.at(meal.date)).copied();
+                let raw = price.percent(*pct);
+                Computed::Percent { percent: *pct, price, at_most, amount: at_most.map_or(raw, |m| raw.min(m)) }
+            }
             (Some(_), None) => Computed::NeedsPrice,
             (None, _) => Computed::NoFigure,
         },
