@@ -470,4 +470,28 @@ mod tests {
         assert_eq!(nested.age_band(), None);
         assert_eq!(Condition::Flag("x".into()).age_band(), Some((0, u32::MAX)));
     }
+
+    #[test]
+    fn plain_tekun_counts_as_dispersed_at_home_and_centralised_in_a_care_home() {
+        // 特困 with the support type not given: living at home is 分散供养, in a care home 集中供养.
+        let dispersed = Condition::HardshipIn(vec![Hardship::TekunDispersed]);
+        let centralised = Condition::HardshipIn(vec![Hardship::TekunCentralised]);
+        let mut person = Person::aged(70);
+        person.hardship = Hardship::Tekun;
+        let on = ctx("2025-01-01");
+        assert!(dispersed.holds(&person, &on) && !centralised.holds(&person, &on));
+        let mut checks = Vec::new();
+        assert!(dispersed.eval(&person, &on, &mut checks));
+        assert_eq!(checks[0].found, Found::TekunCounted { in_care_home: false });
+        person.in_care_home = true;
+        assert!(!dispersed.holds(&person, &on) && centralised.holds(&person, &on));
+        // A list that names plain 特困 needs no counting: what was found is the category itself.
+        let mut checks = Vec::new();
+        assert!(Condition::HardshipIn(vec![Hardship::Tekun]).eval(&person, &on, &mut checks));
+        assert_eq!(checks[0].found, Found::Hardship(Hardship::Tekun));
+        // Someone recorded as centralised stays centralised wherever the form says they live.
+        person.hardship = Hardship::TekunCentralised;
+        person.in_care_home = false;
+        assert!(!dispersed.holds(&person, &on));
+    }
 }

@@ -137,7 +137,7 @@ fn found_text(test: &Condition, found: &Found, locale: Locale) -> String {
         Found::Disability(0) => (w.found_you)(w.no_certificate),
         Found::Disability(g) => (w.found_you)(&(w.grade)(*g)),
         Found::Hardship(h) => (w.found_you)((w.hardship_name)(*h)),
-        Found::TekunCounted { in_care_home } => (w.found_you)(&(w.found_tekun_counted)(*in_care_home)),
+        Found::TekunCounted { in_care_home } => (w.found_you)((w.found_tekun_counted)(*in_care_home)),
         Found::Groups(gs) if gs.is_empty() => (w.found_you)(w.found_no_groups),
         Found::Groups(gs) => (w.found_you)(&list(gs.iter().map(|g| (w.group_name)(*g).to_string()), locale)),
         Found::Flag(yes) => (w.found_you)((w.found_flag)(*yes)),

@@ -513,3 +513,161 @@ mod tests {
         assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.max_month), (Fen::yuan(5), Fen::yuan(25), Fen::yuan(105)));
     }
 }
+
+#[cfg(test)]
+mod money_cap_tests {
+    use super::*;
+    use crate::core::policy::assess::assess;
+    use crate::core::policy::load::parse_policy;
+    use crate::core::policy::words::money_cap_lines;
+    use crate::core::Locale;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    /// A lunch-only policy: 5 yuan a meal for everyone, a 12-yuan standard meal, and `caps`.
+    fn policy(caps: &str) -> Policy {
+        let text = format!(
+            r#"
+[policy]
+id = "cap-test"
+name = "上限测试"
+region = "测试"
+[[source]]
+id = "s"
+title = "测试文件"
+number = "测1号"
+[[clause]]
+id = "amount"
+source = "s"
+text = "每餐补贴5元，标准餐价12元。"
+[[clause]]
+id = "cap"
+source = "s"
+text = "每人每月最多150元。"
+[[version]]
+id = "v"
+label = "测试"
+from = 2025-01-01
+meals = ["lunch"]
+meals_clause = "amount"
+reference_price = 12
+reference_price_clause = "amount"
+caps = {caps}
+  [[version.component]]
+  id = "c"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "all"
+    name = "所有人"
+    subsidy = 5
+    clause = "amount"
+"#
+        );
+        parse_policy(&text).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn every_day_lunch() -> MealPlan {
+        MealPlan { weekdays: [true; 7], ..MealPlan::weekday_lunches(None) }
+    }
+
+    #[test]
+    fn a_month_cap_of_150_stops_the_31st_lunch() {
+        // "每人每月最多150元", 12-yuan lunches with 5 yuan each, every day of March 2025 (31 days):
+        // lunches 1–30 get 5 = 150 yuan, and lunch 31 (31 March) gets 150 − 150 = 0.
+        // Paid: 30 × (12 − 5) + 12 = 222.
+        let p = policy(r#"{ money_per_month = 150, clause = "cap" }"#);
+        let m = run_month(&p, &Person::aged(70), &every_day_lunch(), &every_day_lunch(), 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals, m.total_pay), (Fen::yuan(150), 30, Fen::yuan(222)));
+        let last = m.meals.last().expect("31 lunches");
+        assert_eq!(
+            (last.date, last.subsidy, last.uncapped, last.limited_by),
+            (d("2025-03-31"), Fen::ZERO, Fen::yuan(5), Some(Limit::MoneyPerMonth))
+        );
+        assert_eq!(m.money_caps.len(), 1);
+        let step = &m.money_caps[0];
+        assert_eq!((step.date, step.used_before, step.granted, step.nothing_after), (d("2025-03-31"), Fen::yuan(150), Fen::ZERO, 0));
+        let lines = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(lines[0].0, "2025年3月31日午餐：政策每月最多补贴150元，之前已补贴150元，已经补满，这一餐没有补贴（原本5元）");
+        let cap = p.clauses.iter().position(|c| c.id == "cap").expect("clause");
+        assert_eq!(lines[0].1, cap);
+    }
+
+    #[test]
+    fn a_month_cap_of_152_gives_the_31st_lunch_what_is_left() {
+        // The same month with a 152-yuan cap: lunch 31 gets 152 − 150 = 2 (the partial last
+        // payment). Total 152; paid 30 × 7 + (12 − 2) = 220.
+        let p = policy(r#"{ money_per_month = 152, money_per_month_clause = "cap" }"#);
+        let m = run_month(&p, &Person::aged(70), &every_day_lunch(), &every_day_lunch(), 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals, m.total_pay), (Fen::yuan(152), 31, Fen::yuan(220)));
+        let last = m.meals.last().expect("31 lunches");
+        assert_eq!((last.subsidy, last.pay, last.limited_by), (Fen::yuan(2), Some(Fen::yuan(10)), Some(Limit::MoneyPerMonth)));
+        let lines = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].0, "2025年3月31日午餐：政策每月最多补贴152元，之前已补贴150元，这一餐只补剩下的2元（原本5元）");
+        let en = money_cap_lines(&m.money_caps, Locale::En);
+        assert_eq!(
+            en[0].0,
+            "31 March 2025, lunch: the policy pays at most ¥152 a month; ¥150 was already paid, so this meal gets only the ¥2 left (instead of ¥5)"
+        );
+    }
+
+    #[test]
+    fn lunch_and_dinner_the_crossing_meal_is_partial_and_the_rest_of_the_month_gets_nothing() {
+        // Lunch and dinner every day at 5 yuan, cap 152: days 1–15 give 30 meals = 150; 16 March
+        // lunch (lunch is counted before dinner on an equal amount) gets 2; 16 March dinner and
+        // both meals of 17–31 March (15 days) get nothing: 1 + 30 = 31 meals after it.
+        let mut p = policy(r#"{ money_per_month = 152, clause = "cap" }"#);
+        p.versions[0].meals.0 = vec![MealKind::Lunch, MealKind::Dinner];
+        let plan = MealPlan { meals: vec![MealKind::Lunch, MealKind::Dinner], ..every_day_lunch() };
+        let m = run_month(&p, &Person::aged(70), &plan, &plan, 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals), (Fen::yuan(152), 31));
+        let step = &m.money_caps[0];
+        assert_eq!((step.date, step.meal, step.granted, step.nothing_after), (d("2025-03-16"), MealKind::Lunch, Fen::yuan(2), 31));
+        let zh = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(
+            zh[0].0,
+            "2025年3月16日午餐：政策每月最多补贴152元，之前已补贴150元，这一餐只补剩下的2元（原本5元）；这个月之后的31餐也没有补贴"
+        );
+    }
+
+    #[test]
+    fn a_week_cap_gives_each_week_s_third_lunch_the_remainder() {
+        // "每人每周最多12元", weekday lunches at 5 yuan: Monday 5, Tuesday 5, Wednesday 12 − 10 = 2,
+        // Thursday and Friday nothing. March 2025 starts on a Saturday: the week of 3, 10, 17 and
+        // 24 March each give 12; Monday 31 March 5. Total 4 × 12 + 5 = 53, from 4 × 3 + 1 = 13 meals.
+        let p = policy(r#"{ money_per_week = 12, clause = "cap" }"#);
+        let plan = MealPlan::weekday_lunches(None);
+        let m = run_month(&p, &Person::aged(70), &plan, &plan, 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals), (Fen::yuan(53), 13));
+        let cut: Vec<(Date, Date, Fen, u32)> = m.money_caps.iter().map(|s| (s.period_start, s.date, s.granted, s.nothing_after)).collect();
+        assert_eq!(
+            cut,
+            vec![
+                (d("2025-03-03"), d("2025-03-05"), Fen::yuan(2), 2),
+                (d("2025-03-10"), d("2025-03-12"), Fen::yuan(2), 2),
+                (d("2025-03-17"), d("2025-03-19"), Fen::yuan(2), 2),
+                (d("2025-03-24"), d("2025-03-26"), Fen::yuan(2), 2),
+            ]
+        );
+        let zh = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(zh[0].0, "2025年3月5日午餐：政策2025年3月3日起的这一周最多补贴12元，之前已补贴10元，这一餐只补剩下的2元（原本5元）；这一周之后的2餐也没有补贴");
+        // The limits (every lunch, every day): a day 5, a week 12 (not 7 × 5 = 35); in March the
+        // week of Monday 24 February has used its 12 by Wednesday 26 (5 + 5 + 2), so Saturday 1 and
+        // Sunday 2 March get nothing; then 4 weeks × 12 and Monday 31 March 5 = 53.
+        let a = assess(&p, &Person::aged(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.money_per_week), (Fen::yuan(5), Fen::yuan(12), Some(Fen::yuan(12))));
+        assert_eq!(a.limits.max_month, Fen::yuan(53));
+    }
+
+    #[test]
+    fn one_meal_never_gets_more_than_the_cap() {
+        // A week cap of 3 yuan below the 5-yuan subsidy: even the first meal of the week gets 3.
+        let p = policy(r#"{ money_per_week = 3, clause = "cap" }"#);
+        let a = assess(&p, &Person::aged(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        assert_eq!((a.subsidy, a.pay), (Fen::yuan(3), Some(Fen::yuan(9))));
+        let step = a.steps.iter().find(|s| matches!(s.kind, crate::core::policy::assess::StepKind::CappedByMoney { .. })).expect("said");
+        assert_eq!(crate::core::policy::explain::step_text(step, &p, Locale::ZhCn), "政策每周最多补贴3元，一餐也不能超过：5元减为3元");
+    }
+}

@@ -1012,3 +1012,257 @@ mod tests {
         assert_eq!((a.subsidy, a.advice), (Fen::ZERO, None));
     }
 }
+
+#[cfg(test)]
+mod format_tests {
+    //! The newer keys of the format, each on a small policy written here, with the amounts worked
+    //! by hand from the quoted clause.
+    use super::*;
+    use crate::core::policy::explain::step_text;
+    use crate::core::policy::load::parse_policy;
+    use crate::core::policy::person::Hardship;
+    use crate::core::Locale;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    const HEAD: &str = r#"
+[policy]
+id = "t"
+name = "测试"
+region = "测试"
+[[source]]
+id = "s"
+title = "测试文件"
+number = "测1号"
+[[clause]]
+id = "c"
+source = "s"
+text = "……"
+[[clause]]
+id = "fee"
+source = "s"
+text = "上门送餐费为2元，由服务对象个人自付。"
+[[clause]]
+id = "free"
+source = "s"
+text = "低保对象免费享受送餐上门服务。"
+"#;
+
+    fn policy(version: &str) -> Policy {
+        parse_policy(&format!("{HEAD}{version}")).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn lunch(price: i64, delivery: bool) -> Meal {
+        Meal { price: Some(Fen::yuan(price)), delivery, ..Meal::lunch(d("2025-03-04")) }
+    }
+
+    const PERCENT: &str = r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "qiwu"
+    name = "七五折"
+    percent = 25
+    percent_at_most = { lunch = 5 }
+    clause = "c"
+"#;
+
+    #[test]
+    fn a_percentage_is_held_to_its_ceiling() {
+        // "七五折，最高5元": 25 % of 16 = 4; of 20 = 5 (the ceiling exactly); of 24 = 6, so 5.
+        // The ceiling is given for lunch only: a 24-yuan dinner gets the full 6.
+        let p = policy(PERCENT);
+        let at = |price| assess(&p, &Person::aged(70), &lunch(price, false), Calendar::builtin());
+        assert_eq!((at(16).subsidy, at(20).subsidy, at(24).subsidy), (Fen::yuan(4), Fen::yuan(5), Fen::yuan(5)));
+        let a = at(24);
+        let StepKind::Tier { computed, .. } = &a.steps.iter().find(|s| matches!(s.kind, StepKind::Tier { .. })).expect("tier").kind else {
+            unreachable!()
+        };
+        assert_eq!(computed, &Computed::Percent { percent: 25, price: Fen::yuan(24), at_most: Some(Fen::yuan(5)), amount: Fen::yuan(5) });
+        let dinner = Meal { kind: MealKind::Dinner, ..lunch(24, false) };
+        assert_eq!(assess(&p, &Person::aged(70), &dinner, Calendar::builtin()).subsidy, Fen::yuan(6));
+    }
+
+    /// Shenzhen-like: 5 yuan a meal; a delivery subsidy of `subsidy` paid to `paid_to` (or not
+    /// said) for those 80 and over; a 2-yuan fee free for 低保 recipients; eligibility 60+.
+    fn delivery_policy(subsidy: &str, paid_to: &str) -> Policy {
+        policy(&format!(
+            r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+eligibility = {{ age_at_least = 60 }}
+eligibility_clause = "c"
+delivery_fee = {{ amount = 2, clause = "fee", free_when = {{ hardship_in = ["dibao"] }}, free_clause = "free" }}
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "all"
+    name = "所有人"
+    subsidy = 5
+    clause = "c"
+  [[version.delivery]]
+  id = "d"
+  name = "送餐补贴"
+  when = {{ age_at_least = 80 }}
+  amount = {subsidy}
+  {paid_to}
+  clause = "c"
+"#
+        ))
+    }
+
+    #[test]
+    fn the_delivery_fee_is_added_to_what_the_person_pays() {
+        // 70, 12-yuan lunch delivered: 12 − 5 = 7 for the meal, plus the 2-yuan fee ("由服务对象
+        // 个人自付") = 9. Not delivered: no fee, 7.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(70), &lunch(12, true), Calendar::builtin());
+        assert_eq!(
+            (a.subsidy, a.pay, a.delivery_fee, a.delivery_fee_payer),
+            (Fen::yuan(5), Some(Fen::yuan(9)), Fen::yuan(2), Some(FeePayer::Person))
+        );
+        let fee = p.clauses.iter().position(|c| c.id == "fee").expect("clause");
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).expect("fee step");
+        assert_eq!(step.clause, Some(fee));
+        let a = assess(&p, &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee, a.delivery_fee_payer), (Some(Fen::yuan(7)), Fen::ZERO, None));
+    }
+
+    #[test]
+    fn delivery_is_free_for_the_named_group_but_only_within_the_policy() {
+        // 低保, 70: "免费享受送餐上门服务": pays 12 − 5 = 7 and no fee.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let dibao = Person { hardship: Hardship::Dibao, ..Person::aged(70) };
+        let a = assess(&p, &dibao, &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee, a.delivery_fee_payer), (Some(Fen::yuan(7)), Fen::ZERO, Some(FeePayer::Free)));
+        let free = p.clauses.iter().position(|c| c.id == "free").expect("clause");
+        assert_eq!(a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).and_then(|s| s.clause), Some(free));
+        // A 低保 recipient of 55 is outside the policy (60+): no subsidy, and the fee is theirs to pay.
+        let young = Person { hardship: Hardship::Dibao, ..Person::aged(55) };
+        let a = assess(&p, &young, &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.subsidy, a.pay, a.delivery_fee_payer), (Fen::ZERO, Some(Fen::yuan(14)), Some(FeePayer::Person)));
+    }
+
+    #[test]
+    fn a_delivery_subsidy_to_the_provider_pays_the_fee_first() {
+        // 85: a 1-yuan subsidy to the provider covers 1 of the 2-yuan fee; the person pays the
+        // other 1 ("超出部分由服务对象自付"): 7 + 1 = 8. A 3-yuan subsidy covers all of it: 7.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee), (Some(Fen::yuan(8)), Fen::yuan(1)));
+        assert_eq!(a.delivery_fee_payer, Some(FeePayer::Subsidised { covered: Fen::yuan(1) }));
+        let p = delivery_policy("3", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee), (Some(Fen::yuan(7)), Fen::ZERO));
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).expect("fee step");
+        assert_eq!(step_text(step, &p, Locale::ZhCn), "送餐费每次2元，由送餐补贴付给送餐机构，您不用付");
+        assert_eq!(
+            step_text(step, &p, Locale::En),
+            "Delivery fee: ¥2 each time, covered by the delivery subsidy paid to the provider; you pay nothing"
+        );
+    }
+
+    #[test]
+    fn a_subsidy_to_the_person_or_to_no_one_known_does_not_reduce_the_fee() {
+        // Paid to the person ("补给您本人"), or the source does not say: the person pays the whole
+        // 2-yuan fee at the counter: 7 + 2 = 9.
+        for paid_to in [r#"paid_to = "person""#, ""] {
+            let p = delivery_policy("1", paid_to);
+            let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+            assert_eq!((a.pay, a.delivery_subsidy, a.delivery_fee), (Some(Fen::yuan(9)), Fen::yuan(1), Fen::yuan(2)), "{paid_to}");
+        }
+        let p = delivery_policy("1", "");
+        assert_eq!(assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin()).delivery_paid_to, None);
+    }
+
+    /// Two tiers that both give `first` and `second` yuan to a 70-year-old.
+    fn two_tiers(first: &str, second: &str) -> Policy {
+        policy(&format!(
+            r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+  select = "best"
+    [[version.component.tier]]
+    id = "{first}"
+    name = "{first}"
+    when = {{ age_at_least = 60 }}
+    subsidy = 3
+    clause = "c"
+    [[version.component.tier]]
+    id = "{second}"
+    name = "{second}"
+    when = {{ hukou = "local" }}
+    subsidy = 3
+    clause = "c"
+"#
+        ))
+    }
+
+    #[test]
+    fn best_breaks_a_tie_by_file_order() {
+        // Both tiers give 3 yuan: the one written first wins, whichever it is (calc: only a tier
+        // worth strictly more replaces the one already chosen).
+        let a = assess(&two_tiers("age", "local"), &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.tier.as_deref(), a.subsidy), (Some("age"), Fen::yuan(3)));
+        let a = assess(&two_tiers("local", "age"), &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.tier.as_deref(), a.subsidy), (Some("local"), Fen::yuan(3)));
+    }
+
+    #[test]
+    fn a_version_without_a_known_start_is_used_until_the_next_begins() {
+        // "unknown" then 2024-07-01: 30 June 2024 and 2 January 2001 are under the first, 1 July
+        // 2024 under the second.
+        let p = policy(
+            r#"
+[[version]]
+id = "old"
+label = "旧办法"
+from = "unknown"
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "old"
+    name = "旧"
+    subsidy = 2
+    clause = "c"
+[[version]]
+id = "new"
+label = "新办法"
+from = 2024-07-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "new"
+    name = "新"
+    subsidy = 3
+    clause = "c"
+"#,
+        );
+        let on = |s: &str| p.version_on(d(s)).map(|v| v.id.as_str());
+        assert_eq!(
+            (on("2001-01-02"), on("2024-06-30"), on("2024-07-01"), on("2030-01-01")),
+            (Some("old"), Some("old"), Some("new"), Some("new"))
+        );
+        let a = assess(&p, &Person::aged(70), &Meal { date: d("2024-06-30"), ..lunch(12, false) }, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::yuan(2));
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::Version { .. })).expect("version step");
+        assert!(matches!(step.kind, StepKind::Version { from: None, gives_way: Some(g), .. } if g == d("2024-07-01")));
+    }
+}
