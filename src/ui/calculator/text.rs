@@ -155,6 +155,8 @@ pub struct CalcTexts {
     pub month_total: &'static str,
     pub month_meals: &'static str,
     pub month_pay: &'static str,
+    /// Above the steps where a money cap ("每人每月最多150元") cut the month's meals.
+    pub month_caps_heading: &'static str,
 }
 
 /// 简体中文.
@@ -223,7 +225,7 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     delivery_line: |amount, to| match to {
         Some(PaidTo::Provider) => format!("送餐上门补贴：{amount}（付给送餐机构）"),
         Some(PaidTo::Person) => format!("送餐上门补贴：{amount}（补给您本人）"),
-        None => format!("送餐上门补贴：{amount}"),
+        None => format!("送餐上门补贴：{amount}（来源没有说明付给谁）"),
     },
     steps_heading: "怎么算出来的",
     policy_text: "政策原文",
@@ -284,6 +286,7 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     month_total: "共补贴",
     month_meals: "有补贴的餐数",
     month_pay: "您自己付",
+    month_caps_heading: "补贴到了政策的金额上限",
 };
 
 /// English.
@@ -354,7 +357,7 @@ pub const EN: CalcTexts = CalcTexts {
     delivery_line: |amount, to| match to {
         Some(PaidTo::Provider) => format!("Home-delivery subsidy: {amount} (paid to the delivery provider)"),
         Some(PaidTo::Person) => format!("Home-delivery subsidy: {amount} (paid to you)"),
-        None => format!("Home-delivery subsidy: {amount}"),
+        None => format!("Home-delivery subsidy: {amount} (the source does not say who receives it)"),
     },
     steps_heading: "How this was worked out",
     policy_text: "Policy text (exact words)",
@@ -415,6 +418,7 @@ pub const EN: CalcTexts = CalcTexts {
     month_total: "Total subsidy",
     month_meals: "Meals subsidised",
     month_pay: "You pay",
+    month_caps_heading: "Where the policy's cap on the subsidy was reached",
 };
 
 /// The table for a locale.
