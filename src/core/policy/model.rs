@@ -202,7 +202,8 @@ impl FundingLevel {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Select {
-    /// The matching tier that gives the most for this meal.
+    /// The matching tier that gives the most for this meal; on a tie, the first in file order
+    /// (a later tier replaces the chosen one only when it gives strictly more).
     Best,
     /// The first matching tier in file order (priority order).
     First,

@@ -625,9 +625,9 @@ caps = {caps}
         assert_eq!((m.total_subsidy, m.subsidised_meals), (Fen::yuan(152), 31));
         let step = &m.money_caps[0];
         assert_eq!((step.date, step.meal, step.granted, step.nothing_after), (d("2025-03-16"), MealKind::Lunch, Fen::yuan(2), 31));
-        let zh = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        let chinese = money_cap_lines(&m.money_caps, Locale::ZhCn);
         assert_eq!(
-            zh[0].0,
+            chinese[0].0,
             "2025年3月16日午餐：政策每月最多补贴152元，之前已补贴150元，这一餐只补剩下的2元（原本5元）；这个月之后的31餐也没有补贴"
         );
     }
@@ -651,14 +651,19 @@ caps = {caps}
                 (d("2025-03-24"), d("2025-03-26"), Fen::yuan(2), 2),
             ]
         );
-        let zh = money_cap_lines(&m.money_caps, Locale::ZhCn);
-        assert_eq!(zh[0].0, "2025年3月5日午餐：政策2025年3月3日起的这一周最多补贴12元，之前已补贴10元，这一餐只补剩下的2元（原本5元）；这一周之后的2餐也没有补贴");
+        let chinese = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(chinese[0].0, "2025年3月5日午餐：政策2025年3月3日起的这一周最多补贴12元，之前已补贴10元，这一餐只补剩下的2元（原本5元）；这一周之后的2餐也没有补贴");
         // The limits (every lunch, every day): a day 5, a week 12 (not 7 × 5 = 35); in March the
         // week of Monday 24 February has used its 12 by Wednesday 26 (5 + 5 + 2), so Saturday 1 and
         // Sunday 2 March get nothing; then 4 weeks × 12 and Monday 31 March 5 = 53.
         let a = assess(&p, &Person::aged(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
         assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.money_per_week), (Fen::yuan(5), Fen::yuan(12), Some(Fen::yuan(12))));
         assert_eq!(a.limits.max_month, Fen::yuan(53));
+        // The week's line says the cap it assumes.
+        let lines = crate::core::policy::words::limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::ZhCn);
+        assert_eq!((lines[1].amount, lines[1].assumes.as_str()), (Fen::yuan(12), "（每天都在食堂吃午餐；政策每周最多补贴12元）"));
+        let lines = crate::core::policy::words::limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::En);
+        assert_eq!(lines[1].assumes, " (eating lunch at the canteen every day; the policy pays at most ¥12 a week)");
     }
 
     #[test]
