@@ -1,6 +1,7 @@
 // End-to-end: the subsidy calculator, as residents use it, on the release build under the strict CSP.
 // Expected figures come from the presets' quoted clauses (see static/policies/*.toml).
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
 import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
@@ -34,8 +35,8 @@ async function chooseCity(page, name) {
 }
 
 /** Opens "更多情况（可不填）", where the meal, its date and price and the rarer questions are. */
-async function openMore(page) {
-  if (!(await page.isVisible("#calc-date"))) await page.getByText("更多情况（可不填）", { exact: true }).click();
+async function openMore(page, label = "更多情况（可不填）") {
+  if (!(await page.isVisible("#calc-date"))) await page.getByText(label, { exact: true }).click();
 }
 
 /** Presses Tab until `selector` has focus; returns how many presses it took. */
@@ -258,6 +259,59 @@ test("a broken policy file lists its problems by line and loses nothing", async 
   assertClean(await problems());
   await context.close();
 });
+
+// A made-up policy with the format's newer keys (see the file's header and its hand-worked cases).
+const NEW_KEYS = readFileSync(new URL("../data/policy/new-keys.toml", import.meta.url));
+
+for (const lang of ["zh", "en"]) {
+  test(`${lang}: a policy file's delivery fee, its version's notes and a month's money cap are shown`, async () => {
+    const { page, problems, context } = await openApp(env.browser, env.server.url + (lang === "en" ? "?lang=en" : ""));
+    await page.setInputFiles("#calc-policy-file", { name: "new-keys.toml", mimeType: "text/plain", buffer: NEW_KEYS });
+    await page.locator(".file-status.ok").waitFor();
+    await page.fill("#calc-age", "70");
+    await openMore(page, lang === "zh" ? "更多情况（可不填）" : "More details (optional)");
+    await page.fill("#calc-date", "2025-03-04");
+    await page.fill("#calc-price", "16");
+    await page.check("#calc-delivery");
+    // 2024 rules, "按餐费七五折优惠，每餐最高优惠5元": 16 × 25% = 4; "上门送餐费为2元，由服务对象
+    // 个人自付": she pays 16 − 4 + 2 = 14.
+    const text = await headline(page);
+    if (lang === "zh") {
+      assert.match(text, /这一餐补贴\s*4元/);
+      assert.match(text, /您支付\s*14元/);
+      assert.equal(await page.textContent(".delivery-fee-line"), "送餐费每次2元，由您自付");
+      assert.match(await page.textContent("ul.notes"), /实施办法自2024年7月1日起施行。/);
+    } else {
+      assert.match(text, /Subsidy for this meal\s*¥4/);
+      assert.match(text, /You pay\s*¥14/);
+      assert.equal(await page.textContent(".delivery-fee-line"), "Delivery fee: ¥2 each time, paid by you");
+      assert.match(await page.textContent("ul.notes"), /The rules are in force from 1 July 2024\./);
+    }
+    // Lunch and dinner every day of March 2025 at 4 yuan, "每人每月最多150元": meals 1–37 (to 19 March
+    // lunch) get 148; 19 March dinner the 2 left; the 24 meals after it nothing. Total 150.
+    for (const day of [5, 6]) await page.check(`#calc-plan-day-${day}`);
+    await page.check("#calc-plan-meal-dinner");
+    if (lang === "zh") {
+      assert.equal(await page.textContent(".month-total"), "150元");
+      assert.match(
+        await page.textContent("ol.month-caps"),
+        /2025年3月19日晚餐：政策每月最多补贴150元，之前已补贴148元，这一餐只补剩下的2元（原本4元）；这个月之后的24餐也没有补贴/,
+      );
+    } else {
+      assert.equal(await page.textContent(".month-total"), "¥150");
+      assert.match(
+        await page.textContent("ol.month-caps"),
+        /19 March 2025, dinner: the policy pays at most ¥150 a month; ¥148 was already paid, so this meal gets only the ¥2 left \(instead of ¥4\); the 24 meals after it in the month get nothing either/,
+      );
+    }
+    // A meal before the 2024 rules: the trial rules, whose start the source does not state, said so.
+    await page.fill("#calc-date", "2024-03-05");
+    const steps = await page.textContent("ol.steps");
+    assert.match(steps, lang === "zh" ? /开始日期不详，来源没有写明/ : /start date not stated in the source/);
+    assertClean(await problems());
+    await context.close();
+  });
+}
 
 test("the share link reopens the same calculation, and never leaves the page", async () => {
   const first = await openApp(env.browser, env.server.url);

@@ -434,3 +434,47 @@ fn subsidy_says_what_an_income_suggests_and_the_figures_with_and_without_recogni
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!((v["subsidy_fen"].clone(), v.get("income")), (500.into(), None));
 }
+
+#[test]
+fn subsidy_reports_the_delivery_fee_the_version_notes_and_the_month_s_money_cap() {
+    // tests/data/policy/new-keys.toml, 2024 rules: "按餐费七五折优惠，每餐最高优惠5元"; 16-yuan
+    // meals: 16 × 25% = 4. "上门送餐费为2元，由服务对象个人自付": 16 − 4 + 2 = 14.
+    let dir = temp_dir("new-keys");
+    let policy = write(&dir, "new-keys.toml", include_str!("../data/policy/new-keys.toml"));
+    let person = write(&dir, "p.json", r#"{"age": 70}"#);
+    let meal = write(&dir, "m.json", r#"{"date": "2025-03-04", "price_fen": 1600, "delivery": true}"#);
+    let out = zhucan(&[
+        "subsidy",
+        "--lang",
+        "zh",
+        "--policy",
+        &policy,
+        "--person",
+        &person,
+        "--meal",
+        &meal,
+        "--month",
+        "--weekdays",
+        "mon,tue,wed,thu,fri,sat,sun",
+        "--meals",
+        "lunch,dinner",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!((v["subsidy_fen"].as_i64(), v["pay_fen"].as_i64(), v["delivery_fee_fen"].as_i64()), (Some(400), Some(1400), Some(200)));
+    assert_eq!(v["delivery_fee_payer"]["payer"], "person");
+    assert_eq!(v["version_notes"], serde_json::json!(["实施办法自2024年7月1日起施行。"]));
+    let trace: Vec<&str> = v["trace"].as_array().expect("trace").iter().filter_map(|s| s["text"].as_str()).collect();
+    assert!(trace.contains(&"送餐费每次2元，由您自付"), "{trace:?}");
+    // March 2025, lunch and dinner every day at 4 yuan, "每人每月最多150元": meals 1–37 (to 19 March
+    // lunch) get 4 = 148; 19 March dinner gets the 2 left; the 24 meals of 20–31 March nothing.
+    // Total 150 from 38 meals.
+    assert_eq!((v["month"]["total_subsidy_fen"].as_i64(), v["month"]["subsidised_meals"].as_i64()), (Some(15_000), Some(38)));
+    let caps = v["month"]["money_caps"].as_array().expect("money caps");
+    assert_eq!(caps.len(), 1);
+    assert_eq!(
+        caps[0]["text"],
+        "2025年3月19日晚餐：政策每月最多补贴150元，之前已补贴148元，这一餐只补剩下的2元（原本4元）；这个月之后的24餐也没有补贴"
+    );
+    assert_eq!(caps[0]["clause"]["text"], "助餐补贴每人每月最多150元。");
+}

@@ -12,6 +12,7 @@ mod planner_path;
 mod planner_properties;
 mod poi;
 mod policy_errors;
+mod policy_new_keys;
 mod policy_template;
 mod presets;
 mod properties;

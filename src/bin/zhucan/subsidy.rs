@@ -5,9 +5,10 @@ use std::process::ExitCode;
 use serde_json::{json, Value};
 use zhucan::core::calendar::Calendar;
 use zhucan::core::date::Date;
-use zhucan::core::policy::explain::{hint_text, note_text, step_text};
+use zhucan::core::policy::explain::{hint_text, note_text, step_text, version_notes};
 use zhucan::core::policy::income::{self, Figures};
 use zhucan::core::policy::input::{person_from_row, FieldError, FieldProblem, MealJson, PersonJson};
+use zhucan::core::policy::words::money_cap_lines;
 use zhucan::core::policy::{assess, assess_figures, simulate_month, Assessment, Meal, MealKind, MealPlan, Person, PersonAnswers, Policy};
 use zhucan::core::Locale;
 
@@ -112,6 +113,10 @@ pub fn run(args: Args, locale: Locale) -> Result<ExitCode, String> {
             "total_pay_fen": m.total_pay.0,
             "entitlement_fen": m.entitlement.0,
             "unused_fen": m.unused.0,
+            "money_caps": money_cap_lines(&m.money_caps, locale)
+                .into_iter()
+                .map(|(text, clause)| json!({"text": text, "clause": clause_json(&policy, Some(clause))}))
+                .collect::<Vec<_>>(),
         });
     }
     println!("{}", serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?);
@@ -225,6 +230,8 @@ fn report(policy: &Policy, a: &Assessment, locale: Locale) -> Value {
         "pay_fen": a.pay.map(|f| f.0),
         "delivery_subsidy_fen": a.delivery_subsidy.0,
         "delivery_paid_to": a.delivery_paid_to,
+        "delivery_fee_fen": a.delivery_fee.0,
+        "delivery_fee_payer": a.delivery_fee_payer,
         "operator_subsidy_per_meal_fen": a.operator_per_meal.0,
         "operator_subsidy_per_day_fen": a.operator_per_day.0,
         "tier": a.tier,
@@ -241,6 +248,7 @@ fn report(policy: &Policy, a: &Assessment, locale: Locale) -> Value {
         "trace": trace,
         "why_not": a.hints.iter().map(|h| json!({"text": hint_text(h, policy, locale), "clause": clause_json(policy, h.clause)})).collect::<Vec<_>>(),
         "notes": a.notes.iter().map(|n| note_text(n, locale)).collect::<Vec<_>>(),
+        "version_notes": version_notes(a, policy).iter().map(|n| n.get(locale)).collect::<Vec<_>>(),
     })
 }
 

@@ -57,6 +57,7 @@ pub fn run_case(policy: &Policy, case: &Case, calendar: &Calendar) -> CaseResult
     check("subsidy", e.subsidy.map(|f| f.to_string()), a.subsidy.to_string());
     check("pay", e.pay.map(|f| f.to_string()), money(a.pay));
     check("delivery", e.delivery.map(|f| f.to_string()), a.delivery_subsidy.to_string());
+    check("delivery_fee", e.delivery_fee.map(|f| f.to_string()), a.delivery_fee.to_string());
     check("tier", e.tier.clone(), a.tier.clone().unwrap_or_default());
     check("version", e.version.clone(), a.version.clone().unwrap_or_default());
     CaseResult { name: case.name.clone(), line: case.line, mismatches }

@@ -62,6 +62,12 @@ pub enum Found {
     Disability(u8),
     /// The person's hardship category.
     Hardship(Hardship),
+    /// The person is 特困 with the support type not given, and was counted by where they live:
+    /// 分散供养 when not in a care home, 集中供养 when in one.
+    TekunCounted {
+        /// Lives in a care institution.
+        in_care_home: bool,
+    },
     /// The person's groups.
     Groups(Vec<Group>),
     /// Whether the person has the flag.
@@ -223,7 +229,7 @@ impl Condition {
             Condition::AgeBelow(n) => age().is_some_and(|a| a < *n),
             Condition::CareAtLeast(level) => person.care_level >= *level,
             Condition::DisabilityGradeIn(grades) => grades.contains(&person.disability_grade),
-            Condition::HardshipIn(list) => list.iter().any(|h| person.hardship.is_within(*h)),
+            Condition::HardshipIn(list) => list.iter().any(|h| person.hardship_within(*h)),
             Condition::GroupAny(list) => list.iter().any(|g| person.groups.contains(g)),
             Condition::Flag(flag) => person.flags.contains(flag),
             Condition::Hukou(h) => person.hukou == *h,
@@ -251,7 +257,16 @@ impl Condition {
             Condition::AgeBelow(n) => (age.is_some_and(|a| a < *n), Found::Age { age, reaches_on: None }),
             Condition::CareAtLeast(level) => (person.care_level >= *level, Found::Care(person.care_level)),
             Condition::DisabilityGradeIn(grades) => (grades.contains(&person.disability_grade), Found::Disability(person.disability_grade)),
-            Condition::HardshipIn(list) => (list.iter().any(|h| person.hardship.is_within(*h)), Found::Hardship(person.hardship)),
+            Condition::HardshipIn(list) => {
+                let value = list.iter().any(|h| person.hardship_within(*h));
+                // Plain 特困 read as a support type: say how it was counted.
+                let by_support = person.hardship == Hardship::Tekun
+                    && !list.contains(&Hardship::Tekun)
+                    && list.iter().any(|h| matches!(h, Hardship::TekunDispersed | Hardship::TekunCentralised));
+                let found =
+                    if by_support { Found::TekunCounted { in_care_home: person.in_care_home } } else { Found::Hardship(person.hardship) };
+                (value, found)
+            }
             Condition::GroupAny(list) => {
                 (list.iter().any(|g| person.groups.contains(g)), Found::Groups(person.groups.iter().copied().collect()))
             }
@@ -454,5 +469,29 @@ mod tests {
         let nested = Condition::Any(vec![Condition::AgeAtLeast(100), Condition::Flag("x".into())]);
         assert_eq!(nested.age_band(), None);
         assert_eq!(Condition::Flag("x".into()).age_band(), Some((0, u32::MAX)));
+    }
+
+    #[test]
+    fn plain_tekun_counts_as_dispersed_at_home_and_centralised_in_a_care_home() {
+        // 特困 with the support type not given: living at home is 分散供养, in a care home 集中供养.
+        let dispersed = Condition::HardshipIn(vec![Hardship::TekunDispersed]);
+        let centralised = Condition::HardshipIn(vec![Hardship::TekunCentralised]);
+        let mut person = Person::aged(70);
+        person.hardship = Hardship::Tekun;
+        let on = ctx("2025-01-01");
+        assert!(dispersed.holds(&person, &on) && !centralised.holds(&person, &on));
+        let mut checks = Vec::new();
+        assert!(dispersed.eval(&person, &on, &mut checks));
+        assert_eq!(checks[0].found, Found::TekunCounted { in_care_home: false });
+        person.in_care_home = true;
+        assert!(!dispersed.holds(&person, &on) && centralised.holds(&person, &on));
+        // A list that names plain 特困 needs no counting: what was found is the category itself.
+        let mut checks = Vec::new();
+        assert!(Condition::HardshipIn(vec![Hardship::Tekun]).eval(&person, &on, &mut checks));
+        assert_eq!(checks[0].found, Found::Hardship(Hardship::Tekun));
+        // Someone recorded as centralised stays centralised wherever the form says they live.
+        person.hardship = Hardship::TekunCentralised;
+        person.in_care_home = false;
+        assert!(!dispersed.holds(&person, &on));
     }
 }

@@ -59,6 +59,8 @@ pub enum Expected {
     OneOf(Vec<&'static str>),
     /// A condition (`{ age_at_least = 80 }`, `{ all = [ … ] }` …).
     Condition,
+    /// A date, or `"unknown"` when the source does not state it (a version's `from`).
+    DateOrUnknown,
 }
 
 /// What is wrong.
@@ -145,6 +147,19 @@ pub enum ErrorKind {
         /// The key.
         key: &'static str,
     },
+    /// A version whose start date is unknown that is not the first: only the first version can
+    /// be "in force until the next one starts".
+    UnknownStartNotFirst {
+        /// The version's id.
+        id: String,
+    },
+    /// A key that means something only beside another one.
+    OnlyWith {
+        /// The key given.
+        key: &'static str,
+        /// The key it needs.
+        needs: &'static str,
+    },
     /// The file is too large to be a policy.
     TooLarge {
         /// Its size in bytes.
@@ -183,6 +198,8 @@ impl PolicyError {
             ErrorKind::TiersOverlap { a, b, from_age, to_age } => (w.tiers_overlap)(a, b, *from_age, *to_age),
             ErrorKind::ExactlyOne { keys } => (w.exactly_one)(keys),
             ErrorKind::Empty { key } => (w.empty)(key),
+            ErrorKind::UnknownStartNotFirst { id } => (w.unknown_start_not_first)(id),
+            ErrorKind::OnlyWith { key, needs } => (w.only_with)(key, needs),
             ErrorKind::TooLarge { bytes } => (w.too_large)(*bytes),
         }
     }

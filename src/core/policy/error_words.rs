@@ -37,6 +37,10 @@ pub struct ErrorWords {
     pub exactly_one: fn(&[&str]) -> String,
     /// A list that must not be empty.
     pub empty: fn(&str) -> String,
+    /// A version with an unknown start that is not the first: its id.
+    pub unknown_start_not_first: fn(&str) -> String,
+    /// A key given without the key it needs: the key, the one it needs.
+    pub only_with: fn(&str, &str) -> String,
     /// A file too large to be a policy: its size in bytes.
     pub too_large: fn(usize) -> String,
     /// A message placed by its path only: path, message.
@@ -70,6 +74,7 @@ pub const ZH_CN: ErrorWords = ErrorWords {
         Expected::Text => "文字，或 { zh = \"…\", en = \"…\" }".into(),
         Expected::OneOf(words) => format!("以下之一：{}", words.join(", ")),
         Expected::Condition => "条件，如 { age_at_least = 80 }".into(),
+        Expected::DateOrUnknown => "日期，如 2025-03-04；来源没有写明开始日期时写 \"unknown\"".into(),
     },
     syntax: |message| format!("TOML 格式错误：{message}"),
     unknown_key: |key, allowed| format!("不认识的键 “{key}”（是否拼写错误？此处可用：{}）", allowed.join(", ")),
@@ -87,6 +92,10 @@ pub const ZH_CN: ErrorWords = ErrorWords {
     },
     exactly_one: |keys| format!("以下各项必须且只能填一项：{}", keys.join(", ")),
     empty: |key| format!("“{key}” 不能为空"),
+    unknown_start_not_first: |id| {
+        format!("版本 “{id}” 的开始日期写了 “unknown”（不详）：只有第一个版本可以这样写，它在下一个版本开始之前适用")
+    },
+    only_with: |key, needs| format!("“{key}” 只能和 “{needs}” 一起用"),
     too_large: |bytes| format!("文件太大（{bytes} 字节），不像是政策文件（上限 1 MB）"),
     at_path: |path, msg| format!("{path}：{msg}"),
     at_line: |line, column, msg| format!("第 {line} 行第 {column} 列：{msg}"),
@@ -116,6 +125,7 @@ pub const EN: ErrorWords = ErrorWords {
         Expected::Text => "text, or { zh = \"…\", en = \"…\" }".into(),
         Expected::OneOf(words) => format!("one of: {}", words.join(", ")),
         Expected::Condition => "a condition such as { age_at_least = 80 }".into(),
+        Expected::DateOrUnknown => "a date such as 2025-03-04, or \"unknown\" when the source does not state the start date".into(),
     },
     syntax: |message| format!("not valid TOML: {message}"),
     unknown_key: |key, allowed| format!("unknown key “{key}” (a typo? allowed here: {})", allowed.join(", ")),
@@ -133,6 +143,10 @@ pub const EN: ErrorWords = ErrorWords {
     },
     exactly_one: |keys| format!("give exactly one of: {}", keys.join(", ")),
     empty: |key| format!("“{key}” must not be empty"),
+    unknown_start_not_first: |id| {
+        format!("version “{id}” gives its start as “unknown”: only the first version may, as it is in force until the next one starts")
+    },
+    only_with: |key, needs| format!("“{key}” can only be given with “{needs}”"),
     too_large: |bytes| format!("the file is too large ({bytes} bytes) to be a policy file (limit 1 MB)"),
     at_path: |path, msg| format!("{path}: {msg}"),
     at_line: |line, column, msg| format!("line {line}, column {column}: {msg}"),
@@ -197,6 +211,8 @@ mod tests {
             ErrorKind::ExactlyOne { .. } => 11,
             ErrorKind::Empty { .. } => 12,
             ErrorKind::TooLarge { .. } => 13,
+            ErrorKind::UnknownStartNotFirst { .. } => 14,
+            ErrorKind::OnlyWith { .. } => 15,
         }
     }
 
@@ -215,6 +231,7 @@ mod tests {
             Expected::Text,
             Expected::OneOf(vec!["lunch", "dinner"]),
             Expected::Condition,
+            Expected::DateOrUnknown,
         ];
         // A new kind of expectation fails to compile here until it is in the list above.
         for e in &all {
@@ -228,7 +245,8 @@ mod tests {
                 | Expected::Money
                 | Expected::Text
                 | Expected::OneOf(_)
-                | Expected::Condition => {}
+                | Expected::Condition
+                | Expected::DateOrUnknown => {}
             }
         }
         all
@@ -250,13 +268,15 @@ mod tests {
             (ErrorKind::ExactlyOne { keys: vec!["subsidy", "rate"] }, vec!["subsidy, rate"]),
             (ErrorKind::Empty { key: "tier" }, vec!["tier"]),
             (ErrorKind::TooLarge { bytes: 2_000_000 }, vec!["MB"]),
+            (ErrorKind::UnknownStartNotFirst { id: "v2022".into() }, vec!["v2022", "unknown"]),
+            (ErrorKind::OnlyWith { key: "percent_at_most", needs: "percent" }, vec!["percent_at_most", "percent"]),
         ];
         for t in THINGS {
             all.push((ErrorKind::Duplicate { what: t, id: "dup".into() }, vec!["dup"]));
             all.push((ErrorKind::UnknownRef { what: t, id: "ghost".into() }, vec!["ghost"]));
         }
         for e in expectations() {
-            let code = vec!["\"maybe\"", "lunch, dinner", "true", "false", "{ zh = \"…\", en = \"…\" }", "age_at_least"];
+            let code = vec!["\"maybe\"", "lunch, dinner", "true", "false", "{ zh = \"…\", en = \"…\" }", "age_at_least", "\"unknown\""];
             all.push((ErrorKind::BadValue { expected: e, found: "\"maybe\"".into() }, code));
         }
         all
@@ -268,7 +288,7 @@ mod tests {
         let mut seen: Vec<usize> = kinds.iter().map(|(k, _)| variant(k)).collect();
         seen.sort_unstable();
         seen.dedup();
-        assert_eq!(seen, (0..=13).collect::<Vec<_>>(), "a kind of problem is missing from the test");
+        assert_eq!(seen, (0..=15).collect::<Vec<_>>(), "a kind of problem is missing from the test");
         for (kind, code) in kinds {
             for (line, path) in [(0, ""), (0, "version[0].from"), (3, ""), (3, "version[0].from")] {
                 let e = PolicyError { line, column: 5, path: path.into(), kind: kind.clone() };

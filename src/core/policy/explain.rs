@@ -4,10 +4,10 @@
 //!
 //! Terms follow `docs/glossary.md`.
 
-use super::assess::{Advice, Change, Hint, HintTarget, Note, Step, StepKind};
+use super::assess::{Advice, Assessment, Change, FeePayer, Hint, HintTarget, Limit, Note, Step, StepKind};
 use super::condition::{Check, Condition, Found, Verdict};
 use super::explain_words::explain_words;
-use super::model::{FundingLevel, Policy, SpendRule};
+use super::model::{FundingLevel, Policy, SpendRule, Text};
 use super::person::{CareLevel, Group, Hardship, Hukou, MealKind, Place};
 use crate::core::date::Date;
 use crate::core::money::Fen;
@@ -137,6 +137,7 @@ fn found_text(test: &Condition, found: &Found, locale: Locale) -> String {
         Found::Disability(0) => (w.found_you)(w.no_certificate),
         Found::Disability(g) => (w.found_you)(&(w.grade)(*g)),
         Found::Hardship(h) => (w.found_you)((w.hardship_name)(*h)),
+        Found::TekunCounted { in_care_home } => (w.found_you)((w.found_tekun_counted)(*in_care_home)),
         Found::Groups(gs) if gs.is_empty() => (w.found_you)(w.found_no_groups),
         Found::Groups(gs) => (w.found_you)(&list(gs.iter().map(|g| (w.group_name)(*g).to_string()), locale)),
         Found::Flag(yes) => (w.found_you)((w.found_flag)(*yes)),
@@ -164,11 +165,16 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
     let m = w.money;
     let ds = w.date;
     match &step.kind {
-        StepKind::Version { label, from, until, dates_note: None, .. } => {
+        // A start the source does not state: said so, with the dates the version is used for.
+        StepKind::Version { label, from: None, until, gives_way, dates_note, .. } => {
+            let note = dates_note.as_ref().map(|n| trim_stop(n.get(locale)));
+            (w.version_unknown_start)(label.get(locale), until.map(ds).as_deref(), gives_way.map(ds).as_deref(), note.as_deref())
+        }
+        StepKind::Version { label, from: Some(from), until, dates_note: None, .. } => {
             (w.version)(label.get(locale), &ds(*from), until.map(ds).as_deref())
         }
         // Dates that are inferred or not certain: one statement that says so, never "起施行".
-        StepKind::Version { label, from, until, dates_note: Some(note), .. } => {
+        StepKind::Version { label, from: Some(from), until, dates_note: Some(note), .. } => {
             (w.version_roughly)(label.get(locale), &ds(*from), until.map(ds).as_deref(), &trim_stop(note.get(locale)))
         }
         StepKind::NoVersion { date: d, starts, ended } => match (ended, starts) {
@@ -187,7 +193,17 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
             let shown: Vec<String> = checks.iter().filter(|c| c.passed == *passed).map(|c| check_text(c, policy, locale)).collect();
             (w.eligibility)(*passed, &list(shown, locale))
         }
-        StepKind::Tier { component, tier, computed, .. } => (w.tier)(component.get(locale), tier.get(locale), computed),
+        StepKind::Tier { component, tier, computed, checks, .. } => {
+            let text = (w.tier)(component.get(locale), tier.get(locale), computed);
+            // Plain 特困 counted as a support type by where the person lives: said in the step.
+            match checks.iter().find_map(|c| match c.found {
+                Found::TekunCounted { in_care_home } if c.passed => Some(in_care_home),
+                _ => None,
+            }) {
+                Some(in_care_home) => (w.tier_counted)(&text, (w.found_tekun_counted)(in_care_home)),
+                None => text,
+            }
+        }
         StepKind::NoTier { component } => (w.no_tier)(component.get(locale)),
         StepKind::LevelLost { component, level, place, lost } => {
             (w.level_lost)(component.get(locale), (w.level_name)(*level), (w.place_name)(*place), &m(*lost))
@@ -201,9 +217,24 @@ pub fn step_text(step: &Step, policy: &Policy, locale: Locale) -> String {
             (w.spend_assumed)(component.get(locale), &m(t), above)
         }
         StepKind::CappedAtPrice { before, price } => (w.capped_at_price)(&m(*before), &m(*price)),
+        StepKind::CappedByMoney { before, cap, limit } => (w.capped_by_money)(&m(*before), &m(*cap), *limit == Limit::MoneyPerWeek),
         StepKind::Total { subsidy, pay } => (w.total)(&m(*subsidy), pay.map(m).as_deref()),
-        StepKind::Delivery { name, amount, paid_to } => (w.delivery)(name.get(locale), &m(*amount), (w.paid_to)(*paid_to)),
+        StepKind::Delivery { name, amount, paid_to } => {
+            (w.delivery)(name.get(locale), &m(*amount), paid_to.map_or(w.paid_to_unknown, w.paid_to))
+        }
         StepKind::NoDelivery => w.no_delivery.into(),
+        StepKind::DeliveryFee { fee, payer, person_pays, checks } => match payer {
+            FeePayer::Person => (w.fee_person)(&m(*fee)),
+            FeePayer::Free => {
+                let tests: Vec<String> = checks.iter().map(|c| check_text(c, policy, locale)).collect();
+                (w.fee_free)(&m(*fee), &list(tests, locale))
+            }
+            FeePayer::Subsidised { covered } => {
+                let rest = (!person_pays.is_zero()).then(|| m(*person_pays));
+                (w.fee_subsidised)(&m(*fee), &m(*covered), rest.as_deref())
+            }
+        },
+        StepKind::PayWithDelivery { meal, fee, pay } => (w.pay_with_delivery)(&m(*meal), &m(*fee), &m(*pay)),
         StepKind::Operator { name, amount, per } => (w.operator)(name.get(locale), &m(*amount), (w.operator_per)(*per)),
     }
 }
@@ -249,6 +280,7 @@ pub fn hint_text(hint: &Hint, policy: &Policy, locale: Locale) -> String {
             (w.hint_tier)(component.get(locale), tier.get(locale), &(w.money)(*amount), &failed)
         }
         HintTarget::Delivery { name, amount } => (w.hint_delivery)(name.get(locale), &(w.money)(*amount), &failed),
+        HintTarget::FreeDelivery { fee } => (w.hint_free_delivery)(&(w.money)(*fee), &failed),
     }
 }
 
@@ -282,6 +314,11 @@ pub fn advice_range_text(lowest: &Advice, highest: &Advice, locale: Locale) -> S
     let w = explain_words(locale);
     let both = (w.range)(&(w.money)(lowest.subsidy), &(w.money)(highest.subsidy));
     (w.advice)(&advice_phrases(highest, locale), &both)
+}
+
+/// The notes of the version the assessment used (`[[version]] notes`), shown with the result.
+pub fn version_notes<'p>(a: &Assessment, policy: &'p Policy) -> &'p [Text] {
+    a.version.as_deref().and_then(|id| policy.version(id)).map_or(&[], |v| v.notes.as_slice())
 }
 
 /// A note in words.

@@ -50,6 +50,8 @@ pub struct ExplainWords {
     pub place_advice: fn(Place) -> &'static str,
     /// Who a delivery subsidy is paid to: `付给送餐机构`.
     pub paid_to: fn(PaidTo) -> &'static str,
+    /// The source does not say who receives a delivery subsidy.
+    pub paid_to_unknown: &'static str,
     /// What an operator subsidy is counted by: `每餐`.
     pub operator_per: fn(OperatorPer) -> &'static str,
 
@@ -95,6 +97,8 @@ pub struct ExplainWords {
     pub found_flag: fn(bool) -> &'static str,
     /// Living in a care institution (true) or at home: `住在养老机构`.
     pub found_in_care_home: fn(bool) -> &'static str,
+    /// A plain 特困 counted as a support type by where the person lives (true: in a care home).
+    pub found_tekun_counted: fn(bool) -> &'static str,
     /// Urban or rural was not answered.
     pub found_no_area: &'static str,
     /// `{area}标准的上限为{amount}`.
@@ -112,6 +116,9 @@ pub struct ExplainWords {
     pub version: fn(&str, &str, Option<&str>) -> String,
     /// A version whose dates are inferred: label, from, until, the note on the dates.
     pub version_roughly: fn(&str, &str, Option<&str>, &str) -> String,
+    /// A version whose start the source does not state: label, until, the day the next version
+    /// starts (before which this one is used), the note on the dates.
+    pub version_unknown_start: fn(&str, Option<&str>, Option<&str>, Option<&str>) -> String,
     /// No version in force on a date.
     pub no_version: fn(&str) -> String,
     /// No version in force on a date (first), the policy having ended on another (second).
@@ -130,6 +137,9 @@ pub struct ExplainWords {
     pub eligibility: fn(bool, &str) -> String,
     /// A component's tier and what it gives: component, tier, the figures.
     pub tier: fn(&str, &str, &Computed) -> String,
+    /// A tier's step (first) and how a plain 特困 was counted for it (second, from
+    /// [`ExplainWords::found_tekun_counted`]).
+    pub tier_counted: fn(&str, &str) -> String,
     /// In none of a component's tiers.
     pub no_tier: fn(&str) -> String,
     /// A level's part lost by where the meal is eaten: component, level, place, amount.
@@ -140,12 +150,23 @@ pub struct ExplainWords {
     pub spend_assumed: fn(&str, &str, bool) -> String,
     /// The subsidy cut to the price: before, price.
     pub capped_at_price: fn(&str, &str) -> String,
+    /// One meal's subsidy cut to a money cap: before, the cap, whether it is the week's (else the month's).
+    pub capped_by_money: fn(&str, &str, bool) -> String,
     /// The meal's total: subsidy, what the person pays (if known).
     pub total: fn(&str, Option<&str>) -> String,
     /// A delivery subsidy: name, amount, who it is paid to.
     pub delivery: fn(&str, &str, &str) -> String,
     /// No delivery subsidy.
     pub no_delivery: &'static str,
+    /// The delivery fee, paid by the person: the fee.
+    pub fee_person: fn(&str) -> String,
+    /// The delivery fee, free for the person: the fee, the tests that make it free (may be empty).
+    pub fee_free: fn(&str, &str) -> String,
+    /// The delivery fee, covered by the subsidy to the provider: the fee, the part covered, the
+    /// rest the person pays (`None`: nothing).
+    pub fee_subsidised: fn(&str, &str, Option<&str>) -> String,
+    /// What the person pays with the delivery: for the meal, for the delivery, together.
+    pub pay_with_delivery: fn(&str, &str, &str) -> String,
     /// An operator subsidy: name, amount, what it is counted by.
     pub operator: fn(&str, &str, &str) -> String,
 
@@ -164,6 +185,8 @@ pub struct ExplainWords {
     pub hint_tier: fn(&str, &str, &str, &str) -> String,
     /// What a delivery subsidy needs: name, amount, what is missing.
     pub hint_delivery: fn(&str, &str, &str) -> String,
+    /// What free delivery needs: the fee, what is missing.
+    pub hint_free_delivery: fn(&str, &str) -> String,
 
     /// Have the meals the policy covers: `吃{meals}（本政策只补贴{meals}）`.
     pub advice_meal: fn(&str) -> String,
@@ -280,6 +303,7 @@ pub const ZH_CN: ExplainWords = ExplainWords {
         PaidTo::Provider => "付给送餐机构",
         PaidTo::Person => "补给您本人",
     },
+    paid_to_unknown: "来源没有说明这笔补贴付给谁",
     operator_per: |p| match p {
         OperatorPer::Meal => "每餐",
         OperatorPer::PersonDay => "每人每天",
@@ -307,6 +331,13 @@ pub const ZH_CN: ExplainWords = ExplainWords {
     found_no_groups: "都不是",
     found_flag: |yes| if yes { "是" } else { "不是" },
     found_in_care_home: |yes| if yes { "住在养老机构" } else { "住在家里" },
+    found_tekun_counted: |in_care_home| {
+        if in_care_home {
+            "特困人员，住在养老机构，按集中供养计算"
+        } else {
+            "特困人员，没有入住养老机构，按分散供养计算"
+        }
+    },
     found_no_area: "未填写城乡",
     found_limit: |area, limit| format!("{area}标准的上限为{limit}"),
     found_no_standard: "政策未给出该标准",
@@ -321,6 +352,15 @@ pub const ZH_CN: ExplainWords = ExplainWords {
     version_roughly: |label, from, until, note| match until {
         Some(u) => format!("适用政策版本：{label}（约自{from}起，至{u}；{note}）"),
         None => format!("适用政策版本：{label}（约自{from}起；{note}）"),
+    },
+    version_unknown_start: |label, until, gives_way, note| {
+        let used = match (until, gives_way) {
+            (Some(u), _) => format!("到{u}为止的日期都按这个版本计算"),
+            (None, Some(next)) => format!("{next}起施行新版本，在此之前的日期都按这个版本计算"),
+            (None, None) => "所有日期都按这个版本计算".to_string(),
+        };
+        let note = note.map_or_else(String::new, |n| format!("；{n}"));
+        format!("适用政策版本：{label}（开始日期不详，来源没有写明；{used}{note}）")
     },
     no_version: |d| format!("{d}没有有效的政策版本"),
     no_version_ended: |d, e| format!("{d}没有有效的政策版本：该政策已于{e}到期"),
@@ -346,12 +386,23 @@ pub const ZH_CN: ExplainWords = ExplainWords {
         Computed::PayFixed { pay, price, amount } => {
             format!("{c}：符合“{t}”，个人每餐支付{}，餐价{}，即补贴{}", money_zh(*pay), money_zh(*price), money_zh(*amount))
         }
-        Computed::Percent { percent, price, amount } => {
+        Computed::Percent { percent, price, at_most: None, amount } => {
             format!("{c}：符合“{t}”，补贴餐价{}的{percent}%，即{}", money_zh(*price), money_zh(*amount))
+        }
+        Computed::Percent { percent, price, at_most: Some(max), amount } => {
+            let raw = price.percent(*percent);
+            let then = if raw > *max { format!("按最高{}补贴", money_zh(*max)) } else { format!("即补贴{}", money_zh(*amount)) };
+            format!(
+                "{c}：符合“{t}”，按餐价的{percent}%补贴，最高{}：餐价{}的{percent}%是{}，{then}",
+                money_zh(*max),
+                money_zh(*price),
+                money_zh(raw)
+            )
         }
         Computed::NeedsPrice => format!("{c}：符合“{t}”，但需要知道餐价才能计算补贴"),
         Computed::NoFigure => format!("{c}：符合“{t}”，但该档对这一餐没有补贴标准"),
     },
+    tier_counted: |step, counted| format!("{step}（您是{counted}）"),
     no_tier: |c| format!("{c}：您不符合任何一档"),
     level_lost: |c, level, place, lost| format!("{c}由{level}支付，在{place}就餐不能享受这部分（{lost}）"),
     below_spend: |c, t, price, above| {
@@ -369,12 +420,29 @@ pub const ZH_CN: ExplainWords = ExplainWords {
         }
     },
     capped_at_price: |before, price| format!("补贴不超过实际消费：{before}减为餐价{price}"),
+    capped_by_money: |before, cap, week| {
+        let period = if week { "每周" } else { "每月" };
+        format!("政策{period}最多补贴{cap}，一餐也不能超过：{before}减为{cap}")
+    },
     total: |subsidy, pay| match pay {
         Some(p) => format!("这一餐补贴{subsidy}，您支付{p}"),
         None => format!("这一餐补贴{subsidy}（未填写餐价，无法算出您要付多少）"),
     },
     delivery: |name, amount, to| format!("{name}：每次{amount}，{to}"),
     no_delivery: "您不符合送餐上门补贴的条件",
+    fee_person: |fee| format!("送餐费每次{fee}，由您自付"),
+    fee_free: |fee, tests| {
+        if tests.is_empty() {
+            format!("送餐费每次{fee}：您可以免费享受送餐上门，不用付")
+        } else {
+            format!("送餐费每次{fee}：您可以免费享受送餐上门（{tests}），不用付")
+        }
+    },
+    fee_subsidised: |fee, covered, rest| match rest {
+        None => format!("送餐费每次{fee}，由送餐补贴付给送餐机构，您不用付"),
+        Some(rest) => format!("送餐费每次{fee}，其中{covered}由送餐补贴付给送餐机构，其余{rest}由您自付"),
+    },
+    pay_with_delivery: |meal, fee, pay| format!("连同送餐费，这一餐您共支付{pay}：餐费{meal}，加送餐费{fee}"),
     operator: |name, amount, per| format!("另外，{name}：政府{per}补贴食堂{amount}（不影响您支付的金额）"),
 
     all_sep: "，并且",
@@ -385,6 +453,7 @@ pub const ZH_CN: ExplainWords = ExplainWords {
     hint_eligibility: |failed| format!("享受补贴需要：{failed}"),
     hint_tier: |c, t, amount, failed| format!("{c}“{t}”（每餐{amount}）需要：{failed}"),
     hint_delivery: |name, amount, failed| format!("{name}（每次{amount}）需要：{failed}"),
+    hint_free_delivery: |fee, failed| format!("免费送餐（每次不用付{fee}送餐费）需要：{failed}"),
 
     advice_meal: |names| format!("吃{names}（本政策只补贴{names}）"),
     advice_working_day: |next| format!("在工作日吃（周末和法定节假日不补贴；下一个工作日是{next}）"),
@@ -480,6 +549,7 @@ pub const EN: ExplainWords = ExplainWords {
         PaidTo::Provider => "paid to the delivery provider",
         PaidTo::Person => "paid to you",
     },
+    paid_to_unknown: "the source does not say who receives it",
     operator_per: |p| match p {
         OperatorPer::Meal => "per meal",
         OperatorPer::PersonDay => "per person per day",
@@ -507,6 +577,13 @@ pub const EN: ExplainWords = ExplainWords {
     found_no_groups: "none",
     found_flag: |yes| if yes { "yes" } else { "no" },
     found_in_care_home: |yes| if yes { "living in a care institution" } else { "living at home" },
+    found_tekun_counted: |in_care_home| {
+        if in_care_home {
+            "extremely poor person under state support, living in a care institution, so counted as centralised support"
+        } else {
+            "extremely poor person under state support, not living in a care institution, so counted as dispersed support"
+        }
+    },
     found_no_area: "urban or rural not given",
     found_limit: |area, limit| format!("the {area} limit is {limit}"),
     found_no_standard: "the policy gives no standard for it",
@@ -521,6 +598,15 @@ pub const EN: ExplainWords = ExplainWords {
     version_roughly: |label, from, until, note| match until {
         Some(u) => format!("Policy version: {label} (roughly from {from} to {u}; {note})"),
         None => format!("Policy version: {label} (roughly from {from}; {note})"),
+    },
+    version_unknown_start: |label, until, gives_way, note| {
+        let used = match (until, gives_way) {
+            (Some(u), _) => format!("used for every date up to {u}"),
+            (None, Some(next)) => format!("used for every date before {next}, when the next version starts"),
+            (None, None) => "used for every date".to_string(),
+        };
+        let note = note.map_or_else(String::new, |n| format!("; {n}"));
+        format!("Policy version: {label} (start date not stated in the source; {used}{note})")
     },
     no_version: |d| format!("No version of this policy is in force on {d}"),
     no_version_ended: |d, e| format!("No version of this policy is in force on {d}: it ended on {e}"),
@@ -553,12 +639,27 @@ pub const EN: ExplainWords = ExplainWords {
                 money_en(*amount)
             )
         }
-        Computed::Percent { percent, price, amount } => {
+        Computed::Percent { percent, price, at_most: None, amount } => {
             format!("{c}: you are in “{t}”: {percent}% of the {} price, that is {}", money_en(*price), money_en(*amount))
+        }
+        Computed::Percent { percent, price, at_most: Some(max), amount } => {
+            let raw = price.percent(*percent);
+            let then = if raw > *max {
+                format!("so the subsidy is the most, {}", money_en(*max))
+            } else {
+                format!("so the subsidy is {}", money_en(*amount))
+            };
+            format!(
+                "{c}: you are in “{t}”: {percent}% of the meal price, at most {}: {percent}% of {} is {}, {then}",
+                money_en(*max),
+                money_en(*price),
+                money_en(raw)
+            )
         }
         Computed::NeedsPrice => format!("{c}: you are in “{t}”, but the meal price is needed to work out the subsidy"),
         Computed::NoFigure => format!("{c}: you are in “{t}”, but it has no figure for this meal"),
     },
+    tier_counted: |step, counted| format!("{step} (you are an {counted})"),
     no_tier: |c| format!("{c}: you are in none of its tiers"),
     level_lost: |c, level, place, lost| format!("{c} is paid by {level}, and is lost when eating in {place} ({lost})"),
     below_spend: |c, t, price, above| {
@@ -576,12 +677,33 @@ pub const EN: ExplainWords = ExplainWords {
         }
     },
     capped_at_price: |before, price| format!("A subsidy never exceeds what the meal costs: {before} reduced to the price, {price}"),
+    capped_by_money: |before, cap, week| {
+        let period = if week { "a week" } else { "a month" };
+        format!("The policy pays at most {cap} {period}, so one meal cannot get more either: {before} reduced to {cap}")
+    },
     total: |subsidy, pay| match pay {
         Some(p) => format!("For this meal the subsidy is {subsidy} and you pay {p}"),
         None => format!("For this meal the subsidy is {subsidy} (no price given, so what you pay is not known)"),
     },
     delivery: |name, amount, to| format!("{name}: {amount} per delivery, {to}"),
     no_delivery: "You do not qualify for a home-delivery subsidy",
+    fee_person: |fee| format!("Delivery fee: {fee} each time, paid by you"),
+    fee_free: |fee, tests| {
+        if tests.is_empty() {
+            format!("Delivery fee: {fee} each time, but delivery is free for you, so you pay nothing")
+        } else {
+            format!("Delivery fee: {fee} each time, but delivery is free for you ({tests}), so you pay nothing")
+        }
+    },
+    fee_subsidised: |fee, covered, rest| match rest {
+        None => format!("Delivery fee: {fee} each time, covered by the delivery subsidy paid to the provider; you pay nothing"),
+        Some(rest) => {
+            format!("Delivery fee: {fee} each time; {covered} of it is covered by the delivery subsidy paid to the provider, and you pay the remaining {rest}")
+        }
+    },
+    pay_with_delivery: |meal, fee, pay| {
+        format!("With the delivery fee you pay {pay} for this meal: {meal} for the meal and {fee} for the delivery")
+    },
     operator: |name, amount, per| {
         format!("Also, {name}: the government pays the canteen {amount} {per} (this does not change what you pay)")
     },
@@ -594,6 +716,7 @@ pub const EN: ExplainWords = ExplainWords {
     hint_eligibility: |failed| format!("To receive the subsidy you need: {failed}"),
     hint_tier: |c, t, amount, failed| format!("{c} “{t}” ({amount} per meal) needs: {failed}"),
     hint_delivery: |name, amount, failed| format!("{name} ({amount} each) needs: {failed}"),
+    hint_free_delivery: |fee, failed| format!("Free delivery (not paying the {fee} fee each time) needs: {failed}"),
 
     advice_meal: |names| format!("have {names} (the only meals this policy covers)"),
     advice_working_day: |next| format!("eat on a working day (not at weekends or on public holidays; the next is {next})"),
@@ -691,6 +814,9 @@ mod tests {
                 add("in_care_home", (w.in_care_home)(yes).into());
                 add("found_flag", (w.found_flag)(yes).into());
                 add("found_in_care_home", (w.found_in_care_home)(yes).into());
+                add("found_tekun_counted", (w.found_tekun_counted)(yes).into());
+                add("tier_counted", (w.tier_counted)(name, (w.found_tekun_counted)(yes)));
+                add("capped_by_money", (w.capped_by_money)(&amount, &amount, yes));
                 add("eligibility", (w.eligibility)(yes, name));
                 add("below_spend", (w.below_spend)(name, &amount, &amount, yes));
                 add("spend_assumed", (w.spend_assumed)(name, &amount, yes));
@@ -706,6 +832,7 @@ mod tests {
                 w.found_no_income,
                 w.found_sep,
                 w.no_delivery,
+                w.paid_to_unknown,
                 w.all_sep,
                 w.any_sep,
                 w.price_unknown,
@@ -730,6 +857,12 @@ mod tests {
             for until in [None, Some(day.as_str())] {
                 add("version", (w.version)(name, &day, until));
                 add("version_roughly", (w.version_roughly)(name, &day, until, name));
+                for gives_way in [None, Some(day.as_str())] {
+                    for note in [None, Some(name)] {
+                        add("version_unknown_start", (w.version_unknown_start)(name, until, gives_way, note));
+                    }
+                }
+                add("fee_subsidised", (w.fee_subsidised)(&amount, &amount, until.map(|_| amount.as_str())));
                 add("total", (w.total)(&amount, until));
             }
             add("no_version", (w.no_version)(&day));
@@ -745,7 +878,9 @@ mod tests {
             for computed in [
                 Computed::Fixed { amount: Fen(500) },
                 Computed::PayFixed { pay: Fen(300), price: Fen(1200), amount: Fen(900) },
-                Computed::Percent { percent: 50, price: Fen(1500), amount: Fen(750) },
+                Computed::Percent { percent: 50, price: Fen(1500), at_most: None, amount: Fen(750) },
+                Computed::Percent { percent: 25, price: Fen(2400), at_most: Some(Fen(500)), amount: Fen(500) },
+                Computed::Percent { percent: 25, price: Fen(1600), at_most: Some(Fen(500)), amount: Fen(400) },
                 Computed::NeedsPrice,
                 Computed::NoFigure,
             ] {
@@ -761,6 +896,11 @@ mod tests {
             add("hint_eligibility", (w.hint_eligibility)(name));
             add("hint_tier", (w.hint_tier)(name, name, &amount, name));
             add("hint_delivery", (w.hint_delivery)(name, &amount, name));
+            add("hint_free_delivery", (w.hint_free_delivery)(&amount, name));
+            add("fee_person", (w.fee_person)(&amount));
+            add("fee_free", (w.fee_free)(&amount, ""));
+            add("fee_free", (w.fee_free)(&amount, name));
+            add("pay_with_delivery", (w.pay_with_delivery)(&amount, &amount, &amount));
             add("advice_meal", (w.advice_meal)(name));
             add("advice_working_day", (w.advice_working_day)(&day));
             add("advice", (w.advice)(&[place.to_string(), name.to_string()], &amount));

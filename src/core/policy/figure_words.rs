@@ -38,6 +38,24 @@ pub struct AnswerLabels {
     pub place: &'static str,
 }
 
+/// A money cap cutting one meal of the month, in words ([`FigureWords::money_cap_step`]).
+pub struct MoneyCapWords<'a> {
+    /// The meal: `2025年3月31日午餐` (from [`FigureWords::meal_on`]).
+    pub meal: &'a str,
+    /// For a week's cap, the week's Monday (a date in words); `None` for the month's cap.
+    pub week_of: Option<&'a str>,
+    /// The cap.
+    pub cap: &'a str,
+    /// Already received in the week or month before this meal.
+    pub used: &'a str,
+    /// What the meal got: what was left (`None`: nothing was left).
+    pub granted: Option<&'a str>,
+    /// What it would have got without the cap.
+    pub uncapped: &'a str,
+    /// Planned meals after it in the same week or month that got nothing.
+    pub after: u32,
+}
+
 /// The figures' words in one language.
 pub struct FigureWords {
     /// The days of the week, Monday first.
@@ -65,6 +83,10 @@ pub struct FigureWords {
     pub assumption: fn(&str, &str, &str, Option<&str>) -> String,
     /// The policy's most for the month: that month, every day or working day, the meals covered.
     pub max_label: fn(&str, &str, &str) -> String,
+    /// A meal on a day: the date, the meal (`2025年3月31日午餐`).
+    pub meal_on: fn(&str, &str) -> String,
+    /// A money cap cutting a meal of the month, and the meals after it.
+    pub money_cap_step: fn(&MoneyCapWords<'_>) -> String,
     /// The most is a ceiling, not money the person is missing.
     pub max_note: &'static str,
 
@@ -77,11 +99,12 @@ pub struct FigureWords {
     /// What a day's most assumes, bracketed: the meals, whether there are several, the policy's
     /// meals a day.
     pub day_assumes: fn(&str, bool, Option<u32>) -> String,
-    /// What a week's most assumes, bracketed: the days, the meals, the policy's meals a week.
-    pub week_assumes: fn(&str, &str, Option<u32>) -> String,
+    /// What a week's most assumes, bracketed: the days, the meals, the policy's meals and money
+    /// a week.
+    pub week_assumes: fn(&str, &str, Option<u32>, Option<&str>) -> String,
     /// What a month's most assumes, bracketed: that month, the days, the meals, the policy's
-    /// meals a month.
-    pub month_assumes: fn(&str, &str, &str, Option<u32>) -> String,
+    /// meals and money a month.
+    pub month_assumes: fn(&str, &str, &str, Option<u32>, Option<&str>) -> String,
 
     /// The answers' labels.
     pub labels: AnswerLabels,
@@ -125,6 +148,16 @@ fn cap_en(n: Option<u32>, period: &str) -> String {
     n.map_or_else(String::new, |n| format!("; the policy pays for at most {n} meals {period}"))
 }
 
+/// The policy's money per period, after what an assumption says (Chinese).
+fn money_cap_zh(amount: Option<&str>, period: &str) -> String {
+    amount.map_or_else(String::new, |a| format!("；政策{period}最多补贴{a}"))
+}
+
+/// The policy's money per period, after what an assumption says (English).
+fn money_cap_en(amount: Option<&str>, period: &str) -> String {
+    amount.map_or_else(String::new, |a| format!("; the policy pays at most {a} {period}"))
+}
+
 /// Chinese.
 pub const ZH_CN: FigureWords = FigureWords {
     weekdays: ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"],
@@ -150,6 +183,20 @@ pub const ZH_CN: FigureWords = FigureWords {
         format!("如果{that}{days}都在食堂吃{meals}{at_price}，那么{that}：")
     },
     max_label: |that, every, covered| format!("政策的上限（{that}{every}都在食堂吃{covered}）"),
+    meal_on: |date, meal| format!("{date}{meal}"),
+    money_cap_step: |c| {
+        let period = if c.week_of.is_some() { "这一周" } else { "这个月" };
+        let cap = match c.week_of {
+            Some(monday) => format!("{monday}起的这一周最多补贴{}", c.cap),
+            None => format!("每月最多补贴{}", c.cap),
+        };
+        let got = match c.granted {
+            Some(g) => format!("之前已补贴{}，这一餐只补剩下的{g}（原本{}）", c.used, c.uncapped),
+            None => format!("之前已补贴{}，已经补满，这一餐没有补贴（原本{}）", c.used, c.uncapped),
+        };
+        let after = if c.after > 0 { format!("；{period}之后的{}餐也没有补贴", c.after) } else { String::new() };
+        format!("{}：政策{cap}，{got}{after}", c.meal)
+    },
     max_note: "上限只是政策允许的最多，不是您少拿的钱：没去吃的餐没有补贴，也不用付钱。",
 
     per_day: "每天最多",
@@ -162,8 +209,10 @@ pub const ZH_CN: FigureWords = FigureWords {
             format!("（一天在食堂吃{meals}{}）", cap_zh(cap, "每天"))
         }
     },
-    week_assumes: |days, meals, cap| format!("（{days}都在食堂吃{meals}{}）", cap_zh(cap, "每周")),
-    month_assumes: |that, days, meals, cap| format!("（{that}{days}都在食堂吃{meals}{}）", cap_zh(cap, "每月")),
+    week_assumes: |days, meals, cap, money| format!("（{days}都在食堂吃{meals}{}{}）", cap_zh(cap, "每周"), money_cap_zh(money, "每周")),
+    month_assumes: |that, days, meals, cap, money| {
+        format!("（{that}{days}都在食堂吃{meals}{}{}）", cap_zh(cap, "每月"), money_cap_zh(money, "每月"))
+    },
 
     labels: AnswerLabels {
         policy: "政策",
@@ -224,14 +273,36 @@ pub const EN: FigureWords = FigureWords {
         format!("If you eat {meals} at the canteen {days}{at_price} {that}, then {that}:")
     },
     max_label: |that, every, covered| format!("The policy's most ({covered} at the canteen {every} {that})"),
+    meal_on: |date, meal| format!("{date}, {meal}"),
+    money_cap_step: |c| {
+        let period = if c.week_of.is_some() { "week" } else { "month" };
+        let cap = match c.week_of {
+            Some(monday) => format!("the policy pays at most {} in the week from {monday}", c.cap),
+            None => format!("the policy pays at most {} a month", c.cap),
+        };
+        let got = match c.granted {
+            Some(g) => format!("{} was already paid, so this meal gets only the {g} left (instead of {})", c.used, c.uncapped),
+            None => format!("{} was already paid, which is all of it, so this meal gets nothing (instead of {})", c.used, c.uncapped),
+        };
+        let after = match c.after {
+            0 => String::new(),
+            1 => format!("; the meal after it in the {period} gets nothing either"),
+            n => format!("; the {n} meals after it in the {period} get nothing either"),
+        };
+        format!("{}: {cap}; {got}{after}", c.meal)
+    },
     max_note: "The most is only what the policy allows, not money you are missing: a meal you do not eat there has no subsidy and costs you nothing.",
 
     per_day: "Per day, at most",
     per_week: "Per week, at most",
     per_month: |name| format!("In {name}, at most"),
     day_assumes: |meals, _several, cap| format!(" (eating {meals} at the canteen in one day{})", cap_en(cap, "a day")),
-    week_assumes: |days, meals, cap| format!(" (eating {meals} at the canteen {days}{})", cap_en(cap, "a week")),
-    month_assumes: |that, days, meals, cap| format!(" (eating {meals} at the canteen {days} {that}{})", cap_en(cap, "a month")),
+    week_assumes: |days, meals, cap, money| {
+        format!(" (eating {meals} at the canteen {days}{}{})", cap_en(cap, "a week"), money_cap_en(money, "a week"))
+    },
+    month_assumes: |that, days, meals, cap, money| {
+        format!(" (eating {meals} at the canteen {days} {that}{}{})", cap_en(cap, "a month"), money_cap_en(money, "a month"))
+    },
 
     labels: AnswerLabels {
         policy: "Policy",
@@ -327,8 +398,19 @@ mod tests {
             all.push(("max_label", (w.max_label)(meal, day, meal)));
             all.push(("per_month", (w.per_month)(meal)));
             for cap in [None, Some(5)] {
-                all.push(("week_assumes", (w.week_assumes)(day, meal, cap)));
-                all.push(("month_assumes", (w.month_assumes)(meal, day, meal, cap)));
+                for money in [None, Some(amount.as_str())] {
+                    all.push(("week_assumes", (w.week_assumes)(day, meal, cap, money)));
+                    all.push(("month_assumes", (w.month_assumes)(meal, day, meal, cap, money)));
+                }
+            }
+            all.push(("meal_on", (w.meal_on)(day, meal)));
+            for week_of in [None, Some(day)] {
+                for granted in [None, Some(amount.as_str())] {
+                    for after in [0, 1, 3] {
+                        let c = MoneyCapWords { meal, week_of, cap: &amount, used: &amount, granted, uncapped: &amount, after };
+                        all.push(("money_cap_step", (w.money_cap_step)(&c)));
+                    }
+                }
             }
             all.push(("age_years", (w.age_years)(85)));
             all.push(("born_aged", (w.born_aged)(meal, 85)));

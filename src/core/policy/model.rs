@@ -145,8 +145,14 @@ pub enum Benefit {
     Subsidy(PerMeal<Dated<Fen>>),
     /// The price the person pays; the subsidy is the meal price minus this.
     Pay(PerMeal<Dated<Fen>>),
-    /// A percentage of the meal price.
-    Percent(PerMeal<Dated<u32>>),
+    /// A percentage of the meal price ("七五折" is 25), with an optional ceiling per meal
+    /// ("最高5元"): the subsidy is the percentage of the price, but never more than the ceiling.
+    Percent {
+        /// The percentage, per meal.
+        percent: PerMeal<Dated<u32>>,
+        /// The most it gives per meal (`percent_at_most` in the file), if the clause sets one.
+        at_most: Option<PerMeal<Dated<Fen>>>,
+    },
 }
 
 /// A condition on the meal's price for a component to pay at all.
@@ -196,7 +202,8 @@ impl FundingLevel {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Select {
-    /// The matching tier that gives the most for this meal.
+    /// The matching tier that gives the most for this meal; on a tie, the first in file order
+    /// (a later tier replaces the chosen one only when it gives strictly more).
     Best,
     /// The first matching tier in file order (priority order).
     First,
@@ -236,7 +243,7 @@ pub struct Component {
     pub tiers: Vec<Tier>,
 }
 
-/// Limits on how many meals are subsidised.
+/// Limits on how many meals, and how much money, are subsidised.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Caps {
     /// Meals per day.
@@ -245,6 +252,11 @@ pub struct Caps {
     pub per_week: Option<(Dated<u32>, ClauseRef)>,
     /// Meals per calendar month.
     pub per_month: Option<(Dated<u32>, ClauseRef)>,
+    /// Subsidy money per natural week (Monday–Sunday); the meal that crosses it gets what is left.
+    pub money_per_week: Option<(Dated<Fen>, ClauseRef)>,
+    /// Subsidy money per calendar month ("每人每月最多150元"); the meal that crosses it gets what
+    /// is left.
+    pub money_per_month: Option<(Dated<Fen>, ClauseRef)>,
 }
 
 /// Who receives a delivery subsidy.
@@ -257,6 +269,19 @@ pub enum PaidTo {
     Person,
 }
 
+impl PaidTo {
+    /// The identifier used in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            PaidTo::Provider => "provider",
+            PaidTo::Person => "person",
+        }
+    }
+}
+
+/// What a version's `from` says when the source does not state the start date.
+pub const UNKNOWN_START: &str = "unknown";
+
 /// A home-delivery (送餐上门) subsidy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Delivery {
@@ -268,9 +293,34 @@ pub struct Delivery {
     pub when: Condition,
     /// Amount per delivery.
     pub amount: Dated<Fen>,
-    /// Who receives it.
-    pub paid_to: PaidTo,
+    /// Who receives it (`None`: the source does not say).
+    pub paid_to: Option<PaidTo>,
     /// The clause it comes from.
+    pub clause: ClauseRef,
+}
+
+/// The fee a person pays per home delivery ("上门送餐费为2元，由服务对象个人自付"), and who
+/// has it free ("免费享受送餐上门服务").
+///
+/// What the person pays for one delivery: nothing when `free` holds for them (and they pass the
+/// version's eligibility); otherwise the fee less any delivery subsidy paid to the provider for
+/// them ("对送餐机构补贴，超出部分由服务对象自付"), never below zero.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct DeliveryFee {
+    /// The fee per delivery.
+    pub amount: Dated<Fen>,
+    /// The clause that sets the fee and says the person pays it.
+    pub clause: ClauseRef,
+    /// Who has delivery free, and the clause that says so.
+    pub free: Option<FreeDelivery>,
+}
+
+/// Groups for whom delivery is free.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FreeDelivery {
+    /// Who has it free.
+    pub when: Condition,
+    /// The clause that says so.
     pub clause: ClauseRef,
 }
 
@@ -317,8 +367,10 @@ pub struct Version {
     pub id: String,
     /// Name shown to users.
     pub label: Text,
-    /// First day in force.
-    pub from: Date,
+    /// First day in force; `None` when the source does not state it (`from = "unknown"` in the
+    /// file, allowed for the first version only): it is then in force on every day before the
+    /// next version starts (and up to `until`, if given).
+    pub from: Option<Date>,
     /// Where the start date comes from.
     pub from_clause: Option<ClauseRef>,
     /// Last day in force (inclusive), if it has a sunset.
@@ -339,6 +391,8 @@ pub struct Version {
     pub caps: Caps,
     /// Home-delivery subsidies (the best matching one applies).
     pub delivery: Vec<Delivery>,
+    /// The fee the person pays per delivery, if the policy states one.
+    pub delivery_fee: Option<DeliveryFee>,
     /// Subsidies to the canteen.
     pub operator: Vec<OperatorSubsidy>,
     /// Local minimum-living standards (城市, 农村) per person per month, with their clause.
@@ -368,9 +422,11 @@ pub struct IncomeDefinition {
 }
 
 impl Version {
-    /// Is this version in force on `on`?
+    /// Is this version in force on `on`, taken alone? A version whose start is unknown is in
+    /// force on every day up to its `until`; [`Policy::version_on`] lets a later version take
+    /// over from its start.
     pub fn in_force(&self, on: Date) -> bool {
-        self.from <= on && self.until.is_none_or(|u| on <= u)
+        self.from.is_none_or(|f| f <= on) && self.until.is_none_or(|u| on <= u)
     }
 }
 
@@ -396,6 +452,8 @@ pub struct Expect {
     pub pay: Option<Fen>,
     /// Expected delivery subsidy.
     pub delivery: Option<Fen>,
+    /// Expected delivery fee the person pays (included in `pay`).
+    pub delivery_fee: Option<Fen>,
     /// Expected tier id(s), joined with `+` in component order; `""` for none.
     pub tier: Option<String>,
     /// Expected version id.
@@ -447,9 +505,23 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// The version in force on `on`.
+    /// The version in force on `on`. Dated versions never overlap (the loader refuses it); a
+    /// first version whose start is unknown is in force until the next one starts, so the latest
+    /// version in force wins.
     pub fn version_on(&self, on: Date) -> Option<&Version> {
-        self.versions.iter().find(|v| v.in_force(on))
+        self.versions.iter().rev().find(|v| v.in_force(on))
+    }
+
+    /// A version by id.
+    pub fn version(&self, id: &str) -> Option<&Version> {
+        self.versions.iter().find(|v| v.id == id)
+    }
+
+    /// The start of the version after `version` (by id), if there is one: the day a version
+    /// whose own start is unknown gives way.
+    pub fn next_start(&self, id: &str) -> Option<Date> {
+        let i = self.versions.iter().position(|v| v.id == id)?;
+        self.versions.get(i + 1).and_then(|v| v.from)
     }
 
     /// A clause by reference.

@@ -255,6 +255,22 @@ impl Person {
             income_per_month: None,
         }
     }
+
+    /// Is the person in category `wanted` as a policy names it? As [`Hardship::is_within`],
+    /// and a plain `tekun` (support type not given) counts as 分散供养 when the person does not
+    /// live in a care home, and as 集中供养 when they do.
+    pub fn hardship_within(&self, wanted: Hardship) -> bool {
+        self.hardship.is_within(wanted) || (self.hardship == Hardship::Tekun && wanted == self.tekun_support())
+    }
+
+    /// The support type a plain `tekun` is counted as: by where the person lives.
+    pub fn tekun_support(&self) -> Hardship {
+        if self.in_care_home {
+            Hardship::TekunCentralised
+        } else {
+            Hardship::TekunDispersed
+        }
+    }
 }
 
 /// The keys of a person as files write one: a policy file's `[[case]]` person, PERSON.json

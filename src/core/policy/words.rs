@@ -5,10 +5,11 @@
 //! [`super::figure_words`].
 
 use super::assess::Limits;
+use super::assess::{Limit, MoneyCapStep};
 use super::explain::{care_name, date, group_name, hardship_name, hukou_name, meal_name, money, place_name};
 use super::explain_words::explain_words;
-use super::figure_words::figure_words;
-use super::model::Policy;
+use super::figure_words::{figure_words, MoneyCapWords};
+use super::model::{ClauseRef, Policy};
 use super::person::{AgeInput, Meal, MealKind, PersonAnswers};
 use super::simulate::MonthResult;
 use crate::core::date::Date;
@@ -126,7 +127,11 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
     let days = if lim.workdays_only { w.every_working_day } else { w.every_day };
     let mut out = vec![
         LimitLine { label: w.per_day.into(), amount: lim.max_day, assumes: (w.day_assumes)(&meals, lim.meals.len() > 1, lim.per_day) },
-        LimitLine { label: w.per_week.into(), amount: lim.max_week, assumes: (w.week_assumes)(days, &meals, lim.per_week) },
+        LimitLine {
+            label: w.per_week.into(),
+            amount: lim.max_week,
+            assumes: (w.week_assumes)(days, &meals, lim.per_week, lim.money_per_week.map(|f| money(f, locale)).as_deref()),
+        },
     ];
     if with_month {
         let (y, m) = month;
@@ -134,10 +139,35 @@ pub fn limit_lines(lim: &Limits, month: (i32, u8), with_month: bool, today: Date
         out.push(LimitLine {
             label: (w.per_month)(&month_name(y, m, today, locale)),
             amount: lim.max_month,
-            assumes: (w.month_assumes)(that, days, &meals, lim.per_month),
+            assumes: (w.month_assumes)(that, days, &meals, lim.per_month, lim.money_per_month.map(|f| money(f, locale)).as_deref()),
         });
     }
     out
+}
+
+/// Where a money cap cut the month's meals, step by step, each with the clause that sets the cap:
+/// `2025年3月31日午餐：政策每月最多补贴150元，之前已补贴148元，这一餐只补剩下的2元（原本5元）`.
+pub fn money_cap_lines(steps: &[MoneyCapStep], locale: Locale) -> Vec<(String, ClauseRef)> {
+    let w = figure_words(locale);
+    steps
+        .iter()
+        .map(|s: &MoneyCapStep| {
+            let meal = (w.meal_on)(&date(s.date, locale), meal_name(s.meal, locale));
+            let monday = (s.limit == Limit::MoneyPerWeek).then(|| date(s.period_start, locale));
+            let (cap, used, uncapped) = (money(s.cap, locale), money(s.used_before, locale), money(s.uncapped, locale));
+            let granted = (!s.granted.is_zero()).then(|| money(s.granted, locale));
+            let words = MoneyCapWords {
+                meal: &meal,
+                week_of: monday.as_deref(),
+                cap: &cap,
+                used: &used,
+                granted: granted.as_deref(),
+                uncapped: &uncapped,
+                after: s.nothing_after,
+            };
+            ((w.money_cap_step)(&words), s.clause)
+        })
+        .collect()
 }
 
 fn reference_price(policy: &Policy, on: Date) -> Option<Fen> {

@@ -10,14 +10,16 @@ use yew::prelude::*;
 use super::text::{calc_texts, CalcTexts};
 use crate::core::date::Date;
 use crate::core::money::Fen;
-use crate::core::policy::assess::Assessment;
+use crate::core::policy::assess::{Assessment, StepKind};
 use crate::core::policy::calc::Outcome;
-use crate::core::policy::explain::{advice_range_text, advice_text, date, group_name, hint_text, money, note_text, step_text};
+use crate::core::policy::explain::{
+    advice_range_text, advice_text, date, group_name, hint_text, money, note_text, step_text, version_notes,
+};
 use crate::core::policy::form::{validate, FormError, FormField, FormInput};
 use crate::core::policy::income::{income_text, IncomeCheck};
 use crate::core::policy::model::{ClauseRef, Policy};
 use crate::core::policy::simulate::MonthResult;
-use crate::core::policy::words::{answer_lines, limit_lines, month_words};
+use crate::core::policy::words::{answer_lines, limit_lines, money_cap_lines, month_words};
 use crate::core::policy::{Question, RangeAssessment};
 use crate::core::Locale;
 use crate::ui::browser;
@@ -58,11 +60,11 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
         Outcome::Invalid(errors) => (error_summary(errors, t, l), Html::default()),
         Outcome::Blocked { failed, total } => (html! { <p class="result-blocked">{ (t.blocked)(*failed, *total) }</p> }, Html::default()),
         Outcome::TooManyUnknowns => (html! { <p>{ t.too_many_unknowns }</p> }, Html::default()),
-        Outcome::Single(a) => (single_headline(a, t, l), explanation(a, p, has_month, today, t, l)),
+        Outcome::Single(a) => (single_headline(a, p, t, l), explanation(a, p, has_month, true, today, t, l)),
         Outcome::Range(r) => (range_headline(r, p, t, l), range_body(r, p, today, t, l)),
     };
     let month = match (&props.month, &props.outcome) {
-        (Some(m), Outcome::Single(a)) => month_view(m, a, today, t, l),
+        (Some(m), Outcome::Single(a)) => month_view(m, a, p, today, t, l),
         _ => Html::default(),
     };
     let income = match (&props.outcome, &props.income) {
@@ -148,6 +150,9 @@ fn announcement(outcome: &Outcome, p: &Policy, l: Locale) -> String {
             if !a.delivery_subsidy.is_zero() {
                 parts.push(sentence(&delivery_line(a, t, l)));
             }
+            if let Some(fee) = delivery_fee_line(a, p, l) {
+                parts.push(sentence(&fee));
+            }
             if let Some(advice) = &a.advice {
                 parts.push(sentence(&(t.advice)(&advice_text(advice, l))));
             }
@@ -199,7 +204,8 @@ fn figure(label: &str, amount: String, class: &'static str) -> Html {
     }
 }
 
-fn single_headline(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
+fn single_headline(a: &Assessment, p: &Policy, t: &CalcTexts, l: Locale) -> Html {
+    let fee = delivery_fee_line(a, p, l);
     let pay = a.pay.map(|p| figure(t.you_pay, money(p, l), "pay"));
     html! {
         <>
@@ -211,6 +217,9 @@ fn single_headline(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
             if !a.delivery_subsidy.is_zero() {
                 <p class="delivery-line">{ delivery_line(a, t, l) }</p>
             }
+            if let Some(fee) = fee {
+                <p class="delivery-fee-line">{ fee }</p>
+            }
             if let Some(advice) = &a.advice {
                 <p class="advice">{ (t.advice)(&advice_text(advice, l)) }</p>
             }
@@ -220,6 +229,11 @@ fn single_headline(a: &Assessment, t: &CalcTexts, l: Locale) -> Html {
 
 fn delivery_line(a: &Assessment, t: &CalcTexts, l: Locale) -> String {
     (t.delivery_line)(&money(a.delivery_subsidy, l), a.delivery_paid_to)
+}
+
+/// The delivery fee and who pays it, in the explanation's own words ("送餐费每次2元，由您自付").
+fn delivery_fee_line(a: &Assessment, p: &Policy, l: Locale) -> Option<String> {
+    a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).map(|s| step_text(s, p, l))
 }
 
 fn question_name(q: &Question, p: &Policy, t: &CalcTexts, l: Locale) -> String {
@@ -267,26 +281,34 @@ fn range_headline(r: &RangeAssessment, p: &Policy, t: &CalcTexts, l: Locale) -> 
 
 fn range_body(r: &RangeAssessment, p: &Policy, today: Date, t: &CalcTexts, l: Locale) -> Html {
     let irrelevant: Vec<String> = r.irrelevant.iter().map(|q| question_name(q, p, t, l)).collect();
+    // The version's notes once, not in each of the two explanations.
+    let notes = version_notes(&r.max, p);
     html! {
         <>
             if !irrelevant.is_empty() {
                 <p class="field-hint">{ (t.makes_no_difference)(&irrelevant) }</p>
             }
+            if !notes.is_empty() {
+                <h4>{ t.notes_heading }</h4>
+                <ul class="notes">{ for notes.iter().map(|n| html! { <li class="version-note">{ n.get(l).to_string() }</li> }) }</ul>
+            }
             <details class="range-case">
                 <summary>{ (t.range_highest)(&money(r.max.subsidy, l)) }</summary>
-                { explanation(&r.max, p, false, today, t, l) }
+                { explanation(&r.max, p, false, false, today, t, l) }
             </details>
             <details class="range-case">
                 <summary>{ (t.range_lowest)(&money(r.min.subsidy, l)) }</summary>
-                { explanation(&r.min, p, false, today, t, l) }
+                { explanation(&r.min, p, false, false, today, t, l) }
             </details>
         </>
     }
 }
 
 /// The steps, the day/week limits (and the month's, when no month under the person's habits is
-/// shown), what would give more, and notes. `has_month`: the month view is shown above.
-fn explanation(a: &Assessment, p: &Policy, has_month: bool, today: Date, t: &CalcTexts, l: Locale) -> Html {
+/// shown), what would give more, and notes. `has_month`: the month view is shown above;
+/// `with_version_notes`: the version's own notes (`[[version]] notes`) go with the notes.
+fn explanation(a: &Assessment, p: &Policy, has_month: bool, with_version_notes: bool, today: Date, t: &CalcTexts, l: Locale) -> Html {
+    let version_notes: &[crate::core::policy::model::Text] = if with_version_notes { version_notes(a, p) } else { &[] };
     let steps = a.steps.iter().map(|s| {
         html! {
             <li>
@@ -320,9 +342,12 @@ fn explanation(a: &Assessment, p: &Policy, has_month: bool, today: Date, t: &Cal
                 <h4>{ t.hints_heading }</h4>
                 <ul class="hints">{ for advice }{ for hints }</ul>
             }
-            if !a.notes.is_empty() {
+            if !a.notes.is_empty() || !version_notes.is_empty() {
                 <h4>{ t.notes_heading }</h4>
-                <ul class="notes">{ for a.notes.iter().map(|n| html! { <li>{ note_text(n, l) }</li> }) }</ul>
+                <ul class="notes">
+                    { for version_notes.iter().map(|n| html! { <li class="version-note">{ n.get(l).to_string() }</li> }) }
+                    { for a.notes.iter().map(|n| html! { <li>{ note_text(n, l) }</li> }) }
+                </ul>
             }
         </>
     }
@@ -354,8 +379,17 @@ fn income_view(check: &IncomeCheck, p: &Policy, t: &CalcTexts, l: Locale) -> Htm
     }
 }
 
-fn month_view(m: &MonthResult, a: &Assessment, today: Date, t: &CalcTexts, l: Locale) -> Html {
+fn month_view(m: &MonthResult, a: &Assessment, p: &Policy, today: Date, t: &CalcTexts, l: Locale) -> Html {
     let w = month_words(m, &a.limits.meals, a.limits.workdays_only, a.price, today, l);
+    // Where a money cap cut the month, step by step, each with the clause that sets the cap.
+    let caps = money_cap_lines(&m.money_caps, l).into_iter().map(|(text, clause)| {
+        html! {
+            <li>
+                <p>{ text }</p>
+                { clause_details(Some(clause), p, t, l) }
+            </li>
+        }
+    });
     html! {
         <div class="month">
             <h4>{ w.heading }</h4>
@@ -365,6 +399,10 @@ fn month_view(m: &MonthResult, a: &Assessment, today: Date, t: &CalcTexts, l: Lo
                 <dt>{ t.month_meals }</dt><dd>{ m.subsidised_meals }</dd>
                 <dt>{ t.month_pay }</dt><dd>{ money(m.total_pay, l) }</dd>
             </dl>
+            if !m.money_caps.is_empty() {
+                <h5>{ t.month_caps_heading }</h5>
+                <ol class="month-caps">{ for caps }</ol>
+            }
             if m.entitlement > m.total_subsidy {
                 <dl class="month-ceiling">
                     <dt>{ w.max_label }</dt><dd class="month-max">{ money(m.entitlement, l) }</dd>

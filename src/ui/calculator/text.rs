@@ -178,6 +178,8 @@ pub struct CalcTexts {
     pub area_rural: &'static str,
     /// One figure of the income estimate: its label ("如经认定为低保边缘家庭"), the figure.
     pub income_figure: fn(&str, &str) -> String,
+    /// Above the steps where a money cap ("每人每月最多150元") cut the month's meals.
+    pub month_caps_heading: &'static str,
 }
 
 /// 简体中文.
@@ -246,7 +248,7 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     delivery_line: |amount, to| match to {
         Some(PaidTo::Provider) => format!("送餐上门补贴：{amount}（付给送餐机构）"),
         Some(PaidTo::Person) => format!("送餐上门补贴：{amount}（补给您本人）"),
-        None => format!("送餐上门补贴：{amount}"),
+        None => format!("送餐上门补贴：{amount}（来源没有说明付给谁）"),
     },
     steps_heading: "怎么算出来的",
     policy_text: "政策原文",
@@ -332,6 +334,7 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     area_urban: "城镇",
     area_rural: "农村",
     income_figure: |label, figure| format!("{label}：{figure}"),
+    month_caps_heading: "补贴到了政策的金额上限",
 };
 
 /// English.
@@ -402,7 +405,7 @@ pub const EN: CalcTexts = CalcTexts {
     delivery_line: |amount, to| match to {
         Some(PaidTo::Provider) => format!("Home-delivery subsidy: {amount} (paid to the delivery provider)"),
         Some(PaidTo::Person) => format!("Home-delivery subsidy: {amount} (paid to you)"),
-        None => format!("Home-delivery subsidy: {amount}"),
+        None => format!("Home-delivery subsidy: {amount} (the source does not say who receives it)"),
     },
     steps_heading: "How this was worked out",
     policy_text: "Policy text (exact words)",
@@ -488,6 +491,7 @@ pub const EN: CalcTexts = CalcTexts {
     area_urban: "Urban",
     area_rural: "Rural",
     income_figure: |label, figure| format!("{label}: {figure}"),
+    month_caps_heading: "Where the policy's cap on the subsidy was reached",
 };
 
 /// The table for a locale.

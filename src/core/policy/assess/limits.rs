@@ -2,7 +2,9 @@
 //! as they stand on a day, and what they allow over days, weeks and a month.
 //!
 //! Caps are applied in time order, as a canteen's card system would: a meal beyond the day's,
-//! week's or month's limit gets nothing. Within a day the meals that give most are counted first.
+//! week's or month's limit gets nothing. A money cap ("每人每月最多150元") gives the meal that
+//! crosses it only what is left, and the meals after it nothing; each such cut is recorded as a
+//! [`MoneyCapStep`] for the explanation. Within a day the meals that give most are counted first.
 //! A natural week (Monday–Sunday) that began in the previous month counts that month's meals too,
 //! and unused meals are never carried over (Tianjin: "不累计入下一自然周").
 //!
@@ -33,6 +35,10 @@ pub struct Limits {
     pub per_week: Option<u32>,
     /// Meals per month.
     pub per_month: Option<u32>,
+    /// Subsidy money per natural week.
+    pub money_per_week: Option<Fen>,
+    /// Subsidy money per month.
+    pub money_per_month: Option<Fen>,
     /// Most subsidy in one day (eating every covered meal at this price).
     pub max_day: Fen,
     /// Most subsidy in one full natural week.
@@ -58,15 +64,18 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
         })
         .collect();
     sort_by(&mut day_amounts, |x, y| y.cmp(x));
+    let money = money_caps_on(version, on);
+    // No day or week gives more than a week's or a month's money cap.
+    let within_money = |f: Fen| money.smallest().map_or(f, |(cap, _, _)| f.min(cap));
     let per_day_n = per_day.map_or(day_amounts.len(), |n| n as usize);
-    let max_day: Fen = day_amounts.iter().take(per_day_n).copied().sum();
+    let max_day: Fen = within_money(day_amounts.iter().take(per_day_n).copied().sum());
     let days_in_week: u32 = if version.workdays_only.is_some() { 5 } else { 7 };
     let week_meals = days_in_week as usize * per_day_n.min(day_amounts.len());
     let week_n = per_week.map_or(week_meals, |n| (n as usize).min(week_meals));
     // The best meals of each day first.
     let mut week: Vec<Fen> = (0..days_in_week).flat_map(|_| day_amounts.iter().take(per_day_n).copied()).collect();
     sort_by(&mut week, |x, y| y.cmp(x));
-    let max_week: Fen = week.iter().take(week_n).copied().sum();
+    let max_week: Fen = within_money(week.iter().take(week_n).copied().sum());
 
     // Every covered meal every day, through the meal's month (the caps applied in time order).
     let plan = MealPlan::every_covered_meal(version, meal);
@@ -77,10 +86,39 @@ pub(super) fn limits(policy: &Policy, version: &Version, person: &Person, meal: 
         per_day,
         per_week,
         per_month,
+        money_per_week: money.week.map(|(f, _)| f),
+        money_per_month: money.month.map(|(f, _)| f),
         max_day,
         max_week,
         max_month: month.total_subsidy,
     }
+}
+
+/// The money caps of a version in force on one day, with their clauses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct MoneyCapsOn {
+    /// Per natural week.
+    pub(crate) week: Option<(Fen, ClauseRef)>,
+    /// Per month.
+    pub(crate) month: Option<(Fen, ClauseRef)>,
+}
+
+impl MoneyCapsOn {
+    /// The smaller of the two caps (the week's when equal), with which it is and its clause.
+    pub(crate) fn smallest(&self) -> Option<(Fen, Limit, ClauseRef)> {
+        let week = self.week.map(|(f, c)| (f, Limit::MoneyPerWeek, c));
+        let month = self.month.map(|(f, c)| (f, Limit::MoneyPerMonth, c));
+        match (week, month) {
+            (Some(w), Some(m)) => Some(if m.0 < w.0 { m } else { w }),
+            (w, m) => w.or(m),
+        }
+    }
+}
+
+/// The money caps of `version` in force on `day`.
+pub(crate) fn money_caps_on(version: &Version, day: Date) -> MoneyCapsOn {
+    let cap = |c: &Option<(Dated<Fen>, ClauseRef)>| c.as_ref().and_then(|(d, clause)| d.at(day).map(|f| (*f, *clause)));
+    MoneyCapsOn { week: cap(&version.caps.money_per_week), month: cap(&version.caps.money_per_month) }
 }
 
 /// The caps of a version as they stand on one day (`None`: no cap).
@@ -145,6 +183,37 @@ pub enum Limit {
     PerWeek,
     /// The month's meal limit was reached.
     PerMonth,
+    /// The week's money cap was reached (the meal got what was left, or nothing).
+    MoneyPerWeek,
+    /// The month's money cap was reached (the meal got what was left, or nothing).
+    MoneyPerMonth,
+}
+
+/// A money cap cutting the month's meals, for the explanation: the first meal of a week or month
+/// that the cap cut (it gets what is left of the cap, perhaps nothing), and how many planned meals
+/// after it in the same week or month get nothing.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MoneyCapStep {
+    /// Which cap: [`Limit::MoneyPerWeek`] or [`Limit::MoneyPerMonth`].
+    pub limit: Limit,
+    /// The cap.
+    pub cap: Fen,
+    /// The clause that sets it.
+    pub clause: ClauseRef,
+    /// The first day of the week (its Monday) or of the month the cap counts.
+    pub period_start: Date,
+    /// The meal that crossed the cap.
+    pub date: Date,
+    /// Which meal.
+    pub meal: MealKind,
+    /// Subsidy already received in that week or month before this meal.
+    pub used_before: Fen,
+    /// What the meal would have had without the cap.
+    pub uncapped: Fen,
+    /// What it got: what was left of the cap.
+    pub granted: Fen,
+    /// Planned meals after it in the same week or month that got nothing because of the cap.
+    pub nothing_after: u32,
 }
 
 /// One planned meal in the month.
@@ -189,12 +258,17 @@ pub struct MonthResult {
     pub plan_meals: Vec<MealKind>,
     /// The plan's price per meal (`None`: the policy's reference price, or unknown).
     pub plan_price: Option<Fen>,
+    /// Where a money cap cut the month's meals, in time order.
+    pub money_caps: Vec<MoneyCapStep>,
 }
 
 struct Counters {
     week_start: Option<Date>,
     week: u32,
     month: u32,
+    /// Subsidy money received this week and this month.
+    week_money: Fen,
+    month_money: Fen,
 }
 
 /// Runs `plan` through month `month` of `year`, the caps applied in time order; days before the
@@ -221,25 +295,29 @@ pub(crate) fn run_month(
         plan_days: plan.weekdays,
         plan_meals: plan.meals.clone(),
         plan_price: plan.price,
+        money_caps: Vec::new(),
     };
     let (Some(first), Some(last)) = (Date::new(year, month, 1), Date::new(year, month, days_in_month(year, month))) else {
         return out;
     };
-    let mut counters = Counters { week_start: None, week: 0, month: 0 };
+    let mut counters = Counters { week_start: None, week: 0, month: 0, week_money: Fen::ZERO, month_money: Fen::ZERO };
     // Start on the Monday of the first week, so a week begun last month is counted whole.
     let mut day = first.week_start();
     while day <= last {
         if counters.week_start != Some(day.week_start()) {
             counters.week_start = Some(day.week_start());
             counters.week = 0;
+            counters.week_money = Fen::ZERO;
         }
         let in_month = day >= first;
         if in_month && day == first {
             counters.month = 0;
+            counters.month_money = Fen::ZERO;
         }
         let today_plan = if in_month { plan } else { before };
         if today_plan.eats_on(day.weekday()) {
-            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters);
+            let steps = if in_month { Some(&mut out.money_caps) } else { None };
+            let meals = day_meals(policy, person, today_plan, day, calendar, &mut counters, steps);
             if in_month {
                 for m in meals {
                     out.total_subsidy += m.subsidy;
@@ -266,6 +344,7 @@ fn day_meals(
     day: Date,
     calendar: &Calendar,
     counters: &mut Counters,
+    mut steps: Option<&mut Vec<MoneyCapStep>>,
 ) -> Vec<SimulatedMeal> {
     let Some(version) = policy.version_on(day) else {
         return plan
@@ -282,14 +361,16 @@ fn day_meals(
             .collect();
     };
     let CapsOn { per_day, per_week, per_month } = caps_on(version, day);
+    let money = money_caps_on(version, day);
 
-    let assessed: Vec<(MealKind, Fen, Option<Fen>)> = plan
+    // Each meal: its subsidy, its price, and the delivery fee the person pays.
+    let assessed: Vec<(MealKind, Fen, Option<Fen>, Fen)> = plan
         .meals
         .iter()
         .map(|kind| {
             let meal = Meal { date: day, kind: *kind, price: plan.price, delivery: plan.delivery, place: plan.place };
             let a = assess_figures(policy, person, &meal, calendar);
-            (*kind, a.subsidy, a.price)
+            (*kind, a.subsidy, a.price, a.delivery_fee)
         })
         .collect();
     // Count the meals that give most first.
@@ -312,23 +393,63 @@ fn day_meals(
         } else {
             None
         };
-        if limit.is_none() {
+        if limit.is_some() {
+            granted[i] = Some((Fen::ZERO, limit));
+            continue;
+        }
+        // Money caps: what is left of the week's and the month's (the smaller decides).
+        let left_week = money.week.map(|(cap, clause)| (cap.saturating_sub(counters.week_money), Limit::MoneyPerWeek, cap, clause));
+        let left_month = money.month.map(|(cap, clause)| (cap.saturating_sub(counters.month_money), Limit::MoneyPerMonth, cap, clause));
+        let tightest = match (left_week, left_month) {
+            (Some(w), Some(m)) => Some(if m.0 < w.0 { m } else { w }),
+            (w, m) => w.or(m),
+        };
+        let (subsidy, by) = match tightest {
+            Some((left, which, cap, clause)) if left < uncapped => {
+                if let Some(steps) = steps.as_deref_mut() {
+                    let (used_before, period_start) = match which {
+                        Limit::MoneyPerWeek => (counters.week_money, day.week_start()),
+                        _ => (counters.month_money, Date::new(day.year(), day.month(), 1).unwrap_or(day)),
+                    };
+                    match steps.iter_mut().rev().find(|s| s.limit == which && s.period_start == period_start) {
+                        Some(step) => step.nothing_after += 1,
+                        None => steps.push(MoneyCapStep {
+                            limit: which,
+                            cap,
+                            clause,
+                            period_start,
+                            date: day,
+                            meal: assessed[i].0,
+                            used_before,
+                            uncapped,
+                            granted: left,
+                            nothing_after: 0,
+                        }),
+                    }
+                }
+                (left, Some(which))
+            }
+            _ => (uncapped, None),
+        };
+        if !subsidy.is_zero() {
             today += 1;
             counters.week += 1;
             counters.month += 1;
+            counters.week_money += subsidy;
+            counters.month_money += subsidy;
         }
-        granted[i] = Some((if limit.is_some() { Fen::ZERO } else { uncapped }, limit));
+        granted[i] = Some((subsidy, by));
     }
     let mut out: Vec<SimulatedMeal> = assessed
         .iter()
         .zip(granted)
-        .map(|((kind, uncapped, price), g)| {
+        .map(|((kind, uncapped, price, fee), g)| {
             let (subsidy, limited_by) = g.unwrap_or((Fen::ZERO, None));
             SimulatedMeal {
                 date: day,
                 meal: *kind,
                 subsidy,
-                pay: price.map(|p| p.saturating_sub(subsidy)),
+                pay: price.map(|p| p.saturating_sub(subsidy) + *fee),
                 uncapped: *uncapped,
                 limited_by,
             }
@@ -369,6 +490,8 @@ mod tests {
             per_day: Some(1),
             per_week: Some(5),
             per_month: None,
+            money_per_week: None,
+            money_per_month: None,
             max_day: Fen::yuan(3),
             max_week: Fen::yuan(15),
             max_month: Fen::yuan(63),
@@ -388,5 +511,168 @@ mod tests {
         assert_eq!(a.subsidy, Fen::ZERO);
         assert_eq!((a.limits.workdays_only, a.limits.per_day, a.limits.per_week), (true, None, None));
         assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.max_month), (Fen::yuan(5), Fen::yuan(25), Fen::yuan(105)));
+    }
+}
+
+#[cfg(test)]
+mod money_cap_tests {
+    use super::*;
+    use crate::core::policy::assess::assess;
+    use crate::core::policy::load::parse_policy;
+    use crate::core::policy::words::money_cap_lines;
+    use crate::core::Locale;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    /// A lunch-only policy: 5 yuan a meal for everyone, a 12-yuan standard meal, and `caps`.
+    fn policy(caps: &str) -> Policy {
+        let text = format!(
+            r#"
+[policy]
+id = "cap-test"
+name = "上限测试"
+region = "测试"
+[[source]]
+id = "s"
+title = "测试文件"
+number = "测1号"
+[[clause]]
+id = "amount"
+source = "s"
+text = "每餐补贴5元，标准餐价12元。"
+[[clause]]
+id = "cap"
+source = "s"
+text = "每人每月最多150元。"
+[[version]]
+id = "v"
+label = "测试"
+from = 2025-01-01
+meals = ["lunch"]
+meals_clause = "amount"
+reference_price = 12
+reference_price_clause = "amount"
+caps = {caps}
+  [[version.component]]
+  id = "c"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "all"
+    name = "所有人"
+    subsidy = 5
+    clause = "amount"
+"#
+        );
+        parse_policy(&text).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn every_day_lunch() -> MealPlan {
+        MealPlan { weekdays: [true; 7], ..MealPlan::weekday_lunches(None) }
+    }
+
+    #[test]
+    fn a_month_cap_of_150_stops_the_31st_lunch() {
+        // "每人每月最多150元", 12-yuan lunches with 5 yuan each, every day of March 2025 (31 days):
+        // lunches 1–30 get 5 = 150 yuan, and lunch 31 (31 March) gets 150 − 150 = 0.
+        // Paid: 30 × (12 − 5) + 12 = 222.
+        let p = policy(r#"{ money_per_month = 150, clause = "cap" }"#);
+        let m = run_month(&p, &Person::aged(70), &every_day_lunch(), &every_day_lunch(), 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals, m.total_pay), (Fen::yuan(150), 30, Fen::yuan(222)));
+        let last = m.meals.last().expect("31 lunches");
+        assert_eq!(
+            (last.date, last.subsidy, last.uncapped, last.limited_by),
+            (d("2025-03-31"), Fen::ZERO, Fen::yuan(5), Some(Limit::MoneyPerMonth))
+        );
+        assert_eq!(m.money_caps.len(), 1);
+        let step = &m.money_caps[0];
+        assert_eq!((step.date, step.used_before, step.granted, step.nothing_after), (d("2025-03-31"), Fen::yuan(150), Fen::ZERO, 0));
+        let lines = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(lines[0].0, "2025年3月31日午餐：政策每月最多补贴150元，之前已补贴150元，已经补满，这一餐没有补贴（原本5元）");
+        let cap = p.clauses.iter().position(|c| c.id == "cap").expect("clause");
+        assert_eq!(lines[0].1, cap);
+    }
+
+    #[test]
+    fn a_month_cap_of_152_gives_the_31st_lunch_what_is_left() {
+        // The same month with a 152-yuan cap: lunch 31 gets 152 − 150 = 2 (the partial last
+        // payment). Total 152; paid 30 × 7 + (12 − 2) = 220.
+        let p = policy(r#"{ money_per_month = 152, money_per_month_clause = "cap" }"#);
+        let m = run_month(&p, &Person::aged(70), &every_day_lunch(), &every_day_lunch(), 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals, m.total_pay), (Fen::yuan(152), 31, Fen::yuan(220)));
+        let last = m.meals.last().expect("31 lunches");
+        assert_eq!((last.subsidy, last.pay, last.limited_by), (Fen::yuan(2), Some(Fen::yuan(10)), Some(Limit::MoneyPerMonth)));
+        let lines = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].0, "2025年3月31日午餐：政策每月最多补贴152元，之前已补贴150元，这一餐只补剩下的2元（原本5元）");
+        let en = money_cap_lines(&m.money_caps, Locale::En);
+        assert_eq!(
+            en[0].0,
+            "31 March 2025, lunch: the policy pays at most ¥152 a month; ¥150 was already paid, so this meal gets only the ¥2 left (instead of ¥5)"
+        );
+    }
+
+    #[test]
+    fn lunch_and_dinner_the_crossing_meal_is_partial_and_the_rest_of_the_month_gets_nothing() {
+        // Lunch and dinner every day at 5 yuan, cap 152: days 1–15 give 30 meals = 150; 16 March
+        // lunch (lunch is counted before dinner on an equal amount) gets 2; 16 March dinner and
+        // both meals of 17–31 March (15 days) get nothing: 1 + 30 = 31 meals after it.
+        let mut p = policy(r#"{ money_per_month = 152, clause = "cap" }"#);
+        p.versions[0].meals.0 = vec![MealKind::Lunch, MealKind::Dinner];
+        let plan = MealPlan { meals: vec![MealKind::Lunch, MealKind::Dinner], ..every_day_lunch() };
+        let m = run_month(&p, &Person::aged(70), &plan, &plan, 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals), (Fen::yuan(152), 31));
+        let step = &m.money_caps[0];
+        assert_eq!((step.date, step.meal, step.granted, step.nothing_after), (d("2025-03-16"), MealKind::Lunch, Fen::yuan(2), 31));
+        let chinese = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(
+            chinese[0].0,
+            "2025年3月16日午餐：政策每月最多补贴152元，之前已补贴150元，这一餐只补剩下的2元（原本5元）；这个月之后的31餐也没有补贴"
+        );
+    }
+
+    #[test]
+    fn a_week_cap_gives_each_week_s_third_lunch_the_remainder() {
+        // "每人每周最多12元", weekday lunches at 5 yuan: Monday 5, Tuesday 5, Wednesday 12 − 10 = 2,
+        // Thursday and Friday nothing. March 2025 starts on a Saturday: the week of 3, 10, 17 and
+        // 24 March each give 12; Monday 31 March 5. Total 4 × 12 + 5 = 53, from 4 × 3 + 1 = 13 meals.
+        let p = policy(r#"{ money_per_week = 12, clause = "cap" }"#);
+        let plan = MealPlan::weekday_lunches(None);
+        let m = run_month(&p, &Person::aged(70), &plan, &plan, 2025, 3, Calendar::builtin());
+        assert_eq!((m.total_subsidy, m.subsidised_meals), (Fen::yuan(53), 13));
+        let cut: Vec<(Date, Date, Fen, u32)> = m.money_caps.iter().map(|s| (s.period_start, s.date, s.granted, s.nothing_after)).collect();
+        assert_eq!(
+            cut,
+            vec![
+                (d("2025-03-03"), d("2025-03-05"), Fen::yuan(2), 2),
+                (d("2025-03-10"), d("2025-03-12"), Fen::yuan(2), 2),
+                (d("2025-03-17"), d("2025-03-19"), Fen::yuan(2), 2),
+                (d("2025-03-24"), d("2025-03-26"), Fen::yuan(2), 2),
+            ]
+        );
+        let chinese = money_cap_lines(&m.money_caps, Locale::ZhCn);
+        assert_eq!(chinese[0].0, "2025年3月5日午餐：政策2025年3月3日起的这一周最多补贴12元，之前已补贴10元，这一餐只补剩下的2元（原本5元）；这一周之后的2餐也没有补贴");
+        // The limits (every lunch, every day): a day 5, a week 12 (not 7 × 5 = 35); in March the
+        // week of Monday 24 February has used its 12 by Wednesday 26 (5 + 5 + 2), so Saturday 1 and
+        // Sunday 2 March get nothing; then 4 weeks × 12 and Monday 31 March 5 = 53.
+        let a = assess(&p, &Person::aged(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        assert_eq!((a.limits.max_day, a.limits.max_week, a.limits.money_per_week), (Fen::yuan(5), Fen::yuan(12), Some(Fen::yuan(12))));
+        assert_eq!(a.limits.max_month, Fen::yuan(53));
+        // The week's line says the cap it assumes.
+        let lines = crate::core::policy::words::limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::ZhCn);
+        assert_eq!((lines[1].amount, lines[1].assumes.as_str()), (Fen::yuan(12), "（每天都在食堂吃午餐；政策每周最多补贴12元）"));
+        let lines = crate::core::policy::words::limit_lines(&a.limits, (2025, 3), false, d("2026-11-30"), Locale::En);
+        assert_eq!(lines[1].assumes, " (eating lunch at the canteen every day; the policy pays at most ¥12 a week)");
+    }
+
+    #[test]
+    fn one_meal_never_gets_more_than_the_cap() {
+        // A week cap of 3 yuan below the 5-yuan subsidy: even the first meal of the week gets 3.
+        let p = policy(r#"{ money_per_week = 3, clause = "cap" }"#);
+        let a = assess(&p, &Person::aged(70), &Meal::lunch(d("2025-03-04")), Calendar::builtin());
+        assert_eq!((a.subsidy, a.pay), (Fen::yuan(3), Some(Fen::yuan(9))));
+        let step = a.steps.iter().find(|s| matches!(s.kind, crate::core::policy::assess::StepKind::CappedByMoney { .. })).expect("said");
+        assert_eq!(crate::core::policy::explain::step_text(step, &p, Locale::ZhCn), "政策每周最多补贴3元，一餐也不能超过：5元减为3元");
     }
 }

@@ -21,7 +21,7 @@ use crate::core::date::Date;
 use crate::core::money::Fen;
 use crate::core::sort::sort_by;
 
-pub use limits::Limits;
+pub use limits::{Limit, Limits, MoneyCapStep};
 
 /// How a tier's amount for this meal was worked out.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -41,13 +41,15 @@ pub enum Computed {
         /// The resulting subsidy.
         amount: Fen,
     },
-    /// A percentage of the meal price.
+    /// A percentage of the meal price, up to a ceiling if the tier has one.
     Percent {
         /// The percentage.
         percent: u32,
         /// The meal price.
         price: Fen,
-        /// The resulting subsidy.
+        /// The most it gives per meal ("最高5元"), if the tier sets one.
+        at_most: Option<Fen>,
+        /// The resulting subsidy (the percentage of the price, or the ceiling if that is less).
         amount: Fen,
     },
     /// The tier needs the meal price and none is known.
@@ -76,10 +78,13 @@ pub enum StepKind {
         id: String,
         /// Version label.
         label: Text,
-        /// First day in force.
-        from: Date,
+        /// First day in force (`None`: the source does not state it).
+        from: Option<Date>,
         /// Last day in force.
         until: Option<Date>,
+        /// For a version whose start is not stated and that has no `until`: the day the next
+        /// version starts, before which this one is used.
+        gives_way: Option<Date>,
         /// What is known or inferred about the dates (then `from`/`until` are not certain).
         dates_note: Option<Text>,
     },
@@ -172,6 +177,15 @@ pub enum StepKind {
         /// The meal price.
         price: Fen,
     },
+    /// The subsidy of this one meal is more than a week's or month's money cap: reduced to it.
+    CappedByMoney {
+        /// The subsidy before.
+        before: Fen,
+        /// The cap.
+        cap: Fen,
+        /// Which cap (`MoneyPerWeek` or `MoneyPerMonth`).
+        limit: limits::Limit,
+    },
     /// The result for this meal.
     Total {
         /// Subsidy.
@@ -185,11 +199,31 @@ pub enum StepKind {
         name: Text,
         /// Amount.
         amount: Fen,
-        /// Paid to.
-        paid_to: PaidTo,
+        /// Paid to (`None`: the source does not say).
+        paid_to: Option<PaidTo>,
     },
     /// Delivery was asked for, but no delivery rule covers the person.
     NoDelivery,
+    /// The delivery fee, and who pays it.
+    DeliveryFee {
+        /// The fee per delivery.
+        fee: Fen,
+        /// Who pays it.
+        payer: FeePayer,
+        /// What the person pays of it.
+        person_pays: Fen,
+        /// For a free delivery: the tests the person passed.
+        checks: Vec<Check>,
+    },
+    /// What the person pays for the meal and its delivery together.
+    PayWithDelivery {
+        /// For the meal.
+        meal: Fen,
+        /// For the delivery.
+        fee: Fen,
+        /// Together.
+        pay: Fen,
+    },
     /// An operator subsidy applies.
     Operator {
         /// Name.
@@ -198,6 +232,22 @@ pub enum StepKind {
         amount: Fen,
         /// Counted per.
         per: OperatorPer,
+    },
+}
+
+/// Who pays a delivery fee.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "payer", rename_all = "snake_case")]
+pub enum FeePayer {
+    /// The person pays it all ("由服务对象个人自付").
+    Person,
+    /// Nobody: delivery is free for the person's group ("免费享受送餐上门服务").
+    Free,
+    /// The delivery subsidy paid to the provider for this person covers `covered` of it; the
+    /// person pays the rest ("超出部分由服务对象自付"), possibly nothing.
+    Subsidised {
+        /// The part the subsidy to the provider covers.
+        covered: Fen,
     },
 }
 
@@ -243,6 +293,11 @@ pub enum HintTarget {
         name: Text,
         /// Amount.
         amount: Fen,
+    },
+    /// Free delivery (the person pays the fee now).
+    FreeDelivery {
+        /// The fee they would not pay.
+        fee: Fen,
     },
 }
 
@@ -294,8 +349,12 @@ pub struct Assessment {
     pub pay: Option<Fen>,
     /// Delivery subsidy for this meal.
     pub delivery_subsidy: Fen,
-    /// Who receives the delivery subsidy.
+    /// Who receives the delivery subsidy (`None`: no subsidy, or the source does not say).
     pub delivery_paid_to: Option<PaidTo>,
+    /// The delivery fee the person pays for this meal (included in `pay`).
+    pub delivery_fee: Fen,
+    /// Who pays the delivery fee (`None`: not delivered, or the policy states no fee).
+    pub delivery_fee_payer: Option<FeePayer>,
     /// Operator subsidy per meal, paid to the canteen for this meal.
     pub operator_per_meal: Fen,
     /// Operator subsidy per person-day, paid to the canteen.
@@ -470,6 +529,8 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         pay: meal.price,
         delivery_subsidy: Fen::ZERO,
         delivery_paid_to: None,
+        delivery_fee: Fen::ZERO,
+        delivery_fee_payer: None,
         operator_per_meal: Fen::ZERO,
         operator_per_day: Fen::ZERO,
         tier: None,
@@ -482,7 +543,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
     };
 
     let Some(version) = policy.version_on(meal.date) else {
-        let starts = policy.versions.first().map(|v| v.from);
+        let starts = policy.versions.first().and_then(|v| v.from);
         let ended = policy.versions.last().and_then(|v| v.until).filter(|u| *u < meal.date);
         trace!(detail, a, StepKind::NoVersion { date: meal.date, starts, ended }, None);
         return a;
@@ -497,6 +558,7 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             label: version.label.clone(),
             from: version.from,
             until: version.until,
+            gives_way: if version.from.is_none() && version.until.is_none() { policy.next_start(&version.id) } else { None },
             dates_note: version.dates_note.clone(),
         },
         version.from_clause,
@@ -627,6 +689,13 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
             subsidy = p;
         }
     }
+    // One meal never gets more than a week's or a month's money cap.
+    if let Some((cap, limit, clause)) = limits::money_caps_on(version, meal.date).smallest() {
+        if subsidy > cap {
+            trace!(detail, a, StepKind::CappedByMoney { before: subsidy, cap, limit }, Some(clause));
+            subsidy = cap;
+        }
+    }
     a.subsidy = subsidy;
     a.pay = price.map(|p| p.saturating_sub(subsidy));
     let pay = a.pay;
@@ -655,11 +724,15 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         match best {
             Some((d, amount)) => {
                 a.delivery_subsidy = amount;
-                a.delivery_paid_to = Some(d.paid_to);
+                a.delivery_paid_to = d.paid_to;
                 a.hints.retain(|h| !matches!(&h.target, HintTarget::Delivery { amount: x, .. } if *x <= amount));
                 trace!(detail, a, StepKind::Delivery { name: d.name.clone(), amount, paid_to: d.paid_to }, Some(d.clause));
             }
+            None if version.delivery.is_empty() => {}
             None => trace!(detail, a, StepKind::NoDelivery, None),
+        }
+        if let Some(fee) = &version.delivery_fee {
+            delivery_fee(&mut a, fee, eligible, person, &ctx, detail);
         }
     }
 
@@ -676,6 +749,48 @@ pub(crate) fn assess_meal(policy: &Policy, person: &Person, meal: &Meal, calenda
         trace!(detail, a, StepKind::Operator { name: op.name.clone(), amount, per: op.per }, Some(op.clause));
     }
     a
+}
+
+/// The delivery fee for a delivered meal: free for the person's group (if they pass the version's
+/// eligibility), else the fee less what a delivery subsidy paid to the provider covers; added to
+/// what the person pays.
+fn delivery_fee(a: &mut Assessment, fee: &DeliveryFee, eligible: bool, person: &Person, ctx: &EvalContext, detail: bool) {
+    let Some(amount) = fee.amount.at(a.date).copied() else { return };
+    let mut checks = Vec::new();
+    let free = match &fee.free {
+        Some(free) if detail => {
+            let verdict = free.when.verdict(person, ctx);
+            match verdict.missing() {
+                None => checks = verdict.checks().into_iter().filter(|c| c.passed).collect(),
+                Some(missing) if eligible && !amount.is_zero() => {
+                    a.hints.push(Hint { target: HintTarget::FreeDelivery { fee: amount }, missing, clause: Some(free.clause) })
+                }
+                Some(_) => {}
+            }
+            (eligible && verdict.passed()).then_some(free.clause)
+        }
+        Some(free) => (eligible && free.when.holds(person, ctx)).then_some(free.clause),
+        None => None,
+    };
+    let (payer, person_pays, clause) = match free {
+        Some(clause) => (FeePayer::Free, Fen::ZERO, clause),
+        None => {
+            // Only a subsidy paid to the provider is known to go towards the fee.
+            let covered = if a.delivery_paid_to == Some(PaidTo::Provider) { a.delivery_subsidy.min(amount) } else { Fen::ZERO };
+            let payer = if covered.is_zero() { FeePayer::Person } else { FeePayer::Subsidised { covered } };
+            (payer, amount.saturating_sub(covered), fee.clause)
+        }
+    };
+    a.delivery_fee = person_pays;
+    a.delivery_fee_payer = Some(payer);
+    let meal_pay = a.pay;
+    a.pay = a.pay.map(|p| p + person_pays);
+    trace!(detail, a, StepKind::DeliveryFee { fee: amount, payer, person_pays, checks }, Some(clause));
+    if let (Some(meal), Some(pay)) = (meal_pay, a.pay) {
+        if !person_pays.is_zero() {
+            trace!(detail, a, StepKind::PayWithDelivery { meal, fee: person_pays, pay }, None);
+        }
+    }
 }
 
 fn dibao_on(version: &Version, on: Date) -> DibaoStandards {
@@ -706,8 +821,12 @@ fn compute(tier: &Tier, meal: &Meal, price: Option<Fen>) -> Computed {
             (Some(_), None) => Computed::NeedsPrice,
             (None, _) => Computed::NoFigure,
         },
-        Benefit::Percent(per) => match (per.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
-            (Some(pct), Some(price)) => Computed::Percent { percent: *pct, price, amount: price.percent(*pct) },
+        Benefit::Percent { percent, at_most } => match (percent.get(meal.kind).and_then(|d| d.at(meal.date)), price) {
+            (Some(pct), Some(price)) => {
+                let at_most = at_most.as_ref().and_then(|m| m.get(meal.kind)).and_then(|d| d.at(meal.date)).copied();
+                let raw = price.percent(*pct);
+                Computed::Percent { percent: *pct, price, at_most, amount: at_most.map_or(raw, |m| raw.min(m)) }
+            }
             (Some(_), None) => Computed::NeedsPrice,
             (None, _) => Computed::NoFigure,
         },
@@ -891,5 +1010,259 @@ mod tests {
         let person = Person { hukou: crate::core::policy::person::Hukou::Nonlocal, ..dibao(70) };
         let a = assess(&gz, &person, &Meal { place: Place::SameCity, ..Meal::lunch(d("2025-03-04")) }, Calendar::builtin());
         assert_eq!((a.subsidy, a.advice), (Fen::ZERO, None));
+    }
+}
+
+#[cfg(test)]
+mod format_tests {
+    //! The newer keys of the format, each on a small policy written here, with the amounts worked
+    //! by hand from the quoted clause.
+    use super::*;
+    use crate::core::policy::explain::step_text;
+    use crate::core::policy::load::parse_policy;
+    use crate::core::policy::person::Hardship;
+    use crate::core::Locale;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("date")
+    }
+
+    const HEAD: &str = r#"
+[policy]
+id = "t"
+name = "测试"
+region = "测试"
+[[source]]
+id = "s"
+title = "测试文件"
+number = "测1号"
+[[clause]]
+id = "c"
+source = "s"
+text = "……"
+[[clause]]
+id = "fee"
+source = "s"
+text = "上门送餐费为2元，由服务对象个人自付。"
+[[clause]]
+id = "free"
+source = "s"
+text = "低保对象免费享受送餐上门服务。"
+"#;
+
+    fn policy(version: &str) -> Policy {
+        parse_policy(&format!("{HEAD}{version}")).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    fn lunch(price: i64, delivery: bool) -> Meal {
+        Meal { price: Some(Fen::yuan(price)), delivery, ..Meal::lunch(d("2025-03-04")) }
+    }
+
+    const PERCENT: &str = r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "qiwu"
+    name = "七五折"
+    percent = 25
+    percent_at_most = { lunch = 5 }
+    clause = "c"
+"#;
+
+    #[test]
+    fn a_percentage_is_held_to_its_ceiling() {
+        // "七五折，最高5元": 25 % of 16 = 4; of 20 = 5 (the ceiling exactly); of 24 = 6, so 5.
+        // The ceiling is given for lunch only: a 24-yuan dinner gets the full 6.
+        let p = policy(PERCENT);
+        let at = |price| assess(&p, &Person::aged(70), &lunch(price, false), Calendar::builtin());
+        assert_eq!((at(16).subsidy, at(20).subsidy, at(24).subsidy), (Fen::yuan(4), Fen::yuan(5), Fen::yuan(5)));
+        let a = at(24);
+        let StepKind::Tier { computed, .. } = &a.steps.iter().find(|s| matches!(s.kind, StepKind::Tier { .. })).expect("tier").kind else {
+            unreachable!()
+        };
+        assert_eq!(computed, &Computed::Percent { percent: 25, price: Fen::yuan(24), at_most: Some(Fen::yuan(5)), amount: Fen::yuan(5) });
+        let dinner = Meal { kind: MealKind::Dinner, ..lunch(24, false) };
+        assert_eq!(assess(&p, &Person::aged(70), &dinner, Calendar::builtin()).subsidy, Fen::yuan(6));
+    }
+
+    /// Shenzhen-like: 5 yuan a meal; a delivery subsidy of `subsidy` paid to `paid_to` (or not
+    /// said) for those 80 and over; a 2-yuan fee free for 低保 recipients; eligibility 60+.
+    fn delivery_policy(subsidy: &str, paid_to: &str) -> Policy {
+        policy(&format!(
+            r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+eligibility = {{ age_at_least = 60 }}
+eligibility_clause = "c"
+delivery_fee = {{ amount = 2, clause = "fee", free_when = {{ hardship_in = ["dibao"] }}, free_clause = "free" }}
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "all"
+    name = "所有人"
+    subsidy = 5
+    clause = "c"
+  [[version.delivery]]
+  id = "d"
+  name = "送餐补贴"
+  when = {{ age_at_least = 80 }}
+  amount = {subsidy}
+  {paid_to}
+  clause = "c"
+"#
+        ))
+    }
+
+    #[test]
+    fn the_delivery_fee_is_added_to_what_the_person_pays() {
+        // 70, 12-yuan lunch delivered: 12 − 5 = 7 for the meal, plus the 2-yuan fee ("由服务对象
+        // 个人自付") = 9. Not delivered: no fee, 7.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(70), &lunch(12, true), Calendar::builtin());
+        assert_eq!(
+            (a.subsidy, a.pay, a.delivery_fee, a.delivery_fee_payer),
+            (Fen::yuan(5), Some(Fen::yuan(9)), Fen::yuan(2), Some(FeePayer::Person))
+        );
+        let fee = p.clauses.iter().position(|c| c.id == "fee").expect("clause");
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).expect("fee step");
+        assert_eq!(step.clause, Some(fee));
+        let a = assess(&p, &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee, a.delivery_fee_payer), (Some(Fen::yuan(7)), Fen::ZERO, None));
+    }
+
+    #[test]
+    fn delivery_is_free_for_the_named_group_but_only_within_the_policy() {
+        // 低保, 70: "免费享受送餐上门服务": pays 12 − 5 = 7 and no fee.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let dibao = Person { hardship: Hardship::Dibao, ..Person::aged(70) };
+        let a = assess(&p, &dibao, &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee, a.delivery_fee_payer), (Some(Fen::yuan(7)), Fen::ZERO, Some(FeePayer::Free)));
+        let free = p.clauses.iter().position(|c| c.id == "free").expect("clause");
+        assert_eq!(a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).and_then(|s| s.clause), Some(free));
+        // A 低保 recipient of 55 is outside the policy (60+): no subsidy, and the fee is theirs to pay.
+        let young = Person { hardship: Hardship::Dibao, ..Person::aged(55) };
+        let a = assess(&p, &young, &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.subsidy, a.pay, a.delivery_fee_payer), (Fen::ZERO, Some(Fen::yuan(14)), Some(FeePayer::Person)));
+    }
+
+    #[test]
+    fn a_delivery_subsidy_to_the_provider_pays_the_fee_first() {
+        // 85: a 1-yuan subsidy to the provider covers 1 of the 2-yuan fee; the person pays the
+        // other 1 ("超出部分由服务对象自付"): 7 + 1 = 8. A 3-yuan subsidy covers all of it: 7.
+        let p = delivery_policy("1", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee), (Some(Fen::yuan(8)), Fen::yuan(1)));
+        assert_eq!(a.delivery_fee_payer, Some(FeePayer::Subsidised { covered: Fen::yuan(1) }));
+        let p = delivery_policy("3", r#"paid_to = "provider""#);
+        let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+        assert_eq!((a.pay, a.delivery_fee), (Some(Fen::yuan(7)), Fen::ZERO));
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::DeliveryFee { .. })).expect("fee step");
+        assert_eq!(step_text(step, &p, Locale::ZhCn), "送餐费每次2元，由送餐补贴付给送餐机构，您不用付");
+        assert_eq!(
+            step_text(step, &p, Locale::En),
+            "Delivery fee: ¥2 each time, covered by the delivery subsidy paid to the provider; you pay nothing"
+        );
+    }
+
+    #[test]
+    fn a_subsidy_to_the_person_or_to_no_one_known_does_not_reduce_the_fee() {
+        // Paid to the person ("补给您本人"), or the source does not say: the person pays the whole
+        // 2-yuan fee at the counter: 7 + 2 = 9.
+        for paid_to in [r#"paid_to = "person""#, ""] {
+            let p = delivery_policy("1", paid_to);
+            let a = assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin());
+            assert_eq!((a.pay, a.delivery_subsidy, a.delivery_fee), (Some(Fen::yuan(9)), Fen::yuan(1), Fen::yuan(2)), "{paid_to}");
+        }
+        let p = delivery_policy("1", "");
+        assert_eq!(assess(&p, &Person::aged(85), &lunch(12, true), Calendar::builtin()).delivery_paid_to, None);
+    }
+
+    /// Two tiers that both give `first` and `second` yuan to a 70-year-old.
+    fn two_tiers(first: &str, second: &str) -> Policy {
+        policy(&format!(
+            r#"
+[[version]]
+id = "v"
+label = "v"
+from = 2025-01-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+  select = "best"
+    [[version.component.tier]]
+    id = "{first}"
+    name = "{first}"
+    when = {{ age_at_least = 60 }}
+    subsidy = 3
+    clause = "c"
+    [[version.component.tier]]
+    id = "{second}"
+    name = "{second}"
+    when = {{ hukou = "local" }}
+    subsidy = 3
+    clause = "c"
+"#
+        ))
+    }
+
+    #[test]
+    fn best_breaks_a_tie_by_file_order() {
+        // Both tiers give 3 yuan: the one written first wins, whichever it is (calc: only a tier
+        // worth strictly more replaces the one already chosen).
+        let a = assess(&two_tiers("age", "local"), &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.tier.as_deref(), a.subsidy), (Some("age"), Fen::yuan(3)));
+        let a = assess(&two_tiers("local", "age"), &Person::aged(70), &lunch(12, false), Calendar::builtin());
+        assert_eq!((a.tier.as_deref(), a.subsidy), (Some("local"), Fen::yuan(3)));
+    }
+
+    #[test]
+    fn a_version_without_a_known_start_is_used_until_the_next_begins() {
+        // "unknown" then 2024-07-01: 30 June 2024 and 2 January 2001 are under the first, 1 July
+        // 2024 under the second.
+        let p = policy(
+            r#"
+[[version]]
+id = "old"
+label = "旧办法"
+from = "unknown"
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "old"
+    name = "旧"
+    subsidy = 2
+    clause = "c"
+[[version]]
+id = "new"
+label = "新办法"
+from = 2024-07-01
+  [[version.component]]
+  id = "m"
+  name = "补贴"
+    [[version.component.tier]]
+    id = "new"
+    name = "新"
+    subsidy = 3
+    clause = "c"
+"#,
+        );
+        let on = |s: &str| p.version_on(d(s)).map(|v| v.id.as_str());
+        assert_eq!(
+            (on("2001-01-02"), on("2024-06-30"), on("2024-07-01"), on("2030-01-01")),
+            (Some("old"), Some("old"), Some("new"), Some("new"))
+        );
+        let a = assess(&p, &Person::aged(70), &Meal { date: d("2024-06-30"), ..lunch(12, false) }, Calendar::builtin());
+        assert_eq!(a.subsidy, Fen::yuan(2));
+        let step = a.steps.iter().find(|s| matches!(s.kind, StepKind::Version { .. })).expect("version step");
+        assert!(matches!(step.kind, StepKind::Version { from: None, gives_way: Some(g), .. } if g == d("2024-07-01")));
     }
 }

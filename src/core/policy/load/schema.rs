@@ -282,10 +282,21 @@ fn read_versions(r: &mut Reader<'_>, v: &Value<'_>, ids: &Ids) -> Vec<Version> {
     for pair in out.windows(2) {
         let (a, _, _) = &pair[0];
         let (b, span, path) = &pair[1];
-        if b.from <= a.from {
-            r.error(span, &format!("{path}.from"), ErrorKind::DatesOutOfOrder { first: a.from, then: b.from });
-        } else if a.until.is_none_or(|u| b.from <= u) {
-            r.error(span, path, ErrorKind::VersionsOverlap { a: a.id.clone(), b: b.id.clone() });
+        let Some(b_from) = b.from else {
+            // Only the first version may start on an unknown day.
+            r.error(span, &format!("{path}.from"), ErrorKind::UnknownStartNotFirst { id: b.id.clone() });
+            continue;
+        };
+        match a.from {
+            Some(a_from) if b_from <= a_from => {
+                r.error(span, &format!("{path}.from"), ErrorKind::DatesOutOfOrder { first: a_from, then: b_from });
+            }
+            // An unknown start with no end gives way to the next version: no overlap.
+            None if a.until.is_none() => {}
+            _ if a.until.is_none_or(|u| b_from <= u) => {
+                r.error(span, path, ErrorKind::VersionsOverlap { a: a.id.clone(), b: b.id.clone() });
+            }
+            _ => {}
         }
     }
     out.into_iter().map(|(v, _, _)| v).collect()
@@ -315,15 +326,25 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
             "notes",
             "component",
             "delivery",
+            "delivery_fee",
             "operator",
         ],
     );
     let id = ident(r, t, "id");
     let label = required(r, t, "label").and_then(|v| text(r, v, &t.path("label")));
-    let from = required(r, t, "from").and_then(|v| date(r, v, &t.path("from")));
+    // A date, or "unknown" when the source does not state it (`None`).
+    let from = required(r, t, "from").and_then(|v| match &v.kind {
+        Kind::String(s) if s.as_ref() == UNKNOWN_START => Some(None),
+        Kind::String(s) if s.parse::<crate::core::date::Date>().is_ok() => date(r, v, &t.path("from")).map(Some),
+        Kind::Datetime(_) => date(r, v, &t.path("from")).map(Some),
+        _ => {
+            r.bad(v, &t.path("from"), Expected::DateOrUnknown);
+            None
+        }
+    });
     let from_clause = clause_ref(r, t, "from_clause", ids, false);
     let until = t.get("until").and_then(|v| date(r, v, &t.path("until")));
-    if let (Some(f), Some(u), Some(v)) = (from, until, t.get("until")) {
+    if let (Some(Some(f)), Some(u), Some(v)) = (from, until, t.get("until")) {
         if u < f {
             r.error(&v.span, &t.path("until"), ErrorKind::DatesOutOfOrder { first: f, then: u });
         }
@@ -362,6 +383,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
         Some(v) => read_operators(r, v, &t.path("operator"), ids),
         None => Vec::new(),
     };
+    let delivery_fee = t.get("delivery_fee").and_then(|v| read_delivery_fee(r, v, &t.path("delivery_fee"), ids));
     if t.get("component").is_none() && t.get("delivery").is_none() {
         t.missing(r, "component");
     }
@@ -386,6 +408,7 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
         components,
         caps,
         delivery,
+        delivery_fee,
         operator,
         dibao,
         income,
@@ -393,25 +416,75 @@ fn read_version(r: &mut Reader<'_>, t: &Table<'_, '_>, ids: &Ids) -> Option<Vers
     })
 }
 
+/// `delivery_fee = { amount = 2, clause = "…", free_when = { … }, free_clause = "…" }`.
+fn read_delivery_fee(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<DeliveryFee> {
+    let t = as_table(r, v, path.to_string())?;
+    t.check_keys(r, &["amount", "clause", "free_when", "free_clause"]);
+    let amount = required(r, &t, "amount").and_then(|v| dated(r, v, &t.path("amount"), &money));
+    let clause = clause_ref(r, &t, "clause", ids, true);
+    let free_when = t.get("free_when").and_then(|v| condition(r, v, &t.path("free_when"), ids));
+    let free_clause = clause_ref(r, &t, "free_clause", ids, t.get("free_when").is_some());
+    if t.get("free_when").is_none() && t.get("free_clause").is_some() {
+        r.error(&t.span, &t.path("free_clause"), ErrorKind::OnlyWith { key: "free_clause", needs: "free_when" });
+    }
+    let free = match (t.get("free_when"), free_when, free_clause) {
+        (None, _, _) => None,
+        (Some(_), Some(when), Some(clause)) => Some(FreeDelivery { when, clause }),
+        // Reported above: a bad condition or a missing clause.
+        (Some(_), _, _) => return None,
+    };
+    Some(DeliveryFee { amount: amount?, clause: clause?, free })
+}
+
 fn read_caps(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Option<Caps> {
     let t = as_table(r, v, path.to_string())?;
-    t.check_keys(r, &["per_day", "per_week", "per_month", "clause", "per_day_clause", "per_week_clause", "per_month_clause"]);
+    t.check_keys(
+        r,
+        &[
+            "per_day",
+            "per_week",
+            "per_month",
+            "money_per_week",
+            "money_per_month",
+            "clause",
+            "per_day_clause",
+            "per_week_clause",
+            "per_month_clause",
+            "money_per_week_clause",
+            "money_per_month_clause",
+        ],
+    );
     let general = clause_ref(r, &t, "clause", ids, false);
     let count = |r: &mut Reader<'_>, v: &Value<'_>, p: &str| uint(r, v, p, 1, 100);
     let mut ok = true;
-    let mut read = |r: &mut Reader<'_>, key: &'static str, clause_key: &'static str| {
-        let value = t.get(key).and_then(|v| dated(r, v, &t.path(key), &count))?;
-        let clause = clause_ref(r, &t, clause_key, ids, false).or(general);
+    // Each cap's own clause, else the general one; a cap with neither is an error.
+    fn read<T>(
+        r: &mut Reader<'_>,
+        t: &Table<'_, '_>,
+        ids: &Ids,
+        general: Option<ClauseRef>,
+        ok: &mut bool,
+        (key, clause_key): (&'static str, &'static str),
+        value: &dyn Fn(&mut Reader<'_>, &Value<'_>, &str) -> Option<T>,
+    ) -> Option<(Dated<T>, ClauseRef)> {
+        let v = t.get(key)?;
+        let value = dated(r, v, &t.path(key), value);
+        let clause = clause_ref(r, t, clause_key, ids, false).or(general);
         if clause.is_none() {
-            ok = false;
+            *ok = false;
             r.error(&t.span, &t.path, ErrorKind::NoClause { key: clause_key });
         }
-        Some((value, clause?))
-    };
+        if value.is_none() {
+            *ok = false;
+        }
+        Some((value?, clause?))
+    }
     let caps = Caps {
-        per_day: read(r, "per_day", "per_day_clause"),
-        per_week: read(r, "per_week", "per_week_clause"),
-        per_month: read(r, "per_month", "per_month_clause"),
+        per_day: read(r, &t, ids, general, &mut ok, ("per_day", "per_day_clause"), &count),
+        per_week: read(r, &t, ids, general, &mut ok, ("per_week", "per_week_clause"), &count),
+        per_month: read(r, &t, ids, general, &mut ok, ("per_month", "per_month_clause"), &count),
+        money_per_week: read(r, &t, ids, general, &mut ok, ("money_per_week", "money_per_week_clause"), &money),
+        money_per_month: read(r, &t, ids, general, &mut ok, ("money_per_month", "money_per_month_clause"), &money),
     };
     ok.then_some(caps)
 }
@@ -538,7 +611,7 @@ fn read_tiers(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<T
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for t in tables(r, v, path) {
-        t.check_keys(r, &["id", "name", "when", "subsidy", "pay", "percent", "clause"]);
+        t.check_keys(r, &["id", "name", "when", "subsidy", "pay", "percent", "percent_at_most", "clause"]);
         let id = ident(r, &t, "id");
         let name = required(r, &t, "name").and_then(|v| text(r, v, &t.path("name")));
         let when = match t.get("when") {
@@ -551,13 +624,25 @@ fn read_tiers(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> Vec<T
             ["pay"] => t.get("pay").and_then(|v| per_meal(r, v, &t.path("pay"), &money)).map(Benefit::Pay),
             ["percent"] => {
                 let pct = |r: &mut Reader<'_>, v: &Value<'_>, p: &str| uint(r, v, p, 0, 100);
-                t.get("percent").and_then(|v| per_meal(r, v, &t.path("percent"), &pct)).map(Benefit::Percent)
+                let percent = t.get("percent").and_then(|v| per_meal(r, v, &t.path("percent"), &pct));
+                let at_most = match t.get("percent_at_most") {
+                    Some(v) => Some(per_meal(r, v, &t.path("percent_at_most"), &money)),
+                    None => None,
+                };
+                match (percent, at_most) {
+                    (Some(percent), None) => Some(Benefit::Percent { percent, at_most: None }),
+                    (Some(percent), Some(Some(at_most))) => Some(Benefit::Percent { percent, at_most: Some(at_most) }),
+                    _ => None,
+                }
             }
             _ => {
                 r.error(&t.span, &t.path, ErrorKind::ExactlyOne { keys: vec!["subsidy", "pay", "percent"] });
                 None
             }
         };
+        if t.get("percent_at_most").is_some() && t.get("percent").is_none() {
+            r.error(&t.span, &t.path("percent_at_most"), ErrorKind::OnlyWith { key: "percent_at_most", needs: "percent" });
+        }
         let clause = clause_ref(r, &t, "clause", ids, true);
         if let (Some(id), Some(name), Some(when), Some(benefit), Some(clause)) = (id, name, when, benefit, clause) {
             if unique(r, &mut seen, &id, &t, Thing::Tier) {
@@ -580,12 +665,11 @@ fn read_deliveries(r: &mut Reader<'_>, v: &Value<'_>, path: &str, ids: &Ids) -> 
             None => Some(Condition::All(Vec::new())),
         };
         let amount = required(r, &t, "amount").and_then(|v| dated(r, v, &t.path("amount"), &money));
-        let paid_to = required(r, &t, "paid_to").and_then(|v| {
-            code(r, v, &t.path("paid_to"), &[PaidTo::Provider, PaidTo::Person], |p| match p {
-                PaidTo::Provider => "provider",
-                PaidTo::Person => "person",
-            })
-        });
+        // Optional: a source may not say who receives it (`None`), and the app says so.
+        let paid_to = match t.get("paid_to") {
+            Some(v) => code(r, v, &t.path("paid_to"), &[PaidTo::Provider, PaidTo::Person], PaidTo::code).map(Some),
+            None => Some(None),
+        };
         let clause = clause_ref(r, &t, "clause", ids, true);
         if let (Some(id), Some(name), Some(when), Some(amount), Some(paid_to), Some(clause)) = (id, name, when, amount, paid_to, clause) {
             if unique(r, &mut seen, &id, &t, Thing::Delivery) {
@@ -728,14 +812,16 @@ fn read_meal(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Meal> {
 
 fn read_expect(r: &mut Reader<'_>, v: &Value<'_>, path: &str) -> Option<Expect> {
     let t = as_table(r, v, path.to_string())?;
-    t.check_keys(r, &["eligible", "subsidy", "pay", "delivery", "tier", "version"]);
+    t.check_keys(r, &["eligible", "subsidy", "pay", "delivery", "delivery_fee", "tier", "version"]);
     let mut e = Expect::default();
     let mut ok = true;
     if let Some(v) = t.get("eligible") {
         e.eligible = boolean(r, v, &t.path("eligible"));
         ok &= e.eligible.is_some();
     }
-    for (key, slot) in [("subsidy", &mut e.subsidy), ("pay", &mut e.pay), ("delivery", &mut e.delivery)] {
+    for (key, slot) in
+        [("subsidy", &mut e.subsidy), ("pay", &mut e.pay), ("delivery", &mut e.delivery), ("delivery_fee", &mut e.delivery_fee)]
+    {
         if let Some(v) = t.get(key) {
             *slot = money(r, v, &t.path(key));
             ok &= slot.is_some();
