@@ -92,10 +92,8 @@ pub fn study_window(boundary: Option<&Boundary>, candidates: &[LonLat], reach_m:
 /// What was read, for the file card.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RasterReport {
-    /// The files added up as older people.
-    pub files: Vec<String>,
-    /// The files added up as the extra weight.
-    pub extra_files: Vec<String>,
+    /// The files in the order sent, each with whether it is the extra weight.
+    pub layers: Vec<(String, bool)>,
     /// The extra weight's name (when there are extra files).
     pub extra_name: Option<String>,
     /// Where the window came from.
@@ -121,7 +119,17 @@ pub struct RasterReport {
 impl RasterReport {
     /// The files' names joined, as the card and the report name the demand data.
     pub fn name(&self) -> String {
-        self.files.iter().chain(&self.extra_files).cloned().collect::<Vec<_>>().join(" + ")
+        self.layers.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>().join(" + ")
+    }
+
+    /// The files added up as older people.
+    pub fn people_files(&self) -> Vec<String> {
+        self.layers.iter().filter(|(_, extra)| !extra).map(|(n, _)| n.clone()).collect()
+    }
+
+    /// The files added up as the extra weight.
+    pub fn extra_files(&self) -> Vec<String> {
+        self.layers.iter().filter(|(_, extra)| *extra).map(|(n, _)| n.clone()).collect()
     }
 }
 
@@ -377,7 +385,6 @@ pub fn read_demand(
         }
     }
     let all = || layers.iter().map(|l| l.name.clone()).collect::<Vec<_>>().join(" + ");
-    let names = |extra: bool| layers.iter().filter(|l| l.extra == extra).map(|l| l.name.clone()).collect::<Vec<_>>();
     if people.is_empty() {
         // Only extra layers: nothing says how many older people there are.
         return Err((all(), RasterProblem::OnlyExtra));
@@ -400,8 +407,7 @@ pub fn read_demand(
         },
     };
     let mut report = RasterReport {
-        files: names(false),
-        extra_files: names(true),
+        layers: layers.iter().map(|l| (l.name.clone(), l.extra)).collect(),
         extra_name: extra.as_ref().map(|_| extra_name.to_string()),
         from,
         extent,
@@ -468,7 +474,7 @@ mod tests {
         let (demand, report) = read_demand(&extra, "80岁以上", None, WindowFrom::WholeFile).expect("reads");
         assert_eq!((report.people, report.extra_people, report.points), (62.0, 62.0, 9));
         assert_eq!(
-            (report.files.clone(), report.extra_files.clone(), report.extra_name.as_deref()),
+            (report.people_files(), report.extra_files(), report.extra_name.as_deref()),
             (vec!["60.tif".to_string()], vec!["80.tif".to_string()], Some("80岁以上"))
         );
         assert_eq!(demand.extra_names, vec!["80岁以上".to_string()]);
@@ -487,7 +493,7 @@ mod tests {
         assert_eq!((demand.counts.clone(), demand.extras.clone()), (vec![1.0, 0.0], vec![vec![0.0, 3.0]]));
         assert_eq!((report.points, report.people, report.extra_people, report.empty), (2, 1.0, 3.0, 2));
         // On another grid: refused, naming both files.
-        let other = format!("ncols 3\nnrows 1\nxllcorner 113\nyllcorner 23\ncellsize 0.01\n1 2 3\n");
+        let other = "ncols 3\nnrows 1\nxllcorner 113\nyllcorner 23\ncellsize 0.01\n1 2 3\n";
         let layers = [layer("a.asc", grid("1 0").as_bytes(), false), layer("c.asc", other.as_bytes(), true)];
         assert_eq!(
             read_demand(&layers, "x", None, WindowFrom::WholeFile).map(|_| ()),
