@@ -514,19 +514,21 @@ fn density_paths_px(view: &PlanView, frame: &Frame, dx: f64, dy: f64) -> Vec<Str
     }
     let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
     let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
-    let side = g.cell_m * frame.px_per_m();
+    let (side, tall) = (g.cell_m * frame.px_per_m(), g.cell_height() * frame.px_per_m());
     for j in 0..g.ny {
         for i in 0..g.nx {
             let c = g.counts[j * g.nx + i];
             if c <= 0.0 {
                 continue;
             }
-            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_m);
-            if x + side < 0.0 || y + side < 0.0 || x > frame.width_px || y > frame.height_px() {
+            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_height());
+            if x + side < 0.0 || y + tall < 0.0 || x > frame.width_px || y > frame.height_px() {
                 continue;
             }
+            // Absolute edges, computed alike for neighbours, so touching cells share them exactly.
+            let (x1, y1) = frame.to_px(g.x0 + (i + 1) as f64 * g.cell_m, g.y0 + j as f64 * g.cell_height());
             let class = breaks.iter().filter(|b| c > **b).count();
-            paths[class].push_str(&format!("M{:.1} {:.1}h{side:.2}v{side:.2}h-{side:.2}z", x + dx, y + dy));
+            paths[class].push_str(&format!("M{:.2} {:.2}H{:.2}V{:.2}H{:.2}z", x + dx, y + dy, x1 + dx, y1 + dy, x + dx));
         }
     }
     paths

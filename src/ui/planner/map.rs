@@ -84,13 +84,15 @@ const PNG_SCALE: f64 = 2.0;
 
 fn home(view: &PlanView) -> Window {
     let g = &view.grid;
-    let (mut x0, mut y0, mut x1, mut y1) = (g.x0, g.y0, g.x0 + g.nx as f64 * g.cell_m, g.y0 + g.ny as f64 * g.cell_m);
-    let study_area = view.boundary.iter().flatten().copied();
-    for (x, y) in view.sites.iter().map(|s| (s.x, s.y)).chain(study_area) {
-        x0 = x0.min(x);
-        x1 = x1.max(x);
-        y0 = y0.min(y);
-        y1 = y1.max(y);
+    let (mut x0, mut y0, mut x1, mut y1) = (g.x0, g.y0, g.x0 + g.nx as f64 * g.cell_m, g.y0 + g.ny as f64 * g.cell_height());
+    // The sites, the chosen ones' service circles whole, and the study area's outline.
+    let study_area = view.boundary.iter().flatten().map(|&(x, y)| (x, y, 0.0));
+    let sites = view.sites.iter().map(|s| (s.x, s.y, if s.rank.is_some() { view.radius_m } else { 0.0 }));
+    for (x, y, r) in sites.chain(study_area) {
+        x0 = x0.min(x - r);
+        x1 = x1.max(x + r);
+        y0 = y0.min(y - r);
+        y1 = y1.max(y + r);
     }
     let width = ((x1 - x0).max((y1 - y0) / ASPECT) * 1.08).max(500.0);
     Window { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, width }
@@ -113,9 +115,11 @@ fn density_paths(view: &PlanView) -> Vec<String> {
                 continue;
             }
             let class = breaks.iter().filter(|b| c > **b).count();
-            let x = g.x0 + i as f64 * g.cell_m;
-            let y = -(g.y0 + (j + 1) as f64 * g.cell_m);
-            paths[class].push_str(&format!("M{x:.0} {y:.0}h{w:.1}v{w:.1}h-{w:.1}z", w = g.cell_m));
+            // Absolute edges, computed alike for neighbours: cells that touch share an edge
+            // exactly, with no hairline between them.
+            let (x, x1) = (g.x0 + i as f64 * g.cell_m, g.x0 + (i + 1) as f64 * g.cell_m);
+            let (y, y1) = (-(g.y0 + (j + 1) as f64 * g.cell_height()), -(g.y0 + j as f64 * g.cell_height()));
+            paths[class].push_str(&format!("M{x:.1} {y:.1}H{x1:.1}V{y1:.1}H{x:.1}z"));
         }
     }
     paths
@@ -567,7 +571,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
                 <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
                 if !view.boundary.is_empty() {
-                    <li><svg class="swatch" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path d="M1 5H19" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2" stroke-dasharray="5 3" /></svg>{ data_texts(l).legend_boundary }</li>
+                    <li><svg class="boundary-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path d="M1 5H19" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2" stroke-dasharray="5 3" /></svg>{ data_texts(l).legend_boundary }</li>
                 }
             </ul>
             <div class="actions map-downloads">
