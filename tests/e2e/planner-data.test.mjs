@@ -333,9 +333,11 @@ test("a workbook with two sheets: the planner picks the second, and the choice s
   await sites.getByLabel("名称", { exact: true }).locator("option:checked", { hasText: "站点名称" }).waitFor({ state: "attached" });
   assert.equal(await sites.getByLabel("工作表").inputValue(), "街道B");
   await sites.getByLabel("坐标系").selectOption({ label: "WGS84（GPS、天地图、OpenStreetMap）" });
+  await sites.screenshot({ path: `${OUT_DIR}/planner-data-zh-laptop-sheets.png` });
+  assert.deepEqual(await axeViolations(page), []);
   await sites.getByRole("button", { name: "导入", exact: true }).click();
   await sites.getByText("正在使用：两个街道.xlsx（3 行）").waitFor();
-  await page.screenshot({ path: `${OUT_DIR}/planner-data-zh-laptop-sheets.png` });
+  assert.match(await sites.innerText(), /读取的工作表：街道B/);
 
   // The project file names the sheet; a reload reads the same sheet again.
   const [project] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "保存项目文件" }).click()]);
@@ -343,6 +345,7 @@ test("a workbook with two sheets: the planner picks the second, and the choice s
   await page.reload();
   await page.getByRole("tab", { name: "选址规划" }).click();
   await card(page, "候选地点").getByText("正在使用：两个街道.xlsx（3 行）").waitFor({ timeout: 30_000 });
+  assert.match(await card(page, "候选地点").innerText(), /读取的工作表：街道B/);
   assertClean(await problems());
   await context.close();
 });

@@ -274,7 +274,7 @@ pub struct BoundaryWords {
 /// 简体中文.
 pub const ZH_CN: BoundaryWords = BoundaryWords {
     not_json: |detail| format!("这不是GeoJSON边界文件（{detail}）。"),
-    no_polygons: "文件里没有面（Polygon或MultiPolygon）：边界须是区、街道的范围面，而不是点或线。",
+    no_polygons: "文件里没有面要素：边界须是区、街道的范围面，而不是点或线。",
     bad_coordinates: |n| format!("第{n}个要素的坐标不是数字列表。"),
     bad_ring: |n| format!("第{n}个要素有一个面少于3个不同的点。"),
     not_lonlat: |n| {
@@ -285,7 +285,8 @@ pub const ZH_CN: BoundaryWords = BoundaryWords {
 /// English.
 pub const EN: BoundaryWords = BoundaryWords {
     not_json: |detail| format!("This is not a GeoJSON boundary file ({detail})."),
-    no_polygons: "The file has no areas (Polygon or MultiPolygon): a boundary is the outline of a district or 街道, not points or lines.",
+    no_polygons:
+        "The file has no areas (Polygon or MultiPolygon): a boundary is the outline of a district or subdistrict, not points or lines.",
     bad_coordinates: |n| format!("Feature {n}'s coordinates are not lists of numbers."),
     bad_ring: |n| format!("Feature {n} has a ring of fewer than 3 distinct points."),
     not_lonlat: |n| {

@@ -8,6 +8,8 @@ use crate::core::Locale;
 pub struct DataTexts {
     /// The sheet choice's label.
     pub sheet_label: &'static str,
+    /// The workbook's sheet in use.
+    pub sheet_in_use: fn(&str) -> String,
     /// Above the sheet choice (how many sheets hold data).
     pub sheet_hint: fn(usize) -> String,
     /// Several files chosen, not all rasters.
@@ -89,6 +91,7 @@ fn list_en(items: &[String]) -> String {
 
 pub const ZH_CN: DataTexts = DataTexts {
     sheet_label: "工作表",
+    sheet_in_use: |sheet| format!("读取的工作表：{sheet}"),
     sheet_hint: |n| format!("这个工作簿有{n}个有数据的工作表，请选择要导入的一个。"),
     mixed_files: "一次选多个文件时，只能都是人口栅格（.tif、.asc、.xyz）；表格文件请一次选一个。",
     rasters_too_large: |mb, limit| format!("这些栅格文件一共{mb} MB，超过了{limit} MB的上限。请在GIS软件里先裁剪到研究区域。"),
@@ -100,7 +103,7 @@ pub const ZH_CN: DataTexts = DataTexts {
     raster_extra_default: "80岁以上",
     raster_window_help: |max| {
         format!(
-            "只读取研究范围里的格子：已载入研究范围边界时，读边界所在的范围；否则读候选地点周围服务半径以内；两者都还没有时，读整个文件（最多{}个格子）。候选地点或边界导入后，会自动按它们重新读取。栅格须是经纬度坐标（WGS84，EPSG:4326），例如WorldPop的GeoTIFF。",
+            "只读取研究范围里的格子：已载入研究范围边界时，读边界所在的范围；否则读候选地点周围服务半径以内；两者都还没有时，读整个文件（最多{}个格子）。候选地点或边界导入后，会自动按它们重新读取。栅格须是经纬度坐标（WGS84，EPSG:4326），例如 WorldPop 网站的人口栅格。",
             thousands(max as f64)
         )
     },
@@ -131,7 +134,7 @@ pub const ZH_CN: DataTexts = DataTexts {
     raster_failed: |name, why| format!("{name} 没有读取：{why}"),
     raster_still_in_use: "仍在使用之前读取的格子。",
     boundary_title: "研究范围边界（可选）",
-    boundary_hint: "区或街道的边界（GeoJSON的Polygon或MultiPolygon，可带名称）：只计算边界里面的老年人口和候选地点，边界外的会列出数量，不参与计算。现有食堂不受影响。",
+    boundary_hint: "区或街道的边界（GeoJSON 面要素，可带名称）：只计算边界里面的老年人口和候选地点，边界外的会列出数量，不参与计算。现有食堂不受影响。",
     boundary_use: "使用这个边界",
     boundary_in_use: |name, areas| format!("正在使用边界：{name}（{areas}）"),
     boundary_areas: |n| format!("{n}个区域"),
@@ -157,6 +160,7 @@ pub const ZH_CN: DataTexts = DataTexts {
 
 pub const EN: DataTexts = DataTexts {
     sheet_label: "Sheet",
+    sheet_in_use: |sheet| format!("Sheet read: {sheet}"),
     sheet_hint: |n| format!("This workbook has {n} sheets with data; choose the one to import."),
     mixed_files: "Several files at once must all be population rasters (.tif, .asc, .xyz); choose a table one file at a time.",
     rasters_too_large: |mb, limit| format!("These raster files come to {mb} MB together, over the {limit} MB limit. Clip them to the study area in a GIS first."),
@@ -201,7 +205,7 @@ pub const EN: DataTexts = DataTexts {
     raster_failed: |name, why| format!("{name} was not read: {why}"),
     raster_still_in_use: "The cells read before are still in use.",
     boundary_title: "Study-area boundary (optional)",
-    boundary_hint: "A district's or subdistrict's (街道) outline (GeoJSON Polygon or MultiPolygon, with names if any): only the older people and candidate sites inside it are planned for; those outside are counted and left out. Existing canteens are kept.",
+    boundary_hint: "A district's or subdistrict's outline (GeoJSON Polygon or MultiPolygon, with names if any): only the older people and candidate sites inside it are planned for; those outside are counted and left out. Existing canteens are kept.",
     boundary_use: "Use this boundary",
     boundary_in_use: |name, areas| format!("Boundary in use: {name} ({areas})"),
     boundary_areas: |n| format!("{n} areas"),

@@ -175,6 +175,9 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             }
             if let Some(u) = &card.in_use {
                 <p class="in-use">{ if u.rasters.is_empty() { (t.in_use)(&u.name, u.rows) } else { (d.raster_in_use)(u.rasters.len(), u.rows) } }</p>
+                if let Some(sheet) = &u.sheet {
+                    <p class="in-use long-text">{ (d.sheet_in_use)(sheet) }</p>
+                }
             }
             if let (Some(r), Some(u)) = (&card.raster_report, &card.in_use) {
                 if !u.rasters.is_empty() {

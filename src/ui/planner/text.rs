@@ -244,7 +244,7 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     role_demand: "老年人口",
     role_candidates: "候选地点",
     role_existing: "现有老年食堂（可选）",
-    role_demand_hint: "CSV（UTF-8 或 Excel 存的 GBK）、Excel 工作簿或 GeoJSON：每行一个点或格网，要有经度、纬度和老年人数。也可以选人口栅格（GeoTIFF .tif、ASCII 栅格 .asc、XYZ 文本 .xyz），可以一次选多个文件逐格相加，例如 WorldPop 的 60 岁以上各年龄段、男女各一个文件。",
+    role_demand_hint: "CSV（UTF-8 或 Excel 存的 GBK）、Excel 工作簿或 GeoJSON：每行一个点或格网，要有经度、纬度和老年人数。也可以选人口栅格（.tif、.asc 或 .xyz 文件），可以一次选多个，逐格相加，例如 60 岁以上各年龄段、男女各一个文件。",
     role_candidates_hint: "可以建老年食堂或助餐点的地点：经度、纬度，可选名称、日供餐能力、成本。",
     role_existing_hint: "已经有的老年食堂：会保留，并算进覆盖范围。",
     choose_file: "选择文件",
