@@ -89,6 +89,15 @@ fn list_en(items: &[String]) -> String {
     items.join(", ")
 }
 
+/// "s" for any count but one (English plurals).
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 pub const ZH_CN: DataTexts = DataTexts {
     sheet_label: "工作表",
     sheet_in_use: |sheet| format!("读取的工作表：{sheet}"),
@@ -164,7 +173,7 @@ pub const EN: DataTexts = DataTexts {
     sheet_hint: |n| format!("This workbook has {n} sheets with data; choose the one to import."),
     mixed_files: "Several files at once must all be population rasters (.tif, .asc, .xyz); choose a table one file at a time.",
     rasters_too_large: |mb, limit| format!("These raster files come to {mb} MB together, over the {limit} MB limit. Clip them to the study area in a GIS first."),
-    raster_title: |n| format!("{n} population raster files chosen"),
+    raster_title: |n| format!("{n} population raster file{} chosen", plural(n)),
     raster_counts_hint: "What each file counts: files counted as older people are added cell by cell (e.g. one file per 60+ age band and sex); files set as the extra weight are added into one count that can be weighted (e.g. 80+).",
     raster_counts_people: "older people (added cell by cell)",
     raster_counts_extra: "extra weight (e.g. 80+)",
@@ -176,7 +185,7 @@ pub const EN: DataTexts = DataTexts {
             thousands(max as f64)
         )
     },
-    raster_in_use: |files, points| format!("In use: {files} raster files, {} cells with people", thousands(points as f64)),
+    raster_in_use: |files, points| format!("In use: {files} raster file{}, {} cell{} with people", plural(files), thousands(points as f64), plural(points)),
     raster_files: |files| format!("Files counted as older people: {}", list_en(files)),
     raster_extra_files: |name, files| format!("Files of the extra weight “{name}”: {}", list_en(files)),
     window_candidates: |m, extent| format!("Area read: within {m} m of the candidate sites ({extent})"),
@@ -184,7 +193,7 @@ pub const EN: DataTexts = DataTexts {
     window_whole: |extent| format!("Area read: the whole file ({extent}). Once candidates or a boundary are imported, only the cells around them are read."),
     extent: |w, e, s, n| format!("{w:.3}° to {e:.3}° E, {s:.3}° to {n:.3}° N"),
     raster_cells: |read, points, people| {
-        format!("{} cells read: {} with people, {people} people in all.", thousands(read as f64), thousands(points as f64))
+        format!("{} cell{} read: {} with people, {people} people in all.", thousands(read as f64), plural(read as usize), thousands(points as f64))
     },
     raster_skipped: |nodata, negative, empty| {
         format!(
@@ -208,17 +217,22 @@ pub const EN: DataTexts = DataTexts {
     boundary_hint: "A district's or subdistrict's outline (GeoJSON Polygon or MultiPolygon, with names if any): only the older people and candidate sites inside it are planned for; those outside are counted and left out. Existing canteens are kept.",
     boundary_use: "Use this boundary",
     boundary_in_use: |name, areas| format!("Boundary in use: {name} ({areas})"),
-    boundary_areas: |n| format!("{n} areas"),
+    boundary_areas: |n| format!("{n} area{}", plural(n)),
     boundary_names: list_en,
     boundary_demand_outside: |outside, of, people| {
-        format!("Older people outside the boundary: {} points (of {}), {people} people, left out.", thousands(outside as f64), thousands(of as f64))
+        format!(
+            "Older people outside the boundary: {} point{} (of {}), {people} people, left out.",
+            thousands(outside as f64),
+            plural(outside),
+            thousands(of as f64)
+        )
     },
     boundary_candidates_outside: |outside, of, names| {
         let named = if names.is_empty() { String::new() } else { format!(": {}", list_en(names)) };
         format!("Candidate sites outside the boundary: {} (of {}){named}, left out.", thousands(outside as f64), thousands(of as f64))
     },
     boundary_all_inside: "The older people and candidate sites imported are all inside the boundary.",
-    boundary_skipped: |n| format!("{n} features of the file are not areas (points or lines) and were not used."),
+    boundary_skipped: |n| format!("{n} feature{} of the file {} not areas (points or lines), not used.", plural(n), if n == 1 { "is" } else { "are" }),
     boundary_failed: |name, why| format!("{name} was not read: {why}"),
     boundary_still_in_use: "The previous boundary is still in use.",
     nothing_inside: "No older people or no candidate sites lie inside the study-area boundary: check the boundary's coordinate system, or use another boundary.",
