@@ -39,6 +39,29 @@ fn mutated(base: &'static str) -> impl Strategy<Value = Vec<u8>> {
 const CSV: &str = CANDIDATES;
 const GEOJSON: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"甲","elderly":12},"geometry":{"type":"Point","coordinates":[113.3,23.1]}},{"type":"Feature","properties":{"name":"乙","elderly":7},"geometry":{"type":"Polygon","coordinates":[[[113.3,23.1],[113.31,23.1],[113.31,23.11],[113.3,23.1]]]}}]}"#;
 
+/// A study area around the candidates, with a hole.
+const BOUNDARY: &str = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"甲街道"},"geometry":{"type":"Polygon","coordinates":[[[113.2,23.0],[113.4,23.0],[113.4,23.2],[113.2,23.2],[113.2,23.0]],[[113.25,23.05],[113.28,23.05],[113.28,23.08],[113.25,23.05]]]}}]}"#;
+/// A population raster as an Esri ASCII grid over the candidates: no data, a negative and an empty cell.
+const ASCII_GRID: &str = "ncols 3\nnrows 2\nxllcorner 113.25\nyllcorner 23.05\ncellsize 0.05\nNODATA_value -9999\n1 2 -9999\n4 -5 0\n";
+
+/// A raster as the demand, the candidates, a boundary, then a run; every reply.
+fn raster_and_boundary(grid: Vec<u8>, boundary: Vec<u8>) -> Vec<Reply> {
+    use zhucan::core::planner::plan::{Choices, Settings};
+    use zhucan::core::planner::session::population::RasterLayer;
+    use zhucan::core::planner::session::{Request, Role, Session};
+    let mut s = Session::new();
+    let mut replies = Vec::new();
+    let mut send = |r: Reply| replies.push(r);
+    s.handle(Request::open(Role::Candidates, "c.csv", CSV.as_bytes().to_vec()), &mut send);
+    let map = zhucan::core::io::columns::auto_map(&["名称", "经度", "纬度", "60岁以上", "80岁以上"].map(String::from));
+    s.handle(Request::Import { role: Role::Candidates, map, crs: Default::default(), skip_bad_rows: true }, &mut send);
+    let layers = vec![RasterLayer { name: "g.asc".into(), bytes: grid, extra: false }];
+    s.handle(Request::ImportRaster { layers, extra_name: String::new(), reach_m: 1000.0 }, &mut send);
+    s.handle(Request::Boundary { name: "b.geojson".into(), bytes: boundary, crs: Default::default() }, &mut send);
+    s.handle(Request::Run { settings: Settings { k: 2, ..Settings::default() }, choices: Choices::default() }, &mut send);
+    replies
+}
+
 /// Opens, imports and (if both files are in) runs; returns how many replies came back.
 fn through_the_planner(demand: Vec<u8>, name: &str) -> usize {
     replies_for(demand, name).len()
@@ -51,6 +74,10 @@ fn unbroken_files_reach_a_plan() {
         let replies = replies_for(bytes.as_bytes().to_vec(), name);
         assert!(replies.iter().any(|r| matches!(r, Reply::Planned(_))), "{name}: {} replies, no plan", replies.len());
     }
+    let replies = raster_and_boundary(ASCII_GRID.as_bytes().to_vec(), BOUNDARY.as_bytes().to_vec());
+    assert!(replies.iter().any(|r| matches!(r, Reply::RasterRead(_))), "the raster is read: {replies:?}");
+    assert!(replies.iter().any(|r| matches!(r, Reply::Boundary(_))), "the boundary is used: {replies:?}");
+    assert!(replies.iter().any(|r| matches!(r, Reply::Planned(_))), "a plan: {replies:?}");
 }
 
 proptest! {
@@ -68,6 +95,11 @@ proptest! {
     #[test]
     fn arbitrary_text_is_not_a_policy(text in ".{0,400}") {
         let _ = parse_policy(&text);
+    }
+
+    #[test]
+    fn rasters_and_boundaries_never_panic_the_session(grid in mutated(ASCII_GRID), boundary in mutated(BOUNDARY)) {
+        prop_assert!(!raster_and_boundary(grid, boundary).is_empty());
     }
 
     #[test]

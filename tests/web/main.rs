@@ -319,7 +319,16 @@ fn the_planner_counts_the_candidates_it_chooses_from() {
     use zhucan::core::io::columns::ColumnMap;
     use zhucan::core::io::crs::Crs;
     use zhucan::ui::planner::state::{InUse, PlannerState};
-    let in_use = |rows: usize| InUse { name: "f.csv".into(), rows, map: ColumnMap::default(), crs: Crs::Wgs84, skipped: false };
+    let in_use = |rows: usize| InUse {
+        name: "f.csv".into(),
+        rows,
+        map: ColumnMap::default(),
+        crs: Crs::Wgs84,
+        skipped: false,
+        sheet: None,
+        rasters: Vec::new(),
+        extra_name: String::new(),
+    };
     let mut s = PlannerState::default();
     assert_eq!(s.n_candidates(), None);
     s.cards[0].in_use = Some(in_use(500));
@@ -328,4 +337,83 @@ fn the_planner_counts_the_candidates_it_chooses_from() {
     assert_eq!(s.n_candidates(), Some(25));
     let demo = PlannerState { demo: true, ..PlannerState::default() };
     assert_eq!(demo.n_candidates(), Some(60));
+}
+
+/// What the planner keeps across reloads and in a project file once rasters, a workbook's sheet
+/// and a boundary are in use: the rasters in the order chosen with their roles, the sheet by
+/// role, the boundary with its coordinate system; the rasters are the demand, not a table.
+#[wasm_bindgen_test]
+fn the_planner_saves_rasters_a_sheet_and_a_boundary() {
+    use std::rc::Rc;
+    use yew::Reducible;
+    use zhucan::core::io::crs::Crs;
+    use zhucan::core::planner::session::area::BoundaryReport;
+    use zhucan::core::planner::session::population::{Extent, RasterReport, WindowFrom};
+    use zhucan::core::planner::session::{Opened, Reply, Role};
+    use zhucan::ui::planner::state::{PlanAction, PlannerState};
+    let report = RasterReport {
+        layers: vec![("f_80.tif".into(), true), ("f_60.tif".into(), false)],
+        extra_name: Some("80岁以上".into()),
+        from: WindowFrom::WholeFile,
+        extent: Extent { west: 113.0, south: 23.02, east: 113.04, north: 23.05 },
+        read: 24,
+        points: 9,
+        people: 62.0,
+        extra_people: 62.0,
+        nodata: 2,
+        negative: 2,
+        empty: 2,
+    };
+    let s = Rc::new(PlannerState::default()).reduce(PlanAction::Worker(Reply::RasterRead(report)));
+    let u = s.cards[0].in_use.clone().expect("the rasters are in use");
+    assert_eq!((u.name.as_str(), u.rows), ("f_80.tif + f_60.tif", 9));
+    assert_eq!(s.extra_names(), vec!["80岁以上".to_string()], "the extra weight can be weighted");
+    let opened = Opened {
+        role: Role::Candidates,
+        name: "点.xlsx".into(),
+        encoding: "XLSX".into(),
+        headers: vec!["名称".into(), "location".into()],
+        sample: Vec::new(),
+        map: Default::default(),
+        crs_hint: None,
+        geojson: false,
+        polygons: 0,
+        sheets: vec!["一".into(), "二".into()],
+        sheet: Some("二".into()),
+        sheets_with_data: vec!["一".into(), "二".into()],
+    };
+    let s = s.reduce(PlanAction::Worker(Reply::Opened(opened)));
+    let s = s.reduce(PlanAction::SetCrs(Role::Candidates, Crs::Gcj02));
+    let imported = zhucan::core::planner::session::ImportReport {
+        role: Role::Candidates,
+        name: "点.xlsx".into(),
+        total_rows: 3,
+        bad_rows: 0,
+        issues: Vec::new(),
+        warnings: Vec::new(),
+        accepted: true,
+        rows_in_use: 3,
+        extra_names: Vec::new(),
+    };
+    let s = s.reduce(PlanAction::Worker(Reply::Imported(imported)));
+    let boundary = BoundaryReport {
+        name: "街道.geojson".into(),
+        crs: Crs::Gcj02,
+        areas: vec!["示例街道".into()],
+        area_count: 1,
+        skipped: 0,
+        demand: None,
+        candidates: None,
+    };
+    let s = s.reduce(PlanAction::Worker(Reply::Boundary(boundary)));
+    let saved = s.saved();
+    assert_eq!(saved.files.len(), 1, "only the candidates are a table");
+    assert_eq!((saved.files[0].0, saved.files[0].1.as_str(), saved.files[0].3), (Role::Candidates, "点.xlsx", Crs::Gcj02));
+    assert_eq!(saved.sheets, vec![(Role::Candidates, "二".to_string())]);
+    assert_eq!(saved.rasters, vec![("f_80.tif".to_string(), true), ("f_60.tif".to_string(), false)]);
+    assert_eq!(saved.raster_extra_name, "80岁以上");
+    assert_eq!(saved.boundary, Some(("街道.geojson".to_string(), Crs::Gcj02)));
+    // A table for the demand replaces the rasters.
+    let s = s.reduce(PlanAction::Clear(Role::Demand));
+    assert!(s.saved().rasters.is_empty());
 }

@@ -1,7 +1,8 @@
 //! File formats: text decoding (UTF-8, GBK), CSV tables, spreadsheet workbooks, GeoJSON, road
-//! lines, rasters, column mapping, positions in one cell, coordinate systems. Bytes in, `Result`
-//! out, with errors that name the file, line and field.
+//! lines, rasters, study-area boundaries, column mapping, positions in one cell, coordinate
+//! systems. Bytes in, `Result` out, with errors that name the file, line and field.
 
+pub mod boundary;
 pub mod columns;
 pub mod crs;
 pub mod geojson_in;

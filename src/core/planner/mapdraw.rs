@@ -19,6 +19,24 @@ pub const LABEL_CHARS: usize = 14;
 /// The five density colours, lightest first.
 pub const CLASS_COLOURS: [&str; 5] = ["#fde4cc", "#f9c08f", "#f29a5c", "#e0702f", "#b4500f"];
 
+/// The study area's outline (a dashed purple line, apart from the density's oranges).
+pub const BOUNDARY_COLOUR: &str = "#6a2c91";
+
+/// An SVG path of closed rings, each point placed by `to` (map metres to the drawing's units).
+pub fn rings_path(rings: &[Vec<(f64, f64)>], to: impl Fn(f64, f64) -> (f64, f64)) -> String {
+    let mut d = String::new();
+    for ring in rings.iter().filter(|r| r.len() >= 2) {
+        for (i, &(x, y)) in ring.iter().enumerate() {
+            // + 0.0 turns −0 into 0, so a point on an axis is written "0.0", not "-0.0".
+            let (x, y) = to(x, y);
+            let (x, y) = (x + 0.0, y + 0.0);
+            d.push_str(&format!("{}{x:.1} {y:.1}", if i == 0 { "M" } else { "L" }));
+        }
+        d.push('Z');
+    }
+    d
+}
+
 /// What is drawn: a window on the map (centre and width in map metres, y north) on a drawing
 /// `width_px` wide and `width_px × ASPECT` high.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -458,6 +476,8 @@ pub struct MapWords {
     pub north: String,
     /// Legend: density, candidate, chosen, existing canteen.
     pub legend: [String; 4],
+    /// Legend: the study area's outline (drawn when the plan has one).
+    pub boundary: String,
     /// Coordinate system and corner coordinates.
     pub crs: String,
     /// Who made it, and that there is no base map.
@@ -494,19 +514,21 @@ fn density_paths_px(view: &PlanView, frame: &Frame, dx: f64, dy: f64) -> Vec<Str
     }
     let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
     let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
-    let side = g.cell_m * frame.px_per_m();
+    let (side, tall) = (g.cell_m * frame.px_per_m(), g.cell_height() * frame.px_per_m());
     for j in 0..g.ny {
         for i in 0..g.nx {
             let c = g.counts[j * g.nx + i];
             if c <= 0.0 {
                 continue;
             }
-            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_m);
-            if x + side < 0.0 || y + side < 0.0 || x > frame.width_px || y > frame.height_px() {
+            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_height());
+            if x + side < 0.0 || y + tall < 0.0 || x > frame.width_px || y > frame.height_px() {
                 continue;
             }
+            // Absolute edges, computed alike for neighbours, so touching cells share them exactly.
+            let (x1, y1) = frame.to_px(g.x0 + (i + 1) as f64 * g.cell_m, g.y0 + j as f64 * g.cell_height());
             let class = breaks.iter().filter(|b| c > **b).count();
-            paths[class].push_str(&format!("M{:.1} {:.1}h{side:.2}v{side:.2}h-{side:.2}z", x + dx, y + dy));
+            paths[class].push_str(&format!("M{:.2} {:.2}H{:.2}V{:.2}H{:.2}z", x + dx, y + dy, x1 + dx, y1 + dy, x + dx));
         }
     }
     paths
@@ -552,6 +574,16 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
         if !d.is_empty() {
             shapes.push(Shape::Path { d, paint: Paint::fill(CLASS_COLOURS[k]) });
         }
+    }
+    if !view.boundary.is_empty() {
+        let d = rings_path(&view.boundary, |x, y| {
+            let (x, y) = frame.to_px(x, y);
+            (x + ox, y + oy)
+        });
+        shapes.push(Shape::Path {
+            d,
+            paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some(BOUNDARY_COLOUR), stroke_width: 2.0, dash: Some([8.0, 4.0]) },
+        });
     }
     let r_px = view.radius_m * frame.px_per_m();
     for (x, y, _) in &view.existing {
@@ -655,7 +687,8 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let mut y = oy + h + pad + sz_line(f) / 2.0;
     let mut x = pad;
     let sw = f; // swatch size
-    for (i, word) in words.legend.iter().enumerate() {
+    let outline = (!view.boundary.is_empty()).then_some(&words.boundary);
+    for (i, word) in words.legend.iter().chain(outline).enumerate() {
         let item = sw + 0.5 * f + text_em(word) * f + 1.5 * f;
         if x + item > w - pad && x > pad {
             x = pad;
@@ -690,9 +723,13 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
                     halo: false,
                 });
             }
-            _ => {
+            3 => {
                 shapes.push(Shape::Rect { rect: Rect::around(cx, cy, lay.sizes.existing_half), paint: Paint::both(GREEN, "#ffffff", 1.5) })
             }
+            _ => shapes.push(Shape::Path {
+                d: format!("M{:.1} {cy:.1}H{:.1}", x, x + sw),
+                paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some(BOUNDARY_COLOUR), stroke_width: 2.0, dash: Some([4.0, 2.0]) },
+            }),
         }
         shapes.push(Shape::Text {
             x: x + sw + 0.5 * f,
@@ -906,6 +943,7 @@ mod tests {
             subtitle: "十个点".into(),
             north: "北".into(),
             legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
+            boundary: "边界".into(),
             crs: "坐标系".into(),
             attribution: "助餐".into(),
         };
@@ -921,5 +959,20 @@ mod tests {
         assert_eq!(text.matches("<g ").count(), text.matches("</g>").count());
         assert!(!text.contains("href") && !text.contains("<script") && !text.contains("style"));
         assert!(d.height > 900.0 + 16.0 * 4.0, "title and legend bands");
+        // No study area: no outline, no legend line for it.
+        assert!(!text.contains(BOUNDARY_COLOUR) && !text.contains(">边界</text>"));
+        // With one: its outline on the map and its line in the legend.
+        let mut with_area = v.clone();
+        with_area.boundary = vec![vec![(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0)]];
+        let text = svg(&drawing(&with_area, &layout(&with_area, frame, 16.0, "北", Locale::ZhCn), &words), &words.title);
+        assert_eq!(text.matches(BOUNDARY_COLOUR).count(), 2, "the outline and the legend's line");
+        assert!(text.contains(">边界</text>"));
+    }
+
+    #[test]
+    fn rings_become_one_closed_path() {
+        // Two rings, flipped north-up to SVG's y down.
+        let rings = vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], vec![(2.0, 2.0), (3.0, 2.0), (3.0, 3.0)], vec![(5.0, 5.0)]];
+        assert_eq!(rings_path(&rings, |x, y| (x, -y)), "M0.0 0.0L10.0 0.0L10.0 -10.0ZM2.0 -2.0L3.0 -2.0L3.0 -3.0Z");
     }
 }

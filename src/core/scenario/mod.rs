@@ -101,6 +101,8 @@ pub(crate) mod test_view {
             settings: Settings::default(),
             sources: Vec::new(),
             origin: None,
+            boundary: Vec::new(),
+            study_area: None,
         }
     }
 

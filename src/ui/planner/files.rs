@@ -1,15 +1,30 @@
-//! One data file: choose it (picker or drop), confirm the columns and the coordinate system,
-//! import, and see every bad row with its line and field before agreeing to skip them.
+//! One data file: choose it (picker or drop), confirm the columns (and a workbook's sheet) and
+//! the coordinate system, import, and see every bad row with its line and field before agreeing
+//! to skip them. The demand's card also takes population rasters, several at once: each counted
+//! as older people or as the extra weight, then read and reported cell by cell.
 
 use yew::prelude::*;
 
-use super::state::{CardProblem, FileCard, MapField};
+use super::data_text::{data_texts, DataTexts};
+use super::state::{CardProblem, FileCard, MapField, RasterStep};
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
+use crate::core::locale::thousands;
 use crate::core::planner::data::{weightable_columns, FileWarning, MappingError};
+use crate::core::planner::session::population::{RasterProblem, RasterReport, WindowFrom, MAX_CELLS};
 use crate::core::planner::session::{OpenProblem, Role};
 use crate::core::Locale;
-use crate::ui::browser;
+
+/// What the demand's file picker takes: tables, and population rasters.
+const DEMAND_TYPES: &str = ".csv,.txt,.geojson,.json,.xlsx,.xlsm,.xlsb,.ods,.tif,.tiff,.asc,.xyz,text/csv,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet,image/tiff";
+/// What the other pickers take: tables.
+const TABLE_TYPES: &str = ".csv,.txt,.geojson,.json,.xlsx,.xlsm,.xlsb,.ods,text/csv,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet";
+
+/// The files of a file list (a picker's, or a drop's).
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
 
 /// Properties of [`FileCardView`].
 #[derive(Properties, PartialEq)]
@@ -22,8 +37,16 @@ pub struct FileCardProps {
     pub locale: Locale,
     /// The demo is in use (files optional).
     pub demo: bool,
-    /// A file was chosen.
-    pub on_file: Callback<(Role, web_sys::File)>,
+    /// Files were chosen (one table, or population rasters for the demand).
+    pub on_file: Callback<(Role, Vec<web_sys::File>)>,
+    /// A workbook's sheet chosen.
+    pub on_sheet: Callback<(Role, String)>,
+    /// A chosen raster (by index) set as the extra weight (`true`) or as older people.
+    pub on_raster_extra: Callback<(usize, bool)>,
+    /// The extra weight's name typed.
+    pub on_raster_name: Callback<String>,
+    /// Import the rasters chosen.
+    pub on_raster_import: Callback<()>,
     /// Import (skip bad rows?).
     pub on_import: Callback<(Role, bool)>,
     /// Remove the file.
@@ -45,7 +68,7 @@ fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'stati
 }
 
 /// A card's problem in words.
-fn problem_text(p: &CardProblem, t: &PlanTexts, l: Locale) -> String {
+fn problem_text(p: &CardProblem, t: &PlanTexts, d: &DataTexts, l: Locale) -> String {
     match p {
         CardProblem::Open { name, problem } => {
             let why = match problem {
@@ -64,6 +87,12 @@ fn problem_text(p: &CardProblem, t: &PlanTexts, l: Locale) -> String {
         CardProblem::Mapping(MappingError::NoCount) => t.map_no_count.to_string(),
         CardProblem::Mapping(MappingError::Table(detail)) => (t.map_table)(detail),
         CardProblem::NoCrs => t.crs_needed.to_string(),
+        CardProblem::Raster { from: WindowFrom::WholeFile, problem: RasterProblem::TooManyCells { cells }, .. } => {
+            (d.raster_needs_window)(*cells, MAX_CELLS)
+        }
+        CardProblem::Raster { name, problem, .. } => (d.raster_failed)(name, &problem.message(l)),
+        CardProblem::Mixed => d.mixed_files.to_string(),
+        CardProblem::RastersTooLarge { mb, limit_mb } => (d.rasters_too_large)(*mb, *limit_mb),
     }
 }
 
@@ -88,6 +117,7 @@ fn column_select(id: String, label: &str, headers: &[String], value: Option<usiz
 pub fn FileCardView(props: &FileCardProps) -> Html {
     let l = props.locale;
     let t = plan_texts(l);
+    let d = data_texts(l);
     let role = props.role;
     let (slug, title, hint) = role_names(role, t);
     let card = &props.card;
@@ -96,8 +126,9 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
         let on_file = props.on_file.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = browser::first_file_of_input(&input) {
-                on_file.emit((role, file));
+            let files = files_of(input.files());
+            if !files.is_empty() {
+                on_file.emit((role, files));
             }
             input.set_value("");
         })
@@ -106,8 +137,9 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
         let on_file = props.on_file.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = browser::first_file_of_drop(&e) {
-                on_file.emit((role, file));
+            let files = files_of(e.data_transfer().and_then(|dt| dt.files()));
+            if !files.is_empty() {
+                on_file.emit((role, files));
             }
         })
     };
@@ -119,8 +151,9 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             <p class="field-hint">{ hint }</p>
             <div class="actions">
                 <label for={input_id.clone()} class="button secondary file-button">{ t.choose_file }</label>
-                <input type="file" id={input_id} class="visually-hidden" accept=".csv,.txt,.geojson,.json,.xlsx,.xlsm,.xlsb,.ods,text/csv,application/geo+json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={on_change} />
-                if card.opened.is_some() || card.in_use.is_some() {
+                <input type="file" id={input_id} class="visually-hidden" multiple={role == Role::Demand}
+                    accept={if role == Role::Demand { DEMAND_TYPES } else { TABLE_TYPES }} onchange={on_change} />
+                if card.opened.is_some() || card.in_use.is_some() || card.rasters.is_some() {
                     <button type="button" class="button secondary" onclick={props.on_clear.reform(move |_: MouseEvent| role)}>{ t.clear_file }</button>
                 }
             </div>
@@ -134,24 +167,98 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
             }
             if let Some(p) = &card.problem {
                 <div class="file-status error" role="alert">
-                    <p>{ problem_text(p, t, l) }</p>
-                    if let (CardProblem::Open { .. }, Some(u)) = (p, &card.in_use) {
-                        <p>{ (t.still_in_use)(&u.name) }</p>
+                    <p>{ problem_text(p, t, d, l) }</p>
+                    if let (CardProblem::Open { .. } | CardProblem::Raster { .. } | CardProblem::Mixed | CardProblem::RastersTooLarge { .. }, Some(u)) = (p, &card.in_use) {
+                        <p>{ if u.rasters.is_empty() { (t.still_in_use)(&u.name) } else { d.raster_still_in_use.to_string() } }</p>
                     }
                 </div>
             }
             if let Some(u) = &card.in_use {
-                <p class="in-use">{ (t.in_use)(&u.name, u.rows) }</p>
+                <p class="in-use">{ if u.rasters.is_empty() { (t.in_use)(&u.name, u.rows) } else { (d.raster_in_use)(u.rasters.len(), u.rows) } }</p>
+                if let Some(sheet) = &u.sheet {
+                    <p class="in-use long-text">{ (d.sheet_in_use)(sheet) }</p>
+                }
+            }
+            if let (Some(r), Some(u)) = (&card.raster_report, &card.in_use) {
+                if !u.rasters.is_empty() {
+                    { raster_report_view(r, d) }
+                }
+            }
+            if let Some(step) = &card.rasters {
+                { raster_step_view(step, props, t, d) }
             }
             if card.opened.is_some() && !card.report.as_ref().is_some_and(|r| r.accepted) {
-                { mapping_view(props, t) }
+                { mapping_view(props, t, d) }
             }
             { status.unwrap_or_default() }
         </section>
     }
 }
 
-fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
+/// Population rasters chosen: what each counts, the extra weight's name, which cells are read.
+fn raster_step_view(step: &RasterStep, props: &FileCardProps, t: &PlanTexts, d: &DataTexts) -> Html {
+    let rows = step.files.iter().enumerate().map(|(i, (name, extra))| {
+        let id = format!("plan-demand-raster-{i}");
+        let onchange =
+            props.on_raster_extra.reform(move |e: Event| (i, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value() == "extra"));
+        html! {
+            <div class="field">
+                <label for={id.clone()} class="long-text">{ name.clone() }</label>
+                <select {id} {onchange}>
+                    <option value="people" selected={!*extra}>{ d.raster_counts_people }</option>
+                    <option value="extra" selected={*extra}>{ d.raster_counts_extra }</option>
+                </select>
+            </div>
+        }
+    });
+    let any_extra = step.files.iter().any(|(_, extra)| *extra);
+    let name = step.extra_name.clone().unwrap_or_else(|| d.raster_extra_default.to_string());
+    let on_name = props.on_raster_name.reform(|e: InputEvent| e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+    html! {
+        <div class="mapping raster-step">
+            <p class="mapping-title">{ (d.raster_title)(step.files.len()) }</p>
+            <p class="field-hint">{ d.raster_counts_hint }</p>
+            <div class="mapping-grid"><>{ for rows }</></div>
+            if any_extra {
+                <div class="field">
+                    <label for="plan-demand-extra-name">{ d.raster_extra_name_label }</label>
+                    <input type="text" id="plan-demand-extra-name" value={name} oninput={on_name} />
+                </div>
+            }
+            <p class="field-hint">{ (d.raster_window_help)(MAX_CELLS) }</p>
+            <button type="button" id="plan-demand-import" class="button primary" onclick={props.on_raster_import.reform(|_: MouseEvent| ())}>{ t.import_button }</button>
+        </div>
+    }
+}
+
+/// What the rasters in use are: the files, the area read, the cells and people, the cells skipped.
+fn raster_report_view(r: &RasterReport, d: &DataTexts) -> Html {
+    let e = &r.extent;
+    let extent = (d.extent)(e.west, e.east, e.south, e.north);
+    let window = match r.from {
+        WindowFrom::Candidates { reach_m } => (d.window_candidates)(&thousands(reach_m), &extent),
+        WindowFrom::Boundary => (d.window_boundary)(&extent),
+        WindowFrom::WholeFile => (d.window_whole)(&extent),
+    };
+    let extra_files = r.extra_files();
+    let extra_name = r.extra_name.clone().unwrap_or_default();
+    html! {
+        <div class="file-status ok raster-report" role="status">
+            <p class="long-text">{ (d.raster_files)(&r.people_files()) }</p>
+            if !extra_files.is_empty() {
+                <p class="long-text">{ (d.raster_extra_files)(&extra_name, &extra_files) }</p>
+            }
+            <p>{ window }</p>
+            <p id="plan-raster-cells">{ (d.raster_cells)(r.read, r.points, &thousands(r.people)) }</p>
+            <p>{ (d.raster_skipped)(r.nodata, r.negative, r.empty) }</p>
+            if !extra_files.is_empty() {
+                <p>{ (d.raster_extra_people)(&extra_name, &thousands(r.extra_people)) }</p>
+            }
+        </div>
+    }
+}
+
+fn mapping_view(props: &FileCardProps, t: &PlanTexts, d: &DataTexts) -> Html {
     let role = props.role;
     let Some(o) = &props.card.opened else { return Html::default() };
     let m = &props.card.map;
@@ -208,9 +315,26 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts) -> Html {
     } else {
         Html::default()
     };
+    let sheets = if o.sheets_with_data.len() >= 2 {
+        let sheet_id = id("sheet");
+        let on_sheet = props.on_sheet.reform(move |e: Event| (role, e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
+        let options = o.sheets_with_data.iter().map(|name| {
+            html! { <option value={name.clone()} selected={o.sheet.as_ref() == Some(name)}>{ name.clone() }</option> }
+        });
+        html! {
+            <div class="field">
+                <label for={sheet_id.clone()}>{ d.sheet_label }</label>
+                <p class="field-hint" id={format!("{sheet_id}-help")}>{ (d.sheet_hint)(o.sheets_with_data.len()) }</p>
+                <select id={sheet_id.clone()} onchange={on_sheet} aria-describedby={format!("{sheet_id}-help")}><>{ for options }</></select>
+            </div>
+        }
+    } else {
+        Html::default()
+    };
     html! {
         <div class="mapping">
             <p class="mapping-title">{ (t.mapping_title)(&o.encoding) }</p>
+            { sheets }
             <div class="mapping-grid">
                 { column_select(id("lon"), t.col_lon, &o.headers, m.lon, position_none, set(MapField::Lon)) }
                 { column_select(id("lat"), t.col_lat, &o.headers, m.lat, position_none, set(MapField::Lat)) }

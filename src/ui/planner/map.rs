@@ -15,6 +15,7 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::data_text::data_texts;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::locale::{short_label, thousands};
 use crate::core::planner::labels::Anchor;
@@ -83,12 +84,15 @@ const PNG_SCALE: f64 = 2.0;
 
 fn home(view: &PlanView) -> Window {
     let g = &view.grid;
-    let (mut x0, mut y0, mut x1, mut y1) = (g.x0, g.y0, g.x0 + g.nx as f64 * g.cell_m, g.y0 + g.ny as f64 * g.cell_m);
-    for s in &view.sites {
-        x0 = x0.min(s.x);
-        x1 = x1.max(s.x);
-        y0 = y0.min(s.y);
-        y1 = y1.max(s.y);
+    let (mut x0, mut y0, mut x1, mut y1) = (g.x0, g.y0, g.x0 + g.nx as f64 * g.cell_m, g.y0 + g.ny as f64 * g.cell_height());
+    // The sites, the chosen ones' service circles whole, and the study area's outline.
+    let study_area = view.boundary.iter().flatten().map(|&(x, y)| (x, y, 0.0));
+    let sites = view.sites.iter().map(|s| (s.x, s.y, if s.rank.is_some() { view.radius_m } else { 0.0 }));
+    for (x, y, r) in sites.chain(study_area) {
+        x0 = x0.min(x - r);
+        x1 = x1.max(x + r);
+        y0 = y0.min(y - r);
+        y1 = y1.max(y + r);
     }
     let width = ((x1 - x0).max((y1 - y0) / ASPECT) * 1.08).max(500.0);
     Window { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, width }
@@ -111,9 +115,11 @@ fn density_paths(view: &PlanView) -> Vec<String> {
                 continue;
             }
             let class = breaks.iter().filter(|b| c > **b).count();
-            let x = g.x0 + i as f64 * g.cell_m;
-            let y = -(g.y0 + (j + 1) as f64 * g.cell_m);
-            paths[class].push_str(&format!("M{x:.0} {y:.0}h{w:.1}v{w:.1}h-{w:.1}z", w = g.cell_m));
+            // Absolute edges, computed alike for neighbours: cells that touch share an edge
+            // exactly, with no hairline between them.
+            let (x, x1) = (g.x0 + i as f64 * g.cell_m, g.x0 + (i + 1) as f64 * g.cell_m);
+            let (y, y1) = (-(g.y0 + (j + 1) as f64 * g.cell_height()), -(g.y0 + j as f64 * g.cell_height()));
+            paths[class].push_str(&format!("M{x:.1} {y:.1}H{x1:.1}V{y1:.1}H{x:.1}z"));
         }
     }
     paths
@@ -149,8 +155,9 @@ fn f1(v: f64) -> String {
     format!("{v:.1}")
 }
 
-fn words(view: &PlanView, t: &PlanTexts) -> MapWords {
+fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
     MapWords {
+        boundary: data_texts(l).legend_boundary.to_string(),
         title: t.map_title.to_string(),
         subtitle: (t.map_subtitle)(view.chosen.len(), &thousands(view.radius_m)),
         north: t.map_north.to_string(),
@@ -168,7 +175,7 @@ fn words(view: &PlanView, t: &PlanTexts) -> MapWords {
 fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale) -> Drawing {
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
     let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
-    mapdraw::drawing(view, &lay, &words(view, t))
+    mapdraw::drawing(view, &lay, &words(view, t, l))
 }
 
 /// Clicks a link to `url` that downloads as `name`.
@@ -512,6 +519,9 @@ pub fn MapView(props: &MapProps) -> Html {
         html! { <circle class="existing-service" cx={format!("{x:.0}")} cy={format!("{:.0}", -y)} r={format!("{:.0}", view.radius_m)} /> }
     });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
+    // The study area's outline: every ring (outer rings and holes) in one path, its width in
+    // screen pixels whatever the zoom.
+    let boundary = use_memo(view.clone(), |v| mapdraw::rings_path(&v.boundary, |x, y| (x, -y)));
     let view_box = format!("{vx:.0} {vy:.0} {:.0} {:.0}", w.width, h);
     // Always the same elements (empty and hidden when every name fits): a child coming and going
     // would make Yew rebuild the map and lose the keyboard focus on it.
@@ -546,6 +556,8 @@ pub fn MapView(props: &MapProps) -> Html {
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
                 <svg ref={svg_ref} viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
                     <g class="density">{ for density }</g>
+                    <path class="study-area" d={(*boundary).clone()} fill="none" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2"
+                        stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
@@ -558,6 +570,9 @@ pub fn MapView(props: &MapProps) -> Html {
                 <li><span class="swatch chosen-swatch" aria-hidden="true"></span>{ t.legend_chosen }</li>
                 <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
                 <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
+                if !view.boundary.is_empty() {
+                    <li><svg class="boundary-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path d="M1 5H19" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2" stroke-dasharray="5 3" /></svg>{ data_texts(l).legend_boundary }</li>
+                }
             </ul>
             <div class="actions map-downloads">
                 <button type="button" id="plan-map-svg" class="button secondary" onclick={on_svg}>{ t.map_download_svg }</button>

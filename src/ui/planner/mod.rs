@@ -3,6 +3,8 @@
 //! effects (the worker, keeping the work on the device, reading files, the page's language) are
 //! hooks in `hooks/`.
 
+mod boundary;
+mod data_text;
 mod error_summary;
 mod files;
 mod hooks;
@@ -16,6 +18,8 @@ pub mod text;
 
 use yew::prelude::*;
 
+use self::boundary::BoundaryCardView;
+use self::data_text::data_texts;
 use self::error_summary::ErrorSummary;
 use self::files::FileCardView;
 #[cfg(feature = "test-hooks")]
@@ -23,7 +27,7 @@ pub use self::hooks::test_worker_panic;
 use self::hooks::{use_file_readers, use_page_locale, use_persisted_plan, use_planner_worker};
 use self::results::ResultsView;
 use self::settings_view::SettingsView;
-use self::state::{slot, MapField, PlanAction, PlannerState};
+use self::state::{slot, CardProblem, MapField, PlanAction, PlannerState};
 use self::text::plan_texts;
 use crate::core::io::crs::Crs;
 use crate::core::planner::form::{SettingsError, SettingsForm};
@@ -46,6 +50,7 @@ pub struct PlannerProps {
 pub fn Planner(props: &PlannerProps) -> Html {
     let l = props.locale;
     let t = plan_texts(l);
+    let d = data_texts(l);
 
     // State.
     let state = use_reducer_eq(PlannerState::default);
@@ -54,7 +59,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
     let project_problem = use_state(|| None::<String>);
 
     // Hooks: the worker, the work kept on the device, file reads.
-    let worker = use_planner_worker(&state, t.worker_crashed);
+    let worker = use_planner_worker(&state, t.worker_crashed, l);
     let persisted = use_persisted_plan(&state, &worker);
     let readers = use_file_readers();
 
@@ -62,7 +67,31 @@ pub fn Planner(props: &PlannerProps) -> Html {
     let dispatch = state.dispatcher().to_callback();
     let on_file = {
         let (worker, state, readers) = (worker.clone(), state.clone(), readers.clone());
-        Callback::from(move |(role, file): (Role, web_sys::File)| {
+        Callback::from(move |(role, files): (Role, Vec<web_sys::File>)| {
+            let limit_mb = (MAX_FILE_BYTES / 1_048_576) as u64;
+            // Population rasters (the demand only): several at once, added up or kept as a weight.
+            if role == Role::Demand && files.iter().all(|f| is_raster(&f.name())) {
+                // Refused before reading, as one table is.
+                let total: f64 = files.iter().map(|f| f.size()).sum();
+                if total > MAX_FILE_BYTES as f64 {
+                    let mb = (total / 1_048_576.0).round() as u64;
+                    state.dispatch(PlanAction::Problem(role, CardProblem::RastersTooLarge { mb, limit_mb }));
+                    return;
+                }
+                state.dispatch(PlanAction::Opening(role));
+                let (worker, state) = (worker.clone(), state.clone());
+                readers.read_all(files, MAX_FILE_BYTES, move |read| {
+                    let names = read.iter().map(|(n, _)| n.clone()).collect();
+                    worker.choose_rasters(read);
+                    state.dispatch(PlanAction::RastersChosen(names));
+                });
+                return;
+            }
+            if files.len() > 1 && role == Role::Demand {
+                state.dispatch(PlanAction::Problem(role, CardProblem::Mixed));
+                return;
+            }
+            let Some(file) = files.into_iter().next() else { return };
             // Refused before reading: nothing is loaded into memory, the data in use stays.
             if file.size() > MAX_FILE_BYTES as f64 {
                 let problem =
@@ -102,6 +131,50 @@ pub fn Planner(props: &PlannerProps) -> Html {
         None => PlanAction::NeedCrs(role),
     });
     let on_extra = dispatch.reform(|(role, col, on): (Role, usize, bool)| PlanAction::ToggleExtra(role, col, on));
+    let on_sheet = {
+        let worker = worker.clone();
+        Callback::from(move |(role, sheet): (Role, String)| worker.open_sheet(role, sheet))
+    };
+    let on_raster_extra = dispatch.reform(|(i, extra): (usize, bool)| PlanAction::RasterExtra(i, extra));
+    let on_raster_name = dispatch.reform(PlanAction::RasterExtraName);
+    let on_raster_import = {
+        let (worker, state) = (worker.clone(), state.clone());
+        Callback::from(move |_: ()| {
+            let Some(step) = state.cards[slot(Role::Demand)].rasters.clone() else { return };
+            let typed = step.extra_name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+            let name = typed.unwrap_or(data_texts(l).raster_extra_default).to_string();
+            worker.import_rasters(&step.files, name, &state.form);
+        })
+    };
+    let on_boundary_file = {
+        let (worker, state, readers) = (worker.clone(), state.clone(), readers.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (worker, state) = (worker.clone(), state.clone());
+            readers.read(file, MAX_FILE_BYTES, move |name, bytes| {
+                worker.choose_boundary(name.clone(), bytes);
+                state.dispatch(PlanAction::BoundaryChosen(name));
+            });
+        })
+    };
+    let on_boundary_crs = dispatch.reform(|crs: Option<Crs>| match crs {
+        Some(c) => PlanAction::BoundaryCrs(c),
+        None => PlanAction::BoundaryNeedsCrs,
+    });
+    let on_boundary_use = {
+        let (worker, state) = (worker.clone(), state.clone());
+        Callback::from(move |_: ()| match state.boundary.crs {
+            Some(crs) => worker.use_boundary(crs),
+            None => state.dispatch(PlanAction::BoundaryNeedsCrs),
+        })
+    };
+    let on_boundary_clear = {
+        let (worker, state, persisted) = (worker.clone(), state.clone(), persisted.clone());
+        Callback::from(move |_: ()| {
+            worker.clear_boundary();
+            state.dispatch(PlanAction::ClearBoundary);
+            persisted.forget_boundary();
+        })
+    };
     let on_demo = {
         let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
@@ -135,11 +208,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
     let on_save_project = {
         let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
-            crate::ui::browser::download(
-                "zhucan-project.json",
-                "application/json",
-                &project::to_json(&state.saved(), &worker.kept_files()),
-            );
+            let saved = state.saved();
+            crate::ui::browser::download("zhucan-project.json", "application/json", &project::to_json(&saved, &worker.kept_files(&saved)));
         })
     };
     let on_open_project = {
@@ -176,7 +246,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
         html! {
             <FileCardView {role} card={state.cards[slot(role)].clone()} locale={l} demo={state.demo}
                 on_file={on_file.clone()} on_import={on_import.clone()} on_clear={on_clear.clone()}
-                on_map={on_map.clone()} on_crs={on_crs.clone()} on_extra={on_extra.clone()} />
+                on_map={on_map.clone()} on_crs={on_crs.clone()} on_extra={on_extra.clone()} on_sheet={on_sheet.clone()}
+                on_raster_extra={on_raster_extra.clone()} on_raster_name={on_raster_name.clone()} on_raster_import={on_raster_import.clone()} />
         }
     });
     let progress = state.running.map(|step| {
@@ -202,7 +273,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     <button type="button" id="plan-demo" class="button secondary" onclick={on_demo}>{ t.demo_button }</button>
                     <label for="plan-project-file" class="button secondary file-button">{ t.open_project }</label>
                     <input type="file" id="plan-project-file" class="visually-hidden" accept=".json,application/json" onchange={on_open_project} />
-                    if state.demo || state.cards.iter().any(|c| c.in_use.is_some()) {
+                    if state.demo || state.cards.iter().any(|c| c.in_use.is_some()) || state.boundary.in_use.is_some() {
                         <button type="button" id="plan-save-project" class="button secondary" onclick={on_save_project}>{ t.save_project }</button>
                     }
                 </div>
@@ -213,7 +284,11 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     <p class="file-status ok" role="status">{ t.demo_loaded }</p>
                 }
                 <p class="field-hint">{ (t.demo_note)(DEMO_CELLS, DEMO_CANDIDATES, DEMO_EXISTING) }</p>
-                <div class="file-cards">{ for cards }</div>
+                <div class="file-cards">
+                    <>{ for cards }</>
+                    <BoundaryCardView card={state.boundary.clone()} locale={l} on_file={on_boundary_file} on_crs={on_boundary_crs}
+                        on_use={on_boundary_use} on_clear={on_boundary_clear} />
+                </div>
                 <p class="field-hint">{ if persisted.ok { t.persist_note } else { t.persist_off } }</p>
             </section>
             <SettingsView form={state.form.clone()} extra_names={state.extra_names()} {n_candidates} locale={l} {on_edit} />
@@ -231,6 +306,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 <p class="notice" role="status">{ match p {
                     RunProblem::NoData | RunProblem::NotOpened => t.need_data,
                     RunProblem::BadRadius => t.bad_radius,
+                    RunProblem::NothingInside => d.nothing_inside,
                 } }</p>
             }
             if let Some(view) = &state.result {
@@ -240,6 +316,12 @@ pub fn Planner(props: &PlannerProps) -> Html {
             }
         </div>
     }
+}
+
+/// A population raster, by its name's ending: GeoTIFF, Esri ASCII grid, XYZ text.
+fn is_raster(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    [".tif", ".tiff", ".asc", ".xyz"].iter().any(|ending| name.ends_with(ending))
 }
 
 /// The planner as its own app (`src/bin/planner.rs`), inside the page's planner tab: follows the

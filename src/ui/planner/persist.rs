@@ -12,11 +12,24 @@ use crate::ui::storage;
 const META_KEY: &str = "zhucan.planner.v1";
 const CACHE: &str = "zhucan-planner-v1";
 
-fn key(role: Role) -> String {
-    let name = match role {
-        Role::Demand => "demand",
-        Role::Candidates => "candidates",
-        Role::Existing => "existing",
+/// Which kept file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slot {
+    /// The table in a role's slot.
+    Table(Role),
+    /// The n-th population raster (in the saved order).
+    Raster(usize),
+    /// The study-area boundary.
+    Boundary,
+}
+
+fn key(slot: Slot) -> String {
+    let name = match slot {
+        Slot::Table(Role::Demand) => "demand".to_string(),
+        Slot::Table(Role::Candidates) => "candidates".to_string(),
+        Slot::Table(Role::Existing) => "existing".to_string(),
+        Slot::Raster(i) => format!("raster-{i}"),
+        Slot::Boundary => "boundary".to_string(),
     };
     format!("./__zhucan_planner__/{name}")
 }
@@ -37,24 +50,24 @@ async fn cache() -> Option<web_sys::Cache> {
 }
 
 /// Keeps a file's bytes; `false` when the browser refuses.
-pub async fn store_file(role: Role, bytes: &[u8]) -> bool {
+pub async fn store_file(slot: Slot, bytes: &[u8]) -> bool {
     let Some(cache) = cache().await else { return false };
     let array = js_sys::Uint8Array::from(bytes);
     let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&array)) else { return false };
-    JsFuture::from(cache.put_with_str(&key(role), &response)).await.is_ok()
+    JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok()
 }
 
 /// A kept file's bytes.
-pub async fn load_file(role: Role) -> Option<Vec<u8>> {
+pub async fn load_file(slot: Slot) -> Option<Vec<u8>> {
     let cache = cache().await?;
-    let found = JsFuture::from(cache.match_with_str(&key(role))).await.ok()?;
+    let found = JsFuture::from(cache.match_with_str(&key(slot))).await.ok()?;
     let response: web_sys::Response = found.dyn_into().ok()?;
     crate::ui::browser::response_bytes(&response).await
 }
 
 /// Forgets a kept file.
-pub async fn forget_file(role: Role) {
+pub async fn forget_file(slot: Slot) {
     if let Some(cache) = cache().await {
-        let _ = JsFuture::from(cache.delete_with_str(&key(role))).await;
+        let _ = JsFuture::from(cache.delete_with_str(&key(slot))).await;
     }
 }

@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::data_text::data_texts;
 use super::map::MapView;
 use super::scenario_view::ScenarioView;
 use super::text::{plan_texts, PlanTexts};
@@ -239,6 +240,13 @@ fn conditions(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
             })
             .collect()
     };
+    let d = data_texts(l);
+    let area = v.study_area.as_ref().map(|a| {
+        let areas = if a.areas.is_empty() { (d.boundary_areas)(a.area_count) } else { (d.boundary_names)(&a.areas) };
+        let (points, people) = a.demand.as_ref().map_or((0, 0.0), |o| (o.outside, o.people));
+        let sites = a.candidates.as_ref().map_or(0, |o| o.outside);
+        (d.cond_area_value)(&a.name, &areas, points, &thousands(people), sites)
+    });
     html! {
         <section class="plan-conditions" aria-labelledby="plan-conditions-heading">
             <h4 id="plan-conditions-heading">{ t.cond_heading }</h4>
@@ -249,6 +257,9 @@ fn conditions(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
                 <dt>{ t.cond_need }</dt><dd>{ format!("{:.1}%", s.need_share * 100.0) }</dd>
                 <dt>{ t.cond_data }</dt>
                 <dd><ul class="plain-list">{ for data.into_iter().map(|d| html! { <li class="long-text">{ d }</li> }) }</ul></dd>
+                if let Some(area) = area {
+                    <dt>{ d.cond_area }</dt><dd class="long-text">{ area }</dd>
+                }
                 <dt>{ t.cond_crs }</dt><dd>{ t.cond_crs_value }</dd>
             </dl>
         </section>

@@ -5,11 +5,14 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::core::io::boundary::BoundaryError;
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;
 use crate::core::planner::data::MappingError;
 use crate::core::planner::form::SettingsForm;
 use crate::core::planner::plan::Choices;
+use crate::core::planner::session::area::BoundaryReport;
+use crate::core::planner::session::population::{RasterProblem, RasterReport, WindowFrom};
 use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step, DEMO_CANDIDATES};
 
 /// Why a file card shows an error (put in words by the card, in the interface's language).
@@ -26,6 +29,24 @@ pub enum CardProblem {
     Mapping(MappingError),
     /// Import was pressed before a coordinate system was chosen.
     NoCrs,
+    /// Population rasters could not be read.
+    Raster {
+        /// The file at fault (or the files, joined).
+        name: String,
+        /// Where the window came from.
+        from: WindowFrom,
+        /// Why.
+        problem: RasterProblem,
+    },
+    /// Several files chosen that are not all rasters.
+    Mixed,
+    /// Rasters chosen together over the size limit.
+    RastersTooLarge {
+        /// Their size, MB.
+        mb: u64,
+        /// The limit, MB.
+        limit_mb: u64,
+    },
 }
 
 /// The data a slot's worker currently uses.
@@ -41,6 +62,22 @@ pub struct InUse {
     pub crs: Crs,
     /// Bad rows were skipped.
     pub skipped: bool,
+    /// The workbook's sheet read, if the file is a workbook.
+    pub sheet: Option<String>,
+    /// For population rasters (instead of a table): each file's name and whether it is the
+    /// extra weight.
+    pub rasters: Vec<(String, bool)>,
+    /// The rasters' extra weight's name.
+    pub extra_name: String,
+}
+
+/// Population rasters chosen, before they are imported.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RasterStep {
+    /// Each file's name, and whether it is kept as the extra weight.
+    pub files: Vec<(String, bool)>,
+    /// The extra weight's name as typed (`None` until typed: the default name).
+    pub extra_name: Option<String>,
 }
 
 /// One file slot.
@@ -62,6 +99,29 @@ pub struct FileCard {
     pub busy: bool,
     /// How far a big import has got (percent), while it runs.
     pub progress: Option<u8>,
+    /// Population rasters chosen, waiting to be imported.
+    pub rasters: Option<RasterStep>,
+    /// What the rasters in use are (the last read).
+    pub raster_report: Option<RasterReport>,
+}
+
+/// The study-area boundary.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BoundaryCard {
+    /// A file read, waiting for its coordinate system and the planner's go.
+    pub chosen: Option<String>,
+    /// The coordinate system chosen for it.
+    pub crs: Option<Crs>,
+    /// The boundary in use: its name and coordinate system.
+    pub in_use: Option<(String, Crs)>,
+    /// What it leaves out.
+    pub report: Option<BoundaryReport>,
+    /// Why the last file was refused (its name, the problem).
+    pub problem: Option<(String, BoundaryError)>,
+    /// No coordinate system chosen when "use" was pressed.
+    pub need_crs: bool,
+    /// Waiting for the worker.
+    pub busy: bool,
 }
 
 pub use crate::core::planner::project::Saved;
@@ -97,6 +157,8 @@ pub struct PlannerState {
     pub last_crs: Option<Crs>,
     /// Why the last run could not start.
     pub run_problem: Option<RunProblem>,
+    /// The study-area boundary.
+    pub boundary: BoundaryCard,
 }
 
 /// Slot index of a role.
@@ -171,19 +233,46 @@ pub enum PlanAction {
     TogglePin,
     /// Restore what was saved.
     Restore(Box<Saved>),
+    /// Population rasters were chosen (their names); their bytes wait in the worker bridge.
+    RastersChosen(Vec<String>),
+    /// A chosen raster (by index) set as the extra weight (`true`) or as older people.
+    RasterExtra(usize, bool),
+    /// The extra weight's name typed.
+    RasterExtraName(String),
+    /// A problem with the files chosen for a slot.
+    Problem(Role, CardProblem),
+    /// A boundary file was read (its name).
+    BoundaryChosen(String),
+    /// The boundary's coordinate system chosen.
+    BoundaryCrs(Crs),
+    /// "Use this boundary" was pressed without a coordinate system.
+    BoundaryNeedsCrs,
+    /// The boundary was sent to the worker.
+    BoundarySent,
+    /// The boundary was removed.
+    ClearBoundary,
 }
 
 impl PlannerState {
     /// What to save.
     pub fn saved(&self) -> Saved {
-        let files = Role::ALL
-            .iter()
-            .filter_map(|&role| {
-                let u = self.cards[slot(role)].in_use.as_ref()?;
-                Some((role, u.name.clone(), u.map.clone(), u.crs, u.skipped))
-            })
-            .collect();
-        Saved { demo: self.demo, files, form: Some(self.form.clone()), choices: self.choices.clone(), had_result: self.result.is_some() }
+        let tables =
+            || Role::ALL.iter().filter_map(|&role| Some((role, self.cards[slot(role)].in_use.as_ref().filter(|u| u.rasters.is_empty())?)));
+        let files = tables().map(|(role, u)| (role, u.name.clone(), u.map.clone(), u.crs, u.skipped)).collect();
+        let sheets = tables().filter_map(|(role, u)| Some((role, u.sheet.clone()?))).collect();
+        let rasters = self.cards[slot(Role::Demand)].in_use.as_ref().map(|u| (u.rasters.clone(), u.extra_name.clone()));
+        let (rasters, raster_extra_name) = rasters.unwrap_or_default();
+        Saved {
+            demo: self.demo,
+            files,
+            form: Some(self.form.clone()),
+            choices: self.choices.clone(),
+            had_result: self.result.is_some(),
+            sheets,
+            rasters,
+            raster_extra_name,
+            boundary: self.boundary.in_use.clone(),
+        }
     }
 
     /// Demand and candidates are loaded.
@@ -227,6 +316,7 @@ impl PlannerState {
                 card.report = None;
                 card.problem = None;
                 card.busy = false;
+                card.rasters = None;
             }
             Reply::OpenFailed { role, name, problem } => {
                 let card = &mut self.cards[slot(role)];
@@ -253,7 +343,12 @@ impl PlannerState {
                         map: card.map.clone(),
                         crs: card.crs.unwrap_or_default(),
                         skipped: r.bad_rows > 0,
+                        sheet: card.opened.as_ref().and_then(|o| o.sheet.clone()),
+                        rasters: Vec::new(),
+                        extra_name: String::new(),
                     });
+                    card.rasters = None;
+                    card.raster_report = None;
                     if role == Role::Demand {
                         self.extra_in_use = r.extra_names.clone();
                     }
@@ -305,6 +400,61 @@ impl PlannerState {
             Reply::CannotRun(problem) => {
                 self.running = None;
                 self.run_problem = Some(problem);
+            }
+            Reply::RasterRead(report) => {
+                let card = &mut self.cards[slot(Role::Demand)];
+                let name = report.name();
+                let changed = card.in_use.as_ref().map(|u| &u.name) != Some(&name);
+                let rasters = report.layers.clone();
+                let extra_name = report.extra_name.clone().unwrap_or_default();
+                card.in_use = Some(InUse {
+                    name,
+                    rows: report.points,
+                    map: ColumnMap::default(),
+                    crs: Crs::Wgs84,
+                    skipped: false,
+                    sheet: None,
+                    rasters,
+                    extra_name: extra_name.clone(),
+                });
+                card.raster_report = Some(report);
+                card.rasters = None;
+                card.opened = None;
+                card.report = None;
+                card.problem = None;
+                card.busy = false;
+                self.extra_in_use = if extra_name.is_empty() { Vec::new() } else { vec![extra_name] };
+                let n = self.extra_in_use.len();
+                self.form.extra_weights.resize(n, "0".into());
+                if changed {
+                    self.demo = false;
+                    self.result = None;
+                    self.pinned = None;
+                }
+            }
+            Reply::RasterFailed { name, from, problem } => {
+                let card = &mut self.cards[slot(Role::Demand)];
+                card.problem = Some(CardProblem::Raster { name, from, problem });
+                card.busy = false;
+            }
+            Reply::Boundary(report) => {
+                let b = &mut self.boundary;
+                let now = Some((report.name.clone(), report.crs));
+                if b.in_use != now {
+                    self.result = None;
+                }
+                b.in_use = now;
+                b.report = Some(report);
+                b.chosen = None;
+                b.problem = None;
+                b.busy = false;
+            }
+            Reply::BoundaryFailed { name, problem } => {
+                self.boundary.problem = Some((name, problem));
+                self.boundary.busy = false;
+            }
+            Reply::BoundaryCleared => {
+                self.boundary = BoundaryCard::default();
             }
         }
     }
@@ -384,6 +534,7 @@ impl Reducible for PlannerState {
                 for card in &mut s.cards {
                     card.busy = false;
                 }
+                s.boundary.busy = false;
                 s.notice = Some(message);
             }
             PlanAction::Notice(n) => s.notice = n,
@@ -408,9 +559,54 @@ impl Reducible for PlannerState {
                     (None, r) => r.clone(),
                 };
             }
+            PlanAction::RastersChosen(names) => {
+                let card = &mut s.cards[slot(Role::Demand)];
+                card.rasters = Some(RasterStep { files: names.into_iter().map(|n| (n, false)).collect(), extra_name: None });
+                card.opened = None;
+                card.report = None;
+                card.problem = None;
+                card.busy = false;
+            }
+            PlanAction::RasterExtra(i, extra) => {
+                if let Some(f) = s.cards[slot(Role::Demand)].rasters.as_mut().and_then(|r| r.files.get_mut(i)) {
+                    f.1 = extra;
+                }
+            }
+            PlanAction::RasterExtraName(name) => {
+                if let Some(r) = s.cards[slot(Role::Demand)].rasters.as_mut() {
+                    r.extra_name = Some(name);
+                }
+            }
+            PlanAction::Problem(role, problem) => {
+                let card = &mut s.cards[slot(role)];
+                card.problem = Some(problem);
+                card.busy = false;
+            }
+            PlanAction::BoundaryChosen(name) => {
+                let b = &mut s.boundary;
+                b.chosen = Some(name);
+                b.crs = b.crs.or(s.last_crs);
+                b.problem = None;
+                b.need_crs = false;
+            }
+            PlanAction::BoundaryCrs(crs) => {
+                s.boundary.crs = Some(crs);
+                s.boundary.need_crs = false;
+                s.last_crs = Some(crs);
+            }
+            PlanAction::BoundaryNeedsCrs => s.boundary.need_crs = true,
+            PlanAction::BoundarySent => {
+                s.boundary.busy = true;
+                s.boundary.problem = None;
+            }
+            PlanAction::ClearBoundary => {
+                s.boundary = BoundaryCard::default();
+                s.result = None;
+            }
             PlanAction::Restore(saved) => {
                 // Whatever was on screen gives way to the saved work.
                 s.cards = Default::default();
+                s.boundary = BoundaryCard::default();
                 s.result = None;
                 s.pinned = None;
                 s.selected = None;
@@ -425,6 +621,13 @@ impl Reducible for PlannerState {
                     card.map = map.clone();
                     card.crs = Some(*crs);
                     card.busy = true;
+                }
+                if !saved.rasters.is_empty() {
+                    s.cards[slot(Role::Demand)].busy = true;
+                }
+                if let Some((_, crs)) = &saved.boundary {
+                    s.boundary.crs = Some(*crs);
+                    s.boundary.busy = true;
                 }
             }
         }

@@ -1,16 +1,24 @@
 //! The planner's working session: the files (CSV, GeoJSON, or a sheet of a spreadsheet workbook,
-//! read as the same CSV text), their column mappings, the imported data and the last result. The web app runs it inside a Web Worker (so the page never freezes) and talks to
-//! it with the messages in [`protocol`]; being plain Rust, the whole protocol is tested natively.
+//! read as the same CSV text; population rasters), their column mappings, the imported data, the
+//! study area and the last result. The web app runs it inside a Web Worker (so the page never
+//! freezes) and talks to it with the messages in [`protocol`]; being plain Rust, the whole
+//! protocol is tested natively.
 //!
 //! - [`protocol`]: the requests and replies (and why a file or a run is refused);
 //! - [`view`]: the view model the page draws after a run;
 //! - [`density`]: the demand density grid under the map;
+//! - [`population`]: demand from population rasters, read in the study's window;
+//! - [`area`]: the study-area boundary, and what it leaves out;
 //! - [`demo`]: the simulated demo district.
 
+pub mod area;
 pub mod demo;
 pub mod density;
+pub mod population;
 pub mod protocol;
 pub mod view;
+
+use std::borrow::Cow;
 
 #[cfg(test)]
 pub(crate) use demo::demo_plan;
@@ -23,13 +31,17 @@ use super::data::{import_demand_reporting, import_sites_reporting, Demand, Impor
 use super::plan::{prepare, run};
 use super::select::SelectOptions;
 use super::settings::{Choices, Settings};
+use crate::core::io::boundary;
 use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
+use crate::core::io::raster::Window;
 use crate::core::io::table::{preview, Preview};
-use crate::core::io::text::{decode_owned, Encoding};
+use crate::core::io::text::{decode, decode_owned, Encoding};
 use crate::core::io::xlsx;
 use crate::core::Locale;
+use area::{clip_demand, clip_sites, StudyArea};
+use population::{read_demand, study_window, RasterLayer, WindowFrom};
 use view::view;
 
 enum Content {
@@ -42,6 +54,14 @@ struct OpenFile {
     content: Content,
 }
 
+/// Population rasters in use as the demand, kept to be read again when the window moves.
+struct RasterSource {
+    layers: Vec<RasterLayer>,
+    extra_name: String,
+    /// The window they were last read in.
+    read_with: (Option<Window>, WindowFrom),
+}
+
 /// The session state.
 #[derive(Default)]
 pub struct Session {
@@ -51,6 +71,12 @@ pub struct Session {
     /// The coordinate system each file came in (demand, candidates, existing).
     crs: [Crs; 3],
     existing: Option<Sites>,
+    /// The rasters the demand comes from, if it does.
+    raster: Option<RasterSource>,
+    /// The study area, if a boundary is loaded.
+    area: Option<StudyArea>,
+    /// How far a person may be from a site (the radius last asked for), metres.
+    reach_m: Option<f64>,
 }
 
 fn slot(role: Role) -> usize {
@@ -73,19 +99,115 @@ impl Session {
             Request::Open { role, name, bytes, sheet, locale } => send(self.open(role, name, bytes, sheet.as_deref(), locale)),
             Request::Import { role, map, crs, skip_bad_rows } => {
                 let reply = self.import(role, &map, crs, skip_bad_rows, &mut |percent| send(Reply::ImportProgress { role, percent }));
+                let accepted = matches!(&reply, Reply::Imported(r) if r.accepted);
                 send(reply);
+                if accepted {
+                    if role == Role::Candidates {
+                        self.refresh_raster(send);
+                    }
+                    self.send_area(send);
+                }
             }
-            Request::Demo => send(self.demo()),
+            Request::ImportRaster { layers, extra_name, reach_m } => {
+                if reach_m.is_finite() && reach_m > 0.0 {
+                    self.reach_m = Some(reach_m);
+                }
+                self.import_raster(layers, extra_name, send);
+            }
+            Request::Boundary { name, bytes, crs } => {
+                let text = match decode(&bytes) {
+                    Ok((text, _)) => text,
+                    Err(_) => String::from_utf8_lossy(&bytes),
+                };
+                match boundary::read(&text, crs) {
+                    Ok(b) => {
+                        self.area = Some(StudyArea { name, crs, boundary: b });
+                        self.refresh_raster(send);
+                        self.send_area(send);
+                    }
+                    Err(problem) => send(Reply::BoundaryFailed { name, problem }),
+                }
+            }
+            Request::ClearBoundary => {
+                self.area = None;
+                send(Reply::BoundaryCleared);
+                self.refresh_raster(send);
+            }
+            Request::Demo => {
+                let reply = self.demo();
+                send(reply);
+                self.send_area(send);
+            }
             Request::Clear { role } => {
                 self.files[slot(role)] = None;
                 match role {
-                    Role::Demand => self.demand = None,
+                    Role::Demand => {
+                        self.demand = None;
+                        self.raster = None;
+                    }
                     Role::Candidates => self.candidates = None,
                     Role::Existing => self.existing = None,
                 }
                 send(Reply::Cleared(role));
+                if role == Role::Candidates {
+                    self.refresh_raster(send);
+                }
+                self.send_area(send);
             }
             Request::Run { settings, choices } => self.run(&settings, &choices, send),
+        }
+    }
+
+    /// The radius rasters are read around the candidates with: the last asked for, else the
+    /// default setting's.
+    fn reach(&self) -> f64 {
+        self.reach_m.unwrap_or_else(|| Settings::default().radius.metres())
+    }
+
+    /// What the boundary leaves out of the data now in use, if one is loaded.
+    fn send_area(&self, send: &mut dyn FnMut(Reply)) {
+        if let Some(a) = &self.area {
+            send(Reply::Boundary(a.report(self.demand.as_ref(), self.candidates.as_ref())));
+        }
+    }
+
+    /// The window rasters are read in now (the boundary's, the candidates', or the whole file).
+    fn window(&self) -> (Option<Window>, WindowFrom) {
+        let candidates = self.candidates.as_ref().map(|c| c.points.as_slice()).unwrap_or(&[]);
+        study_window(self.area.as_ref().map(|a| &a.boundary), candidates, self.reach())
+    }
+
+    fn import_raster(&mut self, layers: Vec<RasterLayer>, extra_name: String, send: &mut dyn FnMut(Reply)) {
+        let (window, from) = self.window();
+        match read_demand(&layers, &extra_name, window.as_ref(), from) {
+            Ok((demand, report)) => {
+                self.raster = Some(RasterSource { layers, extra_name, read_with: (window, from) });
+                self.demand = Some(demand);
+                self.files[slot(Role::Demand)] = None;
+                self.crs[slot(Role::Demand)] = Crs::Wgs84;
+                send(Reply::RasterRead(report));
+                self.send_area(send);
+            }
+            Err((name, problem)) => send(Reply::RasterFailed { name, from, problem }),
+        }
+    }
+
+    /// Reads the rasters in use again if the window has moved (candidates or a boundary came or
+    /// went, or the radius changed). If the new window cannot be read, the cells read before stay
+    /// in use and the page is told why.
+    fn refresh_raster(&mut self, send: &mut dyn FnMut(Reply)) {
+        let now = self.window();
+        let Some(src) = &mut self.raster else { return };
+        if src.read_with == now {
+            return;
+        }
+        src.read_with = now;
+        match read_demand(&src.layers, &src.extra_name, now.0.as_ref(), now.1) {
+            Ok((demand, report)) => {
+                self.demand = Some(demand);
+                send(Reply::RasterRead(report));
+            }
+            Err((name, problem)) => send(Reply::RasterFailed { name, from: now.1, problem }),
         }
     }
 
@@ -100,8 +222,19 @@ impl Session {
                 Ok(book) => book,
                 Err(e) => return failed(e.into()),
             };
+            // The sheets the planner may choose among: those with data (another sheet is read
+            // only to see whether it has any).
+            let with_data = if book.sheets.len() > 1 {
+                book.sheets.iter().filter(|s| **s == book.sheet || xlsx::read_sheet(&bytes, Some(s), locale).is_ok()).cloned().collect()
+            } else {
+                book.sheets.clone()
+            };
             drop(bytes);
-            return self.open_csv(role, name, book.format.label().to_string(), book.text, book.sheets, Some(book.sheet));
+            let reply = self.open_csv(role, name, book.format.label().to_string(), book.text, book.sheets, Some(book.sheet));
+            return match reply {
+                Reply::Opened(o) => Reply::Opened(Opened { sheets_with_data: with_data, ..o }),
+                other => other,
+            };
         }
         // Taken by value: a UTF-8 file becomes the text without a second copy.
         let (text, encoding) = match decode_owned(bytes) {
@@ -139,6 +272,7 @@ impl Session {
                 polygons,
                 sheets: Vec::new(),
                 sheet: None,
+                sheets_with_data: Vec::new(),
             };
             self.files[slot(role)] = Some(OpenFile { name, content: Content::Geo(table) });
             return Reply::Opened(opened);
@@ -165,6 +299,7 @@ impl Session {
             polygons: 0,
             sheets,
             sheet,
+            sheets_with_data: Vec::new(),
         };
         self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
         Reply::Opened(opened)
@@ -198,6 +333,7 @@ impl Session {
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), imp.data.extra_names.clone());
                 if accepted {
                     self.demand = Some(imp.data);
+                    self.raster = None;
                     self.crs[slot(role)] = crs;
                 }
                 r
@@ -226,6 +362,7 @@ impl Session {
         let (demand, candidates, existing) = demo_district();
         let reply = Reply::DemoLoaded { points: demand.points.len(), candidates: candidates.points.len(), existing: existing.points.len() };
         self.files = [None, None, None];
+        self.raster = None;
         self.demand = Some(demand);
         self.candidates = Some(candidates);
         self.crs = [Crs::Wgs84; 3];
@@ -234,34 +371,58 @@ impl Session {
     }
 
     fn run(&mut self, settings: &Settings, choices: &Choices, send: &mut dyn FnMut(Reply)) {
-        let (Some(demand), Some(candidates)) = (&self.demand, &self.candidates) else {
+        let radius = settings.radius.metres();
+        if self.demand.is_some() && self.candidates.is_some() && radius.is_finite() && radius > 0.0 {
+            // Rasters are read within reach of the candidates: the radius may have changed.
+            self.reach_m = Some(radius);
+            self.refresh_raster(send);
+        }
+        let (Some(all_demand), Some(all_candidates)) = (&self.demand, &self.candidates) else {
             return send(Reply::CannotRun(RunProblem::NoData));
         };
-        let empty = Sites::default();
-        let existing = self.existing.as_ref().unwrap_or(&empty);
-        let radius = settings.radius.metres();
         if !(radius.is_finite() && radius > 0.0) {
             return send(Reply::CannotRun(RunProblem::BadRadius));
         }
+        // Only what lies inside the study area, if there is one.
+        let (demand, candidates) = match &self.area {
+            Some(a) => (
+                Cow::Owned(clip_demand(all_demand, &a.boundary.inside(&all_demand.points))),
+                Cow::Owned(clip_sites(all_candidates, &a.boundary.inside(&all_candidates.points))),
+            ),
+            None => (Cow::Borrowed(all_demand), Cow::Borrowed(all_candidates)),
+        };
+        if demand.points.is_empty() || candidates.points.is_empty() {
+            return send(Reply::CannotRun(RunProblem::NothingInside));
+        }
+        let empty = Sites::default();
+        let existing = self.existing.as_ref().unwrap_or(&empty);
         send(Reply::Progress(Step::Coverage));
-        let prepared = prepare(demand, candidates, existing, radius);
+        let prepared = prepare(&demand, &candidates, existing, radius);
         send(Reply::Progress(Step::Selecting));
-        let result = run(demand, candidates, &prepared, settings, choices, SelectOptions::default());
+        let result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Drawing));
-        let mut planned = view(demand, candidates, existing, &prepared, &result, settings);
+        let mut planned = view(&demand, &candidates, existing, &prepared, &result, settings);
         planned.input_crs = self.crs[slot(Role::Candidates)];
         planned.sources = Role::ALL
             .iter()
             .filter_map(|&role| {
-                let file = self.files[slot(role)].as_ref()?;
+                let name = match (role, &self.raster, &self.files[slot(role)]) {
+                    (Role::Demand, Some(r), _) => r.layers.iter().map(|l| l.name.as_str()).collect::<Vec<_>>().join(" + "),
+                    (_, _, Some(file)) => file.name.clone(),
+                    _ => return None,
+                };
                 let rows = match role {
-                    Role::Demand => self.demand.as_ref().map(|d| d.points.len()),
-                    Role::Candidates => self.candidates.as_ref().map(|c| c.points.len()),
-                    Role::Existing => self.existing.as_ref().map(|e| e.points.len()),
-                }?;
-                Some(SourceFile { role, name: file.name.clone(), rows, crs: self.crs[slot(role)] })
+                    Role::Demand => demand.points.len(),
+                    Role::Candidates => candidates.points.len(),
+                    Role::Existing => existing.points.len(),
+                };
+                Some(SourceFile { role, name, rows, crs: self.crs[slot(role)] })
             })
             .collect();
+        if let (Some(a), Some(origin)) = (&self.area, planned.origin) {
+            planned.boundary = a.rings_on_map(origin);
+            planned.study_area = Some(a.report(Some(all_demand), Some(all_candidates)));
+        }
         send(Reply::Planned(Box::new(planned)));
     }
 }
@@ -380,5 +541,183 @@ mod tests {
         // covers beyond the existing canteens (no extra weights, so weight = people).
         let assigned: f64 = view.sites.iter().map(|s| s.assigned).sum();
         assert!((assigned - (view.covered_weighted - view.existing_weighted)).abs() < 1e-6, "{assigned}");
+    }
+
+    /// tests/data/raster/README.md: 4 × 3 cells of 0.01° from 113.00° E, 23.05° N; row by row
+    /// 1, 2, nodata, 4 / 5, −6, 0, 8 / 9, 10, 11, 12 (cell centres at 113.005 … 113.035 east,
+    /// 23.045, 23.035, 23.025 north).
+    const HANDMADE: &[u8] = include_bytes!("../../../../tests/data/raster/handmade-4x3.tif");
+
+    fn raster(extra: bool) -> RasterLayer {
+        RasterLayer { name: if extra { "80.tif".into() } else { "60.tif".into() }, bytes: HANDMADE.to_vec(), extra }
+    }
+
+    /// Three candidates at cell corners (WGS84): A (113.03, 23.03) between the cells 8, 0, 11, 12;
+    /// B (113.01, 23.03) between 5, −6, 9, 10; C (113.01, 23.04) between 1, 2, 5, −6. A corner is
+    /// about 756 m from each of its four cell centres (512 m east-west, 556 m north-south) and at
+    /// least 1,630 m from any other, so at 800 m A covers 8 + 11 + 12 = 31, B 5 + 9 + 10 = 24 and
+    /// C 1 + 2 + 5 = 8 people.
+    const SITES: &str = "名称,location\nA,\"113.03,23.03\"\nB,\"113.01,23.03\"\nC,\"113.01,23.04\"\n";
+
+    fn import_sites(s: &mut Session) -> Vec<Reply> {
+        let Reply::Opened(o) = collect(s, Request::open(Role::Candidates, "poi.csv", SITES.as_bytes().to_vec())).remove(0) else {
+            panic!("opened")
+        };
+        assert_eq!(o.map.lonlat, Some(1), "高德's location column");
+        collect(s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Wgs84, skip_bad_rows: false })
+    }
+
+    fn planned(replies: &[Reply]) -> &PlanView {
+        match replies.last() {
+            Some(Reply::Planned(v)) => v,
+            other => panic!("not planned: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_raster_is_the_demand_read_around_the_candidates() {
+        let mut s = Session::new();
+        // No candidates yet: the whole file (12 cells, 62 people).
+        let replies = collect(&mut s, Request::ImportRaster { layers: vec![raster(false)], extra_name: String::new(), reach_m: 800.0 });
+        let Reply::RasterRead(r) = &replies[0] else { panic!("{replies:?}") };
+        assert_eq!((r.from, r.read, r.points, r.people), (WindowFrom::WholeFile, 12, 9, 62.0));
+        // The candidates arrive: read again around them, 800 m wide. Their extent 113.01–113.03 ×
+        // 23.03–23.04 widened by 800 m (0.0072° north, 0.0078° east) reaches every cell.
+        let replies = import_sites(&mut s);
+        assert!(matches!(&replies[0], Reply::Imported(r) if r.accepted));
+        let Some(Reply::RasterRead(r)) = replies.get(1) else { panic!("{replies:?}") };
+        assert_eq!((r.from, r.read, r.people), (WindowFrom::Candidates { reach_m: 800.0 }, 12, 62.0));
+        // Two sites: A (31) and B (24), 55 of 62, and nothing better exists.
+        let settings = Settings { radius: crate::core::planner::settings::Radius::Metres { metres: 800.0 }, k: 2, ..Settings::default() };
+        let replies = collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        assert!(!replies.iter().any(|r| matches!(r, Reply::RasterRead(_))), "the same window: not read again");
+        let v = planned(&replies);
+        assert_eq!((v.chosen.clone(), v.covered_weighted, v.total_count), (vec![0, 1], 55.0, 62.0));
+        assert!(v.proven_best());
+        assert_eq!(v.sources[0], SourceFile { role: Role::Demand, name: "60.tif".into(), rows: 9, crs: Crs::Wgs84 });
+        // A smaller radius moves the window: 300 m around the candidates (113.0071–113.0329 east,
+        // 23.0273–23.0427 north) still overlaps every cell, but it is a new window: read again.
+        let small = Settings { radius: crate::core::planner::settings::Radius::Metres { metres: 300.0 }, ..settings };
+        let replies = collect(&mut s, Request::Run { settings: small, choices: Choices::default() });
+        assert!(matches!(&replies[0], Reply::RasterRead(r) if r.from == WindowFrom::Candidates { reach_m: 300.0 }), "{:?}", replies[0]);
+        assert_eq!(planned(&replies).covered_weighted, 0.0, "no cell centre within 300 m of a corner");
+        // A CSV demand replaces the raster: nothing read again afterwards.
+        let csv = "经度,纬度,人数\n113.03,23.03,5\n";
+        let Reply::Opened(o) = collect(&mut s, Request::open(Role::Demand, "d.csv", csv.as_bytes().to_vec())).remove(0) else { panic!() };
+        collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Wgs84, skip_bad_rows: false });
+        let replies = import_sites(&mut s);
+        assert_eq!(replies.len(), 1, "no raster to read again: {replies:?}");
+    }
+
+    #[test]
+    fn a_raster_that_cannot_be_read_leaves_the_demand_as_it_was() {
+        let mut s = Session::new();
+        collect(&mut s, Request::ImportRaster { layers: vec![raster(false)], extra_name: String::new(), reach_m: 800.0 });
+        // A projected raster: refused by name with its EPSG code, the handmade one stays.
+        let projected = RasterLayer {
+            name: "at.tif".into(),
+            bytes: include_bytes!("../../../../tests/data/raster/austrian_capitals_model_tie_point_and_pixel_scale_pixel_is_area.tif")
+                .to_vec(),
+            extra: false,
+        };
+        let replies = collect(&mut s, Request::ImportRaster { layers: vec![projected], extra_name: String::new(), reach_m: 800.0 });
+        assert_eq!(
+            replies,
+            vec![Reply::RasterFailed {
+                name: "at.tif".into(),
+                from: WindowFrom::WholeFile,
+                problem: population::RasterProblem::NotLonLat { epsg: Some(3035) }
+            }]
+        );
+        import_sites(&mut s);
+        let replies = collect(&mut s, Request::Run { settings: Settings { k: 1, ..Settings::default() }, choices: Choices::default() });
+        assert_eq!(planned(&replies).total_count, 62.0);
+        // One file kept as the extra weight (80岁以上) beside the older people.
+        let replies = collect(
+            &mut s,
+            Request::ImportRaster { layers: vec![raster(false), raster(true)], extra_name: "80岁以上".into(), reach_m: 1000.0 },
+        );
+        let Reply::RasterRead(r) = &replies[0] else { panic!("{replies:?}") };
+        assert_eq!((r.people, r.extra_people, r.extra_name.as_deref()), (62.0, 62.0, Some("80岁以上")));
+        let settings = Settings { k: 1, extra_weights: vec![1.0], ..Settings::default() };
+        let v_replies = collect(&mut s, Request::Run { settings, choices: Choices::default() });
+        let v = planned(&v_replies);
+        assert_eq!((v.extra_names.clone(), v.total_weighted), (vec!["80岁以上".to_string()], 124.0));
+    }
+
+    #[test]
+    fn a_boundary_leaves_out_demand_and_candidates_outside_and_says_how_many() {
+        let mut s = Session::new();
+        collect(&mut s, Request::ImportRaster { layers: vec![raster(false)], extra_name: String::new(), reach_m: 800.0 });
+        import_sites(&mut s);
+        // The raster's rectangle with two holes: one around candidate C (113.007–113.013 ×
+        // 23.037–23.043, no cell centre in it) and one around the centre of cell 8 (113.035,
+        // 23.035).
+        let boundary = r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"示例街道"},"geometry":{"type":"Polygon","coordinates":[
+            [[113.0,23.02],[113.04,23.02],[113.04,23.05],[113.0,23.05],[113.0,23.02]],
+            [[113.007,23.037],[113.013,23.037],[113.013,23.043],[113.007,23.043],[113.007,23.037]],
+            [[113.032,23.032],[113.038,23.032],[113.038,23.038],[113.032,23.038],[113.032,23.032]]]}}]}"#;
+        let replies =
+            collect(&mut s, Request::Boundary { name: "街道.geojson".into(), bytes: boundary.as_bytes().to_vec(), crs: Crs::Wgs84 });
+        // The boundary's rectangle is the raster's: the same 12 cells, read again from the new window.
+        let Reply::RasterRead(r) = &replies[0] else { panic!("{replies:?}") };
+        assert_eq!((r.from, r.read, r.people), (WindowFrom::Boundary, 12, 62.0));
+        let Some(Reply::Boundary(b)) = replies.get(1) else { panic!("{replies:?}") };
+        assert_eq!(b.areas, vec!["示例街道".to_string()]);
+        assert_eq!(b.demand, Some(area::Outside { outside: 1, of: 9, people: 8.0, names: Vec::new() }));
+        assert_eq!(b.candidates, Some(area::Outside { outside: 1, of: 3, people: 0.0, names: vec!["C".into()] }));
+        // The plan: 54 people inside, A now reaches 11 + 12 = 23, B 24: 47.
+        let settings = Settings { radius: crate::core::planner::settings::Radius::Metres { metres: 800.0 }, k: 2, ..Settings::default() };
+        let replies = collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        let v = planned(&replies);
+        assert_eq!((v.total_count, v.covered_weighted, v.sites.len()), (54.0, 47.0, 2));
+        assert_eq!(v.boundary.len(), 3, "the outer ring and two holes on the map");
+        assert_eq!(v.study_area.as_ref().and_then(|a| a.demand.clone()).map(|d| d.outside), Some(1));
+        // A broken boundary file: refused, the one in use stays.
+        let replies = collect(&mut s, Request::Boundary { name: "x.geojson".into(), bytes: b"{".to_vec(), crs: Crs::Wgs84 });
+        assert!(matches!(&replies[0], Reply::BoundaryFailed { problem: boundary::BoundaryError::NotJson(_), .. }), "{replies:?}");
+        assert_eq!(planned(&collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() })).total_count, 54.0);
+        // A boundary far away: nothing inside, said so.
+        let far = r#"{"type":"Polygon","coordinates":[[[100,30],[100.1,30],[100.1,30.1],[100,30]]]}"#;
+        let replies = collect(&mut s, Request::Boundary { name: "far.geojson".into(), bytes: far.as_bytes().to_vec(), crs: Crs::Wgs84 });
+        assert!(matches!(&replies[0], Reply::RasterFailed { problem: population::RasterProblem::OutsideWindow, .. }), "{replies:?}");
+        assert_eq!(
+            collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() }).last(),
+            Some(&Reply::CannotRun(RunProblem::NothingInside))
+        );
+        // Cleared: everything counts again, read around the candidates.
+        let replies = collect(&mut s, Request::ClearBoundary);
+        assert_eq!(replies[0], Reply::BoundaryCleared);
+        assert!(matches!(&replies[1], Reply::RasterRead(r) if r.from == WindowFrom::Candidates { reach_m: 800.0 }), "{replies:?}");
+        assert_eq!(planned(&collect(&mut s, Request::Run { settings, choices: Choices::default() })).total_count, 62.0);
+    }
+
+    #[test]
+    fn a_workbook_offers_only_its_sheets_with_data() {
+        use rust_xlsxwriter::Workbook;
+        let mut book = Workbook::new();
+        book.add_worksheet().set_name("说明").expect("name");
+        for (name, lon) in [("街道A", 113.3), ("街道B", 113.4)] {
+            let sheet = book.add_worksheet();
+            sheet.set_name(name).expect("name");
+            for (col, h) in ["经度", "纬度", "人数"].into_iter().enumerate() {
+                sheet.write_string(0, col as u16, h).expect("header");
+            }
+            sheet.write_number(1, 0, lon).expect("cell");
+            sheet.write_number(1, 1, 23.1).expect("cell");
+            sheet.write_number(1, 2, 10).expect("cell");
+        }
+        let bytes = book.save_to_buffer().expect("xlsx");
+        let mut s = Session::new();
+        let Reply::Opened(o) = collect(&mut s, Request::open(Role::Demand, "两个街道.xlsx", bytes.clone())).remove(0) else { panic!() };
+        assert_eq!(o.sheets, vec!["说明", "街道A", "街道B"]);
+        assert_eq!(o.sheets_with_data, vec!["街道A", "街道B"], "the empty sheet is not offered");
+        assert_eq!(o.sheet.as_deref(), Some("街道A"));
+        let request =
+            Request::Open {
+                role: Role::Demand, name: "两个街道.xlsx".into(), bytes, sheet: Some("街道B".into()), locale: Locale::ZhCn
+            };
+        let Reply::Opened(o) = collect(&mut s, request).remove(0) else { panic!() };
+        assert_eq!((o.sheet.as_deref(), o.sample[0][0].as_str()), (Some("街道B"), "113.4"));
     }
 }

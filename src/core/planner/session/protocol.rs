@@ -6,7 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use super::super::data::{FileWarning, MappingError, RowIssue};
 use super::super::settings::{Choices, Settings};
+use super::area::BoundaryReport;
+use super::population::{RasterLayer, RasterProblem, RasterReport, WindowFrom};
 use super::view::PlanView;
+use crate::core::io::boundary::BoundaryError;
 use crate::core::io::columns::ColumnMap;
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::GeoJsonError;
@@ -64,6 +67,28 @@ pub enum Request {
         /// Go on without the bad rows.
         skip_bad_rows: bool,
     },
+    /// Population rasters as the demand, read in the study's window (see
+    /// [`super::population`]): replaces the demand in use once read.
+    ImportRaster {
+        /// The files, each added to the older people or to the extra weight.
+        layers: Vec<RasterLayer>,
+        /// The extra weight's name (when a layer is one).
+        extra_name: String,
+        /// How far a person may be from a site, metres (the service radius as set now): the
+        /// rasters are read this far around the candidate sites.
+        reach_m: f64,
+    },
+    /// A study-area boundary (GeoJSON polygons): demand and candidates outside it are left out.
+    Boundary {
+        /// Its name.
+        name: String,
+        /// Its content.
+        bytes: Vec<u8>,
+        /// The coordinate system it was drawn in.
+        crs: Crs,
+    },
+    /// Forget the boundary.
+    ClearBoundary,
     /// Load the SIMULATED demo district instead of files.
     Demo,
     /// Forget a file.
@@ -117,6 +142,10 @@ pub struct Opened {
     /// The sheet read (a workbook only).
     #[serde(default)]
     pub sheet: Option<String>,
+    /// A workbook's worksheets that hold data, in its order: the page offers a choice among
+    /// them when there are two or more.
+    #[serde(default)]
+    pub sheets_with_data: Vec<String>,
 }
 
 /// An import's outcome.
@@ -200,6 +229,29 @@ pub enum Reply {
     Planned(Box<PlanView>),
     /// A run could not start.
     CannotRun(RunProblem),
+    /// Population rasters were read (imported, or read again because the window moved): they
+    /// are the demand now.
+    RasterRead(RasterReport),
+    /// Population rasters could not be read; the demand in use stays as it was.
+    RasterFailed {
+        /// The file at fault (several joined with " + " when they do not fit together).
+        name: String,
+        /// Where the window came from (a whole file too large asks for the candidates first).
+        from: WindowFrom,
+        /// Why.
+        problem: RasterProblem,
+    },
+    /// A boundary is in use: what it leaves out (sent again whenever the data it clips changes).
+    Boundary(BoundaryReport),
+    /// A boundary file could not be read; the boundary in use (if any) stays.
+    BoundaryFailed {
+        /// Its name.
+        name: String,
+        /// Why.
+        problem: BoundaryError,
+    },
+    /// The boundary was forgotten.
+    BoundaryCleared,
 }
 
 /// Why a file could not be opened.
@@ -279,4 +331,6 @@ pub enum RunProblem {
     BadRadius,
     /// Import asked for a file that was not opened.
     NotOpened,
+    /// The boundary leaves no demand, or no candidate site, inside.
+    NothingInside,
 }

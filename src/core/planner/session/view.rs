@@ -7,6 +7,7 @@ use super::super::data::{Demand, Sites};
 use super::super::plan::{PlanResult, Prepared};
 use super::super::score::SiteScore;
 use super::super::settings::Settings;
+use super::area::BoundaryReport;
 use super::density::{density_grid, DensityGrid};
 use super::protocol::Role;
 use crate::core::geo::{LocalProjection, LonLat};
@@ -89,6 +90,12 @@ pub struct PlanView {
     /// The map projection's origin: map x and y are metres east and north of it (WGS84).
     #[serde(default)]
     pub origin: Option<LonLat>,
+    /// The study area's rings (outer rings and holes) in map metres, when a boundary is in use.
+    #[serde(default)]
+    pub boundary: Vec<Vec<(f64, f64)>>,
+    /// What the boundary left out of this plan, when one is in use.
+    #[serde(default)]
+    pub study_area: Option<BoundaryReport>,
 }
 
 /// A data file a plan was made from, for the report.
@@ -248,6 +255,8 @@ pub(super) fn view(
         settings: settings.clone(),
         sources: Vec::new(),
         origin: Some(origin),
+        boundary: Vec::new(),
+        study_area: None,
     }
 }
 

@@ -3,10 +3,11 @@
 
 use yew::prelude::*;
 
+use super::use_planner_worker::Accepted;
 use super::PlannerBridge;
-use crate::core::planner::project::Contents;
+use crate::core::planner::project::{Contents, Kind};
 use crate::core::planner::session::Role;
-use crate::ui::planner::persist;
+use crate::ui::planner::persist::{self, Slot};
 use crate::ui::planner::state::PlannerState;
 
 /// What [`use_persisted_plan`] returns.
@@ -19,18 +20,42 @@ pub struct PersistedPlan {
 impl PersistedPlan {
     /// Keeps the files of a project just opened on the device, so a reload brings the project back.
     pub fn store_files(&self, files: &[Contents]) {
-        for (role, _, bytes) in files {
-            let (role, bytes) = (*role, bytes.clone());
+        for (slot, bytes) in slots(files) {
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = persist::store_file(role, &bytes).await;
+                let _ = persist::store_file(slot, &bytes).await;
             });
         }
     }
 
     /// Forgets a removed file's bytes on the device.
     pub fn forget_file(&self, role: Role) {
-        wasm_bindgen_futures::spawn_local(persist::forget_file(role));
+        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Table(role)));
     }
+
+    /// Forgets the boundary's bytes on the device.
+    pub fn forget_boundary(&self) {
+        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Boundary));
+    }
+}
+
+/// Where each file is kept on the device: a table in its role's slot, the rasters numbered in
+/// their order, the boundary.
+fn slots(files: &[Contents]) -> Vec<(Slot, Vec<u8>)> {
+    let mut rasters = 0;
+    files
+        .iter()
+        .map(|f| {
+            let slot = match f.kind {
+                Kind::Table => Slot::Table(f.role),
+                Kind::Raster => {
+                    rasters += 1;
+                    Slot::Raster(rasters - 1)
+                }
+                Kind::Boundary => Slot::Boundary,
+            };
+            (slot, f.bytes.clone())
+        })
+        .collect()
 }
 
 /// Keeps the planner's work on the device: on the first render it brings back the saved work
@@ -46,12 +71,20 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
     {
         let (worker, ok) = (worker.clone(), ok.clone());
         use_effect_with((), move |_| {
-            if let Some(saved) = persist::load_meta().filter(|s| s.demo || !s.files.is_empty()) {
+            if let Some(saved) =
+                persist::load_meta().filter(|s| s.demo || !s.files.is_empty() || !s.rasters.is_empty() || s.boundary.is_some())
+            {
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut files = Vec::new();
-                    for (role, name, ..) in &saved.files {
-                        match persist::load_file(*role).await {
-                            Some(bytes) => files.push((*role, name.clone(), bytes)),
+                    let mut wanted: Vec<(Slot, Kind, Role, String)> =
+                        saved.files.iter().map(|(role, name, ..)| (Slot::Table(*role), Kind::Table, *role, name.clone())).collect();
+                    wanted.extend(
+                        saved.rasters.iter().enumerate().map(|(i, (name, _))| (Slot::Raster(i), Kind::Raster, Role::Demand, name.clone())),
+                    );
+                    wanted.extend(saved.boundary.iter().map(|(name, _)| (Slot::Boundary, Kind::Boundary, Role::Demand, name.clone())));
+                    for (slot, kind, role, name) in wanted {
+                        match persist::load_file(slot).await {
+                            Some(bytes) => files.push(Contents { kind, role, name, bytes }),
                             None => ok.set(false),
                         }
                     }
@@ -72,12 +105,11 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
     // A newly accepted file: keep its bytes for replay, and save them.
     {
         let (worker, ok) = (worker.clone(), ok.clone());
-        let in_use: Vec<Option<String>> = state.cards.iter().map(|c| c.in_use.as_ref().map(|u| u.name.clone())).collect();
-        use_effect_with(in_use, move |in_use| {
-            for (role, bytes) in worker.accept_pending(in_use) {
+        use_effect_with(Accepted::of(state), move |accepted| {
+            for (slot, bytes) in slots(&worker.accept_pending(accepted)) {
                 let ok = ok.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if !persist::store_file(role, &bytes).await {
+                    if !persist::store_file(slot, &bytes).await {
                         ok.set(false);
                     }
                 });

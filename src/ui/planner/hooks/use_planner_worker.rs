@@ -9,14 +9,51 @@ use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::planner::project::{Contents, Saved};
+use crate::core::io::crs::Crs;
+use crate::core::planner::form::SettingsForm;
+use crate::core::planner::project::{Contents, Kind, Saved};
+use crate::core::planner::session::population::RasterLayer;
 use crate::core::planner::session::{Reply, Request, Role};
+use crate::core::planner::settings::Settings;
+use crate::core::Locale;
 use crate::ui::planner::state::{slot, PlanAction, PlannerState};
 use crate::worker::{PlannerWorker, WorkerInput, LOADER};
 
 type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
-/// A file's name and bytes in each slot (demand, candidates, existing).
-type Files = Rc<RefCell<[Option<(String, Rc<Vec<u8>>)>; 3]>>;
+/// A file's name and bytes.
+type Named = (String, Rc<Vec<u8>>);
+
+/// Files' bytes held by the page: a table in each slot (demand, candidates, existing), the
+/// population rasters, the boundary.
+#[derive(Default)]
+struct Store {
+    tables: [Option<Named>; 3],
+    rasters: Vec<Named>,
+    boundary: Option<Named>,
+}
+
+/// What the worker has accepted, as the state says: each slot's table by name, the rasters
+/// (names, extra weight or not) and the boundary's name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Accepted {
+    /// Each slot's table in use, by name.
+    pub tables: Vec<Option<String>>,
+    /// The rasters in use.
+    pub rasters: Vec<(String, bool)>,
+    /// The boundary in use.
+    pub boundary: Option<String>,
+}
+
+impl Accepted {
+    /// What `state` has in use.
+    pub fn of(state: &PlannerState) -> Accepted {
+        Accepted {
+            tables: state.cards.iter().map(|c| c.in_use.as_ref().filter(|u| u.rasters.is_empty()).map(|u| u.name.clone())).collect(),
+            rasters: state.cards[slot(Role::Demand)].in_use.as_ref().map(|u| u.rasters.clone()).unwrap_or_default(),
+            boundary: state.boundary.in_use.as_ref().map(|(n, _)| n.clone()),
+        }
+    }
+}
 
 thread_local! {
     /// This page's crash channel: a `BroadcastChannel` name unique to the page (channels reach
@@ -45,16 +82,24 @@ pub fn test_worker_panic() {
     }
 }
 
+/// How far around the candidates rasters are read: the service radius of `form` if it is
+/// valid, else the default's.
+fn reach(form: Option<&SettingsForm>) -> f64 {
+    form.and_then(|f| f.validate(usize::MAX).ok()).map(|s| s.radius.metres()).unwrap_or_else(|| Settings::default().radius.metres())
+}
+
 /// The page's end of the planner's worker, as of one render (see [`use_planner_worker`]). It
 /// also holds the bytes of the files, so that a fresh worker can be given them again.
 #[derive(Clone)]
 pub struct PlannerBridge {
     bridge: Bridge,
     state: UseReducerHandle<PlannerState>,
+    /// The interface's language (names a workbook's blank header cells).
+    locale: Locale,
     /// Bytes of the files in use: replayed into a fresh worker, saved in a project file.
-    kept: Files,
-    /// Bytes of files read but not yet accepted: they become `kept` only on acceptance.
-    pending: Files,
+    kept: Rc<RefCell<Store>>,
+    /// Bytes of files read but not yet accepted: they become `kept` on acceptance.
+    pending: Rc<RefCell<Store>>,
 }
 
 impl PlannerBridge {
@@ -82,58 +127,138 @@ impl PlannerBridge {
         }
     }
 
-    /// Opens a file just read: its bytes wait until the worker accepts the file (see
-    /// [`PlannerBridge::accept_pending`]).
+    /// Opens a file just read (a workbook at its first sheet with data): its bytes wait until the
+    /// worker accepts the file (see [`PlannerBridge::accept_pending`]).
     pub fn open(&self, role: Role, name: String, bytes: Vec<u8>) {
         let bytes = Rc::new(bytes);
-        self.pending.borrow_mut()[slot(role)] = Some((name.clone(), bytes.clone()));
-        self.send(Request::open(role, name, bytes.to_vec()));
+        self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), bytes.clone()));
+        self.send(Request::Open { role, name, bytes: bytes.to_vec(), sheet: None, locale: self.locale });
     }
 
-    /// Keeps the bytes of the files the worker has accepted since: those whose pending name is
-    /// now the name in use (`in_use`, by slot). Returns them, to be saved on the device.
-    pub fn accept_pending(&self, in_use: &[Option<String>]) -> Vec<(Role, Rc<Vec<u8>>)> {
-        let mut accepted = Vec::new();
+    /// Opens the workbook chosen for `role` again, at another sheet.
+    pub fn open_sheet(&self, role: Role, sheet: String) {
+        let file = self.pending.borrow().tables[slot(role)].clone().or_else(|| self.kept.borrow().tables[slot(role)].clone());
+        if let Some((name, bytes)) = file {
+            self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), bytes.clone()));
+            self.state.dispatch(PlanAction::Opening(role));
+            self.send(Request::Open { role, name, bytes: bytes.to_vec(), sheet: Some(sheet), locale: self.locale });
+        }
+    }
+
+    /// Keeps population rasters just read until the planner imports them.
+    pub fn choose_rasters(&self, files: Vec<(String, Vec<u8>)>) {
+        self.pending.borrow_mut().rasters = files.into_iter().map(|(n, b)| (n, Rc::new(b))).collect();
+    }
+
+    /// Imports the rasters chosen, each as older people or the extra weight (`files`, in the
+    /// order chosen), read around the candidates within the radius `form` sets.
+    pub fn import_rasters(&self, files: &[(String, bool)], extra_name: String, form: &SettingsForm) {
+        let pending = self.pending.borrow().rasters.clone();
+        let layers = pending
+            .iter()
+            .zip(files)
+            .map(|((name, bytes), (_, extra))| RasterLayer { name: name.clone(), bytes: bytes.to_vec(), extra: *extra })
+            .collect();
+        self.state.dispatch(PlanAction::Opening(Role::Demand));
+        self.send(Request::ImportRaster { layers, extra_name, reach_m: reach(Some(form)) });
+    }
+
+    /// Keeps a boundary file just read until the planner uses it.
+    pub fn choose_boundary(&self, name: String, bytes: Vec<u8>) {
+        self.pending.borrow_mut().boundary = Some((name, Rc::new(bytes)));
+    }
+
+    /// Sends the boundary chosen, drawn in `crs`.
+    pub fn use_boundary(&self, crs: Crs) {
+        let chosen = self.pending.borrow().boundary.clone();
+        if let Some((name, bytes)) = chosen {
+            self.state.dispatch(PlanAction::BoundarySent);
+            self.send(Request::Boundary { name, bytes: bytes.to_vec(), crs });
+        }
+    }
+
+    /// Forgets the boundary, here and in the worker.
+    pub fn clear_boundary(&self) {
+        self.kept.borrow_mut().boundary = None;
+        self.pending.borrow_mut().boundary = None;
+        self.send(Request::ClearBoundary);
+    }
+
+    /// Keeps the bytes of the files the worker has accepted since (`accepted`, as the state
+    /// says): a pending file whose name is now in use. Returns them, to be saved on the device.
+    pub fn accept_pending(&self, accepted: &Accepted) -> Vec<Contents> {
+        let mut out = Vec::new();
+        let mut pending = self.pending.borrow_mut();
+        let mut kept = self.kept.borrow_mut();
         for role in Role::ALL {
             let i = slot(role);
-            let Some(name) = in_use.get(i).and_then(Option::as_ref) else { continue };
-            let Some((pname, bytes)) = self.pending.borrow_mut()[i].take() else { continue };
+            let Some(name) = accepted.tables.get(i).and_then(Option::as_ref) else { continue };
+            let Some((pname, bytes)) = pending.tables[i].take() else { continue };
             if &pname != name {
                 continue;
             }
-            self.kept.borrow_mut()[i] = Some((pname, bytes.clone()));
-            accepted.push((role, bytes));
+            kept.tables[i] = Some((pname.clone(), bytes.clone()));
+            out.push(Contents::table(role, pname, bytes.to_vec()));
         }
-        accepted
+        let names: Vec<&String> = accepted.rasters.iter().map(|(n, _)| n).collect();
+        let same = |a: &[Named], b: &[Named]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(&x.1, &y.1));
+        if !names.is_empty() && pending.rasters.iter().map(|(n, _)| n).eq(names.iter().copied()) && !same(&pending.rasters, &kept.rasters) {
+            kept.rasters = pending.rasters.clone();
+            kept.tables[slot(Role::Demand)] = None;
+            out.extend(kept.rasters.iter().map(|(n, b)| Contents {
+                kind: Kind::Raster,
+                role: Role::Demand,
+                name: n.clone(),
+                bytes: b.to_vec(),
+            }));
+        }
+        if accepted.boundary.is_some() && pending.boundary.as_ref().map(|(n, _)| n) == accepted.boundary.as_ref() {
+            if let Some((name, bytes)) = pending.boundary.take() {
+                out.push(Contents { kind: Kind::Boundary, role: Role::Demand, name: name.clone(), bytes: bytes.to_vec() });
+                kept.boundary = Some((name, bytes));
+            }
+        }
+        out
     }
 
     /// Lets a removed file's bytes go (the worker is told separately, with [`Request::Clear`]).
     pub fn forget(&self, role: Role) {
-        self.kept.borrow_mut()[slot(role)] = None;
+        let mut kept = self.kept.borrow_mut();
+        kept.tables[slot(role)] = None;
+        if role == Role::Demand {
+            kept.rasters.clear();
+        }
     }
 
-    /// The files in use, with their names and bytes (for a project file).
-    pub fn kept_files(&self) -> Vec<Contents> {
-        Role::ALL
+    /// The files `saved` uses, with their names and bytes (for a project file).
+    pub fn kept_files(&self, saved: &Saved) -> Vec<Contents> {
+        let kept = self.kept.borrow();
+        let mut out: Vec<Contents> = saved
+            .files
             .iter()
-            .filter_map(|&role| self.kept.borrow()[slot(role)].as_ref().map(|(name, bytes)| (role, name.clone(), bytes.to_vec())))
-            .collect()
+            .filter_map(|(role, ..)| kept.tables[slot(*role)].as_ref().map(|(n, b)| Contents::table(*role, n.clone(), b.to_vec())))
+            .collect();
+        for (name, _) in &saved.rasters {
+            if let Some((n, b)) = kept.rasters.iter().find(|(n, _)| n == name) {
+                out.push(Contents { kind: Kind::Raster, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+            }
+        }
+        if let (Some(_), Some((n, b))) = (&saved.boundary, &kept.boundary) {
+            out.push(Contents { kind: Kind::Boundary, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+        }
+        out
     }
 
-    /// Brings saved work back (after a reload, or from a project file): the state, then the files
-    /// opened and imported with their saved mapping, then a run if there was a result.
+    /// Brings saved work back (after a reload, or from a project file): the state, then the data
+    /// sent again (see [`PlannerBridge::send_data`]), then a run if there was a result.
     pub fn restore(&self, saved: Saved, files: Vec<Contents>) {
         self.state.dispatch(PlanAction::Restore(Box::new(saved.clone())));
-        if saved.demo {
-            self.send(Request::Demo);
-        }
-        for (role, name, map, crs, skip) in saved.files {
-            let Some((_, _, bytes)) = files.iter().find(|f| f.0 == role) else { continue };
-            self.kept.borrow_mut()[slot(role)] = Some((name.clone(), Rc::new(bytes.clone())));
-            self.send(Request::open(role, name, bytes.clone()));
-            self.send(Request::Import { role, map, crs, skip_bad_rows: skip });
-        }
-        if saved.had_result && (saved.demo || self.kept.borrow()[0].is_some()) {
+        self.send_data(&saved, &files);
+        let has_demand = {
+            let kept = self.kept.borrow();
+            kept.tables[slot(Role::Demand)].is_some() || !kept.rasters.is_empty()
+        };
+        if saved.had_result && (saved.demo || has_demand) {
             if let Ok(settings) = saved.form.clone().unwrap_or_default().validate(usize::MAX) {
                 self.state.dispatch(PlanAction::Running);
                 self.send(Request::Run { settings, choices: saved.choices });
@@ -141,11 +266,53 @@ impl PlannerBridge {
         }
     }
 
+    /// Keeps `files` and sends the worker what `saved` uses of them, in the order that reads
+    /// each once: the demo, the boundary (it sets where rasters are read), the tables (opened at
+    /// their sheet and imported with their mapping), then the rasters.
+    fn send_data(&self, saved: &Saved, files: &[Contents]) {
+        if saved.demo {
+            self.send(Request::Demo);
+        }
+        let find = |kind: Kind, role: Option<Role>, name: &str| {
+            files.iter().find(|f| f.kind == kind && role.is_none_or(|r| f.role == r) && (kind == Kind::Table || f.name == name))
+        };
+        if let Some((name, crs)) = &saved.boundary {
+            if let Some(f) = find(Kind::Boundary, None, name) {
+                self.kept.borrow_mut().boundary = Some((name.clone(), Rc::new(f.bytes.clone())));
+                self.send(Request::Boundary { name: name.clone(), bytes: f.bytes.clone(), crs: *crs });
+            }
+        }
+        for (role, name, map, crs, skip) in &saved.files {
+            let Some(f) = find(Kind::Table, Some(*role), name) else { continue };
+            self.kept.borrow_mut().tables[slot(*role)] = Some((name.clone(), Rc::new(f.bytes.clone())));
+            self.send(Request::Open {
+                role: *role,
+                name: name.clone(),
+                bytes: f.bytes.clone(),
+                sheet: saved.sheet(*role),
+                locale: self.locale,
+            });
+            self.send(Request::Import { role: *role, map: map.clone(), crs: *crs, skip_bad_rows: *skip });
+        }
+        let mut layers = Vec::new();
+        let mut named = Vec::new();
+        for (name, extra) in &saved.rasters {
+            if let Some(f) = find(Kind::Raster, None, name) {
+                named.push((name.clone(), Rc::new(f.bytes.clone())));
+                layers.push(RasterLayer { name: name.clone(), bytes: f.bytes.clone(), extra: *extra });
+            }
+        }
+        if !layers.is_empty() {
+            self.kept.borrow_mut().rasters = named;
+            self.send(Request::ImportRaster { layers, extra_name: saved.raster_extra_name.clone(), reach_m: reach(saved.form.as_ref()) });
+        }
+    }
+
     /// Drops the worker and the files it had, then [restores](PlannerBridge::restore) `saved`
     /// into a fresh one (opening a project file).
     pub fn start_over(&self, saved: Saved, files: Vec<Contents>) {
         *self.bridge.borrow_mut() = None;
-        *self.kept.borrow_mut() = Default::default();
+        *self.kept.borrow_mut() = Store::default();
         self.restore(saved, files);
     }
 
@@ -153,26 +320,10 @@ impl PlannerBridge {
     /// a fresh one the data again; `message` tells the user why.
     pub fn restart(&self, message: &str) {
         *self.bridge.borrow_mut() = None;
-        self.replay();
+        let saved = self.state.saved();
+        let files = self.kept_files(&saved);
+        self.send_data(&saved, &files);
         self.state.dispatch(PlanAction::Restarted(message.to_string()));
-    }
-
-    /// Sends everything needed to rebuild the worker's data: the demo, or the kept files.
-    fn replay(&self) {
-        let state: &PlannerState = &self.state;
-        if state.demo {
-            self.send(Request::Demo);
-            return;
-        }
-        for role in Role::ALL {
-            let card = &state.cards[slot(role)];
-            let Some(u) = card.in_use.as_ref() else { continue };
-            let kept = self.kept.borrow()[slot(role)].clone();
-            if let Some((name, bytes)) = kept {
-                self.send(Request::open(role, name, bytes.to_vec()));
-                self.send(Request::Import { role, map: u.map.clone(), crs: u.crs, skip_bad_rows: u.skipped });
-            }
-        }
     }
 }
 
@@ -181,12 +332,13 @@ impl PlannerBridge {
 /// crash channel: if the worker panics (its hook posts there), a fresh worker gets the current
 /// data again and the user is told `crashed`; nothing they loaded or set is lost.
 #[hook]
-pub fn use_planner_worker(state: &UseReducerHandle<PlannerState>, crashed: &'static str) -> PlannerBridge {
+pub fn use_planner_worker(state: &UseReducerHandle<PlannerState>, crashed: &'static str, locale: Locale) -> PlannerBridge {
     let worker = PlannerBridge {
         bridge: use_mut_ref(|| None),
         state: state.clone(),
-        kept: use_mut_ref(Default::default),
-        pending: use_mut_ref(Default::default),
+        locale,
+        kept: use_mut_ref(Store::default),
+        pending: use_mut_ref(Store::default),
     };
     // Updated every render, so that a crash replays the current files (in the current language).
     let latest = use_mut_ref(|| None::<(PlannerBridge, &'static str)>);
