@@ -312,3 +312,131 @@ pub fn coverage_plan(layers: &Layers<'_>, settings: &Settings, choices: &Choices
     let (walk_in, delivery) = reach_of(layers, &selection.chosen);
     CoveragePlan { selection, curve, fewest, walk_in, delivery }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::geo::LonLat;
+    use crate::core::planner::capacity::{capacitated, CapacitySettings};
+    use crate::core::planner::data::Sites;
+    use crate::core::planner::plan::{prepare, run};
+
+    /// A point `y` metres north of (113° E, 23° N) on the meridian.
+    fn north(y: f64) -> LonLat {
+        LonLat::new(113.0, 23.0 + (y / 6_371_008.8).to_degrees())
+    }
+
+    /// Points at `y` with (older people, 失能 among them).
+    fn demand(at: &[(f64, f64, f64)]) -> Demand {
+        Demand {
+            points: at.iter().map(|&(y, _, _)| north(y)).collect(),
+            counts: at.iter().map(|&(_, c, _)| c).collect(),
+            extras: vec![at.iter().map(|&(_, _, x)| x).collect()],
+            extra_names: vec!["失能".into()],
+            ..Demand::default()
+        }
+    }
+
+    fn sites(ys: &[f64]) -> Sites {
+        let n = ys.len();
+        Sites {
+            points: ys.iter().map(|&y| north(y)).collect(),
+            names: vec![String::new(); n],
+            capacity: vec![f64::NAN; n],
+            cost: vec![f64::NAN; n],
+            rows: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn competitors_coverage_is_not_counted_again() {
+        // Candidate 0 (y = 0) reaches X (100 people), candidate 1 (y = 5000) reaches Y (60). A
+        // competitor at y = 200 already serves X. Without it, 0 is the better site (100 > 60);
+        // with it, X gains nothing and 1 is chosen: covered = X 100 (by the competitor) + Y 60.
+        let d = demand(&[(0.0, 100.0, 0.0), (5000.0, 60.0, 0.0)]);
+        let c = sites(&[0.0, 5000.0]);
+        let p = prepare(&d, &c, &Sites::default(), 1000.0);
+        let comp = prepare(&d, &sites(&[200.0]), &Sites::default(), 1000.0).candidates;
+        let settings = Settings { k: 1, ..Settings::default() };
+        let alone = layers(&d, &[], &Lists { walk: &p, delivery: None, competitors: None }, None);
+        assert_eq!(coverage_plan(&alone, &settings, &Choices::default(), SelectOptions::default()).selection.chosen, vec![0]);
+        let l = layers(&d, &[], &Lists { walk: &p, delivery: None, competitors: Some(&comp) }, None);
+        let plan = coverage_plan(&l, &settings, &Choices::default(), SelectOptions::default());
+        assert_eq!(plan.selection.chosen, vec![1]);
+        assert_eq!((plan.selection.existing_weight, plan.selection.covered_weight), (100.0, 160.0));
+        assert_eq!((plan.walk_in.by_competitors, plan.walk_in.reached), (100.0, 60.0));
+        // Capacitated (need share 1, the default 100 meals a day): X needs nothing from the plan;
+        // the competitor's 100 meals are counted once, as theirs.
+        let one = Settings { need_share: 1.0, k: 1, ..Settings::default() };
+        let cap = capacitated(&l, &c, &Sites::default(), &one, &Choices::default(), &CapacitySettings::default());
+        assert_eq!(cap.chosen, vec![1]);
+        let t = &cap.assignment.total;
+        assert_eq!((t.need, t.by_competitors, t.covered, t.served), (160.0, 100.0, 60.0, 60.0));
+    }
+
+    #[test]
+    fn delivery_reaches_a_disabled_person_the_walk_radius_does_not() {
+        // A (30 people) at y = 0 and B (20) at y = 10,000 walk in; Z (15 people, all 失能) at
+        // y = 12,000 is 2,000 m from candidate 1 (y = 10,000): beyond the 1,000 m walk, within the
+        // 3,000 m delivery radius. Walk-in alone: candidate 0 (30) beats 1 (20). With delivery,
+        // candidate 1 reaches B by walking and Z by delivery: 20 + 15 = 35 > 30.
+        let d = demand(&[(0.0, 30.0, 0.0), (10_000.0, 20.0, 0.0), (12_000.0, 15.0, 15.0)]);
+        let c = sites(&[0.0, 10_000.0]);
+        let walk = prepare(&d, &c, &Sites::default(), 1000.0);
+        let far = prepare(&d, &c, &Sites::default(), DELIVERY_RADIUS_M);
+        let settings = Settings { k: 1, ..Settings::default() };
+        let off = layers(&d, &[], &Lists { walk: &walk, delivery: None, competitors: None }, None);
+        assert_eq!(coverage_plan(&off, &settings, &Choices::default(), SelectOptions::default()).selection.chosen, vec![0]);
+        let delivery = Delivery { column: 0, radius_m: DELIVERY_RADIUS_M };
+        let l = layers(&d, &[], &Lists { walk: &walk, delivery: Some(&far), competitors: None }, Some(&delivery));
+        // Z's walk-in layer is empty (all 15 are 失能), its delivery layer holds them.
+        assert_eq!(l.people, vec![30.0, 20.0, 0.0, 0.0, 0.0, 15.0]);
+        let plan = coverage_plan(&l, &settings, &Choices::default(), SelectOptions::default());
+        assert_eq!(plan.selection.chosen, vec![1]);
+        assert_eq!(plan.selection.covered_weight, 35.0);
+        assert_eq!(plan.selection.total_weight, 65.0, "the same total as without delivery");
+        assert_eq!((plan.walk_in.people, plan.walk_in.reached), (50.0, 20.0));
+        let del = plan.delivery.expect("a delivery layer");
+        assert_eq!((del.people, del.reached, del.beyond_walk), (15.0, 15.0, 15.0));
+        // Capacitated, need share 1: candidate 1 serves 20 walk-in and 15 delivered meals.
+        let one = Settings { need_share: 1.0, k: 1, ..Settings::default() };
+        let cap = capacitated(&l, &c, &Sites::default(), &one, &Choices::default(), &CapacitySettings::default());
+        assert_eq!(cap.chosen, vec![1]);
+        let site = &cap.assignment.sites[0];
+        assert_eq!((site.assigned_walk_in, site.assigned_delivery), (20.0, 15.0));
+        assert_eq!(cap.assignment.delivery.as_ref().map(|m| m.served), Some(15.0));
+        assert_eq!(cap.assignment.point_served, vec![0.0, 20.0, 15.0]);
+    }
+
+    #[test]
+    fn a_disabled_person_within_the_walk_radius_is_reached_by_delivery_not_beyond_it() {
+        // 10 older people at y = 300, 4 of them 失能, extra weight 1 on the column: weight
+        // 10 + 4 = 14, of which the delivery layer holds (1 + 1) × 4 = 8 and walk-in 6.
+        let d = demand(&[(300.0, 10.0, 4.0)]);
+        let c = sites(&[0.0]);
+        let walk = prepare(&d, &c, &Sites::default(), 1000.0);
+        let far = prepare(&d, &c, &Sites::default(), 3000.0);
+        let delivery = Delivery { column: 0, radius_m: 3000.0 };
+        let l = layers(&d, &[1.0], &Lists { walk: &walk, delivery: Some(&far), competitors: None }, Some(&delivery));
+        assert_eq!((l.people.clone(), l.weights.clone()), (vec![6.0, 4.0], vec![6.0, 8.0]));
+        let (walk_in, del) = reach_of(&l, &[0]);
+        let del = del.expect("a delivery layer");
+        assert_eq!((walk_in.reached, del.reached, del.beyond_walk), (6.0, 4.0, 0.0));
+    }
+
+    #[test]
+    fn one_walk_in_layer_without_competitors_chooses_as_the_plain_run() {
+        let d = demand(&[(0.0, 100.0, 20.0), (500.0, 50.0, 40.0), (2000.0, 200.0, 0.0), (2600.0, 80.0, 5.0)]);
+        let c = sites(&[0.0, 2000.0, 400.0, 2500.0]);
+        let e = sites(&[450.0]);
+        let p = prepare(&d, &c, &e, 600.0);
+        let settings = Settings { k: 2, extra_weights: vec![1.0], ..Settings::default() };
+        let choices = Choices { locked: vec![3], excluded: vec![0] };
+        let plain = run(&d, &c, &p, &settings, &choices, SelectOptions::default());
+        let l = layers(&d, &[1.0], &Lists { walk: &p, delivery: None, competitors: None }, None);
+        let plan = coverage_plan(&l, &settings, &choices, SelectOptions::default());
+        assert_eq!(plan.selection, plain.selection);
+        assert_eq!((plan.curve, plan.fewest), (plain.curve, plain.fewest));
+        assert!(plan.delivery.is_none());
+    }
+}
