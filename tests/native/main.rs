@@ -9,6 +9,7 @@ mod network_reference;
 mod parser_robustness;
 #[path = "../support/planner_path.rs"]
 mod planner_path;
+mod planner_models;
 mod planner_properties;
 mod poi;
 mod policy_errors;

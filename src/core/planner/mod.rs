@@ -7,6 +7,8 @@
 //!
 //! One line per file:
 //! - `access.rs`: accessibility and fairness: the Gaussian 2SFCA score, Gini and Lorenz curve;
+//! - `capacity.rs`: capacitated coverage: meals served within the sites' capacities, who eats where;
+//! - `layers.rs`: walk-in and home-delivery demand, existing canteens and competitors;
 //! - `settings.rs`: what the planner sets (radius, k, weights, need share, decay, locked and
 //!   excluded sites) and the defaults with their reasons;
 //! - `score.rs`: each candidate's score with its breakdown, and the demand weights;
@@ -28,11 +30,13 @@
 //! import `planner::geometry`.
 
 pub mod access;
+pub mod capacity;
 pub mod coverage;
 pub mod data;
 pub mod export;
 pub mod form;
 pub mod labels;
+pub mod layers;
 pub mod mapdraw;
 pub mod network;
 pub mod plan;
