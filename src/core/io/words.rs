@@ -35,7 +35,9 @@ pub const EN: IoWords = IoWords {
     text_empty: "the file is empty",
     text_not_text: "the file is not text in UTF-8 or GBK (is it a spreadsheet saved as .xlsx? save it as CSV)",
     table_no_header: "the file has no header row",
-    table_read: |detail| format!("the file could not be read to the end ({detail}): was it moved or changed while being read? Choose it again"),
+    table_read: |detail| {
+        format!("the file could not be read to the end ({detail}): was it moved or changed while being read? Choose it again")
+    },
     geojson_invalid: |detail| format!("not valid GeoJSON: {detail}"),
     geojson_no_features: "the GeoJSON has no features",
 };
@@ -61,7 +63,10 @@ mod tests {
         assert_eq!(TextError::Empty.to_string(), "the file is empty");
         let bad = TableError::Read { message: "permission denied".into() };
         assert_eq!(bad.message(Locale::ZhCn), "读取文件时出错：文件可能在读取时被移动或修改了，请重新选择这个文件");
-        assert_eq!(bad.to_string(), "the file could not be read to the end (permission denied): was it moved or changed while being read? Choose it again");
+        assert_eq!(
+            bad.to_string(),
+            "the file could not be read to the end (permission denied): was it moved or changed while being read? Choose it again"
+        );
         assert_eq!(TableError::Text(TextError::Empty).message(Locale::ZhCn), "文件是空的");
         assert_eq!(TableError::NoHeader.message(Locale::ZhCn), "文件没有标题行");
         assert_eq!(GeoJsonError::Invalid("expected value".into()).message(Locale::ZhCn), "不是有效的 GeoJSON 文件");

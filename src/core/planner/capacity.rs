@@ -513,7 +513,8 @@ impl<'l, 'a> Universe<'l, 'a> {
         let mut cap_e = capacities(existing, default_capacity);
         cap_e.resize(ne, default_capacity);
         cap.extend(cap_e);
-        let from_file = (0..nc).map(|i| file_cap(candidates, i).is_some()).chain((0..ne).map(|i| file_cap(existing, i).is_some())).collect();
+        let from_file =
+            (0..nc).map(|i| file_cap(candidates, i).is_some()).chain((0..ne).map(|i| file_cap(existing, i).is_some())).collect();
         Universe { layers, nc, cap, from_file }
     }
 
