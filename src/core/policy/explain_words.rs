@@ -516,7 +516,7 @@ pub const EN: ExplainWords = ExplainWords {
         Group::FamilyPlanningSpecial => "Lost their only child, or their only child has a grade 1–3 disability.",
     },
     hukou_name: |h| match h {
-        Hukou::Local => "local household registration (hukou)",
+        Hukou::Local => "registered here (local hukou)",
         Hukou::Nonlocal => "registered elsewhere (living here)",
     },
     meal_name: |m| match m {

@@ -94,7 +94,8 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
     });
     let none_chosen = !props.options.iter().any(|(id, _)| *id == props.selected);
     let coverage = INDEX.iter().map(|i| {
-        html! { <div><dt>{ i.label(l) }</dt><dd>{ (t.confidence)(i.confidence) }</dd></div> }
+        // "来源可信度：较低（…）", as under "这份政策说了什么": a bare "较低" reads as a verdict on the place.
+        html! { <div><dt>{ i.label(l) }</dt><dd>{ (t.chosen_confidence)(&(t.confidence)(i.confidence)) }</dd></div> }
     });
 
     html! {

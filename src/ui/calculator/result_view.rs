@@ -397,7 +397,10 @@ fn month_view(m: &MonthResult, a: &Assessment, p: &Policy, today: Date, t: &Calc
             <dl>
                 <dt>{ t.month_total }</dt><dd class="month-total">{ money(m.total_subsidy, l) }</dd>
                 <dt>{ t.month_meals }</dt><dd>{ m.subsidised_meals }</dd>
-                <dt>{ t.month_pay }</dt><dd>{ money(m.total_pay, l) }</dd>
+                // Without a price (none given, none in the policy) what she pays is unknown, not 0.
+                if a.price.is_some() {
+                    <dt>{ t.month_pay }</dt><dd>{ money(m.total_pay, l) }</dd>
+                }
             </dl>
             if !m.money_caps.is_empty() {
                 <h5>{ t.month_caps_heading }</h5>
