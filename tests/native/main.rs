@@ -7,9 +7,9 @@ mod cli;
 mod language_tables;
 mod network_reference;
 mod parser_robustness;
+mod planner_models;
 #[path = "../support/planner_path.rs"]
 mod planner_path;
-mod planner_models;
 mod planner_properties;
 mod poi;
 mod policy_errors;
