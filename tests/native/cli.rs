@@ -451,7 +451,8 @@ fn plan_chooses_by_served_meals_with_a_competitor_and_delivery() {
         "demand.csv",
         &format!("名称,经度,纬度,60岁以上,失能\nA,113,{},100,0\nB,113,{},60,0\nZ,113,{},20,20\n", lat(0.0), lat(5000.0), lat(7000.0)),
     );
-    let candidates = write(&dir, "candidates.csv", &format!("名称,经度,纬度,日供餐能力\nC0,113,{},10\nC1,113,{},50\n", lat(0.0), lat(5000.0)));
+    let candidates =
+        write(&dir, "candidates.csv", &format!("名称,经度,纬度,日供餐能力\nC0,113,{},10\nC1,113,{},50\n", lat(0.0), lat(5000.0)));
     let competitors = write(&dir, "competitors.csv", &format!("名称,经度,纬度\n餐馆,113,{}\n", lat(200.0)));
     let args = [
         "plan",
@@ -487,7 +488,10 @@ fn plan_chooses_by_served_meals_with_a_competitor_and_delivery() {
     assert_eq!([num(&c["need"]), num(&c["by_competitors"]), num(&c["covered"]), num(&c["served"])], [90.0, 50.0, 40.0, 40.0]);
     assert_eq!([num(&c["walk_in"]["served"]), num(&c["delivery"]["served"]), num(&c["covered_unserved"])], [30.0, 10.0, 0.0]);
     let site = &c["sites"][0];
-    assert_eq!((site["role"].as_str(), site["name"].as_str(), site["capacity_from_file"].as_bool()), (Some("chosen"), Some("C1"), Some(true)));
+    assert_eq!(
+        (site["role"].as_str(), site["name"].as_str(), site["capacity_from_file"].as_bool()),
+        (Some("chosen"), Some("C1"), Some(true))
+    );
     assert_eq!([num(&site["assigned"]), num(&site["utilisation"]), num(&site["assigned_delivery"])], [40.0, 0.8, 10.0]);
     // Without the competitor, the coverage objective takes C0 (A's 100 people > B 60 + Z 20), but
     // C0 cooks only 10 of A's 50 meals while C1 serves 40: the capacitated choice is still C1.
