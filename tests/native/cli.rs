@@ -478,3 +478,97 @@ fn subsidy_reports_the_delivery_fee_the_version_notes_and_the_month_s_money_cap(
     );
     assert_eq!(caps[0]["clause"]["text"], "助餐补贴每人每月最多150元。");
 }
+
+/// Capacitated coverage, a competitor and home delivery on a hand-made district along a meridian
+/// (WGS84, 113° E; y metres north of 23° N). Need share 0.5, so A (100 people) needs 50 meals, B
+/// (60) 30 and Z (20, all 失能) 10. A competitor 200 m from A already serves A. Candidate C0
+/// (at A, 10 meals) reaches only A; C1 (at B, 50 meals) reaches B on foot and Z, 2,000 m away,
+/// by delivery (3,000 m). k = 1: C1 in both objectives. Coverage: the competitor's 100 + B 60 +
+/// Z 20 = 180 of 180. Meals: C1 serves B 30 + Z 10 = 40 of its 50 (utilisation 0.8); the 50 meals
+/// of A are the competitor's, counted once.
+#[test]
+fn plan_chooses_by_served_meals_with_a_competitor_and_delivery() {
+    let dir = temp_dir("capacity");
+    let lat = |y: f64| format!("{:.9}", 23.0 + (y / 6_371_008.8f64).to_degrees());
+    let demand = write(
+        &dir,
+        "demand.csv",
+        &format!("名称,经度,纬度,60岁以上,失能\nA,113,{},100,0\nB,113,{},60,0\nZ,113,{},20,20\n", lat(0.0), lat(5000.0), lat(7000.0)),
+    );
+    let candidates =
+        write(&dir, "candidates.csv", &format!("名称,经度,纬度,日供餐能力\nC0,113,{},10\nC1,113,{},50\n", lat(0.0), lat(5000.0)));
+    let competitors = write(&dir, "competitors.csv", &format!("名称,经度,纬度\n餐馆,113,{}\n", lat(200.0)));
+    let args = [
+        "plan",
+        "--demand",
+        &demand,
+        "--candidates",
+        &candidates,
+        "--competitors",
+        &competitors,
+        "--radius-m",
+        "1000",
+        "--k",
+        "1",
+        "--need-share",
+        "0.5",
+        "--capacitated",
+        "--delivery-column",
+        "失能",
+    ];
+    let out = zhucan(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["chosen"], serde_json::json!([1]));
+    assert_eq!((v["covered_weight"].as_f64(), v["total_weight"].as_f64()), (Some(180.0), Some(180.0)));
+    assert_eq!((v["competitors"]["sites"].as_u64(), v["competitors"]["people"].as_f64()), (Some(1), Some(100.0)));
+    let d = &v["delivery"];
+    assert_eq!((d["column"].as_str(), d["radius_m"].as_f64()), (Some("失能"), Some(3000.0)));
+    assert_eq!((d["people"].as_f64(), d["reached"].as_f64(), d["beyond_walk"].as_f64()), (Some(20.0), Some(20.0), Some(20.0)));
+    assert_eq!((v["walk_in"]["people"].as_f64(), v["walk_in"]["reached"].as_f64()), (Some(160.0), Some(60.0)));
+    let c = &v["capacitated"];
+    assert_eq!((c["chosen"].clone(), c["chosen_names"].clone()), (serde_json::json!([1]), serde_json::json!(["C1"])));
+    let num = |x: &serde_json::Value| x.as_f64().unwrap_or(f64::NAN);
+    assert_eq!([num(&c["need"]), num(&c["by_competitors"]), num(&c["covered"]), num(&c["served"])], [90.0, 50.0, 40.0, 40.0]);
+    assert_eq!([num(&c["walk_in"]["served"]), num(&c["delivery"]["served"]), num(&c["covered_unserved"])], [30.0, 10.0, 0.0]);
+    let site = &c["sites"][0];
+    assert_eq!(
+        (site["role"].as_str(), site["name"].as_str(), site["capacity_from_file"].as_bool()),
+        (Some("chosen"), Some("C1"), Some(true))
+    );
+    assert_eq!([num(&site["assigned"]), num(&site["utilisation"]), num(&site["assigned_delivery"])], [40.0, 0.8, 10.0]);
+    // Without the competitor, the coverage objective takes C0 (A's 100 people > B 60 + Z 20), but
+    // C0 cooks only 10 of A's 50 meals while C1 serves 40: the capacitated choice is still C1.
+    let alone: Vec<&str> = args.iter().enumerate().filter(|(i, _)| !(5..7).contains(i)).map(|(_, a)| *a).collect();
+    let v: serde_json::Value = serde_json::from_slice(&zhucan(&alone).stdout).expect("json");
+    assert_eq!((v["chosen"].clone(), v["capacitated"]["chosen"].clone()), (serde_json::json!([0]), serde_json::json!([1])));
+    assert_eq!(v["capacitated"]["served"].as_f64(), Some(40.0));
+}
+
+#[test]
+fn plan_refuses_bad_model_settings_in_the_language_asked_for() {
+    let dir = temp_dir("capacity-errors");
+    let demand = write(&dir, "demand.csv", "名称,经度,纬度,60岁以上,失能\nA,113,23,100,3\n");
+    let candidates = write(&dir, "candidates.csv", "名称,经度,纬度\nC,113,23\n");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["plan", "--demand", &demand, "--candidates", &candidates, "--radius-m", "1000"];
+        args.extend_from_slice(extra);
+        let out = zhucan(&args);
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, err) = run(&["--delivery-column", "disabled"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("no column \"disabled\"") && err.contains("失能"), "{err}");
+    let (code, err) = run(&["--delivery-column", "失能", "--delivery-radius-m", "800"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("at least the walk-in radius (1000 m)"), "{err}");
+    let (code, err) = run(&["--delivery-radius-m", "3000"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("needs --delivery-column") && err.contains("失能"), "{err}");
+    let (code, err) = run(&["--need-share", "1.5"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("--need-share"), "{err}");
+    let (code, err) = run(&["--lang", "zh", "--need-share", "0"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("必须在 0 和 1 之间"), "{err}");
+}

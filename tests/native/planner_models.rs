@@ -223,3 +223,66 @@ proptest! {
         prop_assert!(close(walk_in.people + delivered.people, before.people));
     }
 }
+
+fn sites_from(rows: &serde_json::Value) -> Sites {
+    let rows = rows.as_array().cloned().unwrap_or_default();
+    sites_of(
+        rows.iter()
+            .map(|r| {
+                let p = LonLat::new(r[0].as_f64().unwrap_or(f64::NAN), r[1].as_f64().unwrap_or(f64::NAN));
+                (p, r.get(2).and_then(serde_json::Value::as_f64).unwrap_or(f64::NAN))
+            })
+            .collect(),
+    )
+}
+
+/// zhucan against `tools/capacity-reference.py` (see the module doc): the meals served by the
+/// choice it makes, by the existing canteens alone and by every candidate open are the
+/// reference's minimum cuts; the choice is the best of the 56 (C(8, 3)), unique on this case, and
+/// the bound is at least that best.
+#[test]
+fn capacitated_plan_matches_the_independent_reference() {
+    let case: serde_json::Value = serde_json::from_str(include_str!("../data/capacity/case.json")).expect("case");
+    let expected: serde_json::Value = serde_json::from_str(include_str!("../data/capacity/expected.json")).expect("expected");
+    let num = |v: &serde_json::Value| v.as_f64().unwrap_or(f64::NAN);
+    let rows = case["demand"].as_array().cloned().unwrap_or_default();
+    let demand = Demand {
+        points: rows.iter().map(|r| LonLat::new(num(&r[0]), num(&r[1]))).collect(),
+        counts: rows.iter().map(|r| num(&r[2])).collect(),
+        extras: vec![rows.iter().map(|r| num(&r[3])).collect()],
+        extra_names: vec!["失能".into()],
+        ..Demand::default()
+    };
+    let (candidates, existing, competitors) =
+        (sites_from(&case["candidates"]), sites_from(&case["existing"]), sites_from(&case["competitors"]));
+    let (walk_r, far_r) = (num(&case["radius_m"]), num(&case["delivery_radius_m"]));
+    let walk = prepare(&demand, &candidates, &existing, walk_r);
+    let far = prepare(&demand, &candidates, &existing, far_r);
+    let comp = prepare(&demand, &competitors, &Sites::default(), walk_r).candidates;
+    let del = Delivery { column: 0, radius_m: far_r };
+    let l = layers(&demand, &[], &Lists { walk: &walk, delivery: Some(&far), competitors: Some(&comp) }, Some(&del));
+    let k = case["k"].as_u64().unwrap_or(0) as usize;
+    let settings = Settings { need_share: num(&case["need_share"]), k, ..Settings::default() };
+    let options = CapacitySettings { default_capacity: num(&case["default_capacity"]), ..CapacitySettings::default() };
+    let plan = capacitated(&l, &candidates, &existing, &settings, &Choices::default(), &options);
+    let mut key = plan.chosen.clone();
+    key.sort_unstable();
+    let key = key.iter().map(usize::to_string).collect::<Vec<_>>().join(",");
+    let t = &plan.assignment.total;
+    assert!(close(t.served, num(&expected["served"][&key])), "{key}: {} vs {}", t.served, expected["served"][&key]);
+    assert!(close(t.served, num(&expected["best"])), "served {} < best {}", t.served, expected["best"]);
+    assert_eq!(expected["best_choices"], serde_json::json!([key]));
+    assert!(plan.upper_bound + 1e-6 >= num(&expected["best"]));
+    assert!(close(t.need, num(&expected["need"])) && close(t.by_competitors, num(&expected["by_competitors"])));
+    assert!(close(plan.existing_served, num(&expected["existing_only"])));
+    let all: Vec<usize> = (0..candidates.points.len()).collect();
+    assert!(close(assign(&l, &candidates, &existing, &all, &settings, &options).total.served, num(&expected["all_open"])));
+    // Every one of the 56 choices, evaluated alone.
+    let table = expected["served"].as_object().cloned().unwrap_or_default();
+    assert_eq!(table.len(), 56);
+    for (choice, value) in &table {
+        let chosen: Vec<usize> = choice.split(',').filter_map(|x| x.parse().ok()).collect();
+        let got = assign(&l, &candidates, &existing, &chosen, &settings, &options).total.served;
+        assert!(close(got, num(value)), "{choice}: {got} vs {value}");
+    }
+}

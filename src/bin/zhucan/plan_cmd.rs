@@ -11,8 +11,11 @@ use zhucan::core::io::crs::Crs;
 use zhucan::core::io::table::{preview, preview_of};
 use zhucan::core::io::{geojson_in, text, xlsx};
 use zhucan::core::planner::access::{before_after, AccessOptions, DEFAULT_CAPACITY};
+use zhucan::core::planner::capacity::{assign, capacitated, CapacitySettings, Role};
+use zhucan::core::planner::coverage::Coverage;
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
 use zhucan::core::planner::export::crs_name;
+use zhucan::core::planner::layers::{coverage_plan, layers, Delivery, Lists, DELIVERY_RADIUS_M};
 use zhucan::core::planner::plan::{prepare, prepare_on_foot, run};
 use zhucan::core::planner::problem::Problem;
 use zhucan::core::planner::score::weights;
@@ -64,6 +67,18 @@ pub struct Args {
     // Supply of a site without a capacity, meals a day (`access::DEFAULT_CAPACITY`, with its source).
     #[arg(long, default_value_t = DEFAULT_CAPACITY)]
     default_capacity: f64,
+    // Capacitated coverage (`core::planner::capacity`), competitors and home delivery
+    // (`core::planner::layers`), with the defaults' sources there.
+    #[arg(long)]
+    capacitated: bool,
+    #[arg(long)]
+    need_share: Option<f64>,
+    #[arg(long, conflicts_with = "problem")]
+    competitors: Option<String>,
+    #[arg(long, alias = "delivery-weight")]
+    delivery_column: Option<String>,
+    #[arg(long)]
+    delivery_radius_m: Option<f64>,
 }
 
 fn parse_source(path: &str, locale: Locale) -> Result<(String, bool), String> {
@@ -269,6 +284,32 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         settings.k = k;
     }
     settings.target_share = args.target_share;
+    if let Some(share) = args.need_share {
+        if !(share > 0.0 && share <= 1.0) {
+            return Err(w.bad_need_share.into());
+        }
+        settings.need_share = share;
+    }
+    // Home delivery: the column of people who need meals brought home, and its radius (at least
+    // the walk-in radius, or the walk's length on foot along the roads).
+    let delivery = match (&args.delivery_column, args.delivery_radius_m) {
+        (None, None) => None,
+        (None, Some(_)) => return Err((w.delivery_needs_column)(&demand.extra_names)),
+        (Some(name), radius) => {
+            let column = demand.extra_names.iter().position(|c| c.trim() == name.trim());
+            let column = column.ok_or_else(|| (w.no_delivery_column)(name, &demand.extra_names))?;
+            let walk = if args.roads.is_some() { settings.radius.on_foot_m() } else { settings.radius.metres() };
+            let radius_m = radius.unwrap_or(DELIVERY_RADIUS_M);
+            if !(radius_m.is_finite() && radius_m >= walk) {
+                return Err((w.bad_delivery_radius)(walk));
+            }
+            Some(Delivery { column, radius_m })
+        }
+    };
+    let competitors = match &args.competitors {
+        Some(path) => Some(check(path, with_source(path, locale, |s| import_sites(s, &s.auto_map(), crs))?, args.skip_bad_rows, locale)?),
+        None => None,
+    };
     settings.curve_max_k = (settings.k * 2).max(10);
     let read_s = t0.elapsed().as_secs_f64();
 
@@ -277,8 +318,12 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let straight = prepare(&demand, &candidates, &existing, settings.radius.metres());
     let mut network_json = Value::Null;
     let mut network_build_s = 0.0;
+    let competitor_lists: Option<Coverage>;
     let prepared = match &args.roads {
-        None => straight,
+        None => {
+            competitor_lists = competitors.as_ref().map(|c| prepare(&demand, c, &Sites::default(), settings.radius.metres()).candidates);
+            straight
+        }
         Some(path) => {
             if !(args.max_snap_m.is_finite() && args.max_snap_m >= 0.0) {
                 return Err(w.bad_snap.into());
@@ -293,6 +338,9 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
             }
             let limit = settings.radius.on_foot_m();
             let (on_foot, snaps) = prepare_on_foot(&demand, &candidates, &existing, &net, limit, args.max_snap_m, settings.radius.detour());
+            competitor_lists = competitors.as_ref().map(|c| {
+                prepare_on_foot(&demand, c, &Sites::default(), &net, limit, args.max_snap_m, settings.radius.detour()).0.candidates
+            });
             // Per site: weight reachable in a straight line (at the same walk, straight line ×
             // detour) and on foot, and the share lost to barriers.
             let w = weights(&demand, &settings.extra_weights);
@@ -321,8 +369,85 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
     };
     let coverage_s = t1.elapsed().as_secs_f64();
     let t2 = Instant::now();
-    let result = run(&demand, &candidates, &prepared, &settings, &choices, SelectOptions::default());
+    let mut result = run(&demand, &candidates, &prepared, &settings, &choices, SelectOptions::default());
     let select_s = t2.elapsed().as_secs_f64();
+
+    // Walk-in and delivery layers, existing canteens and competitors: the coverage objective
+    // over them replaces the plain one when competitors or delivery are given.
+    let t3 = Instant::now();
+    // Delivery along a straight line from the site, as a rider rides (the walk may be on foot).
+    let far = delivery.map(|d| prepare(&demand, &candidates, &existing, d.radius_m));
+    let lists = Lists { walk: &prepared, delivery: far.as_ref(), competitors: competitor_lists.as_ref() };
+    let layered = layers(&demand, &settings.extra_weights, &lists, delivery.as_ref());
+    let mut models = serde_json::Map::new();
+    if delivery.is_some() || competitors.is_some() {
+        let plan = coverage_plan(&layered, &settings, &choices, SelectOptions::default());
+        models.insert("walk_in".into(), json!(plan.walk_in));
+        if let (Some(d), Some(reach)) = (&delivery, &plan.delivery) {
+            let mut value = json!(reach);
+            if let Some(map) = value.as_object_mut() {
+                map.insert("column".into(), json!(demand.extra_names[d.column]));
+                map.insert("radius_m".into(), json!(d.radius_m));
+            }
+            models.insert("delivery".into(), value);
+        }
+        if let Some(c) = &competitors {
+            models.insert(
+                "competitors".into(),
+                json!({"sites": c.points.len(), "people": plan.walk_in.by_competitors, "weight": plan.walk_in.by_competitors_weight}),
+            );
+        }
+        result.selection = plan.selection;
+        result.curve = plan.curve;
+        result.fewest = plan.fewest;
+    }
+    if args.capacitated {
+        let options = CapacitySettings { default_capacity: args.default_capacity, ..CapacitySettings::default() };
+        let plan = capacitated(&layered, &candidates, &existing, &settings, &choices, &options);
+        let a = &plan.assignment;
+        let sites: Vec<Value> = a
+            .sites
+            .iter()
+            .map(|site| {
+                let from = if site.role == Role::Existing { &existing } else { &candidates };
+                let mut value = json!(site);
+                if let Some(map) = value.as_object_mut() {
+                    map.insert("name".into(), json!(from.names.get(site.index).map_or("", String::as_str)));
+                }
+                value
+            })
+            .collect();
+        let coverage_served = assign(&layered, &candidates, &existing, &result.selection.chosen, &settings, &options).total.served;
+        let t = &a.total;
+        let mut value = json!({
+            "need_share": settings.need_share,
+            "meals_per_day": settings.meals_per_day,
+            "default_capacity": args.default_capacity,
+            "chosen": plan.chosen,
+            "chosen_names": plan.chosen.iter().map(|&i| candidates.names.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>(),
+            "need": t.need,
+            "by_competitors": t.by_competitors,
+            "covered": t.covered,
+            "served": t.served,
+            "covered_unserved": (t.covered - t.served).max(0.0),
+            "uncovered": (t.need - t.by_competitors - t.covered).max(0.0),
+            "existing_served": plan.existing_served,
+            "greedy_served": plan.greedy_served,
+            "upper_bound": plan.upper_bound,
+            "guarantee": plan.guarantee(),
+            "capacity_open": a.capacity_open,
+            "coverage_plan_served": coverage_served,
+            "walk_in": a.walk_in,
+            "sites": sites,
+            "swaps": plan.swaps,
+            "swaps_complete": plan.swaps_complete,
+        });
+        if let (Some(map), Some(d)) = (value.as_object_mut(), &a.delivery) {
+            map.insert("delivery".into(), json!(d));
+        }
+        models.insert("capacitated".into(), value);
+    }
+    let models_s = t3.elapsed().as_secs_f64();
 
     let s = &result.selection;
     let names: Vec<&str> = s.chosen.iter().map(|&i| candidates.names.get(i).map_or("", String::as_str)).collect();
@@ -346,8 +471,11 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         "distance_model": if args.roads.is_some() { "on_foot" } else { "straight_line" },
         "network": network_json,
         "raster": raster_json,
-        "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "total_s": t0.elapsed().as_secs_f64()},
+        "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "models_s": models_s, "total_s": t0.elapsed().as_secs_f64()},
     });
+    if let Some(map) = out.as_object_mut() {
+        map.extend(models);
+    }
     if args.access {
         // Accessibility with the catchment = the coverage lists' radius (the service radius, or
         // the walk's length on foot along the roads).

@@ -74,6 +74,16 @@ pub struct CliWords {
     pub help_plan_access: &'static str,
     /// `plan --default-capacity`.
     pub help_plan_default_capacity: &'static str,
+    /// `plan --capacitated`.
+    pub help_plan_capacitated: &'static str,
+    /// `plan --need-share`.
+    pub help_plan_need_share: &'static str,
+    /// `plan --competitors`.
+    pub help_plan_competitors: &'static str,
+    /// `plan --delivery-column`.
+    pub help_plan_delivery_column: &'static str,
+    /// `plan --delivery-radius-m`.
+    pub help_plan_delivery_radius_m: &'static str,
     /// `demo-data --out`.
     pub help_demo_out: &'static str,
     /// `demo-data --points`.
@@ -112,6 +122,14 @@ pub struct CliWords {
     pub bad_snap: &'static str,
     /// `--default-capacity` is not a positive number.
     pub bad_default_capacity: &'static str,
+    /// `--need-share` is not a share in (0, 1].
+    pub bad_need_share: &'static str,
+    /// `--delivery-radius-m` is not a distance of at least the walk-in radius (that radius, metres).
+    pub bad_delivery_radius: fn(f64) -> String,
+    /// `--delivery-column` names no extra column of the demand file (the name, the extra columns).
+    pub no_delivery_column: fn(&str, &[String]) -> String,
+    /// `--delivery-radius-m` without `--delivery-column` (the extra columns).
+    pub delivery_needs_column: fn(&[String]) -> String,
     /// A roads file without walkable roads (ways not walkable, features not lines).
     pub no_walkable_roads: fn(usize, usize) -> String,
     /// A warning about a file (its path, the warning).
@@ -178,6 +196,11 @@ pub const ZH_CN: CliWords = CliWords {
     help_plan_max_snap_m: "配合 --roads：离所有道路都超过这个距离（米）的点，按直线距离 × --detour 计算",
     help_plan_access: "同时输出可达性与公平性（access）：高斯两步移动搜索法（2SFCA）得分的基尼系数、洛伦兹曲线、服务半径内老年人比例和平均值，规划前（仅现有食堂）与规划后（加上选中的地点）",
     help_plan_default_capacity: "文件里没有供餐能力的地点，每天按这么多餐计算（默认 100：上海 2025 年目标 400 个长者食堂和 2000 个助餐点每天供餐 25 万客，平均每处约 104 客）",
+    help_plan_capacitated: "同时按供餐能力选址（capacitated）：每个地点每天最多供应它的供餐能力那么多餐，需要用餐的人（老年人 × --need-share）分到步行范围内（和送餐范围内）有空位的地点，先近后远，再调整到供应的餐数最多；选出供应餐数最多的 k 个地点，列出每个地点分到的餐数、使用率，以及因为满了而没吃上的人",
+    help_plan_need_share: "需要助餐服务的老年人比例，0 到 1 之间（默认 0.221：民政部调查中 22.1% 的老年人有助餐需求，中国日报 2024-11-07）",
+    help_plan_competitors: "其他供餐者（不由本规划开办的食堂、餐馆）：CSV 或 GeoJSON，含经度和纬度；它们步行范围内的老年人算作已有人服务，不再计入新增，也不会被选中",
+    help_plan_delivery_column: "需要送餐上门的人所在的列（人口文件里的一个附加列，例如 失能）：这些人不算步行用餐，在送餐半径内有地点就算送餐覆盖，另行列出",
+    help_plan_delivery_radius_m: "送餐半径，单位米，不小于步行服务半径（默认 3000：没有找到规定送餐半径的文件；食堂送餐一般在 10 到 15 分钟内送到，取城市外卖常见的 3 到 5 公里的下限）",
     help_demo_out: "写入 demand.csv、candidates.csv 和 existing.csv 的目录",
     help_demo_points: "老年人口点的个数",
     help_check_file: "政策文件，或预设政策的编号，例如 shenzhen-2025",
@@ -200,6 +223,22 @@ pub const ZH_CN: CliWords = CliWords {
     bad_radius: "--radius-m 必须是正数（米）",
     bad_snap: "--max-snap-m 必须是不小于 0 的距离（米）",
     bad_default_capacity: "--default-capacity 必须是正数（每天餐数）",
+    bad_need_share: "--need-share 必须在 0 和 1 之间（例如 0.221 就是 22.1%）",
+    bad_delivery_radius: |walk| format!("--delivery-radius-m 必须是不小于步行服务半径（{walk} 米）的距离"),
+    no_delivery_column: |name, columns| {
+        if columns.is_empty() {
+            format!("--delivery-column：人口文件里没有附加列，找不到“{name}”")
+        } else {
+            format!("--delivery-column：人口文件里没有“{name}”这一列（附加列有 {}）", columns.join("、"))
+        }
+    },
+    delivery_needs_column: |columns| {
+        if columns.is_empty() {
+            "--delivery-radius-m 需要 --delivery-column 指明需要送餐的人所在的列，但人口文件里没有附加列".to_string()
+        } else {
+            format!("--delivery-radius-m 需要 --delivery-column 指明需要送餐的人所在的列（附加列有 {}）", columns.join("、"))
+        }
+    },
     no_walkable_roads: |not_walkable, not_lines| format!("没有可以步行的道路（{not_walkable} 条不能步行，{not_lines} 个要素不是线）"),
     warning: |path, what| format!("{path}：注意：{what}"),
     warn_crs_mismatch: |chosen, hinted| format!("列名看起来是 {hinted} 坐标，但 --crs 是 {chosen}（偏差会有几百米）"),
@@ -252,6 +291,11 @@ pub const EN: CliWords = CliWords {
     help_plan_max_snap_m: "With --roads: points farther than this from every road walk in a straight line × --detour",
     help_plan_access: "Also print accessibility and fairness (access): the Gini coefficient, Lorenz curve, share of older people within the radius and mean of the Gaussian two-step floating catchment area (2SFCA) score, before the plan (existing canteens alone) and after it (with the chosen sites)",
     help_plan_default_capacity: "Meals a day for sites whose file gives no capacity (default 100: Shanghai's 2025 target of 250,000 meals a day from 400 community canteens and 2,000 meal points is about 104 per place)",
+    help_plan_capacitated: "Also choose by capacity (capacitated): a site serves at most its capacity in meals a day; the older people who need meals (× --need-share) are assigned to sites with room within the walk (and the delivery radius), nearest first, then moved until the most are served; the k sites serving the most meals are chosen, with each site's meals, utilisation and the people left unserved because it is full",
+    help_plan_need_share: "Share of older people who need meal-assistance services, between 0 and 1 (default 0.221: 22.1 % in the Ministry of Civil Affairs survey, China Daily 2024-11-07)",
+    help_plan_competitors: "Other providers the plan does not run (canteens, restaurants): CSV or GeoJSON with longitude and latitude; older people within their walk-in reach count as already served, never again, and they are never chosen",
+    help_plan_delivery_column: "The demand file's extra column of people who need meals brought home (e.g. 失能): they are not counted as walk-in, but as reached by delivery when a site is within the delivery radius, listed apart",
+    help_plan_delivery_radius_m: "Delivery radius in metres, at least the walk-in radius (default 3000: no document sets a delivery radius; canteens deliver within 10 to 15 minutes, and 3 km is the low end of the 3 to 5 km usual for city food delivery)",
     help_demo_out: "Directory to write demand.csv, candidates.csv and existing.csv into",
     help_demo_points: "Demand points",
     help_check_file: "A policy file, or a preset id such as shenzhen-2025",
@@ -274,6 +318,22 @@ pub const EN: CliWords = CliWords {
     bad_radius: "--radius-m must be a positive number of metres",
     bad_snap: "--max-snap-m must be a distance in metres, 0 or more",
     bad_default_capacity: "--default-capacity must be a positive number of meals a day",
+    bad_need_share: "--need-share must be a share between 0 and 1 (0.221 is 22.1 %)",
+    bad_delivery_radius: |walk| format!("--delivery-radius-m must be a distance of at least the walk-in radius ({walk} m)"),
+    no_delivery_column: |name, columns| {
+        if columns.is_empty() {
+            format!("--delivery-column: the demand file has no extra columns, so no {name:?}")
+        } else {
+            format!("--delivery-column: the demand file has no column {name:?} (its extra columns: {})", columns.join(", "))
+        }
+    },
+    delivery_needs_column: |columns| {
+        if columns.is_empty() {
+            "--delivery-radius-m needs --delivery-column naming the column of people who need meals brought home, but the demand file has no extra columns".to_string()
+        } else {
+            format!("--delivery-radius-m needs --delivery-column naming the column of people who need meals brought home (its extra columns: {})", columns.join(", "))
+        }
+    },
     no_walkable_roads: |not_walkable, not_lines| format!("no walkable roads ({not_walkable} not walkable, {not_lines} not lines)"),
     warning: |path, what| format!("{path}: warning: {what}"),
     warn_crs_mismatch: |chosen, hinted| {
@@ -345,6 +405,11 @@ impl CliWords {
             ("plan", "max_snap_m") => self.help_plan_max_snap_m,
             ("plan", "access") => self.help_plan_access,
             ("plan", "default_capacity") => self.help_plan_default_capacity,
+            ("plan", "capacitated") => self.help_plan_capacitated,
+            ("plan", "need_share") => self.help_plan_need_share,
+            ("plan", "competitors") => self.help_plan_competitors,
+            ("plan", "delivery_column") => self.help_plan_delivery_column,
+            ("plan", "delivery_radius_m") => self.help_plan_delivery_radius_m,
             ("demo-data", "out") => self.help_demo_out,
             ("demo-data", "points") => self.help_demo_points,
             ("policy check", "file") => self.help_check_file,
