@@ -9,7 +9,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use zhucan::core::io::table::{for_each_row, preview};
+use zhucan::core::io::stream::CsvStream;
+use zhucan::core::io::table::preview;
 use zhucan::core::io::xlsx::{read_sheet, MAX_TEXT_BYTES};
 use zhucan::core::Locale;
 
@@ -22,9 +23,14 @@ fuzz_target!(|data: &[u8]| {
             assert!(book.text.len() <= MAX_TEXT_BYTES, "{} bytes", book.text.len());
             assert!(book.sheets.contains(&book.sheet));
             assert!(book.header_row >= 1);
-            let headers = preview(&book.text, 5).expect("the header line reads").headers;
-            assert!(!headers.is_empty());
-            let _ = for_each_row(&book.text, |_, _| ());
+            // A NUL in a cell makes the CSV reader take the text for binary (and say so).
+            if !book.text.contains('\0') {
+                let headers = preview(&book.text, 5).expect("the header line reads").headers;
+                assert!(!headers.is_empty());
+            }
+            if let Ok(mut rows) = CsvStream::open(&book.text) {
+                while let Ok(Some(_)) = rows.next_row() {}
+            }
         }
     }
     zhucan_fuzz::through_the_planner(data, "demand.xlsx");
