@@ -250,7 +250,7 @@ pub struct FirstScreenProps {
 }
 
 /// The page as [`App`] first draws it with the default settings in `locale` and no page options:
-/// header, tabs and the calculator with nothing chosen, in the skeleton of [`shell::build`] but in
+/// header, storage notice, tabs and the calculator with nothing chosen, in the skeleton of [`shell::build`] but in
 /// one tree (no portals), with class `prerender`. Rendered to HTML at build time
 /// (`src/bin/prerender.rs`) so that a slow phone shows the real form before the WebAssembly
 /// arrives; the app then takes its place ([`shell::take_over_first_screen`]).
@@ -267,7 +267,8 @@ pub fn FirstScreen(props: &FirstScreenProps) -> Html {
             <div class="app prerender" lang={props.locale.tag()}>
                 <div id="page-top">{ page_top(t) }</div>
                 <main id="main" tabindex="-1">
-                    <div id="main-top">{ main_top(t, true, Some(tab_list), Some(calculator)) }</div>
+                    // With the storage notice, which boot.js shows only where the page can keep nothing.
+                    <div id="main-top">{ main_top(t, false, Some(tab_list), Some(calculator)) }</div>
                     <section class="panel" id={format!("panel-{}", planner.id())} role="tabpanel" tabindex="-1"
                         aria-labelledby={format!("tab-{}", planner.id())} hidden=true></section>
                 </main>

@@ -51,6 +51,14 @@
   root.classList.toggle("large-text", large);
   root.classList.toggle("extra-large", extra);
   root.classList.toggle("high-contrast", contrast);
+  // The notice that nothing will be kept, where the page can keep nothing (as storage::available
+  // in src/ui/storage.rs finds out).
+  var keeps = true;
+  try {
+    window.localStorage.setItem("zhucan.probe", "1");
+    window.localStorage.removeItem("zhucan.probe");
+  } catch (e) { keeps = false; }
+  root.classList.toggle("storage-blocked", !keeps);
   if (firstScreen) {
     root.classList.add("prerendered");
     // The calculator alone (an embedding's ?mode=calculator) has no tabs.

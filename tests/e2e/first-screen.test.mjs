@@ -71,6 +71,7 @@ test("the real form is in the page's HTML and on screen before the WebAssembly r
   assert.equal(await page.locator(".prerender[lang=en]").isVisible(), false, "the English copy is not shown");
   assert.equal(await page.locator("#boot-loading [lang=zh-CN]").textContent(), "正在加载…");
   assert.equal(await page.locator("#boot-loading [lang=en]").isVisible(), false, "the notice in the page's language only");
+  assert.equal(await page.locator(".prerender .storage-notice").first().isVisible(), false, "storage works: no notice");
   // Its buttons need the app: they say so (disabled), rather than doing nothing.
   assert.ok(await page.getByRole("button", { name: "大字模式" }).isDisabled());
   const violations = await axeViolations(page);
@@ -162,6 +163,26 @@ test("in English, in large text, as saved: the first screen starts as the app wi
   assert.deepEqual(await boxes(page), before, "nothing moved when the app took the first screen's place");
   assert.equal(await page.getAttribute("#toggle-large-text", "aria-pressed"), "true");
   assertClean(await problems());
+  await context.close();
+});
+
+test("where the page can keep nothing, the first screen says so as the app will", async () => {
+  const { page, release, context } = await openHeld("", {
+    initScript: () => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+    },
+  });
+  await page.getByLabel("年龄（周岁）", { exact: true }).waitFor({ state: "visible", timeout: 15_000 });
+  const notice = page.locator(".prerender .storage-notice");
+  assert.ok(await notice.isVisible());
+  assert.match(await notice.textContent(), /不允许本页在设备上保存内容/);
+  const before = await boxes(page);
+  release();
+  await appReady(page);
+  assert.ok(await page.locator(".storage-notice").isVisible());
+  assert.deepEqual(await boxes(page), before, "nothing moved when the app took the first screen's place");
   await context.close();
 });
 
