@@ -166,6 +166,21 @@ test("in English, in large text, as saved: the first screen starts as the app wi
   await context.close();
 });
 
+test("on a wide screen with ?large=2 (extra-large text): the same screen, nothing moves", async () => {
+  const { page, release, context } = await openHeld("?large=2", { viewport: { width: 1280, height: 900 } });
+  await page.getByLabel("年龄（周岁）", { exact: true }).waitFor({ state: "visible", timeout: 15_000 });
+  assert.deepEqual(
+    await page.evaluate(() => ["large-text", "extra-large"].map((c) => document.documentElement.classList.contains(c))),
+    [true, true],
+  );
+  assert.equal(await page.getByRole("button", { name: "特大字" }).getAttribute("aria-pressed"), "true");
+  const before = await boxes(page);
+  release();
+  await appReady(page);
+  assert.deepEqual(await boxes(page), before, "nothing moved when the app took the first screen's place");
+  await context.close();
+});
+
 test("where the page can keep nothing, the first screen says so as the app will", async () => {
   const { page, release, context } = await openHeld("", {
     initScript: () => {
