@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::core::embed::{EmbedOptions, Mode};
+use crate::core::Locale;
 use crate::ui::calculator::Calculator;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::embed;
@@ -71,6 +72,8 @@ pub fn App(props: &AppProps) -> Html {
         let options = options.clone();
         use_effect_with((), move |_| {
             remove_boot_message();
+            // What the resident typed into the pre-rendered first screen, typed into the app.
+            shell::hand_over(shell::HandOver::Restore);
             if let Some(colour) = &options.theme {
                 embed::apply_theme(colour);
             }
@@ -129,26 +132,7 @@ fn Page(props: &PageProps) -> Html {
     let calculator = shows(Section::Calculator).then(|| {
         let content =
             html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> };
-        let s = Section::Calculator;
-        if only.is_some() {
-            // One half only: no tabs; the section's name is the heading.
-            html! {
-                <section class="panel" id={format!("panel-{}", s.id())} aria-labelledby={format!("heading-{}", s.id())}>
-                    <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
-                    <p class="intro">{ s.intro(t) }</p>
-                    { content }
-                </section>
-            }
-        } else {
-            html! {
-                <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
-                    aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" hidden={*section != s}>
-                    <h2 class="visually-hidden">{ s.label(t) }</h2>
-                    <p class="intro">{ s.intro(t) }</p>
-                    { content }
-                </section>
-            }
-        }
+        calculator_panel(t, only.is_some(), *section != Section::Calculator, content)
     });
     // The planner's panel is part of the skeleton (its app draws inside it, outside this app's
     // root): this app sets its attributes and draws its heading, introduction and loading notice.
@@ -179,23 +163,23 @@ fn Page(props: &PageProps) -> Html {
         }
     });
 
-    let main_top = html! {
+    let tab_list = only.is_none().then(|| html! { <TabList label={t.sections_label} {tabs} {selected} {on_select} /> });
+    let main_top = main_top(t, *can_keep, tab_list, calculator);
+    html! {
         <>
-            if !*can_keep {
-                <p class="notice storage-notice" role="note">{ t.storage_blocked }</p>
-            }
-            if only.is_none() {
-                <TabList label={t.sections_label} {tabs} {selected} {on_select} />
-            }
-            <>{ for calculator }</>
+            { page_top(t) }
+            { create_portal(main_top, props.shell.main_top.clone()) }
+            { create_portal(planner_head.unwrap_or_default(), props.shell.planner_head.clone()) }
+            { create_portal(footer(t), props.shell.footer.clone()) }
         </>
-    };
-    let footer = html! {
-        <>
-            <p>{ t.privacy_note }</p>
-            <p>{ t.reference_only }</p>
-        </>
-    };
+    }
+}
+
+// The parts of the page below are drawn by [`Page`] (through portals into the skeleton) and by
+// [`FirstScreen`] (in one tree, rendered to HTML at build time), so the two cannot differ.
+
+/// The skip link and the header.
+fn page_top(t: &Texts) -> Html {
     html! {
         <>
             <a class="skip-link" href="#main">{ t.skip_to_content }</a>
@@ -206,9 +190,90 @@ fn Page(props: &PageProps) -> Html {
                 </div>
                 <SettingsBar />
             </header>
-            { create_portal(main_top, props.shell.main_top.clone()) }
-            { create_portal(planner_head.unwrap_or_default(), props.shell.planner_head.clone()) }
-            { create_portal(footer, props.shell.footer.clone()) }
         </>
+    }
+}
+
+/// The top of `<main>`: the storage notice (when the page can keep nothing), the tab list and the
+/// calculator's panel.
+fn main_top(t: &Texts, can_keep: bool, tab_list: Option<Html>, calculator: Option<Html>) -> Html {
+    html! {
+        <>
+            if !can_keep {
+                <p class="notice storage-notice" role="note">{ t.storage_blocked }</p>
+            }
+            <>{ for tab_list }</>
+            <>{ for calculator }</>
+        </>
+    }
+}
+
+/// The calculator's panel around `content`: a tab panel, or (`alone`: one half only, no tabs) a
+/// section named by its own heading.
+fn calculator_panel(t: &Texts, alone: bool, hidden: bool, content: Html) -> Html {
+    let s = Section::Calculator;
+    if alone {
+        html! {
+            <section class="panel" id={format!("panel-{}", s.id())} aria-labelledby={format!("heading-{}", s.id())}>
+                <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
+                <p class="intro">{ s.intro(t) }</p>
+                { content }
+            </section>
+        }
+    } else {
+        html! {
+            <section class="panel" role="tabpanel" id={format!("panel-{}", s.id())}
+                aria-labelledby={format!("tab-{}", s.id())} tabindex="-1" {hidden}>
+                <h2 class="visually-hidden">{ s.label(t) }</h2>
+                <p class="intro">{ s.intro(t) }</p>
+                { content }
+            </section>
+        }
+    }
+}
+
+/// The footer's notes.
+fn footer(t: &Texts) -> Html {
+    html! {
+        <>
+            <p>{ t.privacy_note }</p>
+            <p>{ t.reference_only }</p>
+        </>
+    }
+}
+
+/// Properties of [`FirstScreen`].
+#[derive(Properties, PartialEq)]
+pub struct FirstScreenProps {
+    /// Its language.
+    pub locale: Locale,
+}
+
+/// The page as [`App`] first draws it with the default settings in `locale` and no page options:
+/// header, storage notice, tabs and the calculator with nothing chosen, in the skeleton of [`shell::build`] but in
+/// one tree (no portals), with class `prerender`. Rendered to HTML at build time
+/// (`src/bin/prerender.rs`) so that a slow phone shows the real form before the WebAssembly
+/// arrives; the app then takes its place ([`shell::take_over_first_screen`]).
+#[function_component]
+pub fn FirstScreen(props: &FirstScreenProps) -> Html {
+    let settings = use_reducer_eq(|| Settings { locale: props.locale, ..Settings::default() });
+    let t = texts(props.locale);
+    let tabs: Vec<Tab> = Section::ALL.iter().map(|s| Tab { id: s.id(), label: s.label(t).into() }).collect();
+    let tab_list = html! { <TabList label={t.sections_label} {tabs} selected={0} on_select={Callback::noop()} /> };
+    let calculator = calculator_panel(t, false, false, html! { <Calculator locale={props.locale} /> });
+    let planner = Section::Planner;
+    html! {
+        <ContextProvider<UseReducerHandle<Settings>> context={settings}>
+            <div class="app prerender" lang={props.locale.tag()}>
+                <div id="page-top">{ page_top(t) }</div>
+                <main id="main" tabindex="-1">
+                    // With the storage notice, which boot.js shows only where the page can keep nothing.
+                    <div id="main-top">{ main_top(t, false, Some(tab_list), Some(calculator)) }</div>
+                    <section class="panel" id={format!("panel-{}", planner.id())} role="tabpanel" tabindex="-1"
+                        aria-labelledby={format!("tab-{}", planner.id())} hidden=true></section>
+                </main>
+                <footer id="page-footer" class="site-footer">{ footer(t) }</footer>
+            </div>
+        </ContextProvider<UseReducerHandle<Settings>>>
     }
 }

@@ -5,7 +5,15 @@ use wasm_bindgen::JsCast;
 
 use crate::core::date::Date;
 
+/// Today's date in the browser's time zone. (Natively — the first screen rendered at build time,
+/// `src/bin/prerender.rs` — there is no browser: [`Date::MIN`], never shown.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> Date {
+    Date::MIN
+}
+
 /// Today's date in the browser's time zone.
+#[cfg(target_arch = "wasm32")]
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
     let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
@@ -17,8 +25,11 @@ pub fn today() -> Date {
         .unwrap_or(Date::MIN)
 }
 
-/// The URL fragment, with its `#`.
+/// The URL fragment, with its `#` (natively, at build time: none).
 pub fn fragment() -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    return String::new();
+    #[cfg(target_arch = "wasm32")]
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 

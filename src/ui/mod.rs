@@ -15,7 +15,7 @@ pub mod settings;
 pub mod shell;
 mod storage;
 
-pub use app::{App, AppProps, Section};
+pub use app::{App, AppProps, FirstScreen, FirstScreenProps, Section};
 
 /// Id of the element the app mounts into (see `index.html`).
 pub const MOUNT_ID: &str = "app";

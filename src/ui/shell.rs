@@ -22,6 +22,7 @@
 //! The page app reaches the parts outside its root through portals, which Yew's own event
 //! handling treats as part of the same app; the planner's root is inside none of them.
 
+use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::ui::planner_host::PLANNER_ROOT_ID;
@@ -93,4 +94,35 @@ pub fn set_panel(panel: &Element, a: &PanelAttributes<'_>) {
     let _ = if a.tabpanel { panel.set_attribute("tabindex", "-1") } else { panel.remove_attribute("tabindex") };
     let _ = panel.set_attribute("aria-labelledby", a.labelled_by);
     let _ = if a.hidden { panel.set_attribute("hidden", "") } else { panel.remove_attribute("hidden") };
+}
+
+/// The two steps of handing the first screen pre-rendered into `index.html` ([`crate::ui::FirstScreen`],
+/// `src/bin/prerender.rs`) over to the app. `static/js/boot.js` does both
+/// (`window.zhucanFirstScreen`), since it showed the screen before any WebAssembly ran.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HandOver {
+    /// Before the app draws: note what the resident changed in the screen, then remove it.
+    Take,
+    /// After the app's first drawing: make the same changes in the app's form, as input and
+    /// change events; focus and scrolling as they were.
+    Restore,
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `window.zhucanFirstScreen.take()` (static/js/boot.js). Missing → `Err`.
+    #[wasm_bindgen(catch, js_namespace = ["window", "zhucanFirstScreen"], js_name = take)]
+    fn take_first_screen() -> Result<(), JsValue>;
+    /// `window.zhucanFirstScreen.restore()` (static/js/boot.js). Missing → `Err`.
+    #[wasm_bindgen(catch, js_namespace = ["window", "zhucanFirstScreen"], js_name = restore)]
+    fn restore_first_screen() -> Result<(), JsValue>;
+}
+
+/// Runs one step of the hand-over. Nothing where the page has no first screen (the in-browser
+/// tests) or `boot.js` did not run; a failure in it stops nothing.
+pub fn hand_over(step: HandOver) {
+    let _ = match step {
+        HandOver::Take => take_first_screen(),
+        HandOver::Restore => restore_first_screen(),
+    };
 }

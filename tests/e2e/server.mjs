@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 export const STRICT_CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -28,9 +29,11 @@ const TYPES = {
  * longest prefix wins), e.g. `{ "/zhucan/": "dist", "/": "tests/e2e/host" }` to serve the app
  * from a sub-path under a host site; by default `root` is served at `/` (`dist`, or the folder in
  * `ZHUCAN_DIST`: an older build, to check that a new test fails on it). In `.html` files from a
- * folder listed in `templated`, `{{ORIGIN}}` becomes the server's origin.
+ * folder listed in `templated`, `{{ORIGIN}}` becomes the server's origin. With `gzip`, text and
+ * WebAssembly go out gzipped (level 9) to browsers that accept it, as any real web host sends them
+ * (the load benchmark, tools/load-bench.mjs).
  */
-export function startServer({ root = process.env.ZHUCAN_DIST || "dist", csp = STRICT_CSP, mounts, templated = [] } = {}) {
+export function startServer({ root = process.env.ZHUCAN_DIST || "dist", csp = STRICT_CSP, mounts, templated = [], gzip = false } = {}) {
   const table = Object.entries(mounts || { "/": root })
     .map(([prefix, dir]) => [prefix, resolve(dir), templated.includes(dir)])
     .sort((a, b) => b[0].length - a[0].length);
@@ -56,11 +59,18 @@ export function startServer({ root = process.env.ZHUCAN_DIST || "dist", csp = ST
     try {
       let body = await readFile(file);
       if (template && extname(file) === ".html") body = body.toString("utf8").replaceAll("{{ORIGIN}}", origin);
-      res.writeHead(200, {
+      const headers = {
         "Content-Type": TYPES[extname(file)] || "application/octet-stream",
         "Content-Security-Policy": csp,
         "Cache-Control": "no-store",
-      });
+      };
+      const compressible = /^(text\/|application\/(wasm|json|geo\+json|manifest\+json)|image\/svg)/.test(headers["Content-Type"]);
+      if (gzip && compressible && /\bgzip\b/.test(req.headers["accept-encoding"] || "")) {
+        body = gzipSync(body, { level: 9 });
+        headers["Content-Encoding"] = "gzip";
+        headers["Vary"] = "Accept-Encoding";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
