@@ -280,4 +280,72 @@ mod tests {
         assert!(why.contains("for names a missing id prerender-zh-CN-nowhere"), "{why}");
         assert!(finish("<p>no date</p>", Locale::ZhCn).is_err());
     }
+
+    /// The ids `#…` selectors name in a style sheet, outside comments and outside `@media print`
+    /// blocks (the first screen is never printed: the app has replaced it by then).
+    fn screen_id_selectors(css: &str) -> Vec<String> {
+        let mut text = String::new();
+        let mut rest = css;
+        while let Some(start) = rest.find("/*") {
+            text.push_str(&rest[..start]);
+            rest = rest[start..].find("*/").map_or("", |end| &rest[start + end + 2..]);
+        }
+        text.push_str(rest);
+        let mut ids = Vec::new();
+        let (mut depth, mut print_depth) = (0usize, None);
+        let mut selector = String::new();
+        for c in text.chars() {
+            match c {
+                '{' => {
+                    if selector.trim_start().starts_with("@media print") {
+                        print_depth.get_or_insert(depth);
+                    } else if print_depth.is_none() && !selector.trim_start().starts_with('@') {
+                        for part in selector.split('#').skip(1) {
+                            let id: String = part.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect();
+                            // Colours are inside declarations, never in a selector; an id starts with a letter.
+                            if id.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                                ids.push(id);
+                            }
+                        }
+                    }
+                    depth += 1;
+                    selector.clear();
+                }
+                '}' => {
+                    depth = depth.saturating_sub(1);
+                    if print_depth == Some(depth) {
+                        print_depth = None;
+                    }
+                    selector.clear();
+                }
+                ';' => selector.clear(),
+                _ => selector.push(c),
+            }
+        }
+        ids
+    }
+
+    #[test]
+    fn finds_id_selectors_outside_comments_and_print() {
+        let css =
+            "/* #not-this */ a, #one:focus { color: #ffffff; } @media print { #two { x: y; } } @media (max-width: 1px) { p > #three { } }";
+        assert_eq!(screen_id_selectors(css), ["one", "three"]);
+    }
+
+    /// The first screen's ids are prefixed, so a style rule that selects an element by id would
+    /// style the app but not its pre-rendered copy, and the screen would move at the hand-over (as
+    /// `#calc-policy`'s width once did). Elements the first screen shows are styled by class.
+    #[test]
+    fn no_screen_style_selects_an_element_of_the_first_screen_by_id() {
+        let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/css/app.css")).expect("app.css");
+        let selected = screen_id_selectors(&css);
+        assert!(selected.contains(&"boot".to_string()), "the scan finds the id rules: {selected:?}");
+        for locale in Locale::ALL {
+            let html = render(locale).expect("the first screen renders");
+            for id in &selected {
+                let attr = format!(r#"id="{}{id}""#, prefix(locale));
+                assert!(!html.contains(&attr), "app.css styles #{id}, which the first screen ({}) has: use a class", locale.tag());
+            }
+        }
+    }
 }

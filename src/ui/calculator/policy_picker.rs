@@ -104,7 +104,7 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
             <div class="field">
                 <label for="calc-policy">{ t.policy_label }</label>
                 <p class="field-hint" id="calc-policy-hint">{ t.policy_hint }</p>
-                <select id="calc-policy" {onchange} aria-describedby="calc-policy-hint">
+                <select id="calc-policy" class="policy-select" {onchange} aria-describedby="calc-policy-hint">
                     <option value="" disabled=true selected={none_chosen}>{ t.policy_choose }</option>
                     <>{ for options }</>
                 </select>

@@ -491,7 +491,9 @@ fn source_line(s: &crate::core::policy::model::Source, t: &CalcTexts, l: Locale)
 
 fn footer(p: &Policy, t: &CalcTexts, l: Locale) -> Html {
     let gaps = p.gaps.iter().map(|g| html! { <li>{ g.get(l).to_string() }</li> });
-    let first_source = p.sources.first().map(|s| source_line(s, t, l)).unwrap_or_default();
+    // Every source the policy names (a policy is often a document plus its notices): the
+    // resident or the 社区 office can find each one.
+    let sources = p.sources.iter().map(|s| source_line(s, t, l));
     let clauses = p.clauses.iter().map(|c| {
         let kind = if c.verbatim { t.policy_text } else { t.policy_summary };
         html! { <li><p class="clause-kind">{ (t.clause_kind)(kind) }</p><blockquote>{ c.text.clone() }</blockquote></li> }
@@ -503,7 +505,7 @@ fn footer(p: &Policy, t: &CalcTexts, l: Locale) -> Html {
                 <ul class="gaps">{ for gaps }</ul>
             }
             <p class="reference-only"><strong>{ t.reference_only }</strong></p>
-            { first_source }
+            <>{ for sources }</>
             <section class="print-only" aria-hidden="true">
                 <h4>{ t.clauses_heading }</h4>
                 <ul>{ for clauses }</ul>
