@@ -145,6 +145,24 @@ test("only a choice chooses the city: hers, an embedding's policy=, or a share l
   await again.context.close();
 });
 
+test("on a phone in extra-large text, the place she chose is read whole, not cut by the closed list", async () => {
+  for (const lang of ["zh", "en"]) {
+    const { page, context } = await open(PHONE, { lang, size: "xl" });
+    const select = page.getByLabel(W[lang].city, { exact: true });
+    const labels = (await select.locator("option").allTextContents()).slice(1);
+    const longest = labels.reduce((a, b) => (b.length > a.length ? b : a));
+    await select.selectOption({ label: longest });
+    // The closed list is narrower than the name at this size: the whole name is on the screen
+    // under it, inside the screen's width.
+    const whole = page.getByText(longest, { exact: true }).and(page.locator(":not(option)"));
+    await whole.waitFor({ state: "visible" });
+    const box = await whole.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width + 0.5, `${lang}: the name fits the screen (${JSON.stringify(box)})`);
+    await page.screenshot({ path: `${OUT_DIR}/chosen-place-${lang}-phone-xl.png` });
+    await context.close();
+  }
+});
+
 // ---- Item 7: the comparison shows every number, with names and reasons ---------------------------
 
 const COMPARE_CASES = [

@@ -92,7 +92,8 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
         let selected = *id == props.selected;
         html! { <option value={id.clone()} {selected}>{ label.clone() }</option> }
     });
-    let none_chosen = !props.options.iter().any(|(id, _)| *id == props.selected);
+    let chosen = props.options.iter().find(|(id, _)| *id == props.selected).map(|(_, label)| label.clone());
+    let none_chosen = chosen.is_none();
     let coverage = INDEX.iter().map(|i| {
         // "来源可信度：较低（…）", as under "这份政策说了什么": a bare "较低" reads as a verdict on the place.
         html! { <div><dt>{ i.label(l) }</dt><dd>{ (t.chosen_confidence)(&(t.confidence)(i.confidence)) }</dd></div> }
@@ -108,6 +109,12 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                     <option value="" disabled=true selected={none_chosen}>{ t.policy_choose }</option>
                     <>{ for options }</>
                 </select>
+                // A closed list shows only what fits its width: on a phone in large text a place's
+                // name ("湖北省襄阳市（…）") is cut. The whole name, for the eye (a screen reader
+                // hears it from the list).
+                if let Some(label) = chosen {
+                    <p class="chosen-place" aria-hidden="true">{ label }</p>
+                }
             </div>
             <details class="coverage">
                 <summary>{ t.coverage }</summary>
