@@ -1,13 +1,83 @@
-//! Road lines for walking distances: a GeoJSON layer of LineString / MultiLineString features (the
-//! roads layer QGIS or ArcGIS exports, or an OpenStreetMap extract converted with osmium/ogr2ogr),
-//! with OpenStreetMap's tags as properties where it has them. Only walkable ways are kept
-//! ([`walkable`]); what was left out is counted, so the planner can be told.
+//! Road lines for walking distances: an OpenStreetMap extract (`.osm.pbf`, read by [`super::osm`])
+//! or a GeoJSON layer of LineString / MultiLineString features (the roads layer QGIS or ArcGIS
+//! exports, or an OpenStreetMap extract converted with osmium/ogr2ogr), with OpenStreetMap's tags
+//! as properties where it has them. Only walkable ways are kept ([`walkable`]); what was left out
+//! is counted, so the planner can be told. [`read_any`] is the one entry point for both formats.
 
 use geojson::{GeoJson, GeometryValue, Position};
 
 use super::crs::Crs;
 use super::geojson_in::GeoJsonError;
+use super::osm::{self, PbfError};
+use super::text::{self, TextError};
+use super::words::words;
 use crate::core::geo::LonLat;
+use crate::core::Locale;
+
+/// The largest road file read, bytes: the same limit as the planner's other data files.
+pub const MAX_ROAD_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why a road file could not be read.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum RoadsError {
+    /// The file is over [`MAX_ROAD_BYTES`].
+    TooLarge {
+        /// The file's size, MB.
+        mb: u64,
+        /// The limit, MB.
+        limit_mb: u64,
+    },
+    /// A GeoJSON file whose bytes are not text.
+    Text(TextError),
+    /// A GeoJSON file that cannot be read.
+    GeoJson(GeoJsonError),
+    /// An OpenStreetMap `.osm.pbf` file that cannot be read.
+    Pbf(PbfError),
+}
+
+impl RoadsError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            RoadsError::TooLarge { mb, limit_mb } => (words(locale).roads_too_large)(*mb, *limit_mb),
+            RoadsError::Text(e) => e.message(locale),
+            RoadsError::GeoJson(e) => e.message(locale),
+            RoadsError::Pbf(e) => e.message(locale),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for RoadsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for RoadsError {}
+
+/// Reads the walkable roads of a road file, whichever its format: an OpenStreetMap `.osm.pbf`
+/// extract (recognised by its first bytes, [`osm::looks_like_pbf`]; always WGS84 as OpenStreetMap
+/// is, so `crs` does not apply) or GeoJSON text (UTF-8, UTF-16 or GBK) whose positions are in `crs`.
+///
+/// ```
+/// use zhucan::core::io::crs::Crs;
+/// use zhucan::core::io::roads::{read_any, RoadsError};
+/// let text = br#"{"type":"Feature","properties":{"highway":"footway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.31,23.1]]}}"#;
+/// assert_eq!(read_any(text, Crs::Wgs84).unwrap().ways.len(), 1);
+/// assert!(matches!(read_any(b"", Crs::Wgs84), Err(RoadsError::Text(_))));
+/// ```
+pub fn read_any(bytes: &[u8], crs: Crs) -> Result<Roads, RoadsError> {
+    if bytes.len() > MAX_ROAD_BYTES {
+        return Err(RoadsError::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (MAX_ROAD_BYTES / 1_048_576) as u64 });
+    }
+    if osm::looks_like_pbf(bytes) {
+        return osm::read(bytes).map_err(RoadsError::Pbf);
+    }
+    let (text, _) = text::decode(bytes).map_err(RoadsError::Text)?;
+    read_geojson(&text, crs).map_err(RoadsError::GeoJson)
+}
 
 /// Whether a way may be walked, from its tags (`highway`, `foot`, `access`, `sidewalk`).
 ///
