@@ -650,7 +650,8 @@ mod tests {
         int(9, zz(e7(113.3)), &mut plain);
         bytes(1, &plain, &mut nodes);
         let mut ways = Vec::new();
-        let way_list: [(i64, &[(u64, u64)], &[i64]); 7] = [
+        type Way<'a> = (i64, &'a [(u64, u64)], &'a [i64]);
+        let way_list: [Way<'_>; 7] = [
             (10, &[(1, 2)], &[1, 2, 3]),
             (11, &[(1, 3)], &[4, 5]),
             (12, &[(1, 4), (5, 6)], &[1, 4]),

@@ -82,7 +82,8 @@ pub fn read_any(bytes: &[u8], crs: Crs) -> Result<Roads, RoadsError> {
 ///   {"type":"Feature","properties":{"highway":"motorway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.31,23.1]]}},
 ///   {"type":"Feature","properties":{"waterway":"river"},"geometry":{"type":"LineString","coordinates":[[113.3,23.2],[113.31,23.2]]}}]}"#;
 /// let (roads, map) = read_any_with_basemap(text, Crs::Wgs84).unwrap();
-/// assert_eq!((roads.ways.len(), roads.not_walkable), (0, 1));
+/// // Left out of the walk: the motorway, and the river, which is no road.
+/// assert_eq!((roads.ways.len(), roads.not_walkable), (0, 2));
 /// assert_eq!((map.roads.len(), map.roads[0].0, map.water.len()), (1, RoadClass::Major, 1));
 /// ```
 pub fn read_any_with_basemap(bytes: &[u8], crs: Crs) -> Result<(Roads, Basemap), RoadsError> {
@@ -251,7 +252,8 @@ const NOT_ROADS: [&str; 12] =
 pub struct Roads {
     /// Each walkable way's vertices (WGS84).
     pub ways: Vec<Vec<LonLat>>,
-    /// Line features left out as not walkable (motorways, `foot=no`, private …).
+    /// Line features left out as not walkable (motorways, `foot=no`, private …, and in GeoJSON
+    /// lines tagged as something other than a road: rivers, railways …).
     pub not_walkable: usize,
     /// Features that are not lines (points, polygons) or have no usable geometry.
     pub not_lines: usize,
