@@ -77,19 +77,63 @@ def walkable(tags):
     return False
 
 
+# The basemap's classes and kinds (docs/distance-models.md, "Basemap").
+CLASSES = {
+    "major": {"motorway", "motorway_link", "trunk", "trunk_link", "primary", "primary_link"},
+    "street": {"secondary", "secondary_link", "tertiary", "tertiary_link"},
+    "minor": {"residential", "living_street", "service", "unclassified", "road", "track"},
+    "path": {"footway", "path", "pedestrian", "steps", "cycleway", "corridor", "bridleway"},
+}
+WATERWAYS = {"river", "stream", "canal", "drain", "ditch", "riverbank"}
+RAILWAYS = {"rail", "light_rail", "narrow_gauge", "tram", "monorail"}
+
+
+def basemap_kind(tags):
+    if "highway" in tags:
+        return next((c for c, values in CLASSES.items() if tags["highway"] in values), None)
+    if tags.get("natural") == "water" or tags.get("waterway") in WATERWAYS:
+        return "water"
+    if tags.get("railway") in RAILWAYS:
+        return "rail"
+    return "parks" if tags.get("leisure") == "park" else None
+
+
+def pieces(coords):
+    """Runs of at least two positions between missing nodes: how many, and their positions."""
+    count, vertices, run = 0, 0, 0
+    for p in coords + [None]:
+        if p is None:
+            if run >= 2:
+                count, vertices = count + 1, vertices + run
+            run = 0
+        else:
+            run += 1
+    return count, vertices
+
+
 class Ways(osmium.SimpleHandler):
-    """Every highway-tagged way: (tags, [(x, y) or None, ...]) in units of 1e-7 degree."""
+    """Every highway-tagged way: (tags, [(x, y) or None, ...]) in units of 1e-7 degree; and the
+    basemap's lines counted by kind."""
 
     def __init__(self):
         super().__init__()
         self.ways = []
+        self.basemap = {k: 0 for k in ["major", "street", "minor", "path", "water", "rail", "parks"]}
+        self.road_vertices = 0
 
     def way(self, w):
         tags = {t.k: t.v for t in w.tags}
-        if "highway" not in tags:
+        kind = basemap_kind(tags)
+        if kind is None and "highway" not in tags:
             return
         coords = [(n.location.x, n.location.y) if n.location.valid() else None for n in w.nodes]
-        self.ways.append((w.id, tags, coords))
+        if kind is not None:
+            count, vertices = pieces(coords)
+            self.basemap[kind] += count
+            if "highway" in tags:
+                self.road_vertices += vertices
+        if "highway" in tags:
+            self.ways.append((w.id, tags, coords))
 
 
 def deg(p):
@@ -217,6 +261,8 @@ def main():
         "demand_points": len(demand),
         "demand_weight": sum(weights),
         "sites": len(sites),
+        "basemap_lines": h.basemap,
+        "basemap_road_vertices_unsimplified": h.road_vertices,
         "limits": [],
     }
     for limit in LIMITS_M:

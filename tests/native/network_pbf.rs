@@ -95,3 +95,30 @@ fn a_pbf_name_on_other_bytes_is_refused() {
     assert!(err.contains("city.osm.pbf") && err.contains("不是 OpenStreetMap 的 .osm.pbf 文件"), "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The basemap from the same file: the lines of each kind (ways broken where a node lies outside
+/// the extract, pieces of at least two positions) as many as the reference counts with libosmium,
+/// with fewer vertices once simplified.
+#[test]
+fn basemap_lines_from_the_pbf_match_the_reference() {
+    use zhucan::core::io::crs::Crs;
+    use zhucan::core::io::roads::{read_any, read_any_with_basemap, RoadClass};
+    let e = expected();
+    let want = |kind: &str| e["basemap_lines"][kind].as_u64().expect("a count") as usize;
+    let bytes = std::fs::read(data("helsinki.osm.pbf")).expect("the extract");
+    let (roads, map) = read_any_with_basemap(&bytes, Crs::Wgs84).expect("the extract reads");
+    let class = |c: RoadClass| map.roads.iter().filter(|(k, _)| *k == c).count();
+    assert_eq!(class(RoadClass::Major), want("major"));
+    assert_eq!(class(RoadClass::Street), want("street"));
+    assert_eq!(class(RoadClass::Minor), want("minor"));
+    assert_eq!(class(RoadClass::Path), want("path"));
+    assert_eq!((map.water.len(), map.rail.len(), map.parks.len()), (want("water"), want("rail"), want("parks")));
+    let lines = map.roads.iter().map(|(_, l)| l).chain(&map.water).chain(&map.rail).chain(&map.parks);
+    assert!(lines.clone().all(|l| l.len() >= 2 && l.iter().all(|p| p.is_valid())));
+    // Simplified to within 1 m: fewer vertices than the reference's unsimplified pieces, two at least.
+    let vertices: usize = map.roads.iter().map(|(_, l)| l.len()).sum();
+    let full = e["basemap_road_vertices_unsimplified"].as_u64().expect("a count") as usize;
+    assert!(vertices < full && vertices >= 2 * map.roads.len(), "{vertices} basemap road vertices, {full} unsimplified");
+    // The walk is the same read with or without the basemap.
+    assert_eq!(read_any(&bytes, Crs::Wgs84).expect("reads").ways.len(), roads.ways.len());
+}
