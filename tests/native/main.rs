@@ -5,6 +5,7 @@ mod access;
 mod architecture;
 mod cli;
 mod language_tables;
+mod network_pbf;
 mod network_reference;
 mod parser_robustness;
 mod planner_models;

@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use zhucan::core::io::crs::Crs;
+use zhucan::core::io::roads::read_any;
 use zhucan::core::io::table::{preview, preview_of};
-use zhucan::core::io::{geojson_in, text, xlsx};
+use zhucan::core::io::{geojson_in, osm, text, xlsx};
 use zhucan::core::planner::access::{before_after, AccessOptions, DEFAULT_CAPACITY};
 use zhucan::core::planner::capacity::{assign, capacitated, CapacitySettings, Role};
 use zhucan::core::planner::coverage::Coverage;
@@ -317,7 +318,7 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
     let t1 = Instant::now();
     let straight = prepare(&demand, &candidates, &existing, settings.radius.metres());
     let mut network_json = Value::Null;
-    let mut network_build_s = 0.0;
+    let (mut roads_read_s, mut network_build_s, mut network_search_s) = (0.0, 0.0, 0.0);
     let competitor_lists: Option<Coverage>;
     let prepared = match &args.roads {
         None => {
@@ -328,8 +329,15 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
             if !(args.max_snap_m.is_finite() && args.max_snap_m >= 0.0) {
                 return Err(w.bad_snap.into());
             }
-            let (text, _) = parse_source(path, locale)?;
-            let roads = zhucan::core::io::roads::read_geojson(&text, crs).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
+            // An OpenStreetMap extract (`.osm.pbf`, known by its first bytes) or GeoJSON lines.
+            let tr = Instant::now();
+            let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+            if path.to_ascii_lowercase().ends_with(".pbf") && !osm::looks_like_pbf(&bytes) {
+                return Err((w.in_file)(path, &osm::PbfError::NotPbf.message(locale)));
+            }
+            let roads = read_any(&bytes, crs).map_err(|e| (w.in_file)(path, &e.message(locale)))?;
+            drop(bytes);
+            roads_read_s = tr.elapsed().as_secs_f64();
             let tb = Instant::now();
             let net = zhucan::core::planner::network::RoadNetwork::build(&roads.ways);
             network_build_s = tb.elapsed().as_secs_f64();
@@ -337,10 +345,12 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
                 return Err((w.in_file)(path, &(w.no_walkable_roads)(roads.not_walkable, roads.not_lines)));
             }
             let limit = settings.radius.on_foot_m();
+            let ts = Instant::now();
             let (on_foot, snaps) = prepare_on_foot(&demand, &candidates, &existing, &net, limit, args.max_snap_m, settings.radius.detour());
             competitor_lists = competitors.as_ref().map(|c| {
                 prepare_on_foot(&demand, c, &Sites::default(), &net, limit, args.max_snap_m, settings.radius.detour()).0.candidates
             });
+            network_search_s = ts.elapsed().as_secs_f64();
             // Per site: weight reachable in a straight line (at the same walk, straight line ×
             // detour) and on foot, and the share lost to barriers.
             let w = weights(&demand, &settings.extra_weights);
@@ -471,7 +481,7 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
         "distance_model": if args.roads.is_some() { "on_foot" } else { "straight_line" },
         "network": network_json,
         "raster": raster_json,
-        "timings": {"read_s": read_s, "coverage_s": coverage_s, "network_build_s": network_build_s, "select_s": select_s, "models_s": models_s, "total_s": t0.elapsed().as_secs_f64()},
+        "timings": {"read_s": read_s, "coverage_s": coverage_s, "roads_read_s": roads_read_s, "network_build_s": network_build_s, "network_search_s": network_search_s, "select_s": select_s, "models_s": models_s, "total_s": t0.elapsed().as_secs_f64()},
     });
     if let Some(map) = out.as_object_mut() {
         map.extend(models);

@@ -1,13 +1,197 @@
-//! Road lines for walking distances: a GeoJSON layer of LineString / MultiLineString features (the
-//! roads layer QGIS or ArcGIS exports, or an OpenStreetMap extract converted with osmium/ogr2ogr),
-//! with OpenStreetMap's tags as properties where it has them. Only walkable ways are kept
-//! ([`walkable`]); what was left out is counted, so the planner can be told.
+//! Road lines for walking distances: an OpenStreetMap extract (`.osm.pbf`, read by [`super::osm`])
+//! or a GeoJSON layer of LineString / MultiLineString features (the roads layer QGIS or ArcGIS
+//! exports, or an OpenStreetMap extract converted with osmium/ogr2ogr), with OpenStreetMap's tags
+//! as properties where it has them. Only walkable ways are kept ([`walkable`]); what was left out
+//! is counted, so the planner can be told. [`read_any`] is the one entry point for both formats.
 
 use geojson::{GeoJson, GeometryValue, Position};
 
 use super::crs::Crs;
 use super::geojson_in::GeoJsonError;
-use crate::core::geo::LonLat;
+use super::osm::{self, PbfError};
+use super::text::{self, TextError};
+use super::words::words;
+use crate::core::geo::{LocalProjection, LonLat};
+use crate::core::Locale;
+
+/// The largest road file read, bytes: the same limit as the planner's other data files.
+pub const MAX_ROAD_BYTES: usize = 256 * 1024 * 1024;
+
+/// Why a road file could not be read.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum RoadsError {
+    /// The file is over [`MAX_ROAD_BYTES`].
+    TooLarge {
+        /// The file's size, MB.
+        mb: u64,
+        /// The limit, MB.
+        limit_mb: u64,
+    },
+    /// A GeoJSON file whose bytes are not text.
+    Text(TextError),
+    /// A GeoJSON file that cannot be read.
+    GeoJson(GeoJsonError),
+    /// An OpenStreetMap `.osm.pbf` file that cannot be read.
+    Pbf(PbfError),
+}
+
+impl RoadsError {
+    /// The message in `locale`.
+    pub fn message(&self, locale: Locale) -> String {
+        match self {
+            RoadsError::TooLarge { mb, limit_mb } => (words(locale).roads_too_large)(*mb, *limit_mb),
+            RoadsError::Text(e) => e.message(locale),
+            RoadsError::GeoJson(e) => e.message(locale),
+            RoadsError::Pbf(e) => e.message(locale),
+        }
+    }
+}
+
+/// The English message.
+impl std::fmt::Display for RoadsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Locale::En))
+    }
+}
+
+impl std::error::Error for RoadsError {}
+
+/// Reads the walkable roads of a road file, whichever its format: an OpenStreetMap `.osm.pbf`
+/// extract (recognised by its first bytes, [`osm::looks_like_pbf`]; always WGS84 as OpenStreetMap
+/// is, so `crs` does not apply) or GeoJSON text (UTF-8, UTF-16 or GBK) whose positions are in `crs`.
+///
+/// ```
+/// use zhucan::core::io::crs::Crs;
+/// use zhucan::core::io::roads::{read_any, RoadsError};
+/// let text = br#"{"type":"Feature","properties":{"highway":"footway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.31,23.1]]}}"#;
+/// assert_eq!(read_any(text, Crs::Wgs84).unwrap().ways.len(), 1);
+/// assert!(matches!(read_any(b"", Crs::Wgs84), Err(RoadsError::Text(_))));
+/// ```
+pub fn read_any(bytes: &[u8], crs: Crs) -> Result<Roads, RoadsError> {
+    read_either(bytes, crs, false).map(|(roads, _)| roads)
+}
+
+/// [`read_any`], and the lines the basemap draws from the same file: every road (walkable or not,
+/// with its class), and from an OpenStreetMap extract also water, railways and parks.
+///
+/// ```
+/// use zhucan::core::io::crs::Crs;
+/// use zhucan::core::io::roads::{read_any_with_basemap, RoadClass};
+/// let text = br#"{"type":"FeatureCollection","features":[
+///   {"type":"Feature","properties":{"highway":"motorway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.31,23.1]]}},
+///   {"type":"Feature","properties":{"waterway":"river"},"geometry":{"type":"LineString","coordinates":[[113.3,23.2],[113.31,23.2]]}}]}"#;
+/// let (roads, map) = read_any_with_basemap(text, Crs::Wgs84).unwrap();
+/// // Left out of the walk: the motorway, and the river, which is no road.
+/// assert_eq!((roads.ways.len(), roads.not_walkable), (0, 2));
+/// assert_eq!((map.roads.len(), map.roads[0].0, map.water.len()), (1, RoadClass::Major, 1));
+/// ```
+pub fn read_any_with_basemap(bytes: &[u8], crs: Crs) -> Result<(Roads, Basemap), RoadsError> {
+    read_either(bytes, crs, true)
+}
+
+fn read_either(bytes: &[u8], crs: Crs, basemap: bool) -> Result<(Roads, Basemap), RoadsError> {
+    if bytes.len() > MAX_ROAD_BYTES {
+        return Err(RoadsError::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (MAX_ROAD_BYTES / 1_048_576) as u64 });
+    }
+    if osm::looks_like_pbf(bytes) {
+        return if basemap { osm::read_with_basemap(bytes) } else { osm::read(bytes).map(|r| (r, Basemap::default())) }
+            .map_err(RoadsError::Pbf);
+    }
+    let (text, _) = text::decode(bytes).map_err(RoadsError::Text)?;
+    let mut map = Basemap::default();
+    let roads = read_geojson_into(&text, crs, basemap.then_some(&mut map)).map_err(RoadsError::GeoJson)?;
+    Ok((roads, map))
+}
+
+/// How a road is drawn on the basemap, from its `highway` tag.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RoadClass {
+    /// Motorways, trunk and primary roads (and their links).
+    Major,
+    /// Secondary and tertiary roads.
+    Street,
+    /// Residential, living, service and unclassified streets, tracks; a GIS line without tags.
+    Minor,
+    /// Footways, paths, pedestrian streets, steps, cycleways.
+    Path,
+}
+
+/// The class a `highway` value is drawn as; `None` for roads not drawn (proposed, under
+/// construction, platforms, bus stops …).
+///
+/// ```
+/// use zhucan::core::io::roads::{road_class, RoadClass};
+/// assert_eq!(road_class("trunk_link"), Some(RoadClass::Major));
+/// assert_eq!(road_class("steps"), Some(RoadClass::Path));
+/// assert_eq!(road_class("proposed"), None);
+/// ```
+pub fn road_class(highway: &str) -> Option<RoadClass> {
+    Some(match highway {
+        "motorway" | "motorway_link" | "trunk" | "trunk_link" | "primary" | "primary_link" => RoadClass::Major,
+        "secondary" | "secondary_link" | "tertiary" | "tertiary_link" => RoadClass::Street,
+        "residential" | "living_street" | "service" | "unclassified" | "road" | "track" => RoadClass::Minor,
+        "footway" | "path" | "pedestrian" | "steps" | "cycleway" | "corridor" | "bridleway" => RoadClass::Path,
+        _ => return None,
+    })
+}
+
+/// Lines for a basemap drawn from the road file (WGS84, each at least two points, simplified to
+/// within a metre): no tile server needed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Basemap {
+    /// Every road, walkable or not (a motorway is a barrier worth seeing), with its class.
+    pub roads: Vec<(RoadClass, Vec<LonLat>)>,
+    /// Rivers, streams, canals (`waterway`) and the outlines of water areas (`natural=water`).
+    pub water: Vec<Vec<LonLat>>,
+    /// Railways (`railway=rail`, light rail, narrow gauge, tram, monorail; not subways).
+    pub rail: Vec<Vec<LonLat>>,
+    /// The outlines of parks (`leisure=park`).
+    pub parks: Vec<Vec<LonLat>>,
+}
+
+/// A line without the vertices that change it by less than `tolerance_m` (Douglas–Peucker, in
+/// metres on a local projection), broken at invalid positions into pieces of at least two points.
+///
+/// ```
+/// use zhucan::core::geo::LonLat;
+/// use zhucan::core::io::roads::simplify;
+/// // The middle vertex is 0.1 m off the straight line: dropped; the NaN breaks the line.
+/// let line = [LonLat::new(113.0, 23.0), LonLat::new(113.0005, 23.0000009), LonLat::new(113.001, 23.0),
+///             LonLat::new(f64::NAN, f64::NAN), LonLat::new(113.1, 23.0)];
+/// assert_eq!(simplify(&line, 1.0), vec![vec![LonLat::new(113.0, 23.0), LonLat::new(113.001, 23.0)]]);
+/// ```
+pub fn simplify(line: &[LonLat], tolerance_m: f64) -> Vec<Vec<LonLat>> {
+    line.split(|p| !p.is_valid()).filter(|piece| piece.len() >= 2).map(|piece| douglas_peucker(piece, tolerance_m)).collect()
+}
+
+fn douglas_peucker(line: &[LonLat], tolerance_m: f64) -> Vec<LonLat> {
+    let projection = LocalProjection::new(line[0]);
+    let xy: Vec<(f64, f64)> = line.iter().map(|p| projection.forward(*p)).collect();
+    let mut keep = vec![false; line.len()];
+    keep[0] = true;
+    keep[line.len() - 1] = true;
+    let mut stack = vec![(0, line.len() - 1)];
+    while let Some((a, b)) = stack.pop() {
+        let ((ax, ay), (bx, by)) = (xy[a], xy[b]);
+        let (dx, dy) = (bx - ax, by - ay);
+        let len2 = dx * dx + dy * dy;
+        let mut far = (0.0, a);
+        for (i, &(px, py)) in xy.iter().enumerate().take(b).skip(a + 1) {
+            let t = if len2 > 0.0 { (((px - ax) * dx + (py - ay) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+            let d = (px - ax - t * dx).hypot(py - ay - t * dy);
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tolerance_m {
+            keep[far.1] = true;
+            stack.push((a, far.1));
+            stack.push((far.1, b));
+        }
+    }
+    line.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect()
+}
 
 /// Whether a way may be walked, from its tags (`highway`, `foot`, `access`, `sidewalk`).
 ///
@@ -15,7 +199,10 @@ use crate::core::geo::LonLat;
 /// unclassified roads, tracks, and tertiary to primary roads (Chinese cities' arterials have
 /// pavements). Motorways and trunk roads only with `foot=yes`/`designated`/`permissive` or a
 /// tagged sidewalk. Never with `foot=no`, or `access=no`/`private` unless `foot` allows it. A line
-/// without a `highway` tag (a GIS export of a roads layer) counts as walkable.
+/// without a `highway` tag (a GIS export of a roads layer) counts as walkable in GeoJSON unless it
+/// is tagged as something else (`waterway`, `railway`, `barrier`, `power` …); in an
+/// OpenStreetMap extract, where most ways are buildings and land use, only ways with a `highway`
+/// tag are roads.
 ///
 /// ```
 /// use zhucan::core::io::roads::walkable;
@@ -27,6 +214,7 @@ use crate::core::geo::LonLat;
 /// assert!(walkable(&tags(&[("highway", "service"), ("access", "private"), ("foot", "yes")])));
 /// assert!(!walkable(&tags(&[("highway", "path"), ("foot", "no")])));
 /// assert!(walkable(&tags(&[("name", "沿江路")])));
+/// assert!(!walkable(&tags(&[("name", "珠江"), ("waterway", "river")])));
 /// ```
 pub fn walkable(tags: &[(String, String)]) -> bool {
     let get = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
@@ -38,7 +226,11 @@ pub fn walkable(tags: &[(String, String)]) -> bool {
     if matches!(get("access"), Some("no" | "private")) && !foot_allowed {
         return false;
     }
-    let Some(highway) = get("highway") else { return true };
+    let Some(highway) = get("highway") else {
+        // A line of another kind in an OpenStreetMap export (ogr2ogr's `lines` layer has rivers,
+        // railways, barriers, power lines beside the roads) is no road.
+        return !NOT_ROADS.iter().any(|key| get(key).is_some());
+    };
     match highway {
         "footway" | "path" | "pedestrian" | "steps" | "living_street" | "residential" | "service" | "unclassified" | "track"
         | "corridor" | "cycleway" | "road" | "tertiary" | "tertiary_link" | "secondary" | "secondary_link" | "primary" | "primary_link" => {
@@ -51,12 +243,17 @@ pub fn walkable(tags: &[(String, String)]) -> bool {
     }
 }
 
+/// Keys that make an untagged-highway line something other than a road.
+const NOT_ROADS: [&str; 12] =
+    ["waterway", "railway", "natural", "landuse", "building", "barrier", "power", "aerialway", "man_made", "leisure", "boundary", "route"];
+
 /// The roads read from a file.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Roads {
     /// Each walkable way's vertices (WGS84).
     pub ways: Vec<Vec<LonLat>>,
-    /// Line features left out as not walkable (motorways, `foot=no`, private …).
+    /// Line features left out as not walkable (motorways, `foot=no`, private …, and in GeoJSON
+    /// lines tagged as something other than a road: rivers, railways …).
     pub not_walkable: usize,
     /// Features that are not lines (points, polygons) or have no usable geometry.
     pub not_lines: usize,
@@ -64,7 +261,13 @@ pub struct Roads {
 
 fn tags(properties: Option<&geojson::JsonObject>) -> Vec<(String, String)> {
     properties
-        .map(|p| p.iter().map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))).collect())
+        // A null property (ogr2ogr writes `"highway": null` on a waterway) is no tag.
+        .map(|p| {
+            p.iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k.clone(), v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -92,6 +295,12 @@ fn line(coords: &[Position], crs: Crs) -> Vec<LonLat> {
 /// assert_eq!((roads.ways.len(), roads.not_walkable, roads.not_lines), (1, 1, 1));
 /// ```
 pub fn read_geojson(text: &str, crs: Crs) -> Result<Roads, GeoJsonError> {
+    read_geojson_into(text, crs, None)
+}
+
+/// [`read_geojson`], and the basemap's lines into `map`: roads with a class (a line without a
+/// `highway` tag is a minor road), water, railways and parks (lines, and polygons' outer rings).
+fn read_geojson_into(text: &str, crs: Crs, mut map: Option<&mut Basemap>) -> Result<Roads, GeoJsonError> {
     let gj: GeoJson = text.parse().map_err(|e: geojson::Error| GeoJsonError::Invalid(e.to_string().chars().take(200).collect()))?;
     let features = match gj {
         GeoJson::FeatureCollection(fc) => fc.features,
@@ -103,6 +312,10 @@ pub fn read_geojson(text: &str, crs: Crs) -> Result<Roads, GeoJsonError> {
     }
     let mut roads = Roads::default();
     for f in &features {
+        let tags = tags(f.properties.as_ref());
+        if let Some(map) = map.as_deref_mut() {
+            add_to_basemap(map, &tags, f.geometry.as_ref().map(|g| &g.value), crs);
+        }
         let lines: Vec<Vec<LonLat>> = match f.geometry.as_ref().map(|g| &g.value) {
             Some(GeometryValue::LineString { coordinates }) => vec![line(coordinates, crs)],
             Some(GeometryValue::MultiLineString { coordinates }) => coordinates.iter().map(|c| line(c, crs)).collect(),
@@ -111,13 +324,44 @@ pub fn read_geojson(text: &str, crs: Crs) -> Result<Roads, GeoJsonError> {
                 continue;
             }
         };
-        if !walkable(&tags(f.properties.as_ref())) {
+        if !walkable(&tags) {
             roads.not_walkable += 1;
             continue;
         }
         roads.ways.extend(lines.into_iter().filter(|l| l.iter().filter(|p| p.is_valid()).count() >= 2));
     }
     Ok(roads)
+}
+
+/// A GeoJSON feature's lines on the basemap, by its tags.
+fn add_to_basemap(map: &mut Basemap, tags: &[(String, String)], geometry: Option<&GeometryValue>, crs: Crs) {
+    let get = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let lines: Vec<Vec<LonLat>> = match geometry {
+        Some(GeometryValue::LineString { coordinates }) => vec![line(coordinates, crs)],
+        Some(GeometryValue::MultiLineString { coordinates }) => coordinates.iter().map(|c| line(c, crs)).collect(),
+        Some(GeometryValue::Polygon { coordinates }) => coordinates.first().map(|ring| line(ring, crs)).into_iter().collect(),
+        Some(GeometryValue::MultiPolygon { coordinates }) => {
+            coordinates.iter().filter_map(|p| p.first()).map(|ring| line(ring, crs)).collect()
+        }
+        _ => return,
+    };
+    let pieces = || lines.iter().flat_map(|l| simplify(l, 1.0));
+    let is_line = matches!(geometry, Some(GeometryValue::LineString { .. } | GeometryValue::MultiLineString { .. }));
+    match get("highway") {
+        Some(highway) => {
+            if let Some(class) = road_class(highway) {
+                map.roads.extend(pieces().map(|l| (class, l)));
+            }
+        }
+        None if get("natural") == Some("water") || get("waterway").is_some() => map.water.extend(pieces()),
+        None if get("railway").is_some_and(|r| matches!(r, "rail" | "light_rail" | "narrow_gauge" | "tram" | "monorail")) => {
+            map.rail.extend(pieces())
+        }
+        None if get("leisure") == Some("park") => map.parks.extend(pieces()),
+        // A roads layer exported from a GIS, without OpenStreetMap's tags.
+        None if is_line && walkable(tags) => map.roads.extend(pieces().map(|l| (RoadClass::Minor, l))),
+        None => {}
+    }
 }
 
 #[cfg(test)]
