@@ -4,8 +4,8 @@
 
 use zhucan::core::calendar::Calendar;
 use zhucan::core::policy::draft::{
-    check, draft_from_policy, draft_from_toml, validate, write_toml, BenefitKind, DraftCap, DraftCondition, DraftDated, DraftDeliveryFee,
-    DraftPerMeal, DraftStep, DraftText, PolicyDraft,
+    check, draft_from_policy, draft_from_toml, validate, write_toml, BenefitKind, DraftCap, DraftClause, DraftCondition, DraftDated,
+    DraftDeliveryFee, DraftPerMeal, DraftStep, DraftText, PolicyDraft,
 };
 use zhucan::core::policy::model::Policy;
 use zhucan::core::policy::parse_policy;
@@ -185,6 +185,7 @@ fn a_small_draft_is_written_in_the_formats_order_with_comments() {
     d.id = "t".into();
     d.name = DraftText::new("测试市");
     d.region = DraftText { zh: "测试省".into(), en: "Test".into() };
+    d.gaps = vec![DraftText::new("一"), DraftText { zh: "二".into(), en: "two".into() }];
     d.sources[0].id = "s".into();
     d.sources[0].title = "文件".into();
     d.sources[0].number = "测〔2024〕1号".into();
@@ -241,6 +242,10 @@ format = 1
 id = "t"
 name = "测试市"
 region = { zh = "测试省", en = "Test" }
+gaps = [
+  "一",
+  { zh = "二", en = "two" },
+]
 
 # Source: the policy document (title, number or address)
 [[source]]
@@ -286,4 +291,45 @@ expect = { subsidy = 2.5, tier = "all" }
     assert_eq!(write_toml(&d, Locale::En), expected);
     let p = load("small", expected);
     assert_eq!(p.versions[0].from, None);
+    assert_eq!(p.gaps.len(), 2);
+}
+
+#[test]
+fn the_cli_writes_a_file_out_as_the_studio_does() {
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_zhucan"))
+            .args(args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .output()
+            .expect("the zhucan binary runs")
+    };
+    let out = run(&["--lang", "zh", "policy", "fmt", "tianjin"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let tianjin = PRESETS.iter().find(|p| p.id == "tianjin").map(|p| p.toml).unwrap_or_default();
+    let draft = draft_from_toml(tianjin).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(text, write_toml(&draft, Locale::ZhCn));
+    assert!(text.contains("\n# 政策：编号、名称、地区\n[policy]\nid = \"tianjin\"\n"), "{text}");
+    assert_eq!(without_lines(load("fmt", &text)), without_lines(load("tianjin", tianjin)));
+    let missing = run(&["--lang", "en", "policy", "fmt", "no-such-city"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-city: no such file, and not a preset"));
+}
+
+#[test]
+fn a_duplicate_id_and_an_unknown_reference_name_their_own_fields() {
+    let mut d = template();
+    let copy = d.sources[0].clone();
+    d.sources.push(copy);
+    // A second clause from a source that does not exist (the first is what the figures quote:
+    // with its source unknown, every figure quoting it would be reported too).
+    d.clauses.push(DraftClause { id: "extra".into(), source: "nowhere".into(), text: "……".into(), ..DraftClause::default() });
+    d.versions[0].components[0].tiers[1].clause = "no-such-clause".into();
+    let problems = validate(&d, Locale::ZhCn);
+    assert_eq!(fields(&problems), vec!["clause[1].source", "source[1].id", "version[0].component[0].tier[1].clause"]);
+    let unknown = problems.iter().find(|p| p.field == "clause[1].source").map(|p| p.message.clone()).unwrap_or_default();
+    assert!(unknown.contains("nowhere"), "{unknown}");
+    assert!(problems.iter().all(|p| p.line > 0 && p.is_under(p.field.split('.').next().unwrap_or(""))));
 }

@@ -872,7 +872,7 @@ pub fn choices(menu: Menu, draft: &PolicyDraft, locale: Locale) -> Vec<Choice> {
 }
 
 /// The text in `locale` (the Chinese when the English is blank), if any.
-fn text_in(t: &DraftText, locale: Locale) -> Option<&str> {
+pub(super) fn text_in(t: &DraftText, locale: Locale) -> Option<&str> {
     let english = t.en.trim();
     let chinese = t.zh.trim();
     let (first, second) = match locale {
@@ -1002,12 +1002,11 @@ fn when(c: &Condition) -> Option<DraftCondition> {
 fn version(v: &super::model::Version, clause: &dyn Fn(usize) -> String) -> DraftVersion {
     let opt_clause = |r: Option<usize>| r.map(clause).unwrap_or_default();
     let caps = &v.caps;
-    let given: Vec<usize> =
-        [&caps.per_day.as_ref().map(|c| c.1), &caps.per_week.as_ref().map(|c| c.1), &caps.per_month.as_ref().map(|c| c.1)]
-            .into_iter()
-            .chain([&caps.money_per_week.as_ref().map(|c| c.1), &caps.money_per_month.as_ref().map(|c| c.1)])
-            .filter_map(|c| *c)
-            .collect();
+    let given: Vec<usize> = [caps.per_day.as_ref().map(|c| c.1), caps.per_week.as_ref().map(|c| c.1), caps.per_month.as_ref().map(|c| c.1)]
+        .into_iter()
+        .chain([caps.money_per_week.as_ref().map(|c| c.1), caps.money_per_month.as_ref().map(|c| c.1)])
+        .flatten()
+        .collect();
     let shared: BTreeSet<usize> = given.iter().copied().collect();
     let shared = (shared.len() == 1).then(|| given[0]);
     let cap_count = |c: &Option<(Dated<u32>, usize)>| match c {
@@ -1183,4 +1182,79 @@ fn case(c: &super::model::Case) -> DraftCase {
         version: e.version.clone(),
     };
     DraftCase { name: c.name.clone(), person, meal, expect, why: c.why.clone().unwrap_or_default() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_category_source_and_clause_menus_list_the_drafts_own_items() {
+        let mut d = PolicyDraft::blank();
+        d.categories = vec![
+            DraftCategory {
+                id: "youfu".into(),
+                name: DraftText { zh: "优抚对象".into(), en: "Entitled groups".into() },
+                ..Default::default()
+            },
+            DraftCategory { id: "  ".into(), ..Default::default() },
+            DraftCategory { id: "x".into(), name: DraftText::new("某类"), ..Default::default() },
+        ];
+        d.sources[0] = DraftSource { id: "doc".into(), title: "某文件".into(), ..Default::default() };
+        let zh = choices(Menu::Category, &d, Locale::ZhCn);
+        assert_eq!(zh, vec![choice("youfu", "优抚对象"), choice("x", "某类")]);
+        // English falls back to the Chinese where none is given.
+        let en = choices(Menu::Category, &d, Locale::En);
+        assert_eq!(en, vec![choice("youfu", "Entitled groups"), choice("x", "某类")]);
+        assert_eq!(choices(Menu::Source, &d, Locale::ZhCn), vec![choice("doc", "某文件")]);
+        // The blank clause has no id yet: nothing to pick.
+        assert!(choices(Menu::Clause, &d, Locale::ZhCn).is_empty());
+    }
+
+    #[test]
+    fn the_fixed_menus_hold_the_files_codes() {
+        let d = PolicyDraft::default();
+        let codes = |m: Menu| choices(m, &d, Locale::ZhCn).into_iter().map(|c| c.code).collect::<Vec<_>>();
+        assert_eq!(codes(Menu::CareLevel), ["none", "mild", "moderate", "severe"]);
+        assert_eq!(codes(Menu::DisabilityGrade), ["1", "2", "3", "4"]);
+        assert_eq!(codes(Menu::IncomeHardship), ["dibao", "dibao_edge", "low_income"]);
+        assert_eq!(codes(Menu::Hukou), ["local", "nonlocal"]);
+        assert_eq!(codes(Menu::Spend), ["", "above", "at_least"]);
+        assert!(!codes(Menu::Hardship).contains(&"none".to_string()));
+        assert_eq!(choices(Menu::DisabilityGrade, &d, Locale::ZhCn)[0].label, "1级");
+        assert_eq!(choices(Menu::Area, &d, Locale::En)[1].label, "rural");
+    }
+
+    #[test]
+    fn every_test_kind_makes_a_condition_of_its_own_kind_with_its_key() {
+        for kind in TestKind::ALL {
+            assert_eq!(DraftCondition::new(kind).kind(), kind);
+            assert!(!kind.name(Locale::ZhCn).is_empty() && !kind.name(Locale::En).is_empty());
+        }
+        assert_eq!(TestKind::IncomeAtMostDibaoPercent.key(), "income_at_most_dibao_percent");
+        assert_eq!(TestKind::AgeAtLeast.name(Locale::ZhCn), "年满（周岁）");
+        assert_eq!(TestKind::Not.name(Locale::En), "none of this");
+    }
+
+    #[test]
+    fn meals_are_toggled_in_breakfast_lunch_dinner_order() {
+        let mut v = DraftVersion::default();
+        assert_eq!(v.meals, ["breakfast", "lunch", "dinner"]);
+        v.toggle_meal(MealKind::Lunch);
+        v.toggle_meal(MealKind::Breakfast);
+        assert_eq!(v.meals, ["dinner"]);
+        v.toggle_meal(MealKind::Lunch);
+        v.toggle_meal(MealKind::Breakfast);
+        assert_eq!(v.meals, ["breakfast", "lunch", "dinner"]);
+    }
+
+    #[test]
+    fn a_dated_value_is_plain_blank_or_dated() {
+        assert_eq!(DraftDated::plain("3").plain_value(), Some("3"));
+        assert!(DraftDated::default().is_blank());
+        assert!(DraftDated::plain(" ").is_blank());
+        let dated = DraftDated { steps: vec![DraftStep { from: "2024-01-01".into(), value: "3".into() }] };
+        assert_eq!(dated.plain_value(), None);
+        assert!(!dated.is_blank());
+    }
 }

@@ -16,13 +16,13 @@ pub struct DraftWords {
     pub source: &'static str,
     /// Above `[[clause]]`.
     pub clause: &'static str,
-    /// Above `[[version]]`: the version's label.
+    /// Above `[[version]]`: the version's label (empty: not named yet).
     pub version: fn(&str) -> String,
     /// Above `[[version.income]]`.
     pub income: &'static str,
-    /// Above `[[version.component]]`: the part's name.
+    /// Above `[[version.component]]`: the part's name (empty: not named yet).
     pub component: fn(&str) -> String,
-    /// Above `[[version.component.tier]]`: the tier's name.
+    /// Above `[[version.component.tier]]`: the tier's name (empty: not named yet).
     pub tier: fn(&str) -> String,
     /// Above `[[version.delivery]]`.
     pub delivery: &'static str,
@@ -55,10 +55,10 @@ pub const ZH_CN: DraftWords = DraftWords {
     category: "本政策自己规定的人员类别",
     source: "来源：政策文件（标题、文号或网址）",
     clause: "条款原文：文件里的原话",
-    version: |label| format!("版本：{label}"),
+    version: |label| if label.is_empty() { "版本".into() } else { format!("版本：{label}") },
     income: "按家庭收入认定的困难类别",
-    component: |name| format!("补贴部分：{name}"),
-    tier: |name| format!("补贴档次：{name}"),
+    component: |name| if name.is_empty() { "补贴部分".into() } else { format!("补贴部分：{name}") },
+    tier: |name| if name.is_empty() { "补贴档次".into() } else { format!("补贴档次：{name}") },
     delivery: "送餐上门补贴",
     operator: "给助餐机构的运营补贴",
     case: |name| format!("测试用例：{name}"),
@@ -96,10 +96,10 @@ pub const EN: DraftWords = DraftWords {
     category: "A category of people this policy defines",
     source: "Source: the policy document (title, number or address)",
     clause: "Clause: the document's own words",
-    version: |label| format!("Version: {label}"),
+    version: |label| if label.is_empty() { "Version".into() } else { format!("Version: {label}") },
     income: "A hardship category defined by household income",
-    component: |name| format!("Part of the subsidy: {name}"),
-    tier: |name| format!("Tier: {name}"),
+    component: |name| if name.is_empty() { "Part of the subsidy".into() } else { format!("Part of the subsidy: {name}") },
+    tier: |name| if name.is_empty() { "Tier".into() } else { format!("Tier: {name}") },
     delivery: "Home-delivery subsidy",
     operator: "Operating subsidy to the canteen",
     case: |name| format!("Test case: {name}"),

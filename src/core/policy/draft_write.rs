@@ -13,7 +13,7 @@
 //! `{ all = [ … ] }`. The writer records where that makes the loader's path differ from the
 //! draft's (`….when.hukou` is the draft's `….when.all[1].hukou`) for [`super::draft_check`].
 
-use super::draft::{BenefitKind, DraftCondition, DraftDated, DraftPerMeal, DraftText, DraftVersion, PolicyDraft};
+use super::draft::{text_in, BenefitKind, DraftCondition, DraftDated, DraftPerMeal, DraftText, DraftVersion, PolicyDraft};
 use super::draft_words::{draft_words, DraftWords};
 use crate::core::date::Date;
 use crate::core::money::Fen;
@@ -35,7 +35,7 @@ pub(super) struct Written {
 
 /// Writes the draft.
 pub(super) fn write(draft: &PolicyDraft, locale: Locale) -> Written {
-    let mut w = Writer { out: String::new(), paths: Vec::new(), words: draft_words(locale) };
+    let mut w = Writer { out: String::new(), paths: Vec::new(), words: draft_words(locale), locale };
     w.policy(draft);
     Written { text: w.out, paths: w.paths }
 }
@@ -169,6 +169,7 @@ struct Writer {
     out: String,
     paths: Vec<(String, String)>,
     words: &'static DraftWords,
+    locale: Locale,
 }
 
 impl Writer {
@@ -200,11 +201,24 @@ impl Writer {
         }
     }
 
+    /// A list of texts: on one line when it holds one, else one item a line.
     fn texts(&mut self, indent: &str, key: &str, list: &[DraftText]) {
-        if !list.is_empty() {
-            let items: Vec<String> = list.iter().map(text).collect();
-            self.key(indent, key, format!("[{}]", items.join(", ")));
+        match list {
+            [] => {}
+            [one] => self.key(indent, key, format!("[{}]", text(one))),
+            _ => {
+                self.line(indent, &format!("{key} = ["));
+                for t in list {
+                    self.line(indent, &format!("  {},", text(t)));
+                }
+                self.line(indent, "]");
+            }
         }
+    }
+
+    /// A name for a comment: the text in the user's language, else the id.
+    fn name(&self, t: &DraftText, id: &str) -> String {
+        text_in(t, self.locale).unwrap_or(id.trim()).to_string()
     }
 
     fn header(&mut self, indent: &str, comment: &str, header: &str) {
@@ -256,7 +270,7 @@ impl Writer {
             self.version(i, v);
         }
         for (i, c) in d.cases.iter().enumerate() {
-            let name = if blank(&c.name) { (i + 1).to_string() } else { c.name.clone() };
+            let name = if blank(&c.name) { (i + 1).to_string() } else { c.name.trim().to_string() };
             self.header("", &(self.words.case)(&name), "[[case]]");
             self.opt("", "name", &c.name, quote);
             let p = &c.person;
@@ -315,7 +329,7 @@ impl Writer {
     }
 
     fn version(&mut self, i: usize, v: &DraftVersion) {
-        let label = if v.label.is_blank() { v.id.clone() } else { v.label.zh.clone() };
+        let label = self.name(&v.label, &v.id);
         self.header("", &(self.words.version)(&label), "[[version]]");
         let path = format!("version[{i}]");
         self.opt("", "id", &v.id, code);
@@ -406,7 +420,7 @@ impl Writer {
             self.opt("  ", "clause", &inc.clause, code);
         }
         for (c_i, c) in v.components.iter().enumerate() {
-            let name = if c.name.is_blank() { c.id.clone() } else { c.name.zh.clone() };
+            let name = self.name(&c.name, &c.id);
             self.header("  ", &(self.words.component)(&name), "[[version.component]]");
             self.opt("  ", "id", &c.id, code);
             self.opt_text("  ", "name", &c.name);
@@ -427,7 +441,7 @@ impl Writer {
                 self.opt("  ", "spend_clause", &c.spend_clause, code);
             }
             for (t_i, t) in c.tiers.iter().enumerate() {
-                let name = if t.name.is_blank() { t.id.clone() } else { t.name.zh.clone() };
+                let name = self.name(&t.name, &t.id);
                 self.header("    ", &(self.words.tier)(&name), "[[version.component.tier]]");
                 self.opt("    ", "id", &t.id, code);
                 self.opt_text("    ", "name", &t.name);
