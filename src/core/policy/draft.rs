@@ -1201,8 +1201,8 @@ mod tests {
             DraftCategory { id: "x".into(), name: DraftText::new("某类"), ..Default::default() },
         ];
         d.sources[0] = DraftSource { id: "doc".into(), title: "某文件".into(), ..Default::default() };
-        let zh = choices(Menu::Category, &d, Locale::ZhCn);
-        assert_eq!(zh, vec![choice("youfu", "优抚对象"), choice("x", "某类")]);
+        let chinese = choices(Menu::Category, &d, Locale::ZhCn);
+        assert_eq!(chinese, vec![choice("youfu", "优抚对象"), choice("x", "某类")]);
         // English falls back to the Chinese where none is given.
         let en = choices(Menu::Category, &d, Locale::En);
         assert_eq!(en, vec![choice("youfu", "Entitled groups"), choice("x", "某类")]);
