@@ -15,6 +15,7 @@ mod planner_properties;
 mod poi;
 mod policy_errors;
 mod policy_new_keys;
+mod policy_studio;
 mod policy_template;
 mod presets;
 mod properties;

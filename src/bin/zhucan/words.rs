@@ -22,6 +22,8 @@ pub struct CliWords {
     pub about_policy: &'static str,
     /// `zhucan policy check`.
     pub about_check: &'static str,
+    /// `zhucan policy fmt`.
+    pub about_fmt: &'static str,
     /// `subsidy --policy`.
     pub help_subsidy_policy: &'static str,
     /// `subsidy --person`.
@@ -90,6 +92,8 @@ pub struct CliWords {
     pub help_demo_points: &'static str,
     /// `policy check FILE`.
     pub help_check_file: &'static str,
+    /// `policy fmt FILE`.
+    pub help_fmt_file: &'static str,
 
     /// An error line on standard error (the message).
     pub error_line: fn(&str) -> String,
@@ -170,6 +174,7 @@ pub const ZH_CN: CliWords = CliWords {
     about_demo: "把模拟的示例区县写成 CSV 文件（中文列名，GCJ-02 坐标）",
     about_policy: "处理政策文件",
     about_check: "检查政策文件（或预设政策的编号）：列出每个问题和它所在的行，再运行文件里的测试案例",
+    about_fmt: "把政策文件（或预设政策）按政策编辑器的格式重新写出：固定的顺序，每个表前有一行中文说明；内容不变",
     help_subsidy_policy: "政策文件，或预设政策的编号，例如 tianjin（编号写错时会列出全部预设）",
     help_subsidy_person: "个人情况的 JSON 文件，例如 {\"birth_date\": \"1944-05-01\", \"care_level\": \"none\", \"hardship\": \"dibao\", …}",
     help_subsidy_people: "名单 CSV 文件，每行一个人（列名和个人 JSON 的字段名相同）；输出 CSV",
@@ -204,6 +209,7 @@ pub const ZH_CN: CliWords = CliWords {
     help_demo_out: "写入 demand.csv、candidates.csv 和 existing.csv 的目录",
     help_demo_points: "老年人口点的个数",
     help_check_file: "政策文件，或预设政策的编号，例如 shenzhen-2025",
+    help_fmt_file: "政策文件，或预设政策的编号，例如 shenzhen-2025；结果写到标准输出",
 
     error_line: |message| format!("zhucan：{message}"),
     bad_lang: |value| format!("--lang 只能是 zh 或 en，不能是“{value}”"),
@@ -265,6 +271,7 @@ pub const EN: CliWords = CliWords {
     about_demo: "Write the SIMULATED sample district as CSV files (Chinese headers, GCJ-02)",
     about_policy: "Work with policy files",
     about_check: "Check a policy file (or preset id): every problem with its line, then its test cases",
+    about_fmt: "Write a policy file (or preset) out again as the policy studio does: a fixed order, a comment above each table; the content unchanged",
     help_subsidy_policy: "A policy file, or a preset id such as tianjin (a wrong id lists them all)",
     help_subsidy_person: "PERSON.json: {\"birth_date\": \"1944-05-01\", \"care_level\": \"none\", \"hardship\": \"dibao\", …}",
     help_subsidy_people: "A roster CSV with one person per row (same column names as PERSON.json); writes CSV",
@@ -299,6 +306,7 @@ pub const EN: CliWords = CliWords {
     help_demo_out: "Directory to write demand.csv, candidates.csv and existing.csv into",
     help_demo_points: "Demand points",
     help_check_file: "A policy file, or a preset id such as shenzhen-2025",
+    help_fmt_file: "A policy file, or a preset id such as shenzhen-2025; the result goes to standard output",
 
     error_line: |message| format!("zhucan: {message}"),
     bad_lang: |value| format!("--lang must be zh or en, not {value:?}"),
@@ -371,6 +379,7 @@ impl CliWords {
             "demo-data" => self.about_demo,
             "policy" => self.about_policy,
             "policy check" => self.about_check,
+            "policy fmt" => self.about_fmt,
             _ => return None,
         })
     }
@@ -413,6 +422,7 @@ impl CliWords {
             ("demo-data", "out") => self.help_demo_out,
             ("demo-data", "points") => self.help_demo_points,
             ("policy check", "file") => self.help_check_file,
+            ("policy fmt", "file") => self.help_fmt_file,
             _ => return None,
         })
     }
