@@ -288,15 +288,15 @@ impl Ctx {
         self.mark(path);
         let id = field_id(path);
         let (errors, error_id) = self.errors(path, &id);
-        let zh = sub(&lens, |t| &mut t.zh);
-        let en = sub(&lens, |t| &mut t.en);
+        let chinese = sub(&lens, |t| &mut t.zh);
+        let english = sub(&lens, |t| &mut t.en);
         let t = self.t;
         html! {
             <fieldset class="field bilingual" id={id.clone()} aria-describedby={error_id.clone()}>
                 <legend>{ label.to_string() }</legend>
                 { errors }
-                { self.plain(&format!("{id}-zh"), t.in_chinese, &value.zh, zh, error_id.clone()) }
-                { self.plain(&format!("{id}-en"), t.in_english, &value.en, en, None) }
+                { self.plain(&format!("{id}-zh"), t.in_chinese, &value.zh, chinese, error_id.clone()) }
+                { self.plain(&format!("{id}-en"), t.in_english, &value.en, english, None) }
             </fieldset>
         }
     }
@@ -420,6 +420,12 @@ impl Ctx {
             let dispatch = self.dispatch.clone();
             let focus = self.focus.clone();
             let id = id.to_string();
+            // The focus follows the moved item: its same button, or the other one at an end of the list.
+            let which = match which {
+                "up" if to == 0 => "down",
+                "down" if to + 1 == len => "up",
+                w => w,
+            };
             let next = format!("{}-{which}", id_at(&id, to));
             Callback::from(move |_: MouseEvent| {
                 let list = list.clone();

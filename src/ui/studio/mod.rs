@@ -320,7 +320,7 @@ pub fn Studio(props: &StudioProps) -> Html {
                     </select>
                     <button type="button" id="studio-open-preset" class="button secondary" onclick={on_preset}>{ t.open_preset }</button>
                 </div>
-                <div class="field">
+                <div class="field studio-file">
                     <label for="studio-file" class="button secondary file-button">{ t.open_file }</label>
                     <input type="file" id="studio-file" class="visually-hidden" accept=".toml,text/plain" onchange={on_file} />
                 </div>
@@ -360,7 +360,7 @@ pub fn Studio(props: &StudioProps) -> Html {
                 </div>
                 <details class="studio-toml">
                     <summary>{ t.show_toml }</summary>
-                    <pre class="long-text" tabindex="0" aria-label={t.show_toml}>{ toml.clone() }</pre>
+                    <pre class="long-text" tabindex="0">{ toml.clone() }</pre>
                 </details>
             </section>
             { preview }
