@@ -72,6 +72,9 @@ test("a new city's policy from the blank template, by keyboard: its example pass
   // The blank draft lists what is missing, each a link to its field.
   await waitForText(studio.locator(".studio-check-line"), /政策还有\d+个问题/);
   assert.ok((await studio.locator("#studio-problems a").count()) > 0, "the problems link to their fields");
+  // Following the first link puts the focus in the field it names.
+  await studio.locator("#studio-problems a").first().click();
+  assert.match(await page.evaluate(() => document.activeElement?.tagName), /INPUT|SELECT|TEXTAREA/);
 
   await type(label(studio, "政策编号"), "ceshi-2025");
   await type(label(group(studio, "政策名称"), "中文"), "测试市老年助餐补贴");
@@ -204,6 +207,16 @@ test("a phone in large text: the studio fits the screen, lists move with real bu
   await press(group(studio, "来源1").getByRole("button", { name: "删除来源1" }));
   assert.equal(await label(group(studio, "来源1"), "编号").inputValue(), "");
   assert.equal(await group(studio, "来源2").count(), 0);
+  // A listed policy opens with every part filled in, and its own examples pass.
+  const preset = label(studio, "已收录的政策");
+  const tianjin = (await preset.locator("option").allTextContents()).find((o) => o.includes("天津"));
+  assert.ok(tianjin, "Tianjin is listed");
+  await preset.selectOption({ label: tianjin });
+  await press(studio.getByRole("button", { name: "打开这份政策" }));
+  await waitForText(studio.locator(".studio-status"), /已打开“tianjin\.toml”。/);
+  const line = await waitForText(studio.locator(".studio-check-line"), /政策没有问题；(\d+)个例子中\1个算对了。/);
+  assert.ok(Number(/(\d+)个例子/.exec(line)[1]) > 0, "it has examples");
+  assert.match(await label(studio, "政策编号").inputValue(), /^tianjin/);
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= PHONE.width, `no sideways scrolling (${wide} px)`);
   await page.screenshot({ path: `${OUT_DIR}/studio-zh-390-large.png`, fullPage: false });

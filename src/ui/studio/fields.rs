@@ -248,7 +248,7 @@ impl Ctx {
         let id = field_id(path);
         let (errors, error_id) = self.errors(path, &id);
         let boxes = choices.iter().enumerate().map(|(i, c)| {
-            let checked = value.iter().any(|v| *v == c.code);
+            let checked = value.contains(&c.code);
             let code = c.code.clone();
             let order: Vec<String> = choices.iter().map(|c| c.code.clone()).collect();
             let lens = lens.clone();

@@ -261,7 +261,7 @@ pub fn Studio(props: &StudioProps) -> Html {
     let target = |field: &str| -> String {
         let mut path = field.to_string();
         loop {
-            if shown.iter().any(|s| *s == path) {
+            if shown.contains(&path) {
                 return field_id(&path);
             }
             match path.rfind(['.', '[']) {
@@ -276,8 +276,7 @@ pub fn Studio(props: &StudioProps) -> Html {
             let id = id.clone();
             Callback::from(move |e: MouseEvent| {
                 e.prevent_default();
-                browser::reveal(&id);
-                browser::focus(&id);
+                focus_field(&id);
             })
         };
         html! { <li><a href={format!("#{id}")} {onclick}>{ p.message.clone() }</a></li> }
@@ -365,6 +364,22 @@ pub fn Studio(props: &StudioProps) -> Html {
             </section>
             { preview }
         </div>
+    }
+}
+
+/// Scrolls to the element `id` and focuses it, or its first control when it is a group (a
+/// fieldset of two languages, a condition, a list item).
+fn focus_field(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    el.scroll_into_view();
+    let control = if matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA" | "BUTTON") {
+        Some(el)
+    } else {
+        el.query_selector("input, select, textarea, button").ok().flatten()
+    };
+    if let Some(control) = control.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = control.focus();
     }
 }
 

@@ -13,6 +13,11 @@ use crate::core::policy::draft::{
     DraftPerMeal, DraftText, DraftTier, DraftVersion, Menu, PolicyDraft,
 };
 
+/// A meal's amount: its key, its name, its value, where it is.
+type MealRow<'a> = (&'a str, &'a str, &'a DraftDated, fn(&mut DraftPerMeal) -> &mut DraftDated);
+/// A cap: its key, label, hint, value, where it is.
+type CapRow<'a> = (&'a str, &'a str, &'a str, &'a DraftCap, fn(&mut crate::core::policy::draft::DraftCaps) -> &mut DraftCap);
+
 /// Every version, with add / move / remove.
 pub fn versions(ctx: &Ctx) -> Html {
     let t = ctx.t;
@@ -179,7 +184,7 @@ fn per_meal(ctx: &Ctx, p: &str, label: &str, hint: &str, v: &DraftPerMeal, l: Le
     if !v.per_meal {
         return html! { <>{ ctx.dated(p, label, Some(hint), &v.all, sub(&l, |m| &mut m.all)) }{ split }</> };
     }
-    let meals: [(&str, &str, &DraftDated, fn(&mut DraftPerMeal) -> &mut DraftDated); 3] = [
+    let meals: [MealRow; 3] = [
         ("breakfast", t.meals[0], &v.breakfast, |m| &mut m.breakfast),
         ("lunch", t.meals[1], &v.lunch, |m| &mut m.lunch),
         ("dinner", t.meals[2], &v.dinner, |m| &mut m.dinner),
@@ -198,7 +203,7 @@ fn per_meal(ctx: &Ctx, p: &str, label: &str, hint: &str, v: &DraftPerMeal, l: Le
 fn caps(ctx: &Ctx, p: &str, v: &crate::core::policy::draft::DraftVersion, l: Lens<crate::core::policy::draft::DraftCaps>) -> Html {
     let t = ctx.t;
     let c = &v.caps;
-    let rows: [(&str, &str, &str, &DraftCap, fn(&mut crate::core::policy::draft::DraftCaps) -> &mut DraftCap); 5] = [
+    let rows: [CapRow; 5] = [
         ("per_day", t.cap_per_day, t.meals_hint, &c.per_day, |c| &mut c.per_day),
         ("per_week", t.cap_per_week, t.meals_hint, &c.per_week, |c| &mut c.per_week),
         ("per_month", t.cap_per_month, t.meals_hint, &c.per_month, |c| &mut c.per_month),
