@@ -121,6 +121,8 @@ test("a new city's policy from the blank template, by keyboard: its example pass
   await type(label(tier2, "每餐补贴"), "5");
   await label(tier2, "出自哪条条款").selectOption({ label: "amounts" });
 
+  await part.screenshot({ path: `${OUT_DIR}/studio-zh-1280-part.png` });
+
   // The example, worked by hand from the clause: 85 is "80 and over", 5 yuan; a 12-yuan lunch
   // leaves 12 − 5 = 7 yuan to pay.
   const example = group(studio, "例子1");
@@ -220,6 +222,8 @@ test("a phone in large text: the studio fits the screen, lists move with real bu
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= PHONE.width, `no sideways scrolling (${wide} px)`);
   await page.screenshot({ path: `${OUT_DIR}/studio-zh-390-large.png`, fullPage: false });
+  await page.getByRole("button", { name: "高对比度", exact: true }).click();
+  await group(studio, "例子1").screenshot({ path: `${OUT_DIR}/studio-zh-390-large-contrast-case.png` });
   assert.deepEqual(await axeViolations(page), [], "axe: the studio on a phone in large text");
   assertClean(await problems());
   await context.close();
