@@ -202,7 +202,7 @@ impl Ctx {
                 <select id={id} {onchange} aria-invalid={if error_id.is_some() { "true" } else { "false" }} aria-describedby={error_id}>
                     if let Some(blank) = blank {
                         <option value="" selected={value.is_empty()}>{ blank.to_string() }</option>
-                    } else if value.is_empty() {
+                    } else if value.is_empty() && !known {
                         <option value="" selected=true disabled=true>{ self.t.choose }</option>
                     }
                     if !known && !value.is_empty() {
