@@ -17,8 +17,8 @@ const all = readdirSync(dir, { withFileTypes: true })
   .map((e) => e.name)
   .filter((n) => n !== "sw.js")
   .sort();
-// Loaded on use, so not precached: the planner app and its worker (their names carry no hash).
-const onUse = (n) => n === "zhucan-embed.js" || n === "zhucan-element.js" || n.startsWith("zhucan-worker") || n.startsWith("zhucan-planner");
+// Loaded on use, so not precached: the planner app and its worker, the policy studio (their names carry no hash).
+const onUse = (n) => n === "zhucan-embed.js" || n === "zhucan-element.js" || n.startsWith("zhucan-worker") || n.startsWith("zhucan-planner") || n.startsWith("zhucan-studio");
 const files = all.filter((n) => !onUse(n));
 // The version covers every file, the ones loaded on use too: a new planner gets a new cache.
 const hash = createHash("sha256");

@@ -1,4 +1,4 @@
-//! The page: header with settings, two tabs (calculator, planner), footer, drawn into the
+//! The page: header with settings, three tabs (calculator, planner, policy studio), footer, drawn into the
 //! skeleton of [`crate::ui::shell`].
 
 use yew::prelude::*;
@@ -14,25 +14,29 @@ use crate::ui::planner_host::PlannerHost;
 use crate::ui::settings::Settings;
 use crate::ui::shell::{self, Shell};
 use crate::ui::storage;
+use crate::ui::studio_host::StudioHost;
 
-/// The two halves of the app, in tab order.
+/// The parts of the app, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Section {
     /// 补贴计算: the residents' subsidy calculator.
     Calculator,
     /// 选址规划: the planners' site planner.
     Planner,
+    /// 政策编辑器: the policy studio, for civil-affairs staff.
+    Studio,
 }
 
 impl Section {
     /// Tab order.
-    pub const ALL: [Section; 2] = [Section::Calculator, Section::Planner];
+    pub const ALL: [Section; 3] = [Section::Calculator, Section::Planner, Section::Studio];
 
     /// Stable id used in element ids (`tab-calculator`, `panel-planner`).
     pub fn id(self) -> &'static str {
         match self {
             Section::Calculator => "calculator",
             Section::Planner => "planner",
+            Section::Studio => "studio",
         }
     }
 
@@ -40,6 +44,7 @@ impl Section {
         match self {
             Section::Calculator => t.tab_calculator,
             Section::Planner => t.tab_planner,
+            Section::Studio => t.tab_studio,
         }
     }
 
@@ -47,6 +52,7 @@ impl Section {
         match self {
             Section::Calculator => t.calculator_intro,
             Section::Planner => t.planner_intro,
+            Section::Studio => t.studio_intro,
         }
     }
 }
@@ -163,6 +169,31 @@ fn Page(props: &PageProps) -> Html {
         }
     });
 
+    // The policy studio: like the planner, its own app in its own panel, only with the tabs (an
+    // embedding of one half never shows it).
+    let studio_present = only.is_none();
+    let studio_shown = studio_present && *section == Section::Studio;
+    {
+        let panel = props.shell.studio_panel.clone();
+        use_effect_with(studio_shown, move |shown| {
+            if !studio_present {
+                panel.remove();
+                return;
+            }
+            shell::set_panel(&panel, &shell::PanelAttributes { tabpanel: true, labelled_by: "tab-studio", hidden: !*shown });
+        });
+    }
+    let studio_head = studio_present.then(|| {
+        let s = Section::Studio;
+        html! {
+            <>
+                <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
+                <p class="intro">{ s.intro(t) }</p>
+                <StudioHost locale={settings.locale} active={studio_shown} />
+            </>
+        }
+    });
+
     let tab_list = only.is_none().then(|| html! { <TabList label={t.sections_label} {tabs} {selected} {on_select} /> });
     let main_top = main_top(t, *can_keep, tab_list, calculator);
     html! {
@@ -170,6 +201,7 @@ fn Page(props: &PageProps) -> Html {
             { page_top(t) }
             { create_portal(main_top, props.shell.main_top.clone()) }
             { create_portal(planner_head.unwrap_or_default(), props.shell.planner_head.clone()) }
+            { create_portal(studio_head.unwrap_or_default(), props.shell.studio_head.clone()) }
             { create_portal(footer(t), props.shell.footer.clone()) }
         </>
     }
@@ -262,6 +294,7 @@ pub fn FirstScreen(props: &FirstScreenProps) -> Html {
     let tab_list = html! { <TabList label={t.sections_label} {tabs} selected={0} on_select={Callback::noop()} /> };
     let calculator = calculator_panel(t, false, false, html! { <Calculator locale={props.locale} /> });
     let planner = Section::Planner;
+    let studio = Section::Studio;
     html! {
         <ContextProvider<UseReducerHandle<Settings>> context={settings}>
             <div class="app prerender" lang={props.locale.tag()}>
@@ -271,6 +304,8 @@ pub fn FirstScreen(props: &FirstScreenProps) -> Html {
                     <div id="main-top">{ main_top(t, false, Some(tab_list), Some(calculator)) }</div>
                     <section class="panel" id={format!("panel-{}", planner.id())} role="tabpanel" tabindex="-1"
                         aria-labelledby={format!("tab-{}", planner.id())} hidden=true></section>
+                    <section class="panel" id={format!("panel-{}", studio.id())} role="tabpanel" tabindex="-1"
+                        aria-labelledby={format!("tab-{}", studio.id())} hidden=true></section>
                 </main>
                 <footer id="page-footer" class="site-footer">{ footer(t) }</footer>
             </div>

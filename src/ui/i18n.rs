@@ -42,7 +42,15 @@ pub struct Texts {
     pub planner_loading: &'static str,
     /// The planner could not be fetched or started.
     pub planner_load_failed: &'static str,
-    /// Button: try loading the planner again.
+    /// Policy studio tab.
+    pub tab_studio: &'static str,
+    /// Policy studio tab: one line on what it does.
+    pub studio_intro: &'static str,
+    /// Shown while the policy studio (its own download, fetched the first time its tab opens) loads.
+    pub studio_loading: &'static str,
+    /// The policy studio could not be fetched or started.
+    pub studio_load_failed: &'static str,
+    /// Button: try loading the planner (or the studio) again.
     pub retry: &'static str,
     /// The privacy promise in the footer.
     pub privacy_note: &'static str,
@@ -70,6 +78,10 @@ pub const ZH_CN: Texts = Texts {
     planner_intro: "导入老年人口和候选地点，按服务半径评估每个地点能服务多少老年人，选出最合适的老年食堂位置。",
     planner_loading: "正在加载选址规划……（第一次打开时需要下载，请稍候）",
     planner_load_failed: "选址规划没有加载成功，可能是网络断了。请检查网络后点“重试”。补贴计算不受影响。",
+    tab_studio: "政策编辑器",
+    studio_intro: "民政部门和社区工作人员用：不用写代码，把本地的助餐补贴文件填成政策文件，用手算的例子核对，再导出给补贴计算使用。",
+    studio_loading: "正在加载政策编辑器……（第一次打开时需要下载，请稍候）",
+    studio_load_failed: "政策编辑器没有加载成功，可能是网络断了。请检查网络后点“重试”。补贴计算不受影响。",
     retry: "重试",
     privacy_note: "所有计算都在您的设备上完成，您填写的信息不会发送到任何地方。",
     reference_only: "计算结果仅供参考，以当地民政部门的认定为准。",
@@ -94,6 +106,10 @@ pub const EN: Texts = Texts {
     planner_intro: "Load elderly-population data and candidate sites, score each site by the older people it serves within a service radius, and choose the best places for senior canteens.",
     planner_loading: "Loading the site planner… (it is downloaded the first time it is opened; please wait)",
     planner_load_failed: "The site planner could not be loaded; the connection may be down. Check it and press “Try again”. The subsidy calculator is not affected.",
+    tab_studio: "Policy studio",
+    studio_intro: "For civil-affairs and community staff: turn your local meal-subsidy document into a policy file without writing code, check it against hand-worked examples, and export it for the calculator.",
+    studio_loading: "Loading the policy studio… (it is downloaded the first time it is opened; please wait)",
+    studio_load_failed: "The policy studio could not be loaded; the connection may be down. Check it and press “Try again”. The subsidy calculator is not affected.",
     retry: "Try again",
     privacy_note: "Everything is calculated on your device. What you enter is never sent anywhere.",
     reference_only: "Results are for reference only; the local civil-affairs office decides.",

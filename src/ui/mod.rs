@@ -14,6 +14,8 @@ pub mod planner_host;
 pub mod settings;
 pub mod shell;
 mod storage;
+pub mod studio;
+pub mod studio_host;
 
 pub use app::{App, AppProps, FirstScreen, FirstScreenProps, Section};
 

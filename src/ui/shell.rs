@@ -1,7 +1,8 @@
 //! The page's skeleton: which app draws where.
 //!
-//! The page holds two Yew apps from two WebAssembly modules: the page app (header, tabs, the
-//! calculator) and the site planner (`zhucan-planner`, fetched when its tab first opens). Yew
+//! The page holds up to three Yew apps from three WebAssembly modules: the page app (header, tabs,
+//! the calculator), the site planner (`zhucan-planner`) and the policy studio (`zhucan-studio`),
+//! each of the last two fetched when its tab first opens. Yew
 //! handles events by delegation: each app listens on its own root element and looks up handlers by
 //! ids it stores on the elements below. Two apps from two modules number their roots and listeners
 //! independently, so if one app's root held the other's elements, an event in the inner app would
@@ -16,16 +17,20 @@
 //!     <section id="panel-planner">        its attributes set by the page app
 //!       <div id="planner-head">           page app (portal): heading, intro, loading notice
 //!       <div id="planner-root">           the planner app's root
+//!     <section id="panel-studio">         its attributes set by the page app
+//!       <div id="studio-head">            page app (portal): heading, intro, loading notice
+//!       <div id="studio-root">            the policy studio app's root
 //!   <footer id="page-footer">             page app (portal): footer
 //! ```
 //!
 //! The page app reaches the parts outside its root through portals, which Yew's own event
-//! handling treats as part of the same app; the planner's root is inside none of them.
+//! handling treats as part of the same app; the planner's and the studio's roots are inside none of them.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
 use crate::ui::planner_host::PLANNER_ROOT_ID;
+use crate::ui::studio_host::STUDIO_ROOT_ID;
 
 /// The elements the page is drawn into, made by [`build`].
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +43,10 @@ pub struct Shell {
     pub planner_panel: Element,
     /// The planner panel's heading, introduction and loading notice (a portal of the page app).
     pub planner_head: Element,
+    /// The policy studio's panel (`<section id="panel-studio">`): attributes set by the page app.
+    pub studio_panel: Element,
+    /// The studio panel's heading, introduction and loading notice (a portal of the page app).
+    pub studio_head: Element,
     /// The footer (a portal of the page app).
     pub footer: Element,
 }
@@ -65,20 +74,28 @@ pub fn build(container: &Element) -> Option<Shell> {
     planner_panel.set_attribute("hidden", "").ok()?;
     let planner_head = element(&document, "div", "planner-head")?;
     let planner_root = element(&document, "div", PLANNER_ROOT_ID)?;
+    let studio_panel = element(&document, "section", "panel-studio")?;
+    studio_panel.set_class_name("panel");
+    studio_panel.set_attribute("hidden", "").ok()?;
+    let studio_head = element(&document, "div", "studio-head")?;
+    let studio_root = element(&document, "div", STUDIO_ROOT_ID)?;
     let footer = element(&document, "footer", "page-footer")?;
     footer.set_class_name("site-footer");
     planner_panel.append_child(&planner_head).ok()?;
     planner_panel.append_child(&planner_root).ok()?;
     main.append_child(&main_top).ok()?;
     main.append_child(&planner_panel).ok()?;
+    studio_panel.append_child(&studio_head).ok()?;
+    studio_panel.append_child(&studio_root).ok()?;
+    main.append_child(&studio_panel).ok()?;
     app.append_child(&top).ok()?;
     app.append_child(&main).ok()?;
     app.append_child(&footer).ok()?;
     container.append_child(&app).ok()?;
-    Some(Shell { top, main_top, planner_panel, planner_head, footer })
+    Some(Shell { top, main_top, planner_panel, planner_head, studio_panel, studio_head, footer })
 }
 
-/// How the planner's panel is shown: its attributes, set by the page app on every render.
+/// How the planner's (or the studio's) panel is shown: its attributes, set by the page app on every render.
 pub struct PanelAttributes<'a> {
     /// `role="tabpanel"` when there are tabs.
     pub tabpanel: bool,
@@ -88,7 +105,7 @@ pub struct PanelAttributes<'a> {
     pub hidden: bool,
 }
 
-/// Sets the planner panel's attributes.
+/// Sets the planner's (or the studio's) panel's attributes.
 pub fn set_panel(panel: &Element, a: &PanelAttributes<'_>) {
     let _ = if a.tabpanel { panel.set_attribute("role", "tabpanel") } else { panel.remove_attribute("role") };
     let _ = if a.tabpanel { panel.set_attribute("tabindex", "-1") } else { panel.remove_attribute("tabindex") };

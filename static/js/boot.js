@@ -222,6 +222,35 @@
     }).then(function () { return true; }, function (error) { planner = null; throw error; });
     return planner;
   };
+  // The policy studio (zhucan-studio) likewise, fetched the first time its tab opens
+  // (src/ui/studio_host.rs). Built as an ES module (index.html: data-bindgen-target="web"), so it
+  // defines no global and cannot clash with the planner's `wasm_bindgen`; imported from beside
+  // this script (a file of the same origin: `script-src 'self'` allows it).
+  var studio = null;
+  window.zhucanLoadStudio = function () {
+    if (studio) { return studio; }
+    studio = import(new URL("zhucan-studio.js", here).href).then(function (module) {
+      return module.default({ module_or_path: new URL("zhucan-studio_bg.wasm", here) });
+    }).then(function () { return true; }, function (error) { studio = null; throw error; });
+    return studio;
+  };
+  // "Open in the calculator" (src/ui/studio): the studio's policy file reaches the calculator
+  // the way a resident's own file does, through the calculator's file field (#calc-policy-file,
+  // its own change event), then the calculator's tab is shown. The two apps share no memory, only
+  // the page. Resolves true when the calculator took the file.
+  window.zhucanOpenInCalculator = function (name, text) {
+    var input = document.getElementById("calc-policy-file");
+    var tab = document.getElementById("tab-calculator");
+    if (!input || typeof DataTransfer !== "function" || typeof File !== "function") { return false; }
+    try {
+      var transfer = new DataTransfer();
+      transfer.items.add(new File([text], name, { type: "text/plain" }));
+      input.files = transfer.files;
+    } catch (e) { return false; }
+    fire(input, "change");
+    if (tab) { tab.click(); tab.focus(); }
+    return true;
+  };
   // The module loader rejects when the .js or .wasm cannot be fetched or compiled: an unhandled
   // rejection, or (its top-level await) an error reported on the window. Either, before the app
   // has removed the notice, means it will not start.
