@@ -6,6 +6,7 @@ mod architecture;
 mod cli;
 mod language_tables;
 mod network_reference;
+mod optimum;
 mod parser_robustness;
 mod planner_models;
 #[path = "../support/planner_path.rs"]

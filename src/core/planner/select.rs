@@ -22,6 +22,9 @@ use serde::Serialize;
 
 use super::coverage::Coverage;
 
+mod bound;
+use bound::top_k_sum;
+
 /// What the optimiser works on.
 #[derive(Clone, Debug)]
 pub struct SelectionInput<'a> {
@@ -95,6 +98,25 @@ struct Classes {
 impl Classes {
     fn of_site(&self, s: usize) -> &[u32] {
         &self.site_cls[self.site_off[s] as usize..self.site_off[s + 1] as usize]
+    }
+
+    /// Weight of the classes with a nonzero cover count.
+    fn value(&self, covered: &[u32]) -> f64 {
+        self.weight.iter().zip(covered).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum()
+    }
+
+    /// Weight the given sites cover together.
+    fn value_of(&self, sites: &[usize]) -> f64 {
+        let mut seen = vec![false; self.weight.len()];
+        let mut v = 0.0;
+        for &s in sites {
+            for &c in self.of_site(s) {
+                if !std::mem::replace(&mut seen[c as usize], true) {
+                    v += self.weight[c as usize];
+                }
+            }
+        }
+        v
     }
 }
 
@@ -353,92 +375,6 @@ fn local_search(
     swaps
 }
 
-/// Sum of the `k` largest values.
-fn top_k_sum(values: &mut [(f64, usize)], k: usize) -> (f64, Vec<usize>) {
-    if values.is_empty() || k == 0 {
-        return (0.0, Vec::new());
-    }
-    let k = k.min(values.len());
-    values.select_nth_unstable_by(k - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let top = &values[..k];
-    (top.iter().map(|v| v.0).sum(), top.iter().map(|v| v.1).collect())
-}
-
-/// The Lagrangian bound, improved by subgradient steps, with the Lagrangian heuristic: each
-/// iteration's relaxed choice of `k` sites is a feasible plan, and the best one is kept.
-struct Lagrangian {
-    bound: f64,
-    iterations: usize,
-    best_plan: Vec<usize>,
-    best_value: f64,
-}
-
-fn lagrangian(cls: &Classes, free_sites: &[usize], k: usize, lower: f64, iterations: usize) -> Lagrangian {
-    let n = cls.weight.len();
-    let mut out = Lagrangian { bound: f64::INFINITY, iterations: 0, best_plan: Vec::new(), best_value: 0.0 };
-    if n == 0 || k == 0 {
-        out.bound = 0.0;
-        return out;
-    }
-    let mut lambda: Vec<f64> = cls.weight.clone();
-    let mut lower = lower;
-    let mut theta = 2.0;
-    let mut since_improved = 0;
-    let mut count = vec![0u32; n];
-    let mut values: Vec<(f64, usize)> = Vec::with_capacity(free_sites.len());
-    let mut g = vec![0.0f64; n];
-    for it in 0..iterations {
-        out.iterations = it + 1;
-        values.clear();
-        values.extend(free_sites.iter().map(|&s| (cls.of_site(s).iter().map(|&c| lambda[c as usize]).sum::<f64>(), s)));
-        let (sites_value, top) = top_k_sum(&mut values, k);
-        let uncovered_value: f64 = cls.weight.iter().zip(&lambda).map(|(w, l)| (w - l).max(0.0)).sum();
-        let bound = uncovered_value + sites_value;
-        let tolerance = 1e-9 * bound.abs().max(1.0);
-        if !out.bound.is_finite() || bound < out.bound - tolerance {
-            since_improved = 0;
-        } else {
-            since_improved += 1;
-            if since_improved >= 20 {
-                theta /= 2.0;
-                since_improved = 0;
-            }
-        }
-        out.bound = out.bound.min(bound);
-        // The relaxed choice is a plan: what does it really cover?
-        count.iter_mut().for_each(|c| *c = 0);
-        for &s in &top {
-            for &c in cls.of_site(s) {
-                count[c as usize] += 1;
-            }
-        }
-        let value: f64 = cls.weight.iter().zip(&count).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum();
-        if value > out.best_value {
-            out.best_value = value;
-            out.best_plan = top.clone();
-            lower = lower.max(value);
-        }
-        if out.bound - lower <= 1e-9 * out.bound.abs().max(1.0) || theta < 1e-5 {
-            break;
-        }
-        // Subgradient of the bound: g_i = (chosen sites covering i) − [w_i > λ_i].
-        let mut norm = 0.0;
-        for i in 0..n {
-            let y = if cls.weight[i] > lambda[i] { 1.0 } else { 0.0 };
-            g[i] = f64::from(count[i]) - y;
-            norm += g[i] * g[i];
-        }
-        if norm == 0.0 {
-            break;
-        }
-        let step = theta * (bound - lower).max(1e-9) / norm;
-        for i in 0..n {
-            lambda[i] = (lambda[i] - step * g[i]).max(0.0);
-        }
-    }
-    out
-}
-
 /// Settings for [`select`].
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SelectOptions {
@@ -450,7 +386,7 @@ pub struct SelectOptions {
 
 impl Default for SelectOptions {
     fn default() -> Self {
-        SelectOptions { swap_passes: 100, bound_iterations: 300 }
+        SelectOptions { swap_passes: 100, bound_iterations: 1000 }
     }
 }
 
@@ -512,63 +448,185 @@ fn prepare(input: &SelectionInput<'_>) -> Prepared {
 /// assert_eq!((s.chosen.clone(), s.covered_weight, s.upper_bound), (vec![0], 10.0, 10.0));
 /// ```
 pub fn select(input: &SelectionInput<'_>, k: usize, options: SelectOptions) -> Selection {
-    let p = prepare(input);
-    let k_free = k.saturating_sub(p.locked.len());
-    let mut covered = vec![0u32; p.cls.weight.len()];
-    let (mut picked, _) = greedy(&p.cls, &p.free, k_free, &mut covered);
-    let value = |covered: &[u32]| -> f64 { p.cls.weight.iter().zip(covered).filter(|(_, c)| **c > 0).map(|(w, _)| *w).sum::<f64>() };
-    let greedy_value = value(&covered);
-    let mut swaps = local_search(&p.cls, &p.free, &mut picked, 0, &mut covered, options.swap_passes);
-    let mut found = value(&covered);
+    let mut search = Search::new(input, k, options);
+    while !search.done() {
+        search.step(POLISH_EVERY);
+    }
+    search.selection()
+}
 
-    let gap_bound = |covered: &[u32]| -> f64 {
-        // Greedy-gap bound: f(S) + the k largest marginal gains w.r.t. S (submodularity).
-        let mut gains: Vec<(f64, usize)> = p
-            .free
-            .iter()
-            .map(|&s| (p.cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 0).map(|&c| p.cls.weight[c as usize]).sum(), s))
-            .collect();
-        value(covered) + top_k_sum(&mut gains, k_free).0
-    };
-    let mut bound = gap_bound(&covered);
-    let mut iterations = 0;
-    if options.bound_iterations > 0 && bound - found > 1e-9 * bound.max(1.0) {
-        let lag = lagrangian(&p.cls, &p.free, k_free, found, options.bound_iterations);
-        bound = bound.min(lag.bound);
-        iterations = lag.iterations;
-        if lag.best_value > found {
-            // The Lagrangian heuristic found a better start: polish it too.
-            let mut alt = lag.best_plan;
-            let mut alt_covered = vec![0u32; p.cls.weight.len()];
-            for &s in &alt {
-                for &c in p.cls.of_site(s) {
-                    alt_covered[c as usize] += 1;
-                }
-            }
-            let alt_swaps = local_search(&p.cls, &p.free, &mut alt, 0, &mut alt_covered, options.swap_passes);
-            let alt_value = value(&alt_covered);
-            if alt_value > found {
-                found = alt_value;
-                picked = alt;
-                covered = alt_covered;
-                swaps += alt_swaps;
-                bound = bound.min(gap_bound(&covered));
-            }
+/// Dual iterations between two improvement searches from the dual's plans.
+const POLISH_EVERY: usize = 50;
+
+/// How far a search has got: the best plan so far and the certified bound.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    /// Weight the best plan so far covers (with existing canteens and locked sites).
+    pub covered_weight: f64,
+    /// No plan of the same size covers more.
+    pub upper_bound: f64,
+    /// Dual iterations run so far.
+    pub iterations: usize,
+    /// Nothing more to do: the gap is closed, the dual is stuck or its iterations are spent.
+    pub done: bool,
+}
+
+impl Progress {
+    /// `covered / upper_bound`: the plan so far covers at least this share of the best possible.
+    pub fn guarantee(&self) -> f64 {
+        guarantee(self.covered_weight, self.upper_bound)
+    }
+}
+
+/// [`select`] in steps, for a worker that shows the gap closing while the planner looks at the
+/// answer: [`Search::new`] runs greedy and the swap search (the answer is there at once), each
+/// [`Search::step`] runs dual iterations that lower the bound and try the dual's plans, and
+/// [`Search::selection`] reads the best plan at any time.
+///
+/// ```
+/// use zhucan::core::planner::coverage::{Coverage, PointIndex};
+/// use zhucan::core::geo::LonLat;
+/// use zhucan::core::planner::select::{Search, SelectOptions, SelectionInput};
+/// let demand = [LonLat::new(113.0, 23.0), LonLat::new(113.05, 23.0), LonLat::new(113.2, 23.0)];
+/// let sites = [LonLat::new(113.0, 23.0), LonLat::new(113.2, 23.0)];
+/// let index = PointIndex::new(&demand, 1000.0);
+/// let cov = Coverage::build(&index, demand.len(), &sites, 1000.0);
+/// let w = [10.0, 5.0, 7.0];
+/// let input = SelectionInput { coverage: &cov, weights: &w, precovered: None, locked: &[], excluded: &[] };
+/// let mut search = Search::new(&input, 1, SelectOptions::default());
+/// while !search.done() {
+///     let p = search.step(10);
+///     assert!(p.upper_bound >= p.covered_weight);
+/// }
+/// assert_eq!(search.selection().chosen, vec![0]);
+/// ```
+pub struct Search {
+    p: Prepared,
+    k_free: usize,
+    options: SelectOptions,
+    picked: Vec<usize>,
+    covered: Vec<u32>,
+    found: f64,
+    greedy_value: f64,
+    bound: f64,
+    swaps: usize,
+    dual: Option<bound::Dual>,
+    /// The best plan the dual proposed since the last improvement search, with its value.
+    proposal: Option<(f64, Vec<usize>)>,
+    /// Plans already polished (sorted site lists), so a repeated proposal costs nothing.
+    tried: Vec<Vec<usize>>,
+}
+
+impl Search {
+    /// Greedy, then the swap search; the bound so far is the greedy-gap bound.
+    pub fn new(input: &SelectionInput<'_>, k: usize, options: SelectOptions) -> Search {
+        let p = prepare(input);
+        let k_free = k.saturating_sub(p.locked.len());
+        let mut covered = vec![0u32; p.cls.weight.len()];
+        let (mut picked, _) = greedy(&p.cls, &p.free, k_free, &mut covered);
+        let greedy_value = p.cls.value(&covered);
+        let swaps = local_search(&p.cls, &p.free, &mut picked, 0, &mut covered, options.swap_passes);
+        let found = p.cls.value(&covered);
+        let bound = gap_bound(&p, k_free, &covered).max(found);
+        let dual = (options.bound_iterations > 0).then(|| bound::Dual::new(&p.cls, &covered));
+        let mut search =
+            Search { p, k_free, options, picked, covered, found, greedy_value, bound, swaps, dual, proposal: None, tried: Vec::new() };
+        search.close_if_proven();
+        search
+    }
+
+    fn close_if_proven(&mut self) {
+        if self.bound - self.found <= 1e-12 * self.bound.max(1.0) {
+            self.dual = None;
         }
     }
-    let mut chosen = p.locked.clone();
-    chosen.extend(picked);
-    Selection {
-        chosen,
-        covered_weight: p.base + found,
-        existing_weight: p.existing,
-        greedy_weight: p.base + greedy_value,
-        upper_bound: p.base + bound.max(found),
-        uncoverable_weight: p.uncoverable,
-        total_weight: p.total,
-        swaps,
-        bound_iterations: iterations,
+
+    /// Nothing more to do.
+    pub fn done(&self) -> bool {
+        self.dual.as_ref().is_none_or(|d| d.stalled || d.iterations >= self.options.bound_iterations)
     }
+
+    /// Where the search is.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            covered_weight: self.p.base + self.found,
+            upper_bound: self.p.base + self.bound.max(self.found),
+            iterations: self.dual.as_ref().map_or(0, |d| d.iterations),
+            done: self.done(),
+        }
+    }
+
+    /// Up to `iterations` dual iterations (each lowers the bound or not, and proposes a plan: the
+    /// k sites of largest Lagrangian value), then the swap search from the best proposal.
+    pub fn step(&mut self, iterations: usize) -> Progress {
+        for _ in 0..iterations {
+            if self.done() {
+                break;
+            }
+            let Some(dual) = self.dual.as_mut() else { break };
+            let value = dual.iterate(&self.p.cls, &self.p.free, self.k_free, self.found);
+            self.bound = self.bound.min(value);
+            let plan_value = self.p.cls.value_of(&dual.top);
+            if self.proposal.as_ref().is_none_or(|(v, _)| plan_value > *v) {
+                self.proposal = Some((plan_value, dual.top.clone()));
+            }
+        }
+        self.polish();
+        self.close_if_proven();
+        self.progress()
+    }
+
+    /// The swap search from the dual's best recent proposal; kept when it beats the plan.
+    fn polish(&mut self) {
+        let Some((_, mut plan)) = self.proposal.take() else { return };
+        plan.sort_unstable();
+        if self.tried.contains(&plan) {
+            return;
+        }
+        self.tried.push(plan.clone());
+        let mut covered = vec![0u32; self.p.cls.weight.len()];
+        for &s in &plan {
+            for &c in self.p.cls.of_site(s) {
+                covered[c as usize] += 1;
+            }
+        }
+        let swaps = local_search(&self.p.cls, &self.p.free, &mut plan, 0, &mut covered, self.options.swap_passes);
+        let value = self.p.cls.value(&covered);
+        if value > self.found {
+            self.found = value;
+            self.picked = plan;
+            self.covered = covered;
+            self.swaps += swaps;
+            self.bound = self.bound.min(gap_bound(&self.p, self.k_free, &self.covered).max(value));
+        }
+    }
+
+    /// The best plan so far and its certificate.
+    pub fn selection(&self) -> Selection {
+        let mut chosen = self.p.locked.clone();
+        chosen.extend(self.picked.iter().copied());
+        Selection {
+            chosen,
+            covered_weight: self.p.base + self.found,
+            existing_weight: self.p.existing,
+            greedy_weight: self.p.base + self.greedy_value,
+            upper_bound: self.p.base + self.bound.max(self.found),
+            uncoverable_weight: self.p.uncoverable,
+            total_weight: self.p.total,
+            swaps: self.swaps,
+            bound_iterations: self.dual.as_ref().map_or(0, |d| d.iterations),
+        }
+    }
+}
+
+/// Greedy-gap bound: f(S) + the k largest marginal gains w.r.t. S (submodularity).
+fn gap_bound(p: &Prepared, k_free: usize, covered: &[u32]) -> f64 {
+    let mut gains: Vec<(f64, usize)> = p
+        .free
+        .iter()
+        .map(|&s| (p.cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 0).map(|&c| p.cls.weight[c as usize]).sum(), s))
+        .collect();
+    p.cls.value(covered) + top_k_sum(&mut gains, k_free).0
 }
 
 /// Covered weight after each greedy pick, for k = 1, 2, … up to `k_max` (existing canteens and
