@@ -19,7 +19,7 @@ Usage (from the repository root):
     python3 tools/optimum-case.py solve target/optimum/city_200k_c5000.json   # writes *.result.json
     cargo test --release --test native optimum::large_city_case -- --ignored --nocapture
 
-Options for `make`: --points 200000 --candidates 5000 --extent-km 40 --clusters 80 --radius-m 1000
+Options for `make`: --points 200000 --candidates 5000 --extent-km 80 --clusters 150 --radius-m 1000
 --k 200 --seed 2025.
 """
 import argparse
@@ -102,8 +102,8 @@ def main():
     m.add_argument("out")
     m.add_argument("--points", type=int, default=200_000)
     m.add_argument("--candidates", type=int, default=5_000)
-    m.add_argument("--extent-km", type=float, default=40.0)
-    m.add_argument("--clusters", type=int, default=80)
+    m.add_argument("--extent-km", type=float, default=80.0)
+    m.add_argument("--clusters", type=int, default=150)
     m.add_argument("--radius-m", type=float, default=1000.0)
     m.add_argument("--k", type=int, default=200)
     m.add_argument("--seed", type=int, default=2025)

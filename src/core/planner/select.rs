@@ -457,6 +457,11 @@ pub fn select(input: &SelectionInput<'_>, k: usize, options: SelectOptions) -> S
 
 /// Dual iterations between two improvement searches from the dual's plans.
 const POLISH_EVERY: usize = 50;
+/// The swap search starts from a dual plan only when it covers at least (1 − this) of the best
+/// plan's weight.
+const POLISH_WITHIN: f64 = 0.02;
+/// Sites a Lagrangian kick changes at least (or a twentieth of k when more).
+const KICK: usize = 4;
 
 /// How far a search has got: the best plan so far and the certified bound.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -572,13 +577,72 @@ impl Search {
             }
         }
         self.polish();
+        self.kick();
         self.close_if_proven();
         self.progress()
     }
 
+    /// The Lagrangian kick: drop from the plan up to `KICK` sites that the dual's current choice
+    /// does not hold (those covering least alone first), refill greedily from the dual's choice,
+    /// then the swap search; kept when it beats the plan. A few sites change, so the swap search
+    /// settles in a few swaps, unlike a start from the dual's whole (worse) plan.
+    fn kick(&mut self) {
+        let Some(dual) = self.dual.as_ref() else { return };
+        if dual.top.is_empty() || self.picked.is_empty() {
+            return;
+        }
+        let cls = &self.p.cls;
+        let n_sites = cls.site_off.len() - 1;
+        let mut in_top = vec![false; n_sites];
+        for &s in &dual.top {
+            in_top[s] = true;
+        }
+        let mut covered = self.covered.clone();
+        let loss = |s: usize, covered: &[u32]| -> f64 {
+            cls.of_site(s).iter().filter(|&&c| covered[c as usize] == 1).map(|&c| cls.weight[c as usize]).sum()
+        };
+        let mut out: Vec<(f64, usize)> = self.picked.iter().copied().filter(|&s| !in_top[s]).map(|s| (loss(s, &covered), s)).collect();
+        if out.is_empty() {
+            return;
+        }
+        out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        out.truncate(KICK.max(self.k_free / 20));
+        let mut plan: Vec<usize> = self.picked.iter().copied().filter(|s| !out.iter().any(|o| o.1 == *s)).collect();
+        for &(_, s) in &out {
+            for &c in cls.of_site(s) {
+                covered[c as usize] -= 1;
+            }
+        }
+        let mut chosen = vec![false; n_sites];
+        for &s in &plan {
+            chosen[s] = true;
+        }
+        let pool: Vec<usize> = dual.top.iter().copied().filter(|&s| !chosen[s]).collect();
+        let (added, _) = greedy(cls, &pool, out.len(), &mut covered);
+        plan.extend(added);
+        if plan.len() < self.picked.len() {
+            let rest: Vec<usize> = self.p.free.iter().copied().filter(|&s| !plan.contains(&s)).collect();
+            let (more, _) = greedy(cls, &rest, self.picked.len() - plan.len(), &mut covered);
+            plan.extend(more);
+        }
+        let swaps = local_search(cls, &self.p.free, &mut plan, 0, &mut covered, self.options.swap_passes);
+        let value = cls.value(&covered);
+        if value > self.found {
+            self.found = value;
+            self.picked = plan;
+            self.covered = covered;
+            self.swaps += swaps;
+            self.bound = self.bound.min(gap_bound(&self.p, self.k_free, &self.covered).max(value));
+        }
+    }
+
     /// The swap search from the dual's best recent proposal; kept when it beats the plan.
     fn polish(&mut self) {
-        let Some((_, mut plan)) = self.proposal.take() else { return };
+        let Some((raw, mut plan)) = self.proposal.take() else { return };
+        // A proposal far below the plan costs many swaps and rarely wins: only near ones.
+        if raw < (1.0 - POLISH_WITHIN) * self.found {
+            return;
+        }
         plan.sort_unstable();
         if self.tried.contains(&plan) {
             return;
