@@ -9,7 +9,28 @@
 //!    search (replace one chosen site by an unchosen one while that covers more).
 //! 3. Upper bounds, both rigorous: the greedy-gap bound `f(S) + sum of the k largest marginal gains
 //!    w.r.t. S` (submodularity), and the Lagrangian relaxation of the coverage constraints
-//!    (`Σ max(0, w_i − λ_i) + top-k Σ_{i∈M_j} λ_i`) improved by subgradient steps. The smaller wins.
+//!    (`Σ (w_i − λ_i) + top-k Σ_{i∈M_j} λ_i`, 0 ≤ λ ≤ w), whose best value is the LP relaxation's;
+//!    [`bound`] explains the method (a deflected, scaled subgradient from the plan's own
+//!    multipliers with a level target) and why. The smaller bound wins.
+//! 4. An improvement search that uses the dual (a Lagrangian heuristic): every block of dual
+//!    iterations proposes the k sites of largest Lagrangian value; the best proposal is polished by
+//!    the swap search when it is within 2 % of the plan, and two *kicks* follow: drop a few plan
+//!    sites the dual's choice does not hold (a window that moves on with each kick), refill greedily
+//!    from the dual's choice, then swaps among the 4k sites of largest dual value. A kick changes
+//!    few sites, so it settles in a few cheap swaps; a whole dual plan is worse than the plan by
+//!    several per cent and costs a hundred full swap passes. The search stops after 60 kicks, or
+//!    20 in a row without a better plan, once the dual is done.
+//!
+//! Why not an LP solver: a simplex or interior-point code for 100,000 classes × 5,000 sites in
+//! the browser is a large dependency (HiGHS does not build for wasm32-unknown-unknown without a C
+//! toolchain and libc shim), while the Lagrangian dual is a sorted sum per site and every iterate is
+//! already a valid bound. Measured against HiGHS (tests/native/optimum.rs, `tools/optimum-case.py`):
+//! the plan reaches the proven optimum on the three public cases and 99.9 % of it on a seeded
+//! 200,000 × 5,000 city; the bound comes within 0.01–0.03 % of the LP relaxation, which itself
+//! lies 0.09 % (Pearl River Delta) and 0.15 % (seeded city) above the optimum.
+//!
+//! [`Search`] runs all this in steps, so a worker can show the plan at once and the certificate
+//! ("at least 99.8 % of the best possible") rising while it improves; [`select`] runs it to the end.
 //!
 //! References: Church & ReVelle (1974), *The maximal covering location problem*; Galvão & ReVelle
 //! (1996), *A Lagrangean heuristic for the maximal covering location problem*; Nemhauser, Wolsey &
@@ -462,6 +483,13 @@ const POLISH_EVERY: usize = 50;
 const POLISH_WITHIN: f64 = 0.02;
 /// Sites a Lagrangian kick changes at least (or a twentieth of k when more).
 const KICK: usize = 4;
+/// Kicks after each block of dual iterations.
+const KICKS_PER_STEP: usize = 2;
+/// Kicks in all, and kicks in a row without a better plan, after which the search stops.
+const MAX_KICKS: usize = 60;
+const KICK_PATIENCE: usize = 20;
+/// A kick's swap search adds only sites among the `KICK_POOL × k` of largest dual value.
+const KICK_POOL: usize = 4;
 
 /// How far a search has got: the best plan so far and the certified bound.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -520,6 +548,9 @@ pub struct Search {
     proposal: Option<(f64, Vec<usize>)>,
     /// Plans already polished (sorted site lists), so a repeated proposal costs nothing.
     tried: Vec<Vec<usize>>,
+    /// Lagrangian kicks made, and how many in a row found nothing better.
+    kicks: usize,
+    failed_kicks: usize,
 }
 
 impl Search {
@@ -534,8 +565,22 @@ impl Search {
         let found = p.cls.value(&covered);
         let bound = gap_bound(&p, k_free, &covered).max(found);
         let dual = (options.bound_iterations > 0).then(|| bound::Dual::new(&p.cls, &covered));
-        let mut search =
-            Search { p, k_free, options, picked, covered, found, greedy_value, bound, swaps, dual, proposal: None, tried: Vec::new() };
+        let mut search = Search {
+            p,
+            k_free,
+            options,
+            picked,
+            covered,
+            found,
+            greedy_value,
+            bound,
+            swaps,
+            dual,
+            proposal: None,
+            tried: Vec::new(),
+            kicks: 0,
+            failed_kicks: 0,
+        };
         search.close_if_proven();
         search
     }
@@ -548,7 +593,15 @@ impl Search {
 
     /// Nothing more to do.
     pub fn done(&self) -> bool {
+        self.dual_done() && !self.may_kick()
+    }
+
+    fn dual_done(&self) -> bool {
         self.dual.as_ref().is_none_or(|d| d.stalled || d.iterations >= self.options.bound_iterations)
+    }
+
+    fn may_kick(&self) -> bool {
+        self.dual.is_some() && self.options.swap_passes > 0 && self.kicks < MAX_KICKS && self.failed_kicks < KICK_PATIENCE
     }
 
     /// Where the search is.
@@ -565,7 +618,7 @@ impl Search {
     /// k sites of largest Lagrangian value), then the swap search from the best proposal.
     pub fn step(&mut self, iterations: usize) -> Progress {
         for _ in 0..iterations {
-            if self.done() {
+            if self.dual_done() {
                 break;
             }
             let Some(dual) = self.dual.as_mut() else { break };
@@ -577,7 +630,16 @@ impl Search {
             }
         }
         self.polish();
-        self.kick();
+        for _ in 0..KICKS_PER_STEP {
+            if self.may_kick() {
+                self.kicks += 1;
+                if self.kick() {
+                    self.failed_kicks = 0;
+                } else {
+                    self.failed_kicks += 1;
+                }
+            }
+        }
         self.close_if_proven();
         self.progress()
     }
@@ -586,10 +648,10 @@ impl Search {
     /// does not hold (those covering least alone first), refill greedily from the dual's choice,
     /// then the swap search; kept when it beats the plan. A few sites change, so the swap search
     /// settles in a few swaps, unlike a start from the dual's whole (worse) plan.
-    fn kick(&mut self) {
-        let Some(dual) = self.dual.as_ref() else { return };
+    fn kick(&mut self) -> bool {
+        let Some(dual) = self.dual.as_ref() else { return false };
         if dual.top.is_empty() || self.picked.is_empty() {
-            return;
+            return false;
         }
         let cls = &self.p.cls;
         let n_sites = cls.site_off.len() - 1;
@@ -603,10 +665,15 @@ impl Search {
         };
         let mut out: Vec<(f64, usize)> = self.picked.iter().copied().filter(|&s| !in_top[s]).map(|s| (loss(s, &covered), s)).collect();
         if out.is_empty() {
-            return;
+            return false;
         }
         out.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        out.truncate(KICK.max(self.k_free / 20));
+        // Which of them: a window that moves on with every kick, so repeated kicks from the same
+        // dual choice try different sites.
+        let r = KICK.max(self.k_free / 20).min(out.len());
+        let n_out = out.len();
+        out.rotate_left((self.kicks * r) % n_out);
+        out.truncate(r);
         let mut plan: Vec<usize> = self.picked.iter().copied().filter(|s| !out.iter().any(|o| o.1 == *s)).collect();
         for &(_, s) in &out {
             for &c in cls.of_site(s) {
@@ -625,7 +692,15 @@ impl Search {
             let (more, _) = greedy(cls, &rest, self.picked.len() - plan.len(), &mut covered);
             plan.extend(more);
         }
-        let swaps = local_search(cls, &self.p.free, &mut plan, 0, &mut covered, self.options.swap_passes);
+        // The swap search looks only at the sites the dual values most (the LP's choice lies
+        // there): a pass costs a fraction of a full one.
+        let mut ranked = dual.values.clone();
+        let pool_size = (KICK_POOL * self.k_free).min(ranked.len());
+        if pool_size > 0 && pool_size < ranked.len() {
+            ranked.select_nth_unstable_by(pool_size - 1, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
+        let pool: Vec<usize> = ranked[..pool_size].iter().map(|v| v.1).collect();
+        let swaps = local_search(cls, &pool, &mut plan, 0, &mut covered, self.options.swap_passes);
         let value = cls.value(&covered);
         if value > self.found {
             self.found = value;
@@ -633,7 +708,9 @@ impl Search {
             self.covered = covered;
             self.swaps += swaps;
             self.bound = self.bound.min(gap_bound(&self.p, self.k_free, &self.covered).max(value));
+            return true;
         }
+        false
     }
 
     /// The swap search from the dual's best recent proposal; kept when it beats the plan.

@@ -42,7 +42,8 @@ pub(super) struct Dual {
     lambda: Vec<f64>,
     dir: Vec<f64>,
     count: Vec<u32>,
-    values: Vec<(f64, usize)>,
+    /// The last iterate's Lagrangian value of every free site (the k largest first).
+    pub values: Vec<(f64, usize)>,
     /// The best (smallest) bound so far.
     pub best: f64,
     delta: f64,
