@@ -18,7 +18,7 @@
 //!    sites the dual's choice does not hold (a window that moves on with each kick), refill greedily
 //!    from the dual's choice, then swaps among the 4k sites of largest dual value. A kick changes
 //!    few sites, so it settles in a few cheap swaps; a whole dual plan is worse than the plan by
-//!    several per cent and costs a hundred full swap passes. The search stops after 60 kicks, or
+//!    several per cent and costs a hundred full swap passes. The search stops after 50 kicks, or
 //!    20 in a row without a better plan, once the dual is done.
 //!
 //! Why not an LP solver: a simplex or interior-point code for 100,000 classes × 5,000 sites in
@@ -401,13 +401,14 @@ fn local_search(
 pub struct SelectOptions {
     /// Local-search passes (0: greedy only).
     pub swap_passes: usize,
-    /// Lagrangian iterations (0: only the greedy-gap bound).
+    /// Dual (Lagrangian) iterations (0: only the greedy-gap bound, and no improvement search
+    /// beyond the swaps).
     pub bound_iterations: usize,
 }
 
 impl Default for SelectOptions {
     fn default() -> Self {
-        SelectOptions { swap_passes: 100, bound_iterations: 1000 }
+        SelectOptions { swap_passes: 100, bound_iterations: 800 }
     }
 }
 
@@ -486,7 +487,7 @@ const KICK: usize = 4;
 /// Kicks after each block of dual iterations.
 const KICKS_PER_STEP: usize = 2;
 /// Kicks in all, and kicks in a row without a better plan, after which the search stops.
-const MAX_KICKS: usize = 60;
+const MAX_KICKS: usize = 50;
 const KICK_PATIENCE: usize = 20;
 /// A kick's swap search adds only sites among the `KICK_POOL × k` of largest dual value.
 const KICK_POOL: usize = 4;
@@ -563,7 +564,10 @@ impl Search {
         let greedy_value = p.cls.value(&covered);
         let swaps = local_search(&p.cls, &p.free, &mut picked, 0, &mut covered, options.swap_passes);
         let found = p.cls.value(&covered);
-        let bound = gap_bound(&p, k_free, &covered).max(found);
+        // λ = w gives the k largest single-site weights: tight when the best sites do not overlap.
+        let mut alone: Vec<(f64, usize)> =
+            p.free.iter().map(|&s| (p.cls.of_site(s).iter().map(|&c| p.cls.weight[c as usize]).sum(), s)).collect();
+        let bound = gap_bound(&p, k_free, &covered).min(top_k_sum(&mut alone, k_free).0).max(found);
         let dual = (options.bound_iterations > 0).then(|| bound::Dual::new(&p.cls, &covered));
         let mut search = Search {
             p,

@@ -124,18 +124,16 @@ impl Dual {
         // Subgradient of UB in λ: (chosen sites covering c) − 1 where λ_c < w_c (else 0 from
         // that side), projected on the box; deflected; scaled by w.
         let mut norm = 0.0;
-        for c in 0..lambda.len() {
-            let w = cls.weight[c];
-            let l = lambda[c];
-            let mut g = f64::from(self.count[c]) - if l < w { 1.0 } else { 0.0 };
+        for (((&w, &l), &count), dir) in cls.weight.iter().zip(lambda.iter()).zip(&self.count).zip(self.dir.iter_mut()) {
+            let mut g = f64::from(count) - if l < w { 1.0 } else { 0.0 };
             if (l <= 0.0 && g > 0.0) || (l >= w && g < 0.0) {
                 g = 0.0;
             }
-            let mut d = g + ALPHA * self.dir[c];
+            let mut d = g + ALPHA * *dir;
             if (l <= 0.0 && d > 0.0) || (l >= w && d < 0.0) {
                 d = 0.0;
             }
-            self.dir[c] = d;
+            *dir = d;
             norm += w * d * d;
         }
         if norm <= 0.0 {
@@ -144,9 +142,8 @@ impl Dual {
         }
         let target = (self.best - self.delta).max(lower.min(self.best));
         let step = (value - target).max(0.0) / norm;
-        for c in 0..lambda.len() {
-            let w = cls.weight[c];
-            lambda[c] = (lambda[c] - step * w * self.dir[c]).clamp(0.0, w);
+        for ((l, &w), &d) in lambda.iter_mut().zip(&cls.weight).zip(&self.dir) {
+            *l = (*l - step * w * d).clamp(0.0, w);
         }
         value
     }
