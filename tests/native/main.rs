@@ -7,6 +7,7 @@ mod cli;
 mod language_tables;
 mod network_pbf;
 mod network_reference;
+mod optimum;
 mod parser_robustness;
 mod planner_models;
 #[path = "../support/planner_path.rs"]
