@@ -140,8 +140,14 @@ static EN: RoadsTexts = RoadsTexts {
     in_use: |name, lines, km| format!("Road file in use: {name} ({lines} walkable roads, {km} km in all)"),
     network: |nodes, segments, pieces| format!("Network: {nodes} nodes, {segments} road segments, connected parts: {pieces}."),
     pieces_note: |n| format!("{n} pieces are not joined to each other: nobody can walk between them. Check that the roads are complete."),
-    not_walkable: |n| format!("{n} lines are not walkable (motorways, no pedestrians, private roads) and were left out."),
-    not_lines: |n| format!("{n} features are not lines (points or areas) and were left out."),
+    not_walkable: |n| match n {
+        1 => "1 line is not walkable (a motorway, no pedestrians, a private road) and was left out.".into(),
+        n => format!("{n} lines are not walkable (motorways, no pedestrians, private roads) and were left out."),
+    },
+    not_lines: |n| match n {
+        1 => "1 feature is not a line (a point or an area) and was left out.".into(),
+        n => format!("{n} features are not lines (points or areas) and were left out."),
+    },
     when_used: "When the service radius is a walk time, walks follow the roads; a radius in metres stays a straight line.",
     failed: |name, why| format!("Road file {name} was not used: {why}"),
     still_in_use: "The road file used before is still in use.",
@@ -154,7 +160,10 @@ static EN: RoadsTexts = RoadsTexts {
     fallback: |n, of, detour, snap| {
         format!("{n} of {of} demand points are more than {snap} m from a road: straight line times the detour factor {detour}.")
     },
-    sites_fallback: |n| format!("{n} candidate sites or existing canteens are too far from a road: straight line times the detour factor."),
+    sites_fallback: |n| match n {
+        1 => "1 candidate site or existing canteen is too far from a road: straight line times the detour factor.".into(),
+        n => format!("{n} candidate sites or existing canteens are too far from a road: straight line times the detour factor."),
+    },
     th_on_foot: "Straight line → on foot (lost)",
     cell_on_foot: |straight, foot, lost| format!("{straight} → {foot} (−{lost}%)"),
     detail_straight: |m| format!("Older people within {m} m in a straight line"),
