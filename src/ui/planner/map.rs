@@ -222,10 +222,14 @@ fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
     }
 }
 
-fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale) -> Drawing {
+fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale, roads: Option<&RoadsView>) -> Drawing {
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
     let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
-    mapdraw::drawing(view, &lay, &words(view, t, l))
+    let d = mapdraw::drawing(view, &lay, &words(view, t, l));
+    match roads {
+        Some(r) => mapdraw::with_roads(d, r, &lay),
+        None => d,
+    }
 }
 
 /// Clicks a link to `url` that downloads as `name`.
@@ -538,18 +542,18 @@ pub fn MapView(props: &MapProps) -> Html {
     };
 
     let on_svg = {
-        let (view, window) = (view.clone(), window.clone());
+        let (view, window, roads) = (view.clone(), window.clone(), props.roads.clone());
         Callback::from(move |_: MouseEvent| {
             let t = plan_texts(l);
-            let d = export_drawing(&view, window.get(), t, l);
+            let d = export_drawing(&view, window.get(), t, l, roads.as_deref());
             browser::download("zhucan-map.svg", "image/svg+xml;charset=utf-8", &mapdraw::svg(&d, t.map_title));
         })
     };
     let on_png = {
-        let (view, window) = (view.clone(), window.clone());
+        let (view, window, roads) = (view.clone(), window.clone(), props.roads.clone());
         Callback::from(move |_: MouseEvent| {
             let t = plan_texts(l);
-            if let Some(url) = png(&export_drawing(&view, window.get(), t, l)) {
+            if let Some(url) = png(&export_drawing(&view, window.get(), t, l, roads.as_deref())) {
                 download_url("zhucan-map.png", &url);
             }
         })
