@@ -115,6 +115,10 @@ test("a walk time along the roads of a river city: fewer people across the river
   await roads.screenshot({ path: `${OUT_DIR}/roads-zh-laptop-card.png` });
   assert.deepEqual(await axeViolations(page), []);
 
+  // The downloaded map has the streets (grey) too.
+  const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载地图（SVG 矢量图）" }).click()]);
+  assert.match(readFileSync(await svg.path(), "utf8"), /stroke="#8a8a8a"/);
+
   // The export lists the site with what it reaches on foot.
   const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出表格（CSV）" }).click()]);
   const lines = readFileSync(await csv.path(), "utf8").replace(/^\uFEFF/, "").trim().split("\n");
