@@ -5,6 +5,7 @@
 //! file ([`svg`]) or, on a canvas, a PNG (both from the same list of [`Shape`]s).
 
 use super::labels::{lat_lon_text, place_labels, scale_bar, scale_text, text_em, Anchor, LabelRequest, Rect, ScaleBar};
+use super::session::roads::RoadsView;
 use super::session::PlanView;
 use crate::core::geo::LocalProjection;
 use crate::core::locale::short_label;
@@ -852,6 +853,60 @@ pub fn svg(d: &Drawing, title: &str) -> String {
     out
 }
 
+/// Street grey (the basemap) in downloaded maps.
+pub const STREET_COLOUR: &str = "#8a8a8a";
+
+/// A downloaded map when a road file is in use: its streets drawn under the density, and, when
+/// the plan walked along them, each chosen site's service area (the streets reached) instead of
+/// the circles.
+pub fn with_roads(mut d: Drawing, roads: &RoadsView, lay: &MapLayout) -> Drawing {
+    use std::fmt::Write as _;
+    let frame = lay.frame;
+    let f = lay.sizes.font;
+    let (ox, oy) = (0.0, f + sz_line(1.3 * f) + sz_line(f));
+    let px = |x: f64, y: f64| {
+        let (x, y) = frame.to_px(x, y);
+        (x + ox, y + oy)
+    };
+    let line = |paint: Paint, lines: &mut dyn Iterator<Item = &Vec<(f32, f32)>>| {
+        let mut path = String::new();
+        for l in lines {
+            for (i, &(x, y)) in l.iter().enumerate() {
+                let (x, y) = px(f64::from(x), f64::from(y));
+                let _ = write!(path, "{}{x:.1} {y:.1}", if i == 0 { 'M' } else { 'L' });
+            }
+        }
+        Shape::Path { d: path, paint }
+    };
+    let (w, h) = (frame.width_m, frame.width_m * ASPECT);
+    if let Some(level) = roads.basemap.level_for(1.0 / frame.px_per_m()) {
+        let (x0, y0, x1, y1) = (frame.cx - w / 2.0, frame.cy - h / 2.0, frame.cx + w / 2.0, frame.cy + h / 2.0);
+        let mut visible = level
+            .lines
+            .iter()
+            .zip(&level.boxes)
+            .filter(|(_, b)| !(f64::from(b[2]) < x0 || f64::from(b[0]) > x1 || f64::from(b[3]) < y0 || f64::from(b[1]) > y1));
+        let streets = line(
+            Paint { fill: None, fill_opacity: 0.0, stroke: Some(STREET_COLOUR), stroke_width: 1.0, dash: None },
+            &mut visible.by_ref().map(|(l, _)| l),
+        );
+        // Right after the map's background and its clip.
+        let at = d.shapes.iter().position(|s| matches!(s, Shape::Clip(Some(_)))).map_or(d.shapes.len(), |i| i + 1);
+        d.shapes.insert(at, streets);
+    }
+    if let Some(on_foot) = &roads.on_foot {
+        // The service circles are the translucent ones (markers are opaque).
+        let at = d.shapes.iter().position(|s| matches!(s, Shape::Circle { paint, .. } if paint.fill_opacity < 1.0));
+        d.shapes.retain(|s| !matches!(s, Shape::Circle { paint, .. } if paint.fill_opacity < 1.0));
+        let area = line(
+            Paint { fill: None, fill_opacity: 0.0, stroke: Some(BLUE), stroke_width: 3.0, dash: None },
+            &mut on_foot.areas.iter().flatten(),
+        );
+        d.shapes.insert(at.unwrap_or(d.shapes.len()).min(d.shapes.len()), area);
+    }
+    d
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -974,5 +1029,61 @@ mod tests {
         // Two rings, flipped north-up to SVG's y down.
         let rings = vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], vec![(2.0, 2.0), (3.0, 2.0), (3.0, 3.0)], vec![(5.0, 5.0)]];
         assert_eq!(rings_path(&rings, |x, y| (x, -y)), "M0.0 0.0L10.0 0.0L10.0 -10.0ZM2.0 -2.0L3.0 -2.0L3.0 -3.0Z");
+    }
+
+    #[test]
+    fn a_downloaded_map_walking_along_roads_has_streets_and_service_areas_not_circles() {
+        use crate::core::planner::session::roads::OnFoot;
+        use crate::core::planner::session::streets::{Basemap, StreetLevel};
+        let v = demo_view();
+        let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let words = MapWords {
+            title: "t".into(),
+            subtitle: "s".into(),
+            north: "北".into(),
+            legend: ["a".into(), "b".into(), "c".into(), "d".into()],
+            boundary: "e".into(),
+            crs: "f".into(),
+            attribution: "g".into(),
+        };
+        let plain = drawing(&v, &lay, &words);
+        let circles =
+            |d: &Drawing| d.shapes.iter().filter(|s| matches!(s, Shape::Circle { paint, .. } if paint.fill_opacity < 1.0)).count();
+        // Ten chosen sites and four existing canteens have circles.
+        assert_eq!(circles(&plain), 14);
+        // A street from (−1000, 0) to (1000, 0) and one far outside the window (50 km east).
+        let level = StreetLevel {
+            tolerance_m: 16.0,
+            lines: vec![vec![(-1000.0, 0.0), (1000.0, 0.0)], vec![(50_000.0, 0.0), (51_000.0, 0.0)]],
+            boxes: vec![[-1000.0, 0.0, 1000.0, 0.0], [50_000.0, 0.0, 51_000.0, 0.0]],
+        };
+        let on_foot = OnFoot {
+            walk_m: 900.0,
+            max_snap_m: 300.0,
+            detour: 1.3,
+            demand_fallback: 0,
+            demand_points: 0,
+            sites_fallback: 0,
+            straight: Vec::new(),
+            on_foot: Vec::new(),
+            areas: vec![vec![vec![(0.0, 0.0), (0.0, 500.0)]]],
+        };
+        let roads = RoadsView { name: "r".into(), basemap: Basemap { levels: vec![level] }, on_foot: Some(on_foot) };
+        let d = with_roads(plain.clone(), &roads, &lay);
+        assert_eq!(circles(&d), 0, "service areas instead of circles");
+        let paths: Vec<&String> = d
+            .shapes
+            .iter()
+            .filter_map(|s| if let Shape::Path { d, paint } = s { paint.fill.is_none().then_some(d) } else { None })
+            .collect();
+        // 0.05 px per metre; the map's top is below the title (16 + 1.5 × 20.8 + 1.5 × 16 = 71.2 px,
+        // lines 1.5 high) and its middle 450 px further down (900 px high): y = 521.2 at the origin.
+        let (mid_x, mid_y) = (600.0, 521.2);
+        assert_eq!(*paths[0], format!("M{:.1} {mid_y:.1}L{:.1} {mid_y:.1}", mid_x - 50.0, mid_x + 50.0), "only the street in view");
+        assert_eq!(*paths[1], format!("M{mid_x:.1} {mid_y:.1}L{mid_x:.1} {:.1}", mid_y - 25.0), "500 m north: 25 px up");
+        // The streets lie under the density: right after the clip.
+        let clip = d.shapes.iter().position(|s| matches!(s, Shape::Clip(Some(_)))).expect("clip");
+        assert!(matches!(&d.shapes[clip + 1], Shape::Path { paint, .. } if paint.stroke == Some(STREET_COLOUR)));
     }
 }

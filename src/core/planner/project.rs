@@ -5,6 +5,8 @@
 //! a run after loading gives the same result.
 //!
 //! Version 2 added the rasters, the boundary and the workbook sheet; version 1 files still read.
+//! The road file and the maximum snap distance came later within version 2 (fields that older
+//! files do not have read as "none").
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
@@ -49,6 +51,12 @@ pub struct Saved {
     /// The study-area boundary: its name and coordinate system.
     #[serde(default)]
     pub boundary: Option<(String, Crs)>,
+    /// The road file (walking along streets, the street basemap): its name and coordinate system.
+    #[serde(default)]
+    pub roads: Option<(String, Crs)>,
+    /// The maximum snap distance as typed (metres; `None`: the default).
+    #[serde(default)]
+    pub max_snap: Option<String>,
 }
 
 impl Saved {
@@ -86,6 +94,8 @@ pub enum Kind {
     Raster,
     /// The study-area boundary.
     Boundary,
+    /// The road file.
+    Roads,
 }
 
 /// A data file's contents.
@@ -173,6 +183,10 @@ pub fn from_json(text: &str) -> Result<(Saved, Vec<Contents>), ProjectError> {
         let d = file.data.iter().find(|d| d.kind == Kind::Boundary).ok_or_else(|| ProjectError::Missing(name.clone()))?;
         take(d)?;
     }
+    if let Some((name, _)) = &file.saved.roads {
+        let d = file.data.iter().find(|d| d.kind == Kind::Roads).ok_or_else(|| ProjectError::Missing(name.clone()))?;
+        take(d)?;
+    }
     Ok((file.saved, out))
 }
 
@@ -254,6 +268,24 @@ mod tests {
         // A raster or the boundary left out of the data is named.
         assert_eq!(from_json(&to_json(&back, &files[..2])), Err(ProjectError::Missing("f_80.tif".into())));
         assert_eq!(from_json(&to_json(&back, &files[..3])), Err(ProjectError::Missing("街道.geojson".into())));
+    }
+
+    #[test]
+    fn the_road_file_and_the_snap_distance_round_trip() {
+        let saved = Saved {
+            demo: true,
+            roads: Some(("城区道路.geojson".into(), Crs::Gcj02)),
+            max_snap: Some("150".into()),
+            had_result: true,
+            ..Saved::default()
+        };
+        let roads =
+            Contents { kind: Kind::Roads, role: Role::Demand, name: "城区道路.geojson".into(), bytes: b"{\"type\":1}".to_vec() };
+        let json = to_json(&saved, std::slice::from_ref(&roads));
+        assert!(json.contains("\"kind\": \"roads\""), "{json}");
+        assert_eq!(from_json(&json), Ok((saved.clone(), vec![roads])));
+        // Left out of the data: named.
+        assert_eq!(from_json(&to_json(&saved, &[])), Err(ProjectError::Missing("城区道路.geojson".into())));
     }
 
     #[test]

@@ -16,10 +16,12 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use super::data_text::data_texts;
+use super::roads_text::roads_texts;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::locale::{short_label, thousands};
 use crate::core::planner::labels::Anchor;
 use crate::core::planner::mapdraw::{self, Drawing, Frame, MapLayout, MapWords, MarkKind, Shape, ASPECT, CLASS_COLOURS};
+use crate::core::planner::session::roads::RoadsView;
 use crate::core::planner::session::PlanView;
 use crate::core::Locale;
 use crate::ui::browser;
@@ -35,6 +37,54 @@ pub struct MapProps {
     pub locale: Locale,
     /// A site was clicked.
     pub on_select: Callback<usize>,
+    /// The road file's streets and service areas, when one is in use.
+    #[prop_or_default]
+    pub roads: Option<Rc<RoadsView>>,
+}
+
+/// The streets' window is widened by this share of its width on every side and snapped to a grid
+/// of half its width, so small pans and the next zoom step reuse the same path.
+const STREETS_MARGIN: f64 = 0.5;
+
+/// Which streets to draw for the window `w` on a map `px` pixels wide: the level of detail (its
+/// index) and the widened, snapped window (x0, y0, x1, y1), in map metres, y north.
+fn streets_window(roads: &RoadsView, w: Window, px: f64) -> Option<(usize, [i64; 4])> {
+    let level = roads.basemap.level_for(w.width / px.max(1.0))?;
+    let index = roads.basemap.levels.iter().position(|l| std::ptr::eq(l, level))?;
+    let step = (w.width / 2.0).max(1.0);
+    let h = w.width * ASPECT;
+    let snap = |v: f64, up: bool| if up { (v / step).ceil() as i64 } else { (v / step).floor() as i64 };
+    let m = STREETS_MARGIN * w.width;
+    Some((
+        index,
+        [
+            snap(w.cx - w.width / 2.0 - m, false),
+            snap(w.cy - h / 2.0 - m, false),
+            snap(w.cx + w.width / 2.0 + m, true),
+            snap(w.cy + h / 2.0 + m, true),
+        ],
+    ))
+}
+
+/// Which distance model the plan used, for the legend.
+fn model_text(view: &PlanView, roads: Option<&RoadsView>, l: Locale) -> String {
+    let r = roads_texts(l);
+    match roads.and_then(|x| x.on_foot.as_ref()) {
+        Some(f) => (r.model_network)(&thousands(f.walk_m)),
+        None => (r.model_straight)(&thousands(view.radius_m)),
+    }
+}
+
+/// The chosen sites' network service areas as one SVG path (y flipped).
+fn areas_path(roads: &RoadsView) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::new();
+    for line in roads.on_foot.iter().flat_map(|f| f.areas.iter()).flatten() {
+        for (i, (x, y)) in line.iter().enumerate() {
+            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x, -y + 0.0);
+        }
+    }
+    d
 }
 
 /// The visible window: centre (map metres, y north) and width in metres.
@@ -172,10 +222,14 @@ fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
     }
 }
 
-fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale) -> Drawing {
+fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale, roads: Option<&RoadsView>) -> Drawing {
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
     let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
-    mapdraw::drawing(view, &lay, &words(view, t, l))
+    let d = mapdraw::drawing(view, &lay, &words(view, t, l));
+    match roads {
+        Some(r) => mapdraw::with_roads(d, r, &lay),
+        None => d,
+    }
 }
 
 /// Clicks a link to `url` that downloads as `name`.
@@ -488,18 +542,18 @@ pub fn MapView(props: &MapProps) -> Html {
     };
 
     let on_svg = {
-        let (view, window) = (view.clone(), window.clone());
+        let (view, window, roads) = (view.clone(), window.clone(), props.roads.clone());
         Callback::from(move |_: MouseEvent| {
             let t = plan_texts(l);
-            let d = export_drawing(&view, window.get(), t, l);
+            let d = export_drawing(&view, window.get(), t, l, roads.as_deref());
             browser::download("zhucan-map.svg", "image/svg+xml;charset=utf-8", &mapdraw::svg(&d, t.map_title));
         })
     };
     let on_png = {
-        let (view, window) = (view.clone(), window.clone());
+        let (view, window, roads) = (view.clone(), window.clone(), props.roads.clone());
         Callback::from(move |_: MouseEvent| {
             let t = plan_texts(l);
-            if let Some(url) = png(&export_drawing(&view, window.get(), t, l)) {
+            if let Some(url) = png(&export_drawing(&view, window.get(), t, l, roads.as_deref())) {
                 download_url("zhucan-map.png", &url);
             }
         })
@@ -512,10 +566,24 @@ pub fn MapView(props: &MapProps) -> Html {
     let (vx, vy) = (w.cx - w.width / 2.0, -w.cy - h / 2.0);
     let to_map = format!("translate({vx:.2} {vy:.2}) scale({:.6})", 1.0 / frame.px_per_m());
 
-    let circles = view.chosen_sites().map(|s| {
+    // Walking along the roads: the streets reached instead of circles.
+    let on_foot = props.roads.as_ref().is_some_and(|r| r.on_foot.is_some());
+    let areas = use_memo(props.roads.clone(), |r| r.as_deref().map(areas_path).unwrap_or_default());
+    let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
+    let streets = use_memo((props.roads.as_ref().map(|r| Rc::as_ptr(r) as usize), streets_key), {
+        let roads = props.roads.clone();
+        move |(_, key)| match (&roads, key) {
+            (Some(r), Some((i, b, step))) => {
+                let step = step.max(1.0);
+                r.basemap.levels[*i].path_in(b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step).0
+            }
+            _ => String::new(),
+        }
+    });
+    let circles = view.chosen_sites().filter(|_| !on_foot).map(|s| {
         html! { <circle class="service" cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{:.0}", view.radius_m)} /> }
     });
-    let existing_circles = view.existing.iter().map(|(x, y, _)| {
+    let existing_circles = view.existing.iter().filter(|_| !on_foot).map(|(x, y, _)| {
         html! { <circle class="existing-service" cx={format!("{x:.0}")} cy={format!("{:.0}", -y)} r={format!("{:.0}", view.radius_m)} /> }
     });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
@@ -555,10 +623,12 @@ pub fn MapView(props: &MapProps) -> Html {
             <div class="map" id="plan-map" ref={map_ref} tabindex="0" role="group" aria-label={t.map_label} aria-describedby="plan-map-keys"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
                 <svg ref={svg_ref} viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-                    <g class="density">{ for density }</g>
+                    <path class="streets" d={(*streets).clone()} />
+                    <g class={classes!("density", props.roads.is_some().then_some("over-streets"))}>{ for density }</g>
                     <path class="study-area" d={(*boundary).clone()} fill="none" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2"
                         stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
+                    <path class="service-area" d={(*areas).clone()} />
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
             </div>
@@ -570,6 +640,13 @@ pub fn MapView(props: &MapProps) -> Html {
                 <li><span class="swatch chosen-swatch" aria-hidden="true"></span>{ t.legend_chosen }</li>
                 <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
                 <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
+                if props.roads.is_some() {
+                    <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="streets" d="M1 5H19" /></svg>{ roads_texts(l).legend_streets }</li>
+                }
+                if on_foot {
+                    <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="service-area" d="M1 5H19" /></svg>{ roads_texts(l).legend_area }</li>
+                }
+                <li id="plan-map-model">{ roads_texts(l).legend_model }{ model_text(&view, props.roads.as_deref(), l) }</li>
                 if !view.boundary.is_empty() {
                     <li><svg class="boundary-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path d="M1 5H19" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2" stroke-dasharray="5 3" /></svg>{ data_texts(l).legend_boundary }</li>
                 }

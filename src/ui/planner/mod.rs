@@ -11,11 +11,14 @@ mod hooks;
 mod map;
 mod persist;
 mod results;
+mod roads;
+mod roads_text;
 mod scenario_view;
 mod settings_view;
 pub mod state;
 pub mod text;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use self::boundary::BoundaryCardView;
@@ -26,6 +29,7 @@ use self::files::FileCardView;
 pub use self::hooks::test_worker_panic;
 use self::hooks::{use_file_readers, use_page_locale, use_persisted_plan, use_planner_worker};
 use self::results::ResultsView;
+use self::roads::{MaxSnapField, RoadsCardView};
 use self::settings_view::SettingsView;
 use self::state::{slot, CardProblem, MapField, PlanAction, PlannerState};
 use self::text::plan_texts;
@@ -175,6 +179,49 @@ pub fn Planner(props: &PlannerProps) -> Html {
             persisted.forget_boundary();
         })
     };
+    let on_roads_file = {
+        let (worker, state, readers) = (worker.clone(), state.clone(), readers.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (worker, state) = (worker.clone(), state.clone());
+            // Refused before reading when over the limit (the worker says so, in the card).
+            if file.size() > MAX_FILE_BYTES as f64 {
+                let problem = crate::core::planner::session::roads::RoadsProblem::TooLarge {
+                    mb: (file.size() / 1_048_576.0).round() as u64,
+                    limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64,
+                };
+                state.dispatch(PlanAction::Worker(Reply::RoadsFailed { name: file.name(), problem }));
+                return;
+            }
+            readers.read(file, MAX_FILE_BYTES, move |name, bytes| {
+                worker.choose_roads(name.clone(), bytes);
+                state.dispatch(PlanAction::RoadsChosen(name));
+            });
+        })
+    };
+    let on_roads_crs = dispatch.reform(|crs: Option<Crs>| match crs {
+        Some(c) => PlanAction::RoadsCrs(c),
+        None => PlanAction::RoadsNeedsCrs,
+    });
+    let on_roads_use = {
+        let (worker, state) = (worker.clone(), state.clone());
+        Callback::from(move |_: ()| match state.roads.crs {
+            Some(crs) => worker.use_roads(crs),
+            None => state.dispatch(PlanAction::RoadsNeedsCrs),
+        })
+    };
+    let on_roads_clear = {
+        let (worker, state, persisted) = (worker.clone(), state.clone(), persisted.clone());
+        Callback::from(move |_: ()| {
+            worker.clear_roads();
+            state.dispatch(PlanAction::ClearRoads);
+            persisted.forget_roads();
+        })
+    };
+    let on_roads_cancel = {
+        let worker = worker.clone();
+        Callback::from(move |_: ()| worker.restart(plan_texts(l).cancelled))
+    };
+    let on_max_snap = dispatch.reform(PlanAction::MaxSnap);
     let on_demo = {
         let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
@@ -191,10 +238,26 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 state.dispatch(PlanAction::Notice(Some(plan_texts(l).need_data.to_string())));
                 return;
             }
+            let snap_typed = state.roads.max_snap.trim();
+            if state.roads.in_use.is_some()
+                && !snap_typed.is_empty()
+                && crate::core::planner::session::roads::parse_max_snap(snap_typed).is_err()
+            {
+                // The field says what is wrong; focus it.
+                if let Some(el) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("plan-max-snap"))
+                    .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+                return;
+            }
             match state.form.validate(n_candidates.unwrap_or(usize::MAX)) {
                 Ok(settings) => {
                     run_errors.set(Vec::new());
                     state.dispatch(PlanAction::Running);
+                    worker.send_max_snap(snap_typed);
                     worker.send(Request::Run { settings, choices: state.choices.clone() });
                 }
                 Err(errors) => run_errors.set(errors),
@@ -273,7 +336,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     <button type="button" id="plan-demo" class="button secondary" onclick={on_demo}>{ t.demo_button }</button>
                     <label for="plan-project-file" class="button secondary file-button">{ t.open_project }</label>
                     <input type="file" id="plan-project-file" class="visually-hidden" accept=".json,application/json" onchange={on_open_project} />
-                    if state.demo || state.cards.iter().any(|c| c.in_use.is_some()) || state.boundary.in_use.is_some() {
+                    if state.demo || state.cards.iter().any(|c| c.in_use.is_some()) || state.boundary.in_use.is_some() || state.roads.in_use.is_some() {
                         <button type="button" id="plan-save-project" class="button secondary" onclick={on_save_project}>{ t.save_project }</button>
                     }
                 </div>
@@ -288,10 +351,15 @@ pub fn Planner(props: &PlannerProps) -> Html {
                     <>{ for cards }</>
                     <BoundaryCardView card={state.boundary.clone()} locale={l} on_file={on_boundary_file} on_crs={on_boundary_crs}
                         on_use={on_boundary_use} on_clear={on_boundary_clear} />
+                    <RoadsCardView card={state.roads.clone()} locale={l} on_file={on_roads_file} on_crs={on_roads_crs}
+                        on_use={on_roads_use} on_clear={on_roads_clear} on_cancel={on_roads_cancel} />
                 </div>
                 <p class="field-hint">{ if persisted.ok { t.persist_note } else { t.persist_off } }</p>
             </section>
             <SettingsView form={state.form.clone()} extra_names={state.extra_names()} {n_candidates} locale={l} {on_edit} />
+            if state.roads.in_use.is_some() {
+                <MaxSnapField value={state.roads.max_snap.clone()} locale={l} on_input={on_max_snap} />
+            }
             if !run_errors.is_empty() {
                 <ErrorSummary errors={(*run_errors).clone()} locale={l} />
             }
@@ -312,6 +380,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
             if let Some(view) = &state.result {
                 <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}
                     compare={state.compare.clone()} show_all={state.show_all} pinned={state.pinned.clone()} locale={l}
+                    roads={state.roads.view.clone()}
                     {on_select} {on_lock} {on_exclude} {on_compare} {on_show_all} {on_pin} />
             }
         </div>

@@ -21,6 +21,8 @@ pub enum Slot {
     Raster(usize),
     /// The study-area boundary.
     Boundary,
+    /// The road file.
+    Roads,
 }
 
 fn key(slot: Slot) -> String {
@@ -30,6 +32,7 @@ fn key(slot: Slot) -> String {
         Slot::Table(Role::Existing) => "existing".to_string(),
         Slot::Raster(i) => format!("raster-{i}"),
         Slot::Boundary => "boundary".to_string(),
+        Slot::Roads => "roads".to_string(),
     };
     format!("./__zhucan_planner__/{name}")
 }

@@ -7,12 +7,14 @@ use yew::prelude::*;
 
 use super::data_text::data_texts;
 use super::map::MapView;
+use super::roads_text::roads_texts;
 use super::scenario_view::ScenarioView;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
 use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export;
 use crate::core::planner::plan::{Choices, Radius};
+use crate::core::planner::session::roads::RoadsView;
 use crate::core::planner::session::{PlanView, Role, SiteRow};
 use crate::core::policy::explain::date;
 
@@ -50,6 +52,33 @@ pub struct ResultsProps {
     pub on_show_all: Callback<()>,
     /// Keep this plan for comparison, or let the kept one go.
     pub on_pin: Callback<()>,
+    /// What the plan shows of the road file, when one is in use.
+    #[prop_or_default]
+    pub roads: Option<Rc<RoadsView>>,
+}
+
+/// How distances were measured when the plan walked along the roads, and how many points fell
+/// back to the straight line.
+fn on_foot_note(roads: Option<&RoadsView>, l: Locale) -> Html {
+    let Some((name, f)) = roads.and_then(|r| Some((&r.name, r.on_foot.as_ref()?))) else { return Html::default() };
+    let r = roads_texts(l);
+    html! {
+        <div class="file-status ok" id="plan-on-foot-note">
+            <p class="long-text">{ (r.model_on_foot)(&thousands(f.walk_m), name) }</p>
+            <p>{ (r.fallback)(f.demand_fallback, f.demand_points, &format!("{}", f.detour), &thousands(f.max_snap_m)) }</p>
+            if f.sites_fallback > 0 {
+                <p>{ (r.sites_fallback)(f.sites_fallback) }</p>
+            }
+        </div>
+    }
+}
+
+/// A candidate's people in a straight line → on foot, and the share lost.
+fn on_foot_cell(roads: Option<&RoadsView>, i: usize, l: Locale) -> Option<String> {
+    let f = roads?.on_foot.as_ref()?;
+    let (straight, foot) = (*f.straight.get(i)?, *f.on_foot.get(i)?);
+    let lost = f.lost_share(i).map(|s| format!("{:.0}", s * 100.0)).unwrap_or_else(|| "0".into());
+    Some((roads_texts(l).cell_on_foot)(&thousands(straight), &thousands(foot), &lost))
 }
 
 fn pct(part: f64, whole: f64) -> String {
@@ -167,7 +196,16 @@ fn breakdown_rows(s: &SiteRow, v: &PlanView, t: &PlanTexts) -> Vec<(String, Stri
 fn breakdown(props: &ResultsProps, i: usize, t: &PlanTexts) -> Html {
     let v = &props.view;
     let Some(s) = v.sites.get(i) else { return Html::default() };
-    let rows = breakdown_rows(s, v, t).into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
+    let mut pairs = breakdown_rows(s, v, t);
+    if let Some(f) = props.roads.as_ref().and_then(|r| r.on_foot.as_ref()) {
+        let r = roads_texts(props.locale);
+        if let (Some(straight), Some(foot)) = (f.straight.get(i), f.on_foot.get(i)) {
+            pairs.push(((r.detail_straight)(&thousands(f.walk_m)), thousands(*straight)));
+            pairs.push((r.detail_on_foot.to_string(), thousands(*foot)));
+            pairs.push((r.detail_lost.to_string(), f.lost_share(i).map(|x| format!("{:.0}%", x * 100.0)).unwrap_or_else(|| "—".into())));
+        }
+    }
+    let rows = pairs.into_iter().map(|(k, val)| html! { <><dt>{ k }</dt><dd>{ val }</dd></> });
     let locked = props.choices.locked.contains(&i);
     let excluded = props.choices.excluded.contains(&i);
     let comparing = props.compare.contains(&i);
@@ -297,6 +335,9 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <td>{ thousands(s.score.density_per_km2) }</td>
                 <td>{ thousands(s.score.expected_meals) }</td>
                 <td>{ fit_text(s.score.capacity_fit, t) }</td>
+                if let Some(cell) = on_foot_cell(props.roads.as_deref(), i, l) {
+                    <td>{ cell }</td>
+                }
                 <td class="row-actions">
                     <button type="button" class="link-button" aria-label={(t.details_of)(&short_label(&s.name, NAME_CHARS))} onclick={props.on_select.reform(move |_: MouseEvent| i)}>{ t.details }</button>
                 </td>
@@ -338,7 +379,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
             <h3 id="plan-result-heading" tabindex="-1">{ t.result_heading }</h3>
             { summary(v, t) }
             { conditions(v, t, l) }
-            <MapView view={v.clone()} selected={props.selected} locale={l} on_select={props.on_select.clone()} />
+            { on_foot_note(props.roads.as_deref(), l) }
+            <MapView view={v.clone()} selected={props.selected} locale={l} on_select={props.on_select.clone()} roads={props.roads.clone()} />
             if let Some(i) = props.selected {
                 { breakdown(props, i, t) }
             }
@@ -358,6 +400,9 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                                 <th scope="col">{ t.th_density }</th>
                                 <th scope="col">{ t.th_meals }</th>
                                 <th scope="col">{ t.th_fit }</th>
+                                if props.roads.as_ref().is_some_and(|r| r.on_foot.is_some()) {
+                                    <th scope="col">{ roads_texts(l).th_on_foot }</th>
+                                }
                                 <th scope="col" class="row-actions">{ t.th_actions }</th>
                             </tr>
                         </thead>

@@ -13,6 +13,7 @@ use crate::core::planner::form::SettingsForm;
 use crate::core::planner::plan::Choices;
 use crate::core::planner::session::area::BoundaryReport;
 use crate::core::planner::session::population::{RasterProblem, RasterReport, WindowFrom};
+use crate::core::planner::session::roads::{RoadsProblem, RoadsReport, RoadsView};
 use crate::core::planner::session::{ImportReport, OpenProblem, Opened, PlanView, Reply, Role, RunProblem, Step, DEMO_CANDIDATES};
 
 /// Why a file card shows an error (put in words by the card, in the interface's language).
@@ -124,6 +125,29 @@ pub struct BoundaryCard {
     pub busy: bool,
 }
 
+/// The road file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RoadsCard {
+    /// A file read, waiting for its coordinate system and the planner's go.
+    pub chosen: Option<String>,
+    /// The coordinate system chosen for it.
+    pub crs: Option<Crs>,
+    /// The road file in use: its name and coordinate system.
+    pub in_use: Option<(String, Crs)>,
+    /// What was read.
+    pub report: Option<RoadsReport>,
+    /// Why the last file was refused (its name, the problem).
+    pub problem: Option<(String, RoadsProblem)>,
+    /// No coordinate system chosen when "use" was pressed.
+    pub need_crs: bool,
+    /// Waiting for the worker (the file being read and its network built, by name).
+    pub busy: Option<String>,
+    /// The maximum snap distance as typed (empty: the default).
+    pub max_snap: String,
+    /// What the last plan shows of the roads.
+    pub view: Option<Rc<RoadsView>>,
+}
+
 pub use crate::core::planner::project::Saved;
 
 /// The planner.
@@ -159,6 +183,8 @@ pub struct PlannerState {
     pub run_problem: Option<RunProblem>,
     /// The study-area boundary.
     pub boundary: BoundaryCard,
+    /// The road file.
+    pub roads: RoadsCard,
 }
 
 /// Slot index of a role.
@@ -251,6 +277,16 @@ pub enum PlanAction {
     BoundarySent,
     /// The boundary was removed.
     ClearBoundary,
+    /// A road file was read (its name).
+    RoadsChosen(String),
+    /// The road file's coordinate system chosen.
+    RoadsCrs(Crs),
+    /// "Use this road file" was pressed without a coordinate system.
+    RoadsNeedsCrs,
+    /// The road file was removed.
+    ClearRoads,
+    /// The maximum snap distance typed.
+    MaxSnap(String),
 }
 
 impl PlannerState {
@@ -272,6 +308,8 @@ impl PlannerState {
             rasters,
             raster_extra_name,
             boundary: self.boundary.in_use.clone(),
+            roads: self.roads.in_use.clone(),
+            max_snap: Some(self.roads.max_snap.clone()).filter(|m| !m.trim().is_empty()),
         }
     }
 
@@ -396,6 +434,8 @@ impl PlannerState {
                 self.selected = None;
                 self.compare.retain(|&i| i < view.sites.len());
                 self.result = Some(Rc::new(*view));
+                // The roads' part of the plan follows (Reply::Roads) when roads are in use.
+                self.roads.view = None;
             }
             Reply::CannotRun(problem) => {
                 self.running = None;
@@ -456,6 +496,29 @@ impl PlannerState {
             Reply::BoundaryCleared => {
                 self.boundary = BoundaryCard::default();
             }
+            Reply::RoadsBuilding { name } => self.roads.busy = Some(name),
+            Reply::RoadsRead(report) => {
+                let r = &mut self.roads;
+                let now = Some((report.name.clone(), report.crs));
+                if r.in_use != now {
+                    self.result = None;
+                    r.view = None;
+                }
+                r.in_use = now;
+                r.report = Some(report);
+                r.chosen = None;
+                r.problem = None;
+                r.busy = None;
+            }
+            Reply::RoadsFailed { name, problem } => {
+                self.roads.problem = Some((name, problem));
+                self.roads.busy = None;
+            }
+            Reply::RoadsCleared => {
+                let max_snap = std::mem::take(&mut self.roads.max_snap);
+                self.roads = RoadsCard { max_snap, ..RoadsCard::default() };
+            }
+            Reply::Roads(view) => self.roads.view = Some(Rc::new(*view)),
         }
     }
 }
@@ -535,6 +598,7 @@ impl Reducible for PlannerState {
                     card.busy = false;
                 }
                 s.boundary.busy = false;
+                s.roads.busy = None;
                 s.notice = Some(message);
             }
             PlanAction::Notice(n) => s.notice = n,
@@ -603,10 +667,34 @@ impl Reducible for PlannerState {
                 s.boundary = BoundaryCard::default();
                 s.result = None;
             }
+            PlanAction::RoadsChosen(name) => {
+                let r = &mut s.roads;
+                r.chosen = Some(name);
+                r.crs = r.crs.or(s.last_crs);
+                r.problem = None;
+                r.need_crs = false;
+            }
+            PlanAction::RoadsCrs(crs) => {
+                s.roads.crs = Some(crs);
+                s.roads.need_crs = false;
+                s.last_crs = Some(crs);
+            }
+            PlanAction::RoadsNeedsCrs => s.roads.need_crs = true,
+            PlanAction::ClearRoads => {
+                let max_snap = std::mem::take(&mut s.roads.max_snap);
+                s.roads = RoadsCard { max_snap, ..RoadsCard::default() };
+                s.result = None;
+            }
+            PlanAction::MaxSnap(text) => s.roads.max_snap = text,
             PlanAction::Restore(saved) => {
                 // Whatever was on screen gives way to the saved work.
                 s.cards = Default::default();
                 s.boundary = BoundaryCard::default();
+                s.roads = RoadsCard { max_snap: saved.max_snap.clone().unwrap_or_default(), ..RoadsCard::default() };
+                if let Some((name, crs)) = &saved.roads {
+                    s.roads.crs = Some(*crs);
+                    s.roads.busy = Some(name.clone());
+                }
                 s.result = None;
                 s.pinned = None;
                 s.selected = None;

@@ -9,13 +9,17 @@
 //! - [`density`]: the demand density grid under the map;
 //! - [`population`]: demand from population rasters, read in the study's window;
 //! - [`area`]: the study-area boundary, and what it leaves out;
-//! - [`demo`]: the simulated demo district.
+//! - [`demo`]: the simulated demo district;
+//! - [`roads`]: the road file, walking along its roads, and the network service areas;
+//! - [`streets`]: the street basemap, simplified per zoom level.
 
 pub mod area;
 pub mod demo;
 pub mod density;
 pub mod population;
 pub mod protocol;
+pub mod roads;
+pub mod streets;
 pub mod view;
 
 use std::borrow::Cow;
@@ -28,8 +32,9 @@ pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunP
 pub use view::{PlanView, SiteRow, SourceFile};
 
 use super::data::{import_demand_reporting, import_sites_reporting, Demand, Imported, Sites, Source};
-use super::plan::{prepare, run};
+use super::plan::{prepare, prepare_on_foot, run};
 use super::select::SelectOptions;
+use super::settings::Radius;
 use super::settings::{Choices, Settings};
 use crate::core::io::boundary;
 use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
@@ -77,6 +82,12 @@ pub struct Session {
     area: Option<StudyArea>,
     /// How far a person may be from a site (the radius last asked for), metres.
     reach_m: Option<f64>,
+    /// The road file in use, with its network.
+    roads: Option<roads::RoadsInUse>,
+    /// Where the road file's vertices are on its network (made at the first service area drawn).
+    vertex_snaps: Option<Vec<Vec<Option<super::network::Snap>>>>,
+    /// The maximum snap distance, metres (`None`: [`roads::DEFAULT_MAX_SNAP_M`]).
+    max_snap_m: Option<f64>,
 }
 
 fn slot(role: Role) -> usize {
@@ -153,6 +164,27 @@ impl Session {
                     self.refresh_raster(send);
                 }
                 self.send_area(send);
+            }
+            Request::Roads { name, bytes, crs } => {
+                send(Reply::RoadsBuilding { name: name.clone() });
+                match roads::read(name.clone(), &bytes, crs, MAX_FILE_BYTES) {
+                    Ok(r) => {
+                        send(Reply::RoadsRead(r.report.clone()));
+                        self.roads = Some(r);
+                        self.vertex_snaps = None;
+                    }
+                    Err(problem) => send(Reply::RoadsFailed { name, problem }),
+                }
+            }
+            Request::ClearRoads => {
+                self.roads = None;
+                self.vertex_snaps = None;
+                send(Reply::RoadsCleared);
+            }
+            Request::MaxSnap { metres } => {
+                if metres.is_finite() && metres > 0.0 {
+                    self.max_snap_m = Some(metres);
+                }
             }
             Request::Run { settings, choices } => self.run(&settings, &choices, send),
         }
@@ -397,7 +429,24 @@ impl Session {
         let empty = Sites::default();
         let existing = self.existing.as_ref().unwrap_or(&empty);
         send(Reply::Progress(Step::Coverage));
-        let prepared = prepare(&demand, &candidates, existing, radius);
+        // A walk time with roads loaded: on foot along them; otherwise the straight line.
+        let max_snap_m = self.max_snap_m.unwrap_or(roads::DEFAULT_MAX_SNAP_M);
+        let walking = matches!(settings.radius, Radius::Walking { .. });
+        let (prepared, snap_report) = match self.roads.as_ref().filter(|_| walking) {
+            Some(r) => {
+                let (p, report) = prepare_on_foot(
+                    &demand,
+                    &candidates,
+                    existing,
+                    &r.net,
+                    settings.radius.on_foot_m(),
+                    max_snap_m,
+                    settings.radius.detour(),
+                );
+                (p, Some(report))
+            }
+            None => (prepare(&demand, &candidates, existing, radius), None),
+        };
         send(Reply::Progress(Step::Selecting));
         let result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Drawing));
@@ -423,8 +472,65 @@ impl Session {
             planned.boundary = a.rings_on_map(origin);
             planned.study_area = Some(a.report(Some(all_demand), Some(all_candidates)));
         }
+        let roads_view = roads_view(
+            self.roads.as_ref(),
+            &mut self.vertex_snaps,
+            &demand,
+            &candidates,
+            &prepared,
+            snap_report.as_ref(),
+            &planned,
+            settings,
+            max_snap_m,
+        );
         send(Reply::Planned(Box::new(planned)));
+        if let Some(v) = roads_view {
+            send(Reply::Roads(Box::new(v)));
+        }
     }
+}
+
+/// What the page shows of the roads after a run (`None` without roads): the streets, and when
+/// the plan walked along them, each site's people in a straight line and on foot, and the
+/// chosen sites' service areas.
+#[allow(clippy::too_many_arguments)]
+fn roads_view(
+    roads: Option<&roads::RoadsInUse>,
+    vertex_snaps: &mut Option<Vec<Vec<Option<super::network::Snap>>>>,
+    demand: &Demand,
+    candidates: &Sites,
+    prepared: &super::plan::Prepared,
+    snap_report: Option<&super::network::SnapReport>,
+    planned: &PlanView,
+    settings: &Settings,
+    max_snap_m: f64,
+) -> Option<roads::RoadsView> {
+    let r = roads?;
+    let origin = planned.origin?;
+    let basemap = streets::Basemap::new(&r.ways, origin);
+    let on_foot = snap_report.map(|report| {
+        let walk_m = settings.radius.on_foot_m();
+        let straight = prepare(demand, candidates, &Sites::default(), walk_m);
+        let mut f = roads::on_foot(
+            demand,
+            walk_m,
+            max_snap_m,
+            settings.radius.detour(),
+            report,
+            roads::people(demand, &straight.candidates),
+            roads::people(demand, &prepared.candidates),
+        );
+        let snaps = vertex_snaps.get_or_insert_with(|| roads::vertex_snaps(r));
+        let proj = crate::core::geo::LocalProjection::new(origin);
+        f.areas = planned
+            .chosen
+            .iter()
+            .filter_map(|&i| candidates.points.get(i))
+            .map(|&p| roads::service_area(r, snaps, p, walk_m, max_snap_m, &proj))
+            .collect();
+        f
+    });
+    Some(roads::RoadsView { name: r.report.name.clone(), basemap, on_foot })
 }
 
 #[cfg(test)]

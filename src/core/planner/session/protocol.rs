@@ -8,6 +8,7 @@ use super::super::data::{FileWarning, MappingError, RowIssue};
 use super::super::settings::{Choices, Settings};
 use super::area::BoundaryReport;
 use super::population::{RasterLayer, RasterProblem, RasterReport, WindowFrom};
+use super::roads::{RoadsProblem, RoadsReport, RoadsView};
 use super::view::PlanView;
 use crate::core::io::boundary::BoundaryError;
 use crate::core::io::columns::ColumnMap;
@@ -95,6 +96,23 @@ pub enum Request {
     Clear {
         /// Which file.
         role: Role,
+    },
+    /// A road file (GeoJSON lines) in `crs`: its walking network is built; walk times are then
+    /// measured along its roads, and its streets drawn under the map.
+    Roads {
+        /// Its name.
+        name: String,
+        /// Its content.
+        bytes: Vec<u8>,
+        /// The coordinate system it was drawn in.
+        crs: Crs,
+    },
+    /// Forget the road file.
+    ClearRoads,
+    /// The maximum snap distance, metres (see [`super::roads::DEFAULT_MAX_SNAP_M`]).
+    MaxSnap {
+        /// Metres.
+        metres: f64,
     },
     /// Score and choose.
     Run {
@@ -252,6 +270,24 @@ pub enum Reply {
     },
     /// The boundary was forgotten.
     BoundaryCleared,
+    /// A road file is being read and its network built.
+    RoadsBuilding {
+        /// Its name.
+        name: String,
+    },
+    /// A road file is in use: what was read.
+    RoadsRead(RoadsReport),
+    /// A road file could not be used; the roads in use (if any) stay.
+    RoadsFailed {
+        /// Its name.
+        name: String,
+        /// Why.
+        problem: RoadsProblem,
+    },
+    /// The road file was forgotten.
+    RoadsCleared,
+    /// After [`Reply::Planned`], when roads are in use: the streets and the walking figures.
+    Roads(Box<RoadsView>),
 }
 
 /// Why a file could not be opened.

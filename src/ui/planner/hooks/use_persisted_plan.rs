@@ -32,6 +32,11 @@ impl PersistedPlan {
         wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Table(role)));
     }
 
+    /// Forgets the road file's bytes on the device.
+    pub fn forget_roads(&self) {
+        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Roads));
+    }
+
     /// Forgets the boundary's bytes on the device.
     pub fn forget_boundary(&self) {
         wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Boundary));
@@ -52,6 +57,7 @@ fn slots(files: &[Contents]) -> Vec<(Slot, Vec<u8>)> {
                     Slot::Raster(rasters - 1)
                 }
                 Kind::Boundary => Slot::Boundary,
+                Kind::Roads => Slot::Roads,
             };
             (slot, f.bytes.clone())
         })
@@ -71,8 +77,8 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
     {
         let (worker, ok) = (worker.clone(), ok.clone());
         use_effect_with((), move |_| {
-            if let Some(saved) =
-                persist::load_meta().filter(|s| s.demo || !s.files.is_empty() || !s.rasters.is_empty() || s.boundary.is_some())
+            if let Some(saved) = persist::load_meta()
+                .filter(|s| s.demo || !s.files.is_empty() || !s.rasters.is_empty() || s.boundary.is_some() || s.roads.is_some())
             {
                 wasm_bindgen_futures::spawn_local(async move {
                     let mut files = Vec::new();
@@ -82,6 +88,7 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
                         saved.rasters.iter().enumerate().map(|(i, (name, _))| (Slot::Raster(i), Kind::Raster, Role::Demand, name.clone())),
                     );
                     wanted.extend(saved.boundary.iter().map(|(name, _)| (Slot::Boundary, Kind::Boundary, Role::Demand, name.clone())));
+                    wanted.extend(saved.roads.iter().map(|(name, _)| (Slot::Roads, Kind::Roads, Role::Demand, name.clone())));
                     for (slot, kind, role, name) in wanted {
                         match persist::load_file(slot).await {
                             Some(bytes) => files.push(Contents { kind, role, name, bytes }),

@@ -30,6 +30,7 @@ struct Store {
     tables: [Option<Named>; 3],
     rasters: Vec<Named>,
     boundary: Option<Named>,
+    roads: Option<Named>,
 }
 
 /// What the worker has accepted, as the state says: each slot's table by name, the rasters
@@ -42,6 +43,8 @@ pub struct Accepted {
     pub rasters: Vec<(String, bool)>,
     /// The boundary in use.
     pub boundary: Option<String>,
+    /// The road file in use.
+    pub roads: Option<String>,
 }
 
 impl Accepted {
@@ -51,6 +54,7 @@ impl Accepted {
             tables: state.cards.iter().map(|c| c.in_use.as_ref().filter(|u| u.rasters.is_empty()).map(|u| u.name.clone())).collect(),
             rasters: state.cards[slot(Role::Demand)].in_use.as_ref().map(|u| u.rasters.clone()).unwrap_or_default(),
             boundary: state.boundary.in_use.as_ref().map(|(n, _)| n.clone()),
+            roads: state.roads.in_use.as_ref().map(|(n, _)| n.clone()),
         }
     }
 }
@@ -184,6 +188,34 @@ impl PlannerBridge {
         self.send(Request::ClearBoundary);
     }
 
+    /// Keeps a road file just read until the planner uses it.
+    pub fn choose_roads(&self, name: String, bytes: Vec<u8>) {
+        self.pending.borrow_mut().roads = Some((name, Rc::new(bytes)));
+    }
+
+    /// Sends the road file chosen, drawn in `crs`: the worker builds its network.
+    pub fn use_roads(&self, crs: Crs) {
+        let chosen = self.pending.borrow().roads.clone();
+        if let Some((name, bytes)) = chosen {
+            self.send(Request::Roads { name, bytes: bytes.to_vec(), crs });
+        }
+    }
+
+    /// Forgets the road file, here and in the worker.
+    pub fn clear_roads(&self) {
+        self.kept.borrow_mut().roads = None;
+        self.pending.borrow_mut().roads = None;
+        self.send(Request::ClearRoads);
+    }
+
+    /// Sends the maximum snap distance as typed (nothing when it is empty or not valid: the
+    /// worker keeps its default, and the page says what is wrong).
+    pub fn send_max_snap(&self, typed: &str) {
+        if let Ok(metres) = crate::core::planner::session::roads::parse_max_snap(typed) {
+            self.send(Request::MaxSnap { metres });
+        }
+    }
+
     /// Keeps the bytes of the files the worker has accepted since (`accepted`, as the state
     /// says): a pending file whose name is now in use. Returns them, to be saved on the device.
     pub fn accept_pending(&self, accepted: &Accepted) -> Vec<Contents> {
@@ -218,6 +250,12 @@ impl PlannerBridge {
                 kept.boundary = Some((name, bytes));
             }
         }
+        if accepted.roads.is_some() && pending.roads.as_ref().map(|(n, _)| n) == accepted.roads.as_ref() {
+            if let Some((name, bytes)) = pending.roads.take() {
+                out.push(Contents { kind: Kind::Roads, role: Role::Demand, name: name.clone(), bytes: bytes.to_vec() });
+                kept.roads = Some((name, bytes));
+            }
+        }
         out
     }
 
@@ -246,6 +284,9 @@ impl PlannerBridge {
         if let (Some(_), Some((n, b))) = (&saved.boundary, &kept.boundary) {
             out.push(Contents { kind: Kind::Boundary, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
         }
+        if let (Some(_), Some((n, b))) = (&saved.roads, &kept.roads) {
+            out.push(Contents { kind: Kind::Roads, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+        }
         out
     }
 
@@ -261,6 +302,7 @@ impl PlannerBridge {
         if saved.had_result && (saved.demo || has_demand) {
             if let Ok(settings) = saved.form.clone().unwrap_or_default().validate(usize::MAX) {
                 self.state.dispatch(PlanAction::Running);
+                self.send_max_snap(saved.max_snap.as_deref().unwrap_or_default());
                 self.send(Request::Run { settings, choices: saved.choices });
             }
         }
@@ -281,6 +323,15 @@ impl PlannerBridge {
                 self.kept.borrow_mut().boundary = Some((name.clone(), Rc::new(f.bytes.clone())));
                 self.send(Request::Boundary { name: name.clone(), bytes: f.bytes.clone(), crs: *crs });
             }
+        }
+        if let Some((name, crs)) = &saved.roads {
+            if let Some(f) = find(Kind::Roads, None, name) {
+                self.kept.borrow_mut().roads = Some((name.clone(), Rc::new(f.bytes.clone())));
+                self.send(Request::Roads { name: name.clone(), bytes: f.bytes.clone(), crs: *crs });
+            }
+        }
+        if let Some(typed) = &saved.max_snap {
+            self.send_max_snap(typed);
         }
         for (role, name, map, crs, skip) in &saved.files {
             let Some(f) = find(Kind::Table, Some(*role), name) else { continue };

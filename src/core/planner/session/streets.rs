@@ -1,0 +1,213 @@
+//! The street basemap: the road file's lines in map metres, simplified once per zoom level
+//! (Douglas–Peucker), so the page draws a whole city's streets at every zoom without a tile
+//! server. Each level keeps only what shows at its scale: a line is simplified to within the
+//! level's tolerance, and a line shorter than the tolerance across is left out. The page picks
+//! the finest level whose tolerance is still below a screen pixel ([`Basemap::level_for`]) and
+//! draws only the lines that touch the window ([`StreetLevel::path_in`]).
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::geo::{LocalProjection, LonLat};
+
+/// The levels' tolerances, metres: from street detail (1 m) to a whole region on one screen.
+pub const TOLERANCES_M: [f64; 5] = [1.0, 4.0, 16.0, 64.0, 256.0];
+
+/// The streets at one level of detail.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StreetLevel {
+    /// Largest distance, metres, of a dropped vertex from the line kept.
+    pub tolerance_m: f64,
+    /// Lines in map metres (x east, y north of the map's origin), rounded to 0.1 m.
+    pub lines: Vec<Vec<(f32, f32)>>,
+    /// Each line's extent: min x, min y, max x, max y.
+    pub boxes: Vec<[f32; 4]>,
+}
+
+/// The street basemap: the same lines at every level of [`TOLERANCES_M`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Basemap {
+    /// Coarser and coarser.
+    pub levels: Vec<StreetLevel>,
+}
+
+/// Perpendicular distance from `p` to the segment a–b (to the nearer end beyond it).
+fn segment_distance(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = dx * dx + dy * dy;
+    let t = if len2 > 0.0 { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    ((p.0 - a.0 - t * dx).powi(2) + (p.1 - a.1 - t * dy).powi(2)).sqrt()
+}
+
+/// Douglas–Peucker: the fewest of `line`'s vertices (its ends always among them) such that every
+/// dropped vertex lies within `tolerance` of the line kept. Iterative (a long line does not
+/// deepen the stack).
+///
+/// ```
+/// use zhucan::core::planner::session::streets::simplify;
+/// // A bump of 0.5 high disappears at tolerance 1, stays at 0.25.
+/// let line = [(0.0, 0.0), (5.0, 0.5), (10.0, 0.0)];
+/// assert_eq!(simplify(&line, 1.0), vec![(0.0, 0.0), (10.0, 0.0)]);
+/// assert_eq!(simplify(&line, 0.25), line.to_vec());
+/// ```
+pub fn simplify(line: &[(f64, f64)], tolerance: f64) -> Vec<(f64, f64)> {
+    if line.len() <= 2 {
+        return line.to_vec();
+    }
+    let mut keep = vec![false; line.len()];
+    keep[0] = true;
+    keep[line.len() - 1] = true;
+    let mut stack = vec![(0usize, line.len() - 1)];
+    while let Some((first, last)) = stack.pop() {
+        let mut far = (0.0, 0usize);
+        for i in first + 1..last {
+            let d = segment_distance(line[i], line[first], line[last]);
+            if d > far.0 {
+                far = (d, i);
+            }
+        }
+        if far.0 > tolerance {
+            keep[far.1] = true;
+            stack.push((first, far.1));
+            stack.push((far.1, last));
+        }
+    }
+    line.iter().zip(&keep).filter(|(_, k)| **k).map(|(p, _)| *p).collect()
+}
+
+impl Basemap {
+    /// The basemap of `ways` (WGS84) on the map around `origin`; invalid positions break a line.
+    pub fn new(ways: &[Vec<LonLat>], origin: LonLat) -> Basemap {
+        let proj = LocalProjection::new(origin);
+        let mut pieces: Vec<Vec<(f64, f64)>> = Vec::new();
+        for way in ways {
+            let mut piece = Vec::new();
+            for p in way {
+                if p.is_valid() {
+                    piece.push(proj.forward(*p));
+                } else if !piece.is_empty() {
+                    pieces.push(std::mem::take(&mut piece));
+                }
+            }
+            pieces.push(piece);
+        }
+        pieces.retain(|p| p.len() >= 2);
+        let levels = TOLERANCES_M
+            .iter()
+            .map(|&tol| {
+                let mut level = StreetLevel { tolerance_m: tol, ..StreetLevel::default() };
+                for piece in &pieces {
+                    let (x0, y0, x1, y1) = extent(piece);
+                    // Smaller than the tolerance in both directions: a speck at this scale.
+                    if tol > 1.0 && x1 - x0 < tol && y1 - y0 < tol {
+                        continue;
+                    }
+                    let kept = simplify(piece, tol);
+                    level.boxes.push([x0 as f32, y0 as f32, x1 as f32, y1 as f32]);
+                    level.lines.push(kept.iter().map(|&(x, y)| (round1(x), round1(y))).collect());
+                }
+                level
+            })
+            .collect();
+        Basemap { levels }
+    }
+
+    /// The level to draw when one screen pixel is `m_per_px` metres: the coarsest whose
+    /// tolerance is at most a pixel (the finest if even that is more), `None` when there are no
+    /// streets.
+    ///
+    /// ```
+    /// use zhucan::core::planner::session::streets::{Basemap, StreetLevel};
+    /// let level = |t: f64| StreetLevel { tolerance_m: t, ..StreetLevel::default() };
+    /// let map = Basemap { levels: vec![level(1.0), level(4.0), level(16.0)] };
+    /// assert_eq!(map.level_for(5.0).map(|l| l.tolerance_m), Some(4.0));
+    /// assert_eq!(map.level_for(0.3).map(|l| l.tolerance_m), Some(1.0));
+    /// assert_eq!(map.level_for(100.0).map(|l| l.tolerance_m), Some(16.0));
+    /// ```
+    pub fn level_for(&self, m_per_px: f64) -> Option<&StreetLevel> {
+        self.levels.iter().rev().find(|l| l.tolerance_m <= m_per_px).or_else(|| self.levels.first())
+    }
+
+    /// Vertices at the finest level (what the page may have to draw at most).
+    pub fn vertices(&self) -> usize {
+        self.levels.first().map(|l| l.lines.iter().map(Vec::len).sum()).unwrap_or(0)
+    }
+}
+
+impl StreetLevel {
+    /// An SVG path (y flipped: SVG's y runs down) of the lines touching the rectangle
+    /// `x0..x1 × y0..y1` (map metres, y north), and how many vertices it has.
+    pub fn path_in(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (String, usize) {
+        use std::fmt::Write as _;
+        let mut d = String::new();
+        let mut n = 0;
+        for (line, b) in self.lines.iter().zip(&self.boxes) {
+            if f64::from(b[2]) < x0 || f64::from(b[0]) > x1 || f64::from(b[3]) < y0 || f64::from(b[1]) > y1 {
+                continue;
+            }
+            for (i, (x, y)) in line.iter().enumerate() {
+                // + 0.0: a street on the origin's parallel is "0", not "-0".
+                let _ = write!(d, "{}{} {}", if i == 0 { 'M' } else { 'L' }, x + 0.0, -y + 0.0);
+            }
+            n += line.len();
+        }
+        (d, n)
+    }
+}
+
+fn round1(v: f64) -> f32 {
+    ((v * 10.0).round() / 10.0) as f32
+}
+
+fn extent(line: &[(f64, f64)]) -> (f64, f64, f64, f64) {
+    line.iter().fold((f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY), |(a, b, c, d), &(x, y)| {
+        (a.min(x), b.min(y), c.max(x), d.max(y))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn douglas_peucker_keeps_what_is_farther_than_the_tolerance() {
+        // A zigzag 0–100 m east with vertices 3 m, −2 m and 10 m off the straight line.
+        let line = [(0.0, 0.0), (20.0, 3.0), (40.0, -2.0), (60.0, 10.0), (100.0, 0.0)];
+        // Tolerance 20: every vertex is within 20 m of the end-to-end line; only the ends.
+        assert_eq!(simplify(&line, 20.0), vec![(0.0, 0.0), (100.0, 0.0)]);
+        // Tolerance 5: (60, 10) is 10 m off and stays. Then against (0,0)–(60,10), the line
+        // y = x / 6: (20, 3) is |3 − 3.33| × cos(atan(1/6)) = 0.33 × 0.986 ≈ 0.33 m off,
+        // (40, −2) is |−2 − 6.67| × 0.986 ≈ 8.55 m off, so it stays; then (20, 3) against
+        // (0,0)–(40,−2) (y = −x / 20): |3 + 1| × 0.9988 ≈ 4.0 m, within 5: dropped.
+        assert_eq!(simplify(&line, 5.0), vec![(0.0, 0.0), (40.0, -2.0), (60.0, 10.0), (100.0, 0.0)]);
+        // Tolerance 1: (20, 3) (4.0 m off) comes back; nothing is dropped.
+        assert_eq!(simplify(&line, 1.0), line.to_vec());
+        // Two points and one point are kept as they are.
+        assert_eq!(simplify(&line[..2], 100.0), line[..2].to_vec());
+        assert_eq!(simplify(&line[..1], 100.0), line[..1].to_vec());
+    }
+
+    #[test]
+    fn levels_drop_specks_and_pick_by_pixel_size() {
+        let proj = LocalProjection::new(LonLat::new(113.3, 23.1));
+        let at = |x: f64, y: f64| proj.inverse(x, y);
+        // A 2 km street with a 3 m kink in the middle, and a 10 m alley.
+        let street = vec![at(-1000.0, 0.0), at(0.0, 3.0), at(1000.0, 0.0)];
+        let alley = vec![at(0.0, 100.0), at(10.0, 100.0)];
+        let map = Basemap::new(&[street, alley, vec![at(5.0, 5.0)]], LonLat::new(113.3, 23.1));
+        assert_eq!(map.levels.len(), TOLERANCES_M.len());
+        // 1 m: both lines, the kink kept (3 vertices + 2); the lone vertex is no line.
+        assert_eq!(map.levels[0].lines.len(), 2);
+        assert_eq!(map.vertices(), 5);
+        assert!((f64::from(map.levels[0].lines[0][1].1) - 3.0).abs() < 0.05);
+        // 4 m: the kink goes (within 4 m), the 10 m alley stays.
+        assert_eq!(map.levels[1].lines.iter().map(Vec::len).collect::<Vec<_>>(), vec![2, 2]);
+        // 16 m: the alley is a speck (10 m × 0 m) and is left out.
+        assert_eq!(map.levels[2].lines.len(), 1);
+        // A pixel of 20 m draws the 16 m level; the window east of the street's end draws nothing.
+        assert_eq!(map.level_for(20.0).map(|l| l.tolerance_m), Some(16.0));
+        let (d, n) = map.levels[1].path_in(-50.0, -50.0, 50.0, 150.0);
+        assert_eq!(n, 4, "{d}");
+        assert_eq!(d, "M-1000 0L1000 0M0 -100L10 -100");
+        assert_eq!(map.levels[1].path_in(1500.0, -50.0, 2000.0, 50.0).1, 0);
+    }
+}
