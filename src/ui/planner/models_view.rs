@@ -51,7 +51,7 @@ fn summary(v: &PlanView, m: &ModelsView, t: &ModelTexts) -> Html {
         _ => t.chosen_for_covered.to_string(),
     };
     html! {
-        <div class="plan-summary models-summary" role="status">
+        <div class="models-summary" role="status">
             <p class="plan-figure" id="plan-meals">{ (t.meals_summary)(&meals(ms.total.served), &meals(need), &pct(ms.total.served, need)) }</p>
             <p id="plan-unserved">{ (t.meals_unserved)(&meals(ms.unserved_covered()), &meals(ms.uncovered())) }</p>
             <p id="plan-capacity-open">{ (t.capacity_open)(&meals(ms.capacity_open), &ratio((need > 0.0).then(|| ms.capacity_open / need))) }</p>
@@ -114,7 +114,7 @@ fn sites_table(m: &ModelsView, t: &ModelTexts) -> Html {
     html! {
         <>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-meals-caption">
-                <table class="site-table" id="plan-meals-table">
+                <table class="models-table" id="plan-meals-table">
                     <caption id="plan-meals-caption">{ t.sites_caption }</caption>
                     <thead>
                         <tr>
@@ -154,7 +154,7 @@ fn areas_table(m: &ModelsView, t: &ModelTexts) -> Html {
     });
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-areas-caption">
-            <table class="site-table" id="plan-areas-table">
+            <table class="models-table" id="plan-areas-table">
                 <caption id="plan-areas-caption">{ t.areas_caption }</caption>
                 <thead>
                     <tr>
