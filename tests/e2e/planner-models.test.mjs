@@ -114,6 +114,14 @@ test("capacity and home delivery: served meals, use, delivery coverage and fairn
   assert.equal(await page.locator("#plan-access-map rect.acc-0").count(), 2, "东二 and 西一 before");
   await page.getByRole("button", { name: "规划后" }).click();
 
+  // What the figures assume, each with its source or reasoning (on screen and on paper).
+  const assumptions = (await page.locator("#plan-assumptions-table tbody tr").allInnerTexts()).map(cells);
+  const assumed = (item) => assumptions.find((r) => r[0] === item) ?? [];
+  assert.deepEqual(assumed("送餐半径（米）").slice(0, 2), ["送餐半径（米）", "2,000"]);
+  assert.match(assumed("送餐半径（米）")[2], /未找到规定送餐距离的政策/);
+  assert.deepEqual(assumed("需要助餐的老人比例").slice(1, 2), ["10.0%"]);
+  assert.match(assumed("未填写容量的助餐点日供餐能力（餐）")[2], /上海 2025 年目标/);
+
   // The report CSV.
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出规划报告（CSV）" }).click()]);
   assert.equal(download.suggestedFilename(), "zhucan-planning-report.csv");
@@ -140,6 +148,7 @@ test("capacity and home delivery: served meals, use, delivery coverage and fairn
   assert.equal(await page.locator("#plan-export-report").isVisible(), false, "no buttons on paper");
   assert.equal(await page.locator("#plan-access-before").isVisible(), false);
   assert.ok(await page.locator("#plan-lorenz-table").isVisible(), "the Lorenz table prints");
+  assert.ok(await page.locator("#plan-assumptions-table").isVisible(), "the assumptions print");
   const pdf = `${OUT_DIR}/planner-models-report.pdf`;
   await page.pdf({ path: pdf, format: "A4", printBackground: true });
   try {

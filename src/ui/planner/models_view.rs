@@ -12,6 +12,7 @@ use crate::core::locale::thousands;
 use crate::core::planner::capacity::Role as SiteRole;
 use crate::core::planner::session::models::{AccessGrid, ModelsView};
 use crate::core::planner::session::report::report_csv;
+use crate::core::planner::session::report_words::words as report_words;
 use crate::core::planner::session::PlanView;
 use crate::core::policy::explain::date;
 use crate::core::Locale;
@@ -288,12 +289,16 @@ fn access_map(v: &PlanView, grid: &AccessGrid, after: bool, t: &ModelTexts, on_t
         return Html::default();
     }
     let (cw, ch) = (g.cell_m, g.cell_height());
-    let (width, height) = (g.nx as f64 * cw, g.ny as f64 * ch);
+    let (width, grid_height) = (g.nx as f64 * cw, g.ny as f64 * ch);
+    // A district drawn along a line would be a sliver: the map is at least a third as tall as
+    // wide, the cells in its middle.
+    let height = grid_height.max(width / 3.0);
+    let top = (height - grid_height) / 2.0;
     let rects = cells.iter().enumerate().filter_map(|(k, s)| {
         let s = (*s)?;
         let (i, j) = (k % g.nx, k / g.nx);
         let x = i as f64 * cw;
-        let y = height - (j + 1) as f64 * ch;
+        let y = top + grid_height - (j + 1) as f64 * ch;
         let class = format!("acc acc-{}", class_of(s, grid.max));
         Some(html! { <rect {class} x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", cw * 1.02)} height={format!("{:.1}", ch * 1.02)} /> })
     });
@@ -324,6 +329,44 @@ fn access_map(v: &PlanView, grid: &AccessGrid, after: bool, t: &ModelTexts, on_t
     }
 }
 
+/// What the figures assume, each with its source (the report CSV's words), on screen and on paper.
+fn assumptions(v: &PlanView, m: &ModelsView, l: Locale) -> Html {
+    let w = report_words(l);
+    let t = model_texts(l);
+    let mut items: Vec<(&str, String, &str)> = vec![
+        (w.a_radius, thousands(v.settings.radius.metres()), w.a_radius_source),
+        (w.a_need, format!("{:.1}%", v.settings.need_share * 100.0), w.a_need_source),
+        (w.a_meals, format!("{}", v.settings.meals_per_day), w.a_meals_source),
+        (w.a_existing, if m.existing_required { w.a_existing_yes } else { w.a_existing_no }.to_string(), ""),
+        (w.a_capacity, thousands(m.default_capacity), w.a_capacity_source),
+    ];
+    if let Some(d) = &m.delivery {
+        items.push((w.a_delivery, thousands(d.radius_m), w.a_delivery_source));
+    }
+    items.push((w.a_access, (w.a_access_value)(m.access.catchment_m), w.a_access_source));
+    items.push((w.a_walk, (w.a_walk_value)(m.access.speed_m_per_min, m.access.detour), w.a_walk_source));
+    let rows = items.into_iter().map(|(item, value, source)| {
+        html! {
+            <tr>
+                <th scope="row">{ item }</th>
+                <td>{ value }</td>
+                <td class="long-text">{ source }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="plan-assumptions-caption">
+            <table class="models-table" id="plan-assumptions-table">
+                <caption id="plan-assumptions-caption">{ w.sec_assumptions }</caption>
+                <thead>
+                    <tr><th scope="col">{ t.th_item }</th><th scope="col">{ t.th_value }</th><th scope="col">{ t.th_source }</th></tr>
+                </thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
 /// The models' results, with the report CSV.
 #[function_component]
 pub fn ModelsSection(props: &ModelsProps) -> Html {
@@ -350,6 +393,7 @@ pub fn ModelsSection(props: &ModelsProps) -> Html {
             { areas_table(m, t) }
             { fairness(m, t) }
             { access_map(v, &m.access.grid, *after, t, on_toggle) }
+            { assumptions(v, m, l) }
             <p class="field-hint">{ t.report_hint }</p>
             <div class="actions">
                 <button type="button" id="plan-export-report" class="button secondary" onclick={on_report}>{ t.report_csv }</button>

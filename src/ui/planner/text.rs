@@ -812,6 +812,9 @@ pub struct ModelTexts {
     pub th_sites: &'static str,
     pub report_csv: &'static str,
     pub report_hint: &'static str,
+    pub th_item: &'static str,
+    pub th_value: &'static str,
+    pub th_source: &'static str,
 }
 
 pub const MODELS_ZH_CN: ModelTexts = ModelTexts {
@@ -898,6 +901,9 @@ pub const MODELS_ZH_CN: ModelTexts = ModelTexts {
     th_sites: "开放助餐点数",
     report_csv: "导出规划报告（CSV）",
     report_hint: "规划报告包括覆盖率、供餐、供需比、公平程度、助餐点和假设来源。打印本页即可得到纸质报告。",
+    th_item: "项目",
+    th_value: "取值",
+    th_source: "来源或理由",
 };
 
 pub const MODELS_EN: ModelTexts = ModelTexts {
@@ -984,6 +990,9 @@ pub const MODELS_EN: ModelTexts = ModelTexts {
     th_sites: "Open sites",
     report_csv: "Export the planning report (CSV)",
     report_hint: "The planning report holds coverage, meals, supply-demand ratios, fairness, the sites and the sources of every assumption. Print this page for a paper report.",
+    th_item: "Item",
+    th_value: "Value",
+    th_source: "Source or reasoning",
 };
 
 pub fn model_texts(locale: Locale) -> &'static ModelTexts {
