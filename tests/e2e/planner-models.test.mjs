@@ -183,3 +183,18 @@ test("in English on a phone with large text: the same figures in English words, 
   assertClean(await problems());
   await context.close();
 });
+
+test("the demo district: the accessibility map covers the district and the figures are there", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await runPlan(page);
+  await page.waitForSelector("#plan-meals");
+  // 6,000 simulated cells drawn on the map's grid: far more than a hundred lived-in cells.
+  assert.ok((await page.locator("#plan-access-map rect.acc").count()) > 100);
+  assert.match(await page.textContent("#plan-gini"), /规划前 0\.\d{3} → 规划后 0\.\d{3}/);
+  await page.locator(".access-map").screenshot({ path: `${OUT_DIR}/planner-models-demo-access-map.png` });
+  await page.locator(".lorenz svg").screenshot({ path: `${OUT_DIR}/planner-models-demo-lorenz.png` });
+  assertClean(await problems());
+  await context.close();
+});
