@@ -272,14 +272,20 @@ fn lorenz(m: &ModelsView, t: &ModelTexts) -> Html {
     }
 }
 
-/// Five classes of the score, from none to the largest (the legend's steps).
-const CLASSES: usize = 5;
+/// The legend's classes of the score (meals a day per older person who needs them, the
+/// supply-demand ratio seen from where people live): none, up to a quarter, up to a half, below
+/// one, and one or more (enough). Fixed steps, so a few cells next to a large kitchen do not wash
+/// out the rest, and 1 — enough for everyone who needs a meal — is always a step.
+const STEPS: [f64; 3] = [0.25, 0.5, 1.0];
 
-fn class_of(score: f64, max: f64) -> usize {
-    if !(max > 0.0) || !(score > 0.0) {
+fn class_of(score: f64) -> usize {
+    if !(score > 0.0) {
         return 0;
     }
-    (((score / max) * (CLASSES - 1) as f64).ceil() as usize).clamp(1, CLASSES - 1)
+    match STEPS.iter().position(|&s| score < s || (s < 1.0 && score <= s)) {
+        Some(i) => i + 1,
+        None => STEPS.len() + 1,
+    }
 }
 
 fn access_map(v: &PlanView, grid: &AccessGrid, after: bool, t: &ModelTexts, on_toggle: Callback<bool>) -> Html {
@@ -299,14 +305,11 @@ fn access_map(v: &PlanView, grid: &AccessGrid, after: bool, t: &ModelTexts, on_t
         let (i, j) = (k % g.nx, k / g.nx);
         let x = i as f64 * cw;
         let y = top + grid_height - (j + 1) as f64 * ch;
-        let class = format!("acc acc-{}", class_of(s, grid.max));
+        let class = format!("acc acc-{}", class_of(s));
         Some(html! { <rect {class} x={format!("{x:.1}")} y={format!("{y:.1}")} width={format!("{:.1}", cw * 1.02)} height={format!("{:.1}", ch * 1.02)} /> })
     });
-    let step = grid.max / (CLASSES - 1) as f64;
-    let legend = (0..CLASSES).map(|c| {
-        let label = if c == 0 { "0".to_string() } else { format!("≤ {:.2}", step * c as f64) };
-        html! { <li><span class={format!("key acc-{c}")}></span>{ label }</li> }
-    });
+    let labels = ["0".to_string(), "≤ 0.25".to_string(), "≤ 0.5".to_string(), "< 1".to_string(), "≥ 1".to_string()];
+    let legend = labels.into_iter().enumerate().map(|(c, label)| html! { <li><span class={format!("key acc-{c}")}></span>{ label }</li> });
     let pressed = |on: bool| if on { "true" } else { "false" };
     html! {
         <figure class="access-map" aria-labelledby="plan-access-map-heading">
