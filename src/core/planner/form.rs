@@ -28,6 +28,36 @@ pub struct SettingsForm {
     pub extra_weights: Vec<String>,
     /// Linear distance decay in the accessibility score.
     pub decay: bool,
+    /// Choose for the meals served within capacity (issue 15).
+    #[serde(default)]
+    pub capacitated: bool,
+    /// Meals a day of a site whose file gives none.
+    #[serde(default = "default_capacity_text")]
+    pub default_capacity: String,
+    /// Existing canteens are required (always open, counted).
+    #[serde(default = "yes")]
+    pub existing_required: bool,
+    /// Home delivery on.
+    #[serde(default)]
+    pub delivery: bool,
+    /// The delivery radius, metres.
+    #[serde(default = "delivery_radius_text")]
+    pub delivery_radius_m: String,
+    /// The extra column whose people get meals brought home.
+    #[serde(default)]
+    pub delivery_column: usize,
+}
+
+fn default_capacity_text() -> String {
+    "100".into()
+}
+
+fn delivery_radius_text() -> String {
+    "3000".into()
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for SettingsForm {
@@ -43,6 +73,12 @@ impl Default for SettingsForm {
             need_percent: "22.1".into(),
             extra_weights: Vec::new(),
             decay: false,
+            capacitated: false,
+            default_capacity: default_capacity_text(),
+            existing_required: true,
+            delivery: false,
+            delivery_radius_m: delivery_radius_text(),
+            delivery_column: 0,
         }
     }
 }
@@ -66,6 +102,10 @@ pub enum SettingsField {
     Need,
     /// An extra weight.
     ExtraWeight(usize),
+    /// Meals a day of a site without a capacity.
+    DefaultCapacity,
+    /// The delivery radius.
+    DeliveryRadius,
 }
 
 /// A problem with a settings field (the one convention of [`crate::core::form`]).
@@ -118,6 +158,16 @@ impl SettingsForm {
         let need = num(&self.need_percent, SettingsField::Need, 0.0, 100.0, &mut e);
         let extra_weights =
             self.extra_weights.iter().enumerate().map(|(i, w)| num(w, SettingsField::ExtraWeight(i), 0.0, 100.0, &mut e)).collect();
+        let default_capacity = num(&self.default_capacity, SettingsField::DefaultCapacity, 1.0, 1_000_000.0, &mut e);
+        // Delivery reaches at least as far as people walk (checked against a valid radius only).
+        let delivery = if self.delivery {
+            let walk = radius.metres();
+            let min = if walk.is_finite() && walk > 0.0 { walk } else { 50.0 };
+            let radius_m = num(&self.delivery_radius_m, SettingsField::DeliveryRadius, min.ceil(), 50_000.0, &mut e);
+            Some(super::layers::Delivery { column: self.delivery_column, radius_m })
+        } else {
+            None
+        };
         if !e.is_empty() {
             return Err(e);
         }
@@ -131,6 +181,12 @@ impl SettingsForm {
             decay: if self.decay { Decay::Linear } else { Decay::None },
             target_share: target / 100.0,
             curve_max_k: (k * 2).clamp(10, 200).min(n_candidates.max(1)),
+            models: super::settings::Models {
+                capacitated: self.capacitated,
+                default_capacity,
+                existing_required: self.existing_required,
+                delivery,
+            },
         })
     }
 }
@@ -162,5 +218,33 @@ mod tests {
         let too_many = SettingsForm { k: "61".into(), ..SettingsForm::default() }.validate(60).expect_err("k > candidates");
         assert_eq!(too_many[0].field, SettingsField::K);
         assert_eq!(SettingsForm { k: "１２".into(), ..SettingsForm::default() }.validate(60).map(|s| s.k), Ok(12));
+    }
+
+    #[test]
+    fn the_models_are_read_and_delivery_reaches_at_least_the_walk() {
+        // Defaults: coverage, 100 meals a day, existing canteens required, no delivery.
+        let m = SettingsForm::default().validate(60).expect("valid").models;
+        assert_eq!((m.capacitated, m.default_capacity, m.existing_required, m.delivery), (false, 100.0, true, None));
+        let on = SettingsForm {
+            capacitated: true,
+            default_capacity: "80".into(),
+            delivery: true,
+            delivery_radius_m: "2500".into(),
+            delivery_column: 1,
+            ..SettingsForm::default()
+        };
+        let m = on.validate(60).expect("valid").models;
+        assert_eq!((m.capacitated, m.default_capacity), (true, 80.0));
+        assert_eq!(m.delivery, Some(super::super::layers::Delivery { column: 1, radius_m: 2500.0 }));
+        // 800 m of delivery is less than the 1,000 m walk: refused, the range starting at the walk.
+        let short = SettingsForm { delivery_radius_m: "800".into(), ..on.clone() }.validate(60).expect_err("short");
+        assert_eq!(short[0].field, SettingsField::DeliveryRadius);
+        assert_eq!(short[0].problem, Problem::NotInRange { min: 1000.0, max: 50_000.0 });
+        let none = SettingsForm { default_capacity: "0".into(), ..on }.validate(60).expect_err("no capacity");
+        assert_eq!(none[0].field, SettingsField::DefaultCapacity);
+        // A form saved before these fields existed reads with their defaults.
+        let old = r#"{"radius_mode":"metres","radius_m":"1000","walk_minutes":"15","walk_speed":"60","detour":"1.3","k":"10","target_percent":"80","need_percent":"22.1","extra_weights":[],"decay":false}"#;
+        let form: SettingsForm = serde_json::from_str(old).expect("old form");
+        assert_eq!((form.existing_required, form.default_capacity.as_str(), form.delivery_radius_m.as_str()), (true, "100", "3000"));
     }
 }

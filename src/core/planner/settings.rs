@@ -102,6 +102,36 @@ pub struct Settings {
     pub target_share: f64,
     /// The coverage-vs-k curve goes up to this k.
     pub curve_max_k: usize,
+    /// Capacity, existing canteens' role and home delivery (issue 15; off by default).
+    #[serde(default)]
+    pub models: Models,
+}
+
+/// The planning models beyond plain coverage (issue 15, `docs/planner-models.md`): the objective,
+/// the capacity of a site without one, whether existing canteens count, and home delivery.
+///
+/// Defaults and their sources: 100 meals a day ([`super::access::DEFAULT_CAPACITY`], Shanghai's
+/// 2025 target per place); existing canteens count (they are open whatever the plan says);
+/// no delivery until the planner names the column of people who cannot walk (its default radius,
+/// [`super::layers::DELIVERY_RADIUS_M`], is reasoned in `docs/planner-models.md`).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Models {
+    /// Choose the sites for the meals they can serve within their capacity (能吃上饭的人数),
+    /// rather than for the people within reach (覆盖人数).
+    pub capacitated: bool,
+    /// Meals a day of a site whose file gives no capacity.
+    pub default_capacity: f64,
+    /// Existing canteens are required: always open, their reach and capacity counted.
+    pub existing_required: bool,
+    /// Home delivery: one extra column's people, reached within a larger radius.
+    pub delivery: Option<super::layers::Delivery>,
+}
+
+impl Default for Models {
+    fn default() -> Self {
+        Models { capacitated: false, default_capacity: super::access::DEFAULT_CAPACITY, existing_required: true, delivery: None }
+    }
 }
 
 impl Default for Settings {
@@ -115,6 +145,7 @@ impl Default for Settings {
             decay: Decay::None,
             target_share: 0.8,
             curve_max_k: 50,
+            models: Models::default(),
         }
     }
 }

@@ -103,6 +103,7 @@ pub(crate) mod test_view {
             origin: None,
             boundary: Vec::new(),
             study_area: None,
+            models: None,
         }
     }
 

@@ -9,6 +9,7 @@ mod error_summary;
 mod files;
 mod hooks;
 mod map;
+mod models_view;
 mod persist;
 mod results;
 mod roads;
@@ -317,12 +318,13 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let (text, value) = match step {
             Step::Coverage => (t.step_coverage, 1),
             Step::Selecting => (t.step_selecting, 2),
-            Step::Drawing => (t.step_drawing, 3),
+            Step::Models => (text::model_texts(l).step_models, 3),
+            Step::Drawing => (t.step_drawing, 4),
         };
         html! {
             <div class="progress" role="status">
                 <label for="plan-progress">{ text }</label>
-                <progress id="plan-progress" max="3" value={value.to_string()}>{ format!("{value}/3") }</progress>
+                <progress id="plan-progress" max="4" value={value.to_string()}>{ format!("{value}/4") }</progress>
                 <button type="button" id="plan-cancel" class="button secondary" onclick={on_cancel.clone()}>{ t.cancel_button }</button>
             </div>
         }

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::data_text::data_texts;
 use super::map::MapView;
 use super::roads_text::roads_texts;
+use super::models_view::ModelsSection;
 use super::scenario_view::ScenarioView;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;
@@ -385,6 +386,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 { breakdown(props, i, t) }
             }
             { comparison(v, &props.compare, t) }
+            <ModelsSection view={v.clone()} locale={l} />
             { curve(v, t) }
             <section aria-labelledby="plan-table-heading">
                 <h4 id="plan-table-heading">{ t.table_heading }</h4>

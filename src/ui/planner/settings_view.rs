@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::text::plan_texts;
+use super::text::{model_texts, plan_texts};
 use crate::core::locale::thousands;
 use crate::core::planner::form::{SettingsField, SettingsForm};
 use crate::core::Locale;
@@ -111,6 +111,7 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
             ..form.clone()
         })
     };
+    let models = models_fieldset(props, &error);
     html! {
         <section class="form-section" aria-labelledby="plan-settings-heading">
             <h3 id="plan-settings-heading">{ t.settings_heading }</h3>
@@ -139,7 +140,95 @@ pub fn SettingsView(props: &SettingsProps) -> Html {
                 <input type="checkbox" id="plan-decay" checked={f.decay} onchange={on_decay} />
                 <label for="plan-decay">{ t.decay_label }</label>
             </div>
+            { models }
         </section>
+    }
+}
+
+/// A checkbox of the models' settings.
+fn check(id: &'static str, label: &'static str, hint: Option<&'static str>, on: bool, onchange: Callback<Event>) -> Html {
+    html! {
+        <div class="check field">
+            <input type="checkbox" id={id} checked={on} {onchange} aria-describedby={hint.map(|_| format!("{id}-hint"))} />
+            <label for={id}>{ label }</label>
+            if let Some(h) = hint {
+                <p class="field-hint" id={format!("{id}-hint")}>{ h }</p>
+            }
+        </div>
+    }
+}
+
+/// The planning models (issue 15): the objective, the default capacity, existing canteens as
+/// required, home delivery; each default with its source in the hint.
+fn models_fieldset(props: &SettingsProps, error: &dyn Fn(SettingsField) -> Option<String>) -> Html {
+    let l = props.locale;
+    let m = model_texts(l);
+    let f = &props.form;
+    let flag = |change: fn(&mut SettingsForm, bool)| {
+        let form = f.clone();
+        props.on_edit.reform(move |e: Event| {
+            let mut next = form.clone();
+            change(&mut next, e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
+            next
+        })
+    };
+    let text = |change: fn(&mut SettingsForm, String)| {
+        let form = f.clone();
+        props.on_edit.reform(move |v: String| {
+            let mut next = form.clone();
+            change(&mut next, v);
+            next
+        })
+    };
+    let objective = |capacitated: bool, id: &'static str, label: &'static str| {
+        let form = f.clone();
+        let onchange = props.on_edit.reform(move |_: Event| SettingsForm { capacitated, ..form.clone() });
+        html! {
+            <label class="choice" for={id}>
+                <input type="radio" id={id} name="plan-objective" checked={f.capacitated == capacitated} {onchange} />
+                <span>{ label }</span>
+            </label>
+        }
+    };
+    let on_column = {
+        let form = f.clone();
+        props.on_edit.reform(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            SettingsForm { delivery_column: value.parse().unwrap_or(0), ..form.clone() }
+        })
+    };
+    let columns = props.extra_names.iter().enumerate().map(|(i, name)| {
+        html! { <option value={i.to_string()} selected={f.delivery_column == i}>{ name.clone() }</option> }
+    });
+    html! {
+        <fieldset class="field choices models-settings">
+            <legend>{ m.models_legend }</legend>
+            <fieldset class="field choices">
+                <legend>{ m.objective_legend }</legend>
+                <div class="choice-row">
+                    { objective(false, "plan-objective-covered", m.objective_covered) }
+                    { objective(true, "plan-objective-capacitated", m.objective_capacitated) }
+                </div>
+                <p class="field-hint">{ m.objective_hint }</p>
+            </fieldset>
+            { field("plan-default-capacity", m.default_capacity_label, Some(m.default_capacity_hint), &f.default_capacity,
+                error(SettingsField::DefaultCapacity), "numeric", text(|f, v| f.default_capacity = v)) }
+            { check("plan-existing-required", m.existing_required_label, Some(m.existing_required_hint), f.existing_required,
+                flag(|f, on| f.existing_required = on)) }
+            { check("plan-delivery", m.delivery_label, Some(m.delivery_hint), f.delivery, flag(|f, on| f.delivery = on)) }
+            if f.delivery {
+                if props.extra_names.is_empty() {
+                    <p class="notice" id="plan-delivery-no-column">{ m.delivery_no_column }</p>
+                } else {
+                    <div class="field">
+                        <label for="plan-delivery-column">{ m.delivery_column_label }</label>
+                        <select id="plan-delivery-column" onchange={on_column}>{ for columns }</select>
+                    </div>
+                }
+                { field("plan-delivery-radius", m.delivery_radius_label, Some(m.delivery_radius_hint), &f.delivery_radius_m,
+                    error(SettingsField::DeliveryRadius), "numeric", text(|f, v| f.delivery_radius_m = v)) }
+            }
+        </fieldset>
     }
 }
 
@@ -154,5 +243,7 @@ pub fn field_id(field: &SettingsField) -> String {
         SettingsField::Target => "plan-target".into(),
         SettingsField::Need => "plan-need".into(),
         SettingsField::ExtraWeight(i) => format!("plan-weight-{i}"),
+        SettingsField::DefaultCapacity => "plan-default-capacity".into(),
+        SettingsField::DeliveryRadius => "plan-delivery-radius".into(),
     }
 }

@@ -16,10 +16,13 @@
 pub mod area;
 pub mod demo;
 pub mod density;
+pub mod models;
 pub mod population;
 pub mod protocol;
 pub mod roads;
 pub mod streets;
+pub mod report;
+pub mod report_words;
 pub mod view;
 
 use std::borrow::Cow;
@@ -427,7 +430,8 @@ impl Session {
             return send(Reply::CannotRun(RunProblem::NothingInside));
         }
         let empty = Sites::default();
-        let existing = self.existing.as_ref().unwrap_or(&empty);
+        // Existing canteens count unless the planner says they do not (issue 15's roles).
+        let existing = self.existing.as_ref().filter(|_| settings.models.existing_required).unwrap_or(&empty);
         send(Reply::Progress(Step::Coverage));
         // A walk time with roads loaded: on foot along them; otherwise the straight line.
         let max_snap_m = self.max_snap_m.unwrap_or(roads::DEFAULT_MAX_SNAP_M);
@@ -448,9 +452,24 @@ impl Session {
             None => (prepare(&demand, &candidates, existing, radius), None),
         };
         send(Reply::Progress(Step::Selecting));
-        let result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
+        let mut result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
+        send(Reply::Progress(Step::Models));
+        let proj = crate::core::geo::LocalProjection::new(view::center(&demand.points));
+        let grid = density_grid(&demand, &proj, 120);
+        let inputs = models::Inputs {
+            demand: &demand,
+            candidates: &candidates,
+            existing,
+            prepared: &prepared,
+            settings,
+            choices,
+            boundary: self.area.as_ref().map(|a| &a.boundary),
+            grid: (&grid, &proj),
+        };
+        let modelled = models::models(&inputs, &mut result);
         send(Reply::Progress(Step::Drawing));
         let mut planned = view(&demand, &candidates, existing, &prepared, &result, settings);
+        planned.models = Some(Box::new(modelled));
         planned.input_crs = self.crs[slot(Role::Candidates)];
         planned.sources = Role::ALL
             .iter()
@@ -572,7 +591,15 @@ mod tests {
         };
         collect(&mut s, Request::Import { role: Role::Candidates, map: o.map, crs: Crs::Gcj02, skip_bad_rows: false });
         let replies = collect(&mut s, Request::Run { settings: Settings { k: 1, ..Settings::default() }, choices: Choices::default() });
-        assert_eq!(&replies[..3], &[Reply::Progress(Step::Coverage), Reply::Progress(Step::Selecting), Reply::Progress(Step::Drawing)]);
+        assert_eq!(
+            &replies[..4],
+            &[
+                Reply::Progress(Step::Coverage),
+                Reply::Progress(Step::Selecting),
+                Reply::Progress(Step::Models),
+                Reply::Progress(Step::Drawing)
+            ]
+        );
         let Some(Reply::Planned(view)) = replies.last() else { panic!("planned") };
         // Site 1 (A and B, 150 people) beats site 2 (C, 70).
         assert_eq!(view.chosen, vec![0]);

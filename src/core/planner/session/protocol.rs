@@ -198,6 +198,8 @@ pub enum Step {
     Selecting,
     /// Preparing the map and table.
     Drawing,
+    /// Capacity, home delivery and accessibility (after the choice, before drawing).
+    Models,
 }
 
 /// Messages from the session.

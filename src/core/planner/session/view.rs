@@ -96,6 +96,9 @@ pub struct PlanView {
     /// What the boundary left out of this plan, when one is in use.
     #[serde(default)]
     pub study_area: Option<BoundaryReport>,
+    /// Capacity, home delivery, accessibility and fairness, supply-demand ratios (issue 15).
+    #[serde(default)]
+    pub models: Option<Box<super::models::ModelsView>>,
 }
 
 /// A data file a plan was made from, for the report.
@@ -169,7 +172,7 @@ impl PlanView {
 }
 
 /// The demand's centre, for the map projection.
-fn center(points: &[LonLat]) -> LonLat {
+pub(super) fn center(points: &[LonLat]) -> LonLat {
     if points.is_empty() {
         return LonLat::new(0.0, 0.0);
     }
@@ -257,6 +260,7 @@ pub(super) fn view(
         origin: Some(origin),
         boundary: Vec::new(),
         study_area: None,
+        models: None,
     }
 }
 
