@@ -183,3 +183,29 @@ test("on a phone, in English and Chinese: the road card, the walking figures and
     await context.close();
   }
 });
+
+test("an OpenStreetMap extract (.osm.pbf) as the road file; a download cut short is refused and the roads in use stay", async () => {
+  const { page, problems, context } = await openPlanner();
+  const roads = card(page, "道路文件（可选）");
+  // The Helsinki extract of tests/data/network (© OpenStreetMap contributors, ODbL): libosmium and
+  // scipy, independently (tools/network-reference-pbf.py → expected-pbf.json), find 6,127 nodes,
+  // 7,322 segments in 22 connected parts and 96.56 km of walkable roads.
+  await choose(page, roads, "tests/data/network/helsinki.osm.pbf");
+  await roads.getByLabel("坐标系").selectOption({ label: "WGS84（GPS、天地图、OpenStreetMap）" });
+  await roads.getByRole("button", { name: "使用这个道路文件" }).click();
+  await roads.locator("#plan-roads-report").waitFor({ timeout: 30_000 });
+  let text = await roads.innerText();
+  assert.match(text, /正在使用道路文件：helsinki\.osm\.pbf（\d+条可步行道路，共96\.6公里）/);
+  assert.match(text, /路网：6127个节点，7322段道路，连通部分22个。/);
+  // The same file cut in the middle of a block: said in words, and Helsinki's roads stay in use.
+  const whole = readFileSync("tests/data/network/helsinki.osm.pbf");
+  await choose(page, roads, { name: "cut.osm.pbf", mimeType: "application/octet-stream", buffer: whole.subarray(0, 300_000) });
+  await roads.getByRole("button", { name: "使用这个道路文件" }).click();
+  await roads.getByText(/\.osm\.pbf 文件不完整：在第 \d+ 块中途结束/).waitFor({ timeout: 30_000 });
+  text = await roads.innerText();
+  assert.match(text, /之前的道路文件仍在使用。/);
+  assert.match(text, /路网：6127个节点，7322段道路，连通部分22个。/);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(await problems());
+  await context.close();
+});

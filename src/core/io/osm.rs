@@ -42,8 +42,9 @@ const MAX_HEADER_BYTES: usize = 64 * 1024;
 /// Basemap lines are simplified to within this many metres of the ways.
 const SIMPLIFY_M: f64 = 1.0;
 
-/// Why an `.osm.pbf` file could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why an `.osm.pbf` file could not be read (serialisable: the planner's worker sends it to the
+/// page, which words it).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum PbfError {
     /// The bytes do not start as an OpenStreetMap PBF file does.
@@ -68,7 +69,7 @@ pub enum PbfError {
         /// The block (1-based).
         block: usize,
         /// The compression's name.
-        method: &'static str,
+        method: String,
     },
     /// A feature the file requires that this reader does not have (history files).
     Unsupported {
@@ -271,10 +272,10 @@ fn unpack(blob: &[u8], block: usize, out: &mut Vec<u8>) -> Result<(), PbfError> 
                 }
                 return Ok(());
             }
-            4 => return Err(PbfError::Compression { block, method: "LZMA" }),
-            5 => return Err(PbfError::Compression { block, method: "bzip2" }),
-            6 => return Err(PbfError::Compression { block, method: "LZ4" }),
-            7 => return Err(PbfError::Compression { block, method: "zstd" }),
+            4 => return Err(PbfError::Compression { block, method: "LZMA".into() }),
+            5 => return Err(PbfError::Compression { block, method: "bzip2".into() }),
+            6 => return Err(PbfError::Compression { block, method: "LZ4".into() }),
+            7 => return Err(PbfError::Compression { block, method: "zstd".into() }),
             _ => {}
         }
     }
@@ -732,10 +733,10 @@ mod tests {
         // zstd and LZMA are not unpacked; broken zlib is damage.
         let mut zstd = header(&["OsmSchema-V0.6"]);
         zstd.extend(block("OSMData", b"whatever", 7));
-        assert_eq!(read(&zstd), Err(PbfError::Compression { block: 2, method: "zstd" }));
+        assert_eq!(read(&zstd), Err(PbfError::Compression { block: 2, method: "zstd".into() }));
         let mut lzma = header(&["OsmSchema-V0.6"]);
         lzma.extend(block("OSMData", b"whatever", 4));
-        assert_eq!(read(&lzma), Err(PbfError::Compression { block: 2, method: "LZMA" }));
+        assert_eq!(read(&lzma), Err(PbfError::Compression { block: 2, method: "LZMA".into() }));
         let mut broken = header(&["OsmSchema-V0.6"]);
         let mut blob = Vec::new();
         int(2, 100, &mut blob);
@@ -768,7 +769,7 @@ mod tests {
             cut.to_string(),
             "the .osm.pbf file is incomplete: it ends inside block 2 (was the download cut short? Download it again)"
         );
-        let zstd = RoadsError::Pbf(PbfError::Compression { block: 5, method: "zstd" });
+        let zstd = RoadsError::Pbf(PbfError::Compression { block: 5, method: "zstd".into() });
         assert_eq!(zstd.message(Locale::ZhCn), ".osm.pbf 文件的第 5 块用 zstd 压缩，无法读取：请用 osmium 等工具重新导出为 zlib 压缩");
         let big = RoadsError::TooLarge { mb: 300, limit_mb: 256 };
         assert_eq!(big.message(Locale::ZhCn), "道路文件太大（300 MB，上限 256 MB）：请用更小范围的城市或区县数据");

@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use super::data_text::data_texts;
 use super::map::MapView;
-use super::roads_text::roads_texts;
 use super::models_view::ModelsSection;
+use super::roads_text::roads_texts;
 use super::scenario_view::ScenarioView;
 use super::text::{plan_texts, PlanTexts};
 use crate::core::io::crs::Crs;

@@ -85,7 +85,7 @@ pub fn RoadsCardView(props: &RoadsProps) -> Html {
             <p class="field-hint">{ r.hint }</p>
             <div class="actions">
                 <label for="plan-file-roads" class="button secondary file-button">{ t.choose_file }</label>
-                <input type="file" id="plan-file-roads" class="visually-hidden" accept=".geojson,.json,application/geo+json" onchange={on_change} />
+                <input type="file" id="plan-file-roads" class="visually-hidden" accept=".pbf,.osm.pbf,.geojson,.json,application/geo+json" onchange={on_change} />
                 if card.in_use.is_some() || card.chosen.is_some() {
                     <button type="button" id="plan-roads-clear" class="button secondary" onclick={props.on_clear.reform(|_: MouseEvent| ())}>{ t.clear_file }</button>
                 }

@@ -2,6 +2,7 @@
 //! roads in the results and on the map — in Chinese and English. Field names say what each string is.
 #![allow(missing_docs)]
 
+use crate::core::io::osm::PbfError;
 use crate::core::planner::session::roads::{RoadsProblem, SnapDistanceError, MAX_SNAP_M, MIN_SNAP_M};
 use crate::core::Locale;
 
@@ -62,6 +63,8 @@ pub struct RoadsTexts {
     pub no_features: &'static str,
     /// Lines not walkable, features not lines.
     pub no_roads: fn(usize, usize) -> String,
+    /// An `.osm.pbf` file that cannot be read (its words are the core reader's).
+    pub pbf: fn(&PbfError) -> String,
 }
 
 impl RoadsTexts {
@@ -73,6 +76,7 @@ impl RoadsTexts {
             RoadsProblem::NotText => self.not_text.to_string(),
             RoadsProblem::NotGeoJson { detail } => (self.not_geojson)(detail),
             RoadsProblem::NoFeatures => self.no_features.to_string(),
+            RoadsProblem::Pbf(e) => (self.pbf)(e),
             RoadsProblem::NoRoads { not_walkable, not_lines } => (self.no_roads)(*not_walkable, *not_lines),
         }
     }
@@ -93,7 +97,7 @@ pub fn length_km(m: f64) -> String {
 
 static ZH_CN: RoadsTexts = RoadsTexts {
     title: "道路文件（可选）",
-    hint: "城市道路线（GeoJSON 线要素，例如 QGIS、ArcGIS 导出的道路图层，或用 osmium 转换的 OpenStreetMap 数据）：服务半径按步行时间设置时，沿真实道路计算步行距离；地图上显示街道。",
+    hint: "城市道路：开放街道地图（OpenStreetMap）城市数据（.osm.pbf，例如 BBBike、Geofabrik 下载的城市范围数据），或 GeoJSON 道路线（QGIS、ArcGIS 导出的道路图层）。服务半径按步行时间设置时，沿真实道路计算步行距离；地图上显示街道。",
     use_button: "使用这个道路文件",
     building: |name| format!("正在读取{name}并建立步行路网……"),
     in_use: |name, lines, km| format!("正在使用道路文件：{name}（{lines}条可步行道路，共{km}公里）"),
@@ -126,7 +130,8 @@ static ZH_CN: RoadsTexts = RoadsTexts {
     model_straight: |m| format!("直线距离{m}米"),
     too_large: |mb, limit| format!("文件有{mb} MB，超过上限{limit} MB。"),
     empty: "文件是空的。",
-    not_text: "不是 GeoJSON 文本文件（.osm.pbf 文件暂不支持，请用 osmium 或 QGIS 转成 GeoJSON）。",
+    not_text: "既不是开放街道地图（OpenStreetMap）.osm.pbf 文件，也不是 GeoJSON 文本文件。",
+    pbf: |e| e.message(Locale::ZhCn),
     not_geojson: |detail| format!("不是有效的 GeoJSON 文件（{detail}）。"),
     no_features: "文件里没有要素。",
     no_roads: |walk, lines| format!("没有可步行的道路线：{walk}条线不可步行（高速路、禁止行人、私有道路），{lines}个要素不是线。"),
@@ -134,7 +139,7 @@ static ZH_CN: RoadsTexts = RoadsTexts {
 
 static EN: RoadsTexts = RoadsTexts {
     title: "Road file (optional)",
-    hint: "The city's road lines (GeoJSON lines, such as a roads layer exported from QGIS or ArcGIS, or OpenStreetMap data converted with osmium): when the service radius is a walk time, walks are measured along the real roads; the map shows the streets.",
+    hint: "The city's roads: an OpenStreetMap extract (.osm.pbf, such as a BBBike or Geofabrik city extract) or GeoJSON road lines (a roads layer exported from QGIS or ArcGIS): when the service radius is a walk time, walks are measured along the real roads; the map shows the streets.",
     use_button: "Use this road file",
     building: |name| format!("Reading {name} and building the walking network…"),
     in_use: |name, lines, km| format!("Road file in use: {name} ({lines} walkable roads, {km} km in all)"),
@@ -176,7 +181,8 @@ static EN: RoadsTexts = RoadsTexts {
     model_straight: |m| format!("straight line, {m} m"),
     too_large: |mb, limit| format!("The file is {mb} MB, over the {limit} MB limit."),
     empty: "The file is empty.",
-    not_text: "Not a GeoJSON text file (.osm.pbf files are not read yet: convert with osmium or QGIS to GeoJSON).",
+    not_text: "Neither an OpenStreetMap .osm.pbf file nor a GeoJSON text file.",
+    pbf: |e| e.message(Locale::En),
     not_geojson: |detail| format!("Not a valid GeoJSON file ({detail})."),
     no_features: "The file has no features.",
     no_roads: |walk, lines| {

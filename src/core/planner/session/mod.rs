@@ -19,10 +19,10 @@ pub mod density;
 pub mod models;
 pub mod population;
 pub mod protocol;
-pub mod roads;
-pub mod streets;
 pub mod report;
 pub mod report_words;
+pub mod roads;
+pub mod streets;
 pub mod view;
 
 use std::borrow::Cow;

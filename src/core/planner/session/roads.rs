@@ -13,8 +13,9 @@ use super::streets::Basemap;
 use crate::core::geo::{distance_m, LocalProjection, LonLat};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::GeoJsonError;
-use crate::core::io::roads::{read_geojson, Roads};
-use crate::core::io::text::{decode, TextError};
+use crate::core::io::osm::PbfError;
+use crate::core::io::roads::{read_any, Roads, RoadsError};
+use crate::core::io::text::TextError;
 
 /// The default maximum snap distance, metres: a point farther than this from every road is not
 /// put on the network (it falls back to the straight line × detour). 300 m is about five minutes
@@ -111,6 +112,8 @@ pub enum RoadsProblem {
     },
     /// GeoJSON without features.
     NoFeatures,
+    /// An OpenStreetMap `.osm.pbf` file that cannot be read (worded by [`PbfError::message`]).
+    Pbf(PbfError),
     /// No walkable line at all.
     NoRoads {
         /// Lines left out as not walkable.
@@ -135,13 +138,14 @@ pub(super) fn read(name: String, bytes: &[u8], crs: Crs, limit_bytes: usize) -> 
     if bytes.len() > limit_bytes {
         return Err(RoadsProblem::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (limit_bytes / 1_048_576) as u64 });
     }
-    let text = decode(bytes).map_err(|e| match e {
-        TextError::Empty => RoadsProblem::Empty,
-        TextError::NotText => RoadsProblem::NotText,
-    })?;
-    let Roads { ways, not_walkable, not_lines } = read_geojson(&text.0, crs).map_err(|e| match e {
-        GeoJsonError::Invalid(detail) => RoadsProblem::NotGeoJson { detail },
-        GeoJsonError::NoFeatures => RoadsProblem::NoFeatures,
+    // Either format: an OpenStreetMap extract (.osm.pbf, recognised by its first bytes) or GeoJSON lines.
+    let Roads { ways, not_walkable, not_lines } = read_any(bytes, crs).map_err(|e| match e {
+        RoadsError::TooLarge { mb, limit_mb } => RoadsProblem::TooLarge { mb, limit_mb },
+        RoadsError::Text(TextError::Empty) => RoadsProblem::Empty,
+        RoadsError::Text(TextError::NotText) => RoadsProblem::NotText,
+        RoadsError::GeoJson(GeoJsonError::Invalid(detail)) => RoadsProblem::NotGeoJson { detail },
+        RoadsError::GeoJson(GeoJsonError::NoFeatures) => RoadsProblem::NoFeatures,
+        RoadsError::Pbf(e) => RoadsProblem::Pbf(e),
     })?;
     if ways.is_empty() {
         return Err(RoadsProblem::NoRoads { not_walkable, not_lines });
