@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::core::embed::{EmbedOptions, Mode};
 use crate::core::Locale;
+use crate::ui::browser;
 use crate::ui::calculator::Calculator;
 use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::embed;
@@ -135,9 +136,19 @@ fn Page(props: &PageProps) -> Html {
     };
     let policy = props.options.policy.clone();
     let shows = |s: Section| only.is_none_or(|o| o == s);
+    // "我的城市不在列表里" leads to the studio when the page has it (not in an embedding of one half).
+    let on_open_studio = only.is_none().then(|| {
+        let section = section.clone();
+        Callback::from(move |()| {
+            section.set(Section::Studio);
+            browser::focus("tab-studio");
+        })
+    });
     let calculator = shows(Section::Calculator).then(|| {
-        let content =
-            html! { <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()} /> };
+        let content = html! {
+            <Calculator locale={settings.locale} policy={policy.clone()} policy_url={props.options.policy_url.clone()}
+                on_open_studio={on_open_studio.clone()} />
+        };
         calculator_panel(t, only.is_some(), *section != Section::Calculator, content)
     });
     // The planner's panel is part of the skeleton (its app draws inside it, outside this app's

@@ -228,3 +228,21 @@ test("a phone in large text: the studio fits the screen, lists move with real bu
   assertClean(await problems());
   await context.close();
 });
+
+test("a resident whose city is not listed is led to the studio, in Chinese and English", async () => {
+  for (const english of [false, true]) {
+    const handle = await openApp(env.browser, env.server.url, { viewport: PHONE });
+    const { page } = handle;
+    if (english) await page.getByRole("button", { name: /English/ }).click();
+    await page.getByText(english ? "My city is not listed" : "我的城市不在列表里", { exact: true }).click();
+    const open = page.getByRole("button", { name: english ? "Open the policy studio" : "打开政策编辑器" });
+    await open.click();
+    // The studio's tab is chosen and has the focus; its own download arrives and its start shows.
+    const tab = page.getByRole("tab", { name: english ? "Policy studio" : "政策编辑器" });
+    assert.equal(await tab.getAttribute("aria-selected"), "true");
+    assert.equal(await tab.evaluate((el) => el === document.activeElement), true);
+    await page.getByRole("button", { name: english ? /blank template/i : "新建（空白模板）" }).waitFor({ timeout: 30_000 });
+    assertClean(await handle.problems());
+    await handle.context.close();
+  }
+});

@@ -37,6 +37,9 @@ pub struct CalculatorProps {
     /// A policy file on the same site to fetch, check and select (an embedding's `?policy-url=`).
     #[prop_or_default]
     pub policy_url: Option<String>,
+    /// Opens the policy studio (政策编辑器) when the page has it: "我的城市不在列表里" offers it.
+    #[prop_or_default]
+    pub on_open_studio: Option<Callback<()>>,
 }
 
 /// What happens to the date being typed (see [`Typing`]).
@@ -167,7 +170,7 @@ pub fn Calculator(props: &CalculatorProps) -> Html {
     html! {
         <div class="calculator">
             <PolicyPicker options={state.choices(l, t.policy_from_file)} selected={state.form.policy.clone()}
-                file={state.file.clone()} locale={l} {on_select} {on_file} />
+                file={state.file.clone()} locale={l} {on_select} {on_file} on_open_studio={props.on_open_studio.clone()} />
             if summary.is_some() || version_line.is_some() || confidence_line.is_some() {
                 <details class="policy-about">
                     <summary>{ t.policy_about }</summary>

@@ -35,6 +35,9 @@ pub struct PolicyPickerProps {
     pub on_select: Callback<String>,
     /// Called with a file's name and bytes.
     pub on_file: Callback<(String, Vec<u8>)>,
+    /// Opens the policy studio, when the page has one.
+    #[prop_or_default]
+    pub on_open_studio: Option<Callback<()>>,
 }
 
 /// The policy selector and file loader.
@@ -125,6 +128,10 @@ pub fn PolicyPicker(props: &PolicyPickerProps) -> Html {
                 <summary>{ t.not_listed }</summary>
                 <p>{ t.not_listed_intro }</p>
                 <p>{ t.not_listed_ask }</p>
+                if let Some(open) = props.on_open_studio.clone() {
+                    <p>{ t.not_listed_studio }</p>
+                    <p><button type="button" class="button secondary" onclick={open.reform(|_: MouseEvent| ())}>{ t.open_studio }</button></p>
+                }
                 <p>{ t.not_listed_file }</p>
                 // A file beside the page (index.html copies it), not built into the calculator: it
                 // would cost every resident 3 KB of the first load.

@@ -137,6 +137,9 @@ pub struct CalcTexts {
     pub not_listed_intro: &'static str,
     pub not_listed_ask: &'static str,
     pub not_listed_file: &'static str,
+    /// The policy studio, for the community or civil-affairs staff who can write the local policy up.
+    pub not_listed_studio: &'static str,
+    pub open_studio: &'static str,
     pub template_download: &'static str,
     /// "Places included, and how sure we are": the presets with the confidence of their weakest source.
     pub coverage: &'static str,
@@ -295,6 +298,8 @@ pub const ZH_CN: CalcTexts = CalcTexts {
     not_listed_intro: "这里只收录了列表里这几个城市的政策。各地补贴标准不同，不能拿别的城市的数字来算您的补贴。",
     not_listed_ask: "最简单的办法：问您所在的社区（居委会），或街道、乡镇的民政工作人员，也可以打电话问区（县）民政部门：您能不能享受老年助餐补贴，每餐补多少。",
     not_listed_file: "如果当地的助餐补贴文件是公开的，家人或社区工作人员也可以把它写成一个“政策文件”：一个文字文件，按固定格式写下谁能享受、每餐补多少，以及文件原文和出处。下载下面的模板，照着里面的说明改写，再用“载入政策文件”选中它，就能算出当地的补贴。",
+    not_listed_studio: "社区或民政工作人员可以用本页的“政策编辑器”把当地的助餐补贴文件做成政策文件：一项一项填写，不用写代码，填完马上能检查和试算，再发布到单位网站上。",
+    open_studio: "打开政策编辑器",
     template_download: "下载政策文件模板（template.toml）",
     coverage: "已收录的地方和可信度",
     coverage_intro: "下面这些地方有内置的政策文件，其中有些只是一个镇、一个社区或一家食堂的标准。可信度按文件里最弱的一个来源标注。不论可信度高低，算出的数字都只供参考，以当地民政部门为准。",
@@ -452,6 +457,8 @@ pub const EN: CalcTexts = CalcTexts {
     not_listed_intro: "Only the cities in the list are included. Subsidies differ from place to place, so another city's figures cannot be used to work out yours.",
     not_listed_ask: "The simplest way: ask your community office (residents' committee) or the civil-affairs staff of your sub-district or township, or call the district or county civil-affairs department: whether you can get a meal subsidy, and how much per meal.",
     not_listed_file: "If your local meal-subsidy document is public, a family member or community worker can also write it up as a “policy file”: a plain-text file that records, in a fixed format, who qualifies, how much per meal, and the document's own words and source. Download the template below, fill it in following the notes inside, then choose it with “Load a policy file” to work out the local subsidy.",
+    not_listed_studio: "Community or civil-affairs staff can turn the local meal-subsidy document into a policy file with this page's policy studio: fill it in part by part, no code to write, check and try it at once, then publish it on their own website.",
+    open_studio: "Open the policy studio",
     template_download: "Download the policy file template (template.toml)",
     coverage: "Places included, and how sure we are",
     coverage_intro: "These places have a built-in policy file; some cover only one town, one community or one canteen. Each is marked by its weakest source. Whatever the mark, the figures are for reference only: the local civil-affairs bureau decides.",
