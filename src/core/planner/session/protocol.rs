@@ -34,8 +34,16 @@ impl Role {
     pub const ALL: [Role; 3] = [Role::Demand, Role::Candidates, Role::Existing];
 }
 
-/// The largest file accepted (a 200 MB CSV fits; memory stays bounded).
+/// The largest file accepted whole: a workbook (read whole, a ZIP archive cannot be streamed), a
+/// population raster, a boundary, a table sent as bytes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The largest CSV or GeoJSON file accepted when it is read as a stream (by slices, from the
+/// browser's `File`, in the worker). Reading costs a few megabytes whatever the size; what grows
+/// is the imported data — about 40 bytes a row in the worker's memory, 220 MB for the 5.5 million
+/// rows of a 200 MB file — and a WebAssembly worker has 4 GB at most, which coverage and the
+/// choice of sites need too. 1 GB (some 27 million rows, about 1.1 GB of columns) leaves them room.
+pub const MAX_TABLE_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// Messages to the session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
