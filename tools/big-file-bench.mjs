@@ -67,12 +67,16 @@ try {
   await page.setInputFiles("#plan-file-demand", file);
   await page.waitForSelector("#plan-demand-import", { timeout: 600_000 });
   console.log(`read, decoded, columns found   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB`);
+  // The coordinate system must be chosen before an import.
+  await page.selectOption("#plan-demand-crs", "wgs84");
   start = Date.now();
   await page.click("#plan-demand-import");
   const bar = await page.waitForSelector(".import-progress", { timeout: 600_000 }).then(() => "shown", () => "not shown");
   await page.waitForSelector("text=正在使用：demand", { timeout: 600_000 });
   console.log(`imported (every row checked)   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB   progress bar ${bar}`);
   await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
+  await page.waitForSelector("#plan-candidates-import");
+  await page.selectOption("#plan-candidates-crs", "wgs84");
   await page.click("#plan-candidates-import");
   await page.waitForSelector("text=正在使用：candidates.csv", { timeout: 60_000 });
   await page.fill("#plan-k", "5");
