@@ -592,14 +592,14 @@ mod tests {
     }
 
     #[test]
-    fn size_limits_a_streamed_table_at_1_gb_and_a_workbook_at_256_mb() {
+    fn size_limits_a_streamed_table_at_512_mb_and_a_workbook_at_256_mb() {
         let mut s = Session::new();
-        let gb = 1024 * 1024 * 1024;
+        let limit = 512 * 1024 * 1024;
         let open = |s: &mut Session, len: u64, head: &'static [u8]| {
             s.open_source(Role::Demand, "f".into(), Box::new(crate::core::io::stream::BySlices(Huge(len, head))), None, Locale::ZhCn)
         };
-        let r = open(&mut s, gb + 1, b"a,b\n1,2\n");
-        assert!(matches!(r, Reply::OpenFailed { problem: OpenProblem::TooLarge { mb: 1024, limit_mb: 1024 }, .. }), "{r:?}");
+        let r = open(&mut s, limit + 1, b"a,b\n1,2\n");
+        assert!(matches!(r, Reply::OpenFailed { problem: OpenProblem::TooLarge { mb: 512, limit_mb: 512 }, .. }), "{r:?}");
         let r = open(&mut s, 300 * 1024 * 1024, b"PK\x03\x04\x00\x00\x00\x00");
         assert!(matches!(r, Reply::OpenFailed { problem: OpenProblem::TooLarge { mb: 300, limit_mb: 256 }, .. }), "{r:?}");
     }
