@@ -63,6 +63,10 @@ try {
   await page.click("#tab-planner");
   await page.waitForSelector("#plan-file-demand", { state: "attached" });
   console.log(`a ${(bytes / 1048576).toFixed(0)} MB demand CSV in the browser (release build, headless Chromium, ${megabytes} MB file)`);
+  // The browser with the planner open, before the file: the sum of its processes' resident
+  // memory counts shared pages once per process, so the growth above this is the file's cost.
+  const atRest = rss();
+  console.log(`the browser at rest, planner open: ${(atRest / 1024).toFixed(0)} MB`);
   let start = Date.now();
   await page.setInputFiles("#plan-file-demand", file);
   await page.waitForSelector("#plan-demand-import", { timeout: 600_000 });
@@ -85,7 +89,7 @@ try {
   await page.waitForSelector("#plan-covered", { timeout: 600_000 });
   console.log(`planned (30 candidates, k = 5) ${seconds(Date.now() - start)}`);
   clearInterval(sampler);
-  console.log(`peak memory of all Chromium processes during the run: ${(peak / 1024).toFixed(0)} MB`);
+  console.log(`peak memory of all Chromium processes during the run: ${(peak / 1024).toFixed(0)} MB (${((peak - atRest) / 1024).toFixed(0)} MB above the browser at rest)`);
   await context.close();
 } finally {
   clearInterval(sampler);
