@@ -4,5 +4,5 @@ use gloo::worker::Registrable;
 
 fn main() {
     zhucan::worker::install_panic_hook();
-    zhucan::worker::PlannerWorker::registrar().register();
+    zhucan::worker::PlannerWorker::registrar().encoding::<zhucan::worker::SideCodec>().register();
 }

@@ -464,6 +464,120 @@ impl<'a> CsvStream<'a> {
     }
 }
 
+/// The most read from a [`Slices`] source at once: a `Blob.slice` read whole by the browser's
+/// `FileReaderSync`, so a read never costs more than this much on top of the caller's buffer.
+pub const SLICE: usize = 4 << 20;
+
+/// Bytes read by position, a slice at a time: a `File` in the browser's worker (`Blob.slice` and
+/// `FileReaderSync`), which is never read whole. [`BySlices`] makes it a [`Reopen`] source.
+pub trait Slices {
+    /// The length in bytes.
+    fn byte_len(&self) -> u64;
+    /// Fills `out` with the bytes from `start` on; fewer only at the end (none past it). Returns
+    /// how many.
+    fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize>;
+}
+
+/// A [`Read`] over [`Slices`]: each read asks for the next slice of at most [`SLICE`] bytes.
+pub struct SliceReader<'a, S: ?Sized> {
+    source: &'a S,
+    pos: u64,
+    len: u64,
+}
+
+impl<'a, S: Slices + ?Sized> SliceReader<'a, S> {
+    /// A reader from the first byte.
+    pub fn new(source: &'a S) -> SliceReader<'a, S> {
+        SliceReader { source, pos: 0, len: source.byte_len() }
+    }
+}
+
+impl<S: Slices + ?Sized> Read for SliceReader<'_, S> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.len.saturating_sub(self.pos);
+        let want = (buf.len() as u64).min(SLICE as u64).min(left) as usize;
+        if want == 0 {
+            return Ok(0);
+        }
+        let got = self.source.read_at(self.pos, &mut buf[..want])?;
+        if got == 0 {
+            // The file is shorter than it was when chosen: changed or moved while being read.
+            return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the file became shorter while it was being read"));
+        }
+        self.pos += got.min(want) as u64;
+        Ok(got.min(want))
+    }
+}
+
+/// A [`Slices`] source as a [`Reopen`] one: each [`Reopen::open`] reads it again from the start,
+/// slice by slice, so reading it twice (the column-mapping step, then the import) never holds it.
+pub struct BySlices<S>(pub S);
+
+impl<S: Slices> Reopen for BySlices<S> {
+    fn open(&self) -> std::io::Result<Box<dyn Read + '_>> {
+        Ok(Box::new(SliceReader::new(&self.0)))
+    }
+
+    fn byte_len(&self) -> u64 {
+        self.0.byte_len()
+    }
+}
+
+/// Reads all of `source` (a workbook, which is a ZIP archive and cannot be streamed), into one
+/// buffer of its length.
+pub fn read_all(source: &dyn Reopen) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(usize::try_from(source.byte_len()).unwrap_or(0));
+    source.open()?.read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// A text file as UTF-8, chunk by chunk, in any encoding [`CsvStream`] reads (UTF-8 with or
+/// without a BOM, UTF-16 with a BOM, GBK): for a reader of another format that wants UTF-8 (the
+/// GeoJSON reader). The byte-order mark is left out.
+pub struct Utf8Text<'a> {
+    chunks: Utf8Chunks<'a>,
+    buf: Vec<u8>,
+    pos: usize,
+}
+
+impl<'a> Utf8Text<'a> {
+    /// Opens `source` and reads its first chunk, refusing an empty or binary file as
+    /// [`CsvStream`] does.
+    pub fn open(source: &'a dyn Reopen) -> Result<Utf8Text<'a>, TableError> {
+        let reader = source.open().map_err(|e| TableError::Read { message: e.to_string() })?;
+        let mut buf = Vec::with_capacity(CHUNK + 16);
+        let chunks = Utf8Chunks::start_text(reader, &mut buf)?;
+        Ok(Utf8Text { chunks, buf, pos: 0 })
+    }
+
+    /// The text of the first chunk not yet read (all of it before the first read).
+    pub fn head(&self) -> &[u8] {
+        &self.buf[self.pos..]
+    }
+
+    /// The encoding found so far (UTF-8 until a first non-ASCII byte says otherwise).
+    pub fn encoding(&self) -> Encoding {
+        self.chunks.encoding
+    }
+}
+
+impl Read for Utf8Text<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.pos == self.buf.len() {
+            self.buf.clear();
+            self.pos = 0;
+            let more = self.chunks.next(&mut self.buf).map_err(|e| std::io::Error::other(e.to_string()))?;
+            if !more && self.buf.is_empty() {
+                return Ok(0);
+            }
+        }
+        let n = out.len().min(self.buf.len() - self.pos);
+        out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
+        self.pos += n;
+        Ok(n)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,5 +690,110 @@ mod tests {
         assert_eq!(headers.len(), 200);
         assert_eq!(got[0].1.len(), 200);
         assert_eq!(got[0].1[0], long);
+    }
+    /// Bytes in memory read by position, counting the reads and refusing any over [`SLICE`]: what a
+    /// `Blob` read with `Blob.slice` does, without a browser.
+    struct Sliced<'a> {
+        bytes: &'a [u8],
+        reads: std::cell::Cell<usize>,
+        /// Pretends the file shrank to this length after being chosen.
+        now: usize,
+    }
+
+    impl Slices for Sliced<'_> {
+        fn byte_len(&self) -> u64 {
+            self.bytes.len() as u64
+        }
+
+        fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+            assert!(out.len() <= SLICE, "a slice of {} bytes", out.len());
+            self.reads.set(self.reads.get() + 1);
+            let start = (start as usize).min(self.now);
+            let n = out.len().min(self.now - start);
+            out[..n].copy_from_slice(&self.bytes[start..start + n]);
+            Ok(n)
+        }
+    }
+
+    fn sliced(bytes: &[u8]) -> BySlices<Sliced<'_>> {
+        BySlices(Sliced { bytes, reads: std::cell::Cell::new(0), now: bytes.len() })
+    }
+
+    #[test]
+    fn a_file_read_by_slices_is_read_again_from_the_start_each_time() {
+        // 12 MB of rows: three 4 MB slices would hold it, but the stream asks for 1 MB at a time.
+        let mut text = String::from("名称,经度,纬度\n");
+        let mut n = 0;
+        while text.len() < 12 << 20 {
+            n += 1;
+            text.push_str(&format!("格{n},113.{n:06},23.1\n"));
+        }
+        let source = sliced(text.as_bytes());
+        for _ in 0..2 {
+            let mut s = CsvStream::open(&source).expect("opens");
+            assert_eq!(s.headers(), &strings(&["名称", "经度", "纬度"])[..]);
+            let mut rows = 0;
+            let mut last = String::new();
+            while let Some(r) = s.next_row().expect("reads") {
+                rows += 1;
+                last = r.text(0).into_owned();
+            }
+            assert_eq!((rows, last), (n, format!("格{n}")));
+            assert_eq!(s.fraction(), 1.0);
+        }
+        // Two readings of 12 MB and a bit, in 1 MB reads: 13 each (the last one short), and one
+        // more each that finds the end.
+        let reads = source.0.reads.get();
+        assert!((26..=28).contains(&reads), "{reads} reads");
+    }
+
+    #[test]
+    fn a_slice_reader_hands_out_at_most_a_slice_and_stops_at_the_length() {
+        let bytes: Vec<u8> = (0..(SLICE + 10)).map(|i| (i % 251) as u8).collect();
+        let source = sliced(&bytes);
+        let mut r = SliceReader::new(&source.0);
+        let mut buf = vec![0; SLICE * 2];
+        assert_eq!(r.read(&mut buf).expect("reads"), SLICE);
+        assert_eq!(r.read(&mut buf).expect("reads"), 10);
+        assert_eq!(&buf[..10], &bytes[SLICE..]);
+        assert_eq!(r.read(&mut buf).expect("reads"), 0);
+        // read_all: every byte, in order.
+        assert_eq!(read_all(&source).expect("reads"), bytes);
+    }
+
+    #[test]
+    fn a_file_that_shrinks_while_read_is_an_error_not_a_short_file() {
+        let text = "a,b\n1,2\n3,4\n";
+        let source = BySlices(Sliced { bytes: text.as_bytes(), reads: std::cell::Cell::new(0), now: 6 });
+        let mut r = source.open().expect("opens");
+        let mut all = Vec::new();
+        let err = r.read_to_end(&mut all).expect_err("shrank");
+        assert_eq!(err.kind(), std::io::ErrorKind::UnexpectedEof);
+        assert_eq!(all, b"a,b\n1,");
+    }
+
+    #[test]
+    fn utf8_text_decodes_gbk_and_utf16_and_drops_the_bom() {
+        let (gbk, _, _) = encoding_rs::GBK.encode("{\"名称\":\"和平里\"}");
+        let source = sliced(&gbk);
+        let mut t = Utf8Text::open(&source).expect("opens");
+        let mut out = String::new();
+        t.read_to_string(&mut out).expect("reads");
+        assert_eq!((out.as_str(), t.encoding()), ("{\"名称\":\"和平里\"}", Encoding::Gbk));
+        let bom = [&[0xEF, 0xBB, 0xBF][..], b"  {}"].concat();
+        let bom = &bom[..];
+        let t = Utf8Text::open(&bom).expect("opens");
+        assert_eq!(t.head(), b"  {}");
+        let mut utf16 = vec![0xFE, 0xFF];
+        for u in "{\"a\":1}".encode_utf16() {
+            utf16.extend_from_slice(&u.to_be_bytes());
+        }
+        let utf16 = &utf16[..];
+        let mut t = Utf8Text::open(&utf16).expect("opens");
+        let mut out = String::new();
+        t.read_to_string(&mut out).expect("reads");
+        assert_eq!((out.as_str(), t.encoding()), ("{\"a\":1}", Encoding::Utf16));
+        assert!(matches!(Utf8Text::open(&&b""[..]), Err(TableError::Text(TextError::Empty))));
+        assert!(matches!(Utf8Text::open(&&b"\x89PNG\r\n\x1a\n\x00\x00"[..]), Err(TableError::Text(TextError::NotText))));
     }
 }

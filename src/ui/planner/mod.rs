@@ -38,7 +38,7 @@ use crate::core::io::crs::Crs;
 use crate::core::planner::form::{SettingsError, SettingsForm};
 use crate::core::planner::project;
 use crate::core::planner::session::{
-    OpenProblem, Reply, Request, Role, RunProblem, Step, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING, MAX_FILE_BYTES,
+    OpenProblem, Reply, Request, Role, RunProblem, Step, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING, MAX_FILE_BYTES, MAX_TABLE_BYTES,
 };
 use crate::core::Locale;
 use crate::ui::planner_host::PLANNER_ROOT_ID;
@@ -97,16 +97,18 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 return;
             }
             let Some(file) = files.into_iter().next() else { return };
-            // Refused before reading: nothing is loaded into memory, the data in use stays.
-            if file.size() > MAX_FILE_BYTES as f64 {
+            // Refused before it is sent: the data in use stays. (The worker reads a table by
+            // slices, so only what it imports grows with the size; a workbook, read whole, is
+            // refused over MAX_FILE_BYTES by the worker.)
+            if file.size() > MAX_TABLE_BYTES as f64 {
                 let problem =
-                    OpenProblem::TooLarge { mb: (file.size() / 1_048_576.0).round() as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 };
+                    OpenProblem::TooLarge { mb: (file.size() / 1_048_576.0).round() as u64, limit_mb: MAX_TABLE_BYTES / 1_048_576 };
                 state.dispatch(PlanAction::Worker(Reply::OpenFailed { role, name: file.name(), problem }));
                 return;
             }
             state.dispatch(PlanAction::Opening(role));
-            let worker = worker.clone();
-            readers.read(file, MAX_FILE_BYTES, move |name, bytes| worker.open(role, name, bytes));
+            // The page does not read the file: the worker does, by slices.
+            worker.open_file(role, file);
         })
     };
     let on_import = {
@@ -273,7 +275,11 @@ pub fn Planner(props: &PlannerProps) -> Html {
         let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
             let saved = state.saved();
-            crate::ui::browser::download("zhucan-project.json", "application/json", &project::to_json(&saved, &worker.kept_files(&saved)));
+            // The tables the user chose are read now (the page does not hold their bytes).
+            let files_of = saved.clone();
+            worker.with_kept_contents(&files_of, move |files| {
+                crate::ui::browser::download("zhucan-project.json", "application/json", &project::to_json(&saved, &files));
+            });
         })
     };
     let on_open_project = {

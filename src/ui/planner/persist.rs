@@ -68,6 +68,22 @@ pub async fn load_file(slot: Slot) -> Option<Vec<u8>> {
     crate::ui::browser::response_bytes(&response).await
 }
 
+/// Keeps a file the user chose as it is (the browser copies it into the cache; the page never
+/// reads it); `false` when the browser refuses.
+pub async fn store_blob(slot: Slot, blob: &web_sys::Blob) -> bool {
+    let Some(cache) = cache().await else { return false };
+    let Ok(response) = web_sys::Response::new_with_opt_blob(Some(blob)) else { return false };
+    JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok()
+}
+
+/// A kept file as a `Blob` (not read: the worker reads it by slices).
+pub async fn load_blob(slot: Slot) -> Option<web_sys::Blob> {
+    let cache = cache().await?;
+    let found = JsFuture::from(cache.match_with_str(&key(slot))).await.ok()?;
+    let response: web_sys::Response = found.dyn_into().ok()?;
+    JsFuture::from(response.blob().ok()?).await.ok()?.dyn_into().ok()
+}
+
 /// Forgets a kept file.
 pub async fn forget_file(slot: Slot) {
     if let Some(cache) = cache().await {

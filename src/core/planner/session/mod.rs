@@ -26,12 +26,13 @@ pub mod streets;
 pub mod view;
 
 use std::borrow::Cow;
+use std::io::Read;
 
 #[cfg(test)]
 pub(crate) use demo::demo_plan;
 pub use demo::{demo_district, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING};
 pub use density::{density_grid, DensityGrid};
-pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES};
+pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES, MAX_TABLE_BYTES};
 pub use view::{PlanView, SiteRow, SourceFile};
 
 use super::data::{import_demand_reporting, import_sites_reporting, Demand, Imported, Sites, Source};
@@ -44,8 +45,9 @@ use crate::core::io::columns::{auto_map, auto_map_sampled, crs_hint, ColumnMap};
 use crate::core::io::crs::Crs;
 use crate::core::io::geojson_in::{self, GeoTable};
 use crate::core::io::raster::Window;
-use crate::core::io::table::{preview, Preview};
-use crate::core::io::text::{decode, decode_owned, Encoding};
+use crate::core::io::stream::{read_all, CsvStream, Reopen, Utf8Text};
+use crate::core::io::table::{preview_of, Preview, TableError};
+use crate::core::io::text::{decode, Encoding};
 use crate::core::io::xlsx;
 use crate::core::Locale;
 use area::{clip_demand, clip_sites, StudyArea};
@@ -53,7 +55,8 @@ use population::{read_demand, study_window, RasterLayer, WindowFrom};
 use view::view;
 
 enum Content {
-    Csv(String),
+    /// Read again from its start by the import (never held as text).
+    Csv(Box<dyn Reopen>),
     Geo(GeoTable),
 }
 
@@ -91,6 +94,31 @@ pub struct Session {
     vertex_snaps: Option<Vec<Vec<Option<super::network::Snap>>>>,
     /// The maximum snap distance, metres (`None`: [`roads::DEFAULT_MAX_SNAP_M`]).
     max_snap_m: Option<f64>,
+}
+
+/// An encoding's name as the column-mapping step shows it.
+fn encoding_label(e: Encoding) -> String {
+    match e {
+        Encoding::Utf8 => "UTF-8",
+        Encoding::Utf16 => "UTF-16",
+        Encoding::Gbk => "GBK",
+    }
+    .to_string()
+}
+
+/// Up to `head.len()` first bytes of `source` (fewer only if it is shorter).
+fn read_head(source: &dyn Reopen, head: &mut [u8]) -> std::io::Result<usize> {
+    let mut r = source.open()?;
+    let mut n = 0;
+    while n < head.len() {
+        match r.read(&mut head[n..]) {
+            Ok(0) => break,
+            Ok(k) => n += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(n)
 }
 
 fn slot(role: Role) -> usize {
@@ -247,11 +275,32 @@ impl Session {
     }
 
     fn open(&mut self, role: Role, name: String, bytes: Vec<u8>, sheet: Option<&str>, locale: Locale) -> Reply {
+        self.open_source(role, name, Box::new(bytes), sheet, locale)
+    }
+
+    /// Opens a file that can be read from its start as often as needed (bytes in memory, a file
+    /// on disk, a `File` in the browser's worker read by slices): a workbook is read whole (a ZIP
+    /// archive cannot be streamed) and one sheet becomes CSV text; GeoJSON is read feature by
+    /// feature into its rows; a CSV file is only looked at here (its header and first rows) and
+    /// kept as the source, read again from the start by the import, so its text is never held.
+    pub fn open_source(&mut self, role: Role, name: String, source: Box<dyn Reopen>, sheet: Option<&str>, locale: Locale) -> Reply {
         let failed = |problem: OpenProblem| Reply::OpenFailed { role, name: name.clone(), problem };
-        if bytes.len() > MAX_FILE_BYTES {
-            return failed(OpenProblem::TooLarge { mb: (bytes.len() / 1_048_576) as u64, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 });
-        }
-        if xlsx::looks_like_workbook(&bytes) {
+        let too_large = |limit: u64| OpenProblem::TooLarge { mb: source.byte_len() / 1_048_576, limit_mb: limit / 1_048_576 };
+        let mut head = [0u8; 8];
+        let head_len = match read_head(&*source, &mut head) {
+            Ok(n) => n,
+            Err(e) => return failed(OpenProblem::Unreadable { detail: e.to_string() }),
+        };
+        if xlsx::looks_like_workbook(&head[..head_len]) {
+            // Read whole: workbooks keep to the old limit.
+            if source.byte_len() > MAX_FILE_BYTES as u64 {
+                return failed(too_large(MAX_FILE_BYTES as u64));
+            }
+            let bytes = match read_all(&*source) {
+                Ok(b) => b,
+                Err(e) => return failed(OpenProblem::Unreadable { detail: e.to_string() }),
+            };
+            drop(source);
             // One sheet becomes CSV text, and from here on it is a CSV file.
             let book = match xlsx::read_sheet(&bytes, sheet, locale) {
                 Ok(book) => book,
@@ -265,26 +314,26 @@ impl Session {
                 book.sheets.clone()
             };
             drop(bytes);
-            let reply = self.open_csv(role, name, book.format.label().to_string(), book.text, book.sheets, Some(book.sheet));
+            let label = book.format.label().to_string();
+            let reply = self.open_csv(role, name, Some(label), Box::new(book.text), book.sheets, Some(book.sheet));
             return match reply {
                 Reply::Opened(o) => Reply::Opened(Opened { sheets_with_data: with_data, ..o }),
                 other => other,
             };
         }
-        // Taken by value: a UTF-8 file becomes the text without a second copy.
-        let (text, encoding) = match decode_owned(bytes) {
-            Ok(v) => v,
+        if source.byte_len() > MAX_TABLE_BYTES {
+            return failed(too_large(MAX_TABLE_BYTES));
+        }
+        let mut text = match Utf8Text::open(&*source) {
+            Ok(t) => t,
             Err(e) => return failed(e.into()),
         };
-        let encoding = match encoding {
-            Encoding::Utf8 => "UTF-8",
-            Encoding::Utf16 => "UTF-16",
-            Encoding::Gbk => "GBK",
-        }
-        .to_string();
-        let looks_json = text.trim_start().starts_with('{');
+        let looks_json = text.head().trim_ascii_start().starts_with(b"{");
         if looks_json {
-            let table = match geojson_in::read(&text) {
+            let read = geojson_in::read_from(&mut text);
+            // Known only now: the encoding is decided at the first character that is not ASCII.
+            let encoding = encoding_label(text.encoding());
+            let table = match read {
                 Ok(t) => t,
                 Err(e) => return failed(e.into()),
             };
@@ -312,12 +361,34 @@ impl Session {
             self.files[slot(role)] = Some(OpenFile { name, content: Content::Geo(table) });
             return Reply::Opened(opened);
         }
-        self.open_csv(role, name, encoding, text, Vec::new(), None)
+        drop(text);
+        self.open_csv(role, name, None, source, Vec::new(), None)
     }
 
-    /// A CSV text (from a file, or a workbook's sheet): its headers, first rows and guessed mapping.
-    fn open_csv(&mut self, role: Role, name: String, encoding: String, text: String, sheets: Vec<String>, sheet: Option<String>) -> Reply {
-        let Preview { headers, sample } = match preview(&text, 5) {
+    /// A CSV file (from a file, or a workbook's sheet): its headers, first rows and guessed
+    /// mapping. `encoding`: the label to show (`None`: the encoding the first rows were read in).
+    fn open_csv(
+        &mut self,
+        role: Role,
+        name: String,
+        encoding: Option<String>,
+        source: Box<dyn Reopen>,
+        sheets: Vec<String>,
+        sheet: Option<String>,
+    ) -> Reply {
+        let first = |source: &dyn Reopen| -> Result<(Preview, Encoding), TableError> {
+            let mut s = CsvStream::open(source)?;
+            let headers = s.headers().to_vec();
+            let mut sample = Vec::new();
+            while sample.len() < 5 {
+                match s.next_row()? {
+                    Some(row) => sample.push(row.texts()),
+                    None => break,
+                }
+            }
+            Ok((Preview { headers, sample }, s.encoding()))
+        };
+        let (Preview { headers, sample }, found) = match first(&*source) {
             Ok(p) => p,
             Err(e) => return Reply::OpenFailed { role, name, problem: e.into() },
         };
@@ -325,7 +396,7 @@ impl Session {
         let opened = Opened {
             role,
             name: name.clone(),
-            encoding,
+            encoding: encoding.unwrap_or_else(|| encoding_label(found)),
             crs_hint: crs_hint(&headers),
             headers,
             sample,
@@ -336,7 +407,7 @@ impl Session {
             sheet,
             sheets_with_data: Vec::new(),
         };
-        self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(text) });
+        self.files[slot(role)] = Some(OpenFile { name, content: Content::Csv(source) });
         Reply::Opened(opened)
     }
 
@@ -345,7 +416,9 @@ impl Session {
             return Reply::CannotRun(RunProblem::NotOpened);
         };
         let source = match &file.content {
-            Content::Csv(text) => Source::Csv { data: text, headers: preview(text, 0).map(|p| p.headers).unwrap_or_default() },
+            Content::Csv(source) => {
+                Source::Csv { data: &**source, headers: preview_of(&**source, 0).map(|p| p.headers).unwrap_or_default() }
+            }
             Content::Geo(table) => Source::GeoJson(table),
         };
         let name = file.name.clone();
@@ -560,6 +633,100 @@ mod tests {
         let mut out = Vec::new();
         session.handle(request, &mut |r| out.push(r));
         out
+    }
+
+    /// A file read by position, as the browser's worker reads a `File`: counts the bytes read.
+    struct Counted {
+        bytes: Vec<u8>,
+        read: std::rc::Rc<std::cell::Cell<u64>>,
+    }
+
+    impl crate::core::io::stream::Slices for Counted {
+        fn byte_len(&self) -> u64 {
+            self.bytes.len() as u64
+        }
+
+        fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+            let start = (start as usize).min(self.bytes.len());
+            let n = out.len().min(self.bytes.len() - start);
+            out[..n].copy_from_slice(&self.bytes[start..start + n]);
+            self.read.set(self.read.get() + n as u64);
+            Ok(n)
+        }
+    }
+
+    fn counted(text: &[u8]) -> (Box<dyn Reopen>, std::rc::Rc<std::cell::Cell<u64>>) {
+        let read = std::rc::Rc::new(std::cell::Cell::new(0));
+        (Box::new(crate::core::io::stream::BySlices(Counted { bytes: text.to_vec(), read: read.clone() })), read)
+    }
+
+    #[test]
+    fn a_file_read_by_slices_is_looked_at_then_read_again_by_the_import() {
+        // GBK, as Chinese Excel saves it, with a row whose count is not a number (line 4).
+        let text = "社区,经度,纬度,60岁以上\nA,113.300,23.100,100\nB,113.305,23.100,50\nC,113.4,23.2,很多\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let (source, read) = counted(&gbk);
+        let mut s = Session::new();
+        let Reply::Opened(o) = s.open_source(Role::Demand, "d.csv".into(), source, None, Locale::ZhCn) else { panic!("opened") };
+        assert_eq!((o.encoding.as_str(), o.sample.len(), o.map.count), ("GBK", 3, Some(3)));
+        assert_eq!(o.sample[2], vec!["C", "113.4", "23.2", "很多"]);
+        let looked = read.get();
+        // The first 8 bytes (a workbook?), then the whole file twice (as text, then as CSV): a
+        // small file is read whole by its first chunk.
+        assert_eq!(looked, 8 + 2 * gbk.len() as u64);
+        let replies = collect(&mut s, Request::Import { role: Role::Demand, map: o.map, crs: Crs::Wgs84, skip_bad_rows: true });
+        let Some(Reply::Imported(r)) = replies.last() else { panic!("imported") };
+        assert_eq!((r.total_rows, r.bad_rows, r.rows_in_use, r.accepted), (3, 1, 2, true));
+        assert_eq!((&r.issues[0].row, r.issues[0].field.as_str()), (&crate::core::planner::data::RowRef::Line(4), "60岁以上"));
+        // Read again from the start by the import: the headers, then every row.
+        assert_eq!(read.get() - looked, 2 * gbk.len() as u64);
+    }
+
+    #[test]
+    fn geojson_and_workbooks_read_by_slices_and_sizes_over_the_limits() {
+        let geo = "\u{feff}{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"名称\":\"甲\",\"人数\":3},\"geometry\":{\"type\":\"Point\",\"coordinates\":[113.1,23.1]}}]}";
+        let (source, _) = counted(geo.as_bytes());
+        let mut s = Session::new();
+        let Reply::Opened(o) = s.open_source(Role::Demand, "g.geojson".into(), source, None, Locale::ZhCn) else { panic!("opened") };
+        assert!(o.geojson);
+        // The properties in the order of their names (人 U+4EBA before 名 U+540D), as before.
+        assert_eq!((o.headers, o.sample), (vec!["人数".to_string(), "名称".to_string()], vec![vec!["3".to_string(), "甲".to_string()]]));
+        // Not a workbook inside: refused as one, not taken for text.
+        let (source, _) = counted(b"PK\x03\x04\x00\x00");
+        let reply = s.open_source(Role::Demand, "x.xlsx".into(), source, None, Locale::ZhCn);
+        assert!(matches!(reply, Reply::OpenFailed { problem: OpenProblem::Workbook(_), .. }), "{reply:?}");
+    }
+
+    /// A file of any length whose bytes are never asked for (the size limits come first).
+    struct Huge(u64, &'static [u8]);
+
+    impl crate::core::io::stream::Slices for Huge {
+        fn byte_len(&self) -> u64 {
+            self.0
+        }
+
+        fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+            let head = self.1.get(start as usize..).unwrap_or(&[]);
+            let n = out.len().min(head.len());
+            out[..n].copy_from_slice(&head[..n]);
+            if start as usize >= self.1.len() {
+                panic!("read past the head of a {}-byte file at {start}", self.0);
+            }
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn size_limits_a_streamed_table_at_512_mb_and_a_workbook_at_256_mb() {
+        let mut s = Session::new();
+        let limit = 512 * 1024 * 1024;
+        let open = |s: &mut Session, len: u64, head: &'static [u8]| {
+            s.open_source(Role::Demand, "f".into(), Box::new(crate::core::io::stream::BySlices(Huge(len, head))), None, Locale::ZhCn)
+        };
+        let r = open(&mut s, limit + 1, b"a,b\n1,2\n");
+        assert!(matches!(r, Reply::OpenFailed { problem: OpenProblem::TooLarge { mb: 512, limit_mb: 512 }, .. }), "{r:?}");
+        let r = open(&mut s, 300 * 1024 * 1024, b"PK\x03\x04\x00\x00\x00\x00");
+        assert!(matches!(r, Reply::OpenFailed { problem: OpenProblem::TooLarge { mb: 300, limit_mb: 256 }, .. }), "{r:?}");
     }
 
     #[test]

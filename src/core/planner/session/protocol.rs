@@ -35,8 +35,17 @@ impl Role {
     pub const ALL: [Role; 3] = [Role::Demand, Role::Candidates, Role::Existing];
 }
 
-/// The largest file accepted (a 200 MB CSV fits; memory stays bounded).
+/// The largest file accepted whole: a workbook (read whole, a ZIP archive cannot be streamed), a
+/// population raster, a boundary, a table sent as bytes.
 pub const MAX_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// The largest CSV or GeoJSON file accepted when it is read as a stream (by slices, from the
+/// browser's `File`, in the worker). Reading costs a few megabytes whatever the size; what grows
+/// is the imported data: the 200 MB file of `tools/big-file-bench.mjs` (5.5 million rows) raised
+/// the browser's memory by about 0.7 GB while importing. A WebAssembly worker has 4 GB at most,
+/// and coverage and the choice of sites need room too, so 512 MB (about 1.7 GB of import) is
+/// the limit; the old 256 MB held because the whole text was copied several times.
+pub const MAX_TABLE_BYTES: u64 = 512 * 1024 * 1024;
 
 /// Messages to the session.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,9 +1,11 @@
 //! Keeps the planner's work across reloads (see `persist.rs` for where: local storage and the
 //! Cache API). Where the browser refuses, the planner keeps working in memory and says so.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use super::use_planner_worker::Accepted;
+use super::use_planner_worker::{Accepted, FileData, Kept};
 use super::PlannerBridge;
 use crate::core::planner::project::{Contents, Kind};
 use crate::core::planner::session::Role;
@@ -20,7 +22,8 @@ pub struct PersistedPlan {
 impl PersistedPlan {
     /// Keeps the files of a project just opened on the device, so a reload brings the project back.
     pub fn store_files(&self, files: &[Contents]) {
-        for (slot, bytes) in slots(files) {
+        let kinds: Vec<(Kind, Role)> = files.iter().map(|f| (f.kind, f.role)).collect();
+        for (slot, bytes) in slots(&kinds).into_iter().zip(files.iter().map(|f| f.bytes.clone())) {
             wasm_bindgen_futures::spawn_local(async move {
                 let _ = persist::store_file(slot, &bytes).await;
             });
@@ -44,24 +47,29 @@ impl PersistedPlan {
 }
 
 /// Where each file is kept on the device: a table in its role's slot, the rasters numbered in
-/// their order, the boundary.
-fn slots(files: &[Contents]) -> Vec<(Slot, Vec<u8>)> {
+/// their order, the boundary. `files`: each file's kind and role.
+fn slots(files: &[(Kind, Role)]) -> Vec<Slot> {
     let mut rasters = 0;
     files
         .iter()
-        .map(|f| {
-            let slot = match f.kind {
-                Kind::Table => Slot::Table(f.role),
-                Kind::Raster => {
-                    rasters += 1;
-                    Slot::Raster(rasters - 1)
-                }
-                Kind::Boundary => Slot::Boundary,
-                Kind::Roads => Slot::Roads,
-            };
-            (slot, f.bytes.clone())
+        .map(|&(kind, role)| match kind {
+            Kind::Table => Slot::Table(role),
+            Kind::Raster => {
+                rasters += 1;
+                Slot::Raster(rasters - 1)
+            }
+            Kind::Boundary => Slot::Boundary,
+            Kind::Roads => Slot::Roads,
         })
         .collect()
+}
+
+/// Keeps a file on the device: bytes as they are, a `File` copied by the browser (not read).
+async fn store(slot: Slot, data: FileData) -> bool {
+    match data {
+        FileData::Bytes(bytes) => persist::store_file(slot, &bytes).await,
+        FileData::Blob(blob) => persist::store_blob(slot, &blob).await,
+    }
 }
 
 /// Keeps the planner's work on the device: on the first render it brings back the saved work
@@ -90,12 +98,19 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
                     wanted.extend(saved.boundary.iter().map(|(name, _)| (Slot::Boundary, Kind::Boundary, Role::Demand, name.clone())));
                     wanted.extend(saved.roads.iter().map(|(name, _)| (Slot::Roads, Kind::Roads, Role::Demand, name.clone())));
                     for (slot, kind, role, name) in wanted {
-                        match persist::load_file(slot).await {
-                            Some(bytes) => files.push(Contents { kind, role, name, bytes }),
+                        // A table as a `Blob` the worker reads by slices; the others as bytes.
+                        let data = match kind {
+                            Kind::Table => persist::load_blob(slot).await.map(FileData::Blob),
+                            Kind::Raster | Kind::Boundary | Kind::Roads => {
+                                persist::load_file(slot).await.map(|b| FileData::Bytes(Rc::new(b)))
+                            }
+                        };
+                        match data {
+                            Some(data) => files.push(Kept { kind, role, name, data }),
                             None => ok.set(false),
                         }
                     }
-                    worker.restore(saved, files);
+                    worker.restore_kept(saved, files);
                 });
             }
         });
@@ -113,10 +128,12 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
     {
         let (worker, ok) = (worker.clone(), ok.clone());
         use_effect_with(Accepted::of(state), move |accepted| {
-            for (slot, bytes) in slots(&worker.accept_pending(accepted)) {
+            let files = worker.accept_pending(accepted);
+            let kinds: Vec<(Kind, Role)> = files.iter().map(|f| (f.kind, f.role)).collect();
+            for (slot, file) in slots(&kinds).into_iter().zip(files) {
                 let ok = ok.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if !persist::store_file(slot, &bytes).await {
+                    if !store(slot, file.data).await {
                         ok.set(false);
                     }
                 });

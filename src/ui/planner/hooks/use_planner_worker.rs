@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::core::io::crs::Crs;
@@ -17,17 +18,67 @@ use crate::core::planner::session::{Reply, Request, Role};
 use crate::core::planner::settings::Settings;
 use crate::core::Locale;
 use crate::ui::planner::state::{slot, PlanAction, PlannerState};
-use crate::worker::{PlannerWorker, WorkerInput, LOADER};
+use crate::worker::{JsSide, PlannerWorker, SideCodec, WorkerInput, LOADER};
 
 type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
 /// A file's name and bytes.
 type Named = (String, Rc<Vec<u8>>);
 
-/// Files' bytes held by the page: a table in each slot (demand, candidates, existing), the
-/// population rasters, the boundary.
+/// A table's content as the page holds it: the browser's `File` the user chose (the worker reads
+/// it by slices; the page never reads it, so a 200 MB file costs the page nothing), or bytes (a
+/// project file's, or kept on the device before this page).
+#[derive(Clone)]
+pub enum FileData {
+    /// Bytes in the page's memory.
+    Bytes(Rc<Vec<u8>>),
+    /// A `File` or `Blob`, read only by the worker (or, to save a project file, by the page then).
+    Blob(web_sys::Blob),
+}
+
+impl FileData {
+    /// The bytes, read first if they are a `Blob`'s (`None` if the browser cannot read it now).
+    pub async fn bytes(&self) -> Option<Vec<u8>> {
+        match self {
+            FileData::Bytes(b) => Some(b.to_vec()),
+            FileData::Blob(blob) => {
+                let buffer = JsFuture::from(blob.array_buffer()).await.ok()?;
+                Some(js_sys::Uint8Array::new(&buffer).to_vec())
+            }
+        }
+    }
+}
+
+/// A file the page keeps (to give a fresh worker, to save on the device or in a project file):
+/// what it is, its role, name and content.
+#[derive(Clone)]
+pub struct Kept {
+    /// A table, a raster or the boundary.
+    pub kind: Kind,
+    /// Its role (the demand for rasters and the boundary).
+    pub role: Role,
+    /// Its name.
+    pub name: String,
+    /// Its content.
+    pub data: FileData,
+}
+
+impl From<Contents> for Kept {
+    fn from(c: Contents) -> Kept {
+        Kept { kind: c.kind, role: c.role, name: c.name, data: FileData::Bytes(Rc::new(c.bytes)) }
+    }
+}
+
+impl Kept {
+    fn bytes(kind: Kind, role: Role, name: &str, bytes: &Rc<Vec<u8>>) -> Kept {
+        Kept { kind, role, name: name.to_string(), data: FileData::Bytes(bytes.clone()) }
+    }
+}
+
+/// Files held by the page: a table in each slot (demand, candidates, existing), the population
+/// rasters, the boundary.
 #[derive(Default)]
 struct Store {
-    tables: [Option<Named>; 3],
+    tables: [Option<(String, FileData)>; 3],
     rasters: Vec<Named>,
     boundary: Option<Named>,
     roads: Option<Named>,
@@ -113,6 +164,7 @@ impl PlannerBridge {
         // a strict Content-Security-Policy allows (gloo's default blob: shim would be blocked).
         let b = PlannerWorker::spawner()
             .callback(move |reply: Reply| dispatch.dispatch(PlanAction::Worker(reply)))
+            .encoding::<SideCodec>()
             .with_loader(true)
             .as_module(false)
             .spawn(LOADER);
@@ -123,29 +175,46 @@ impl PlannerBridge {
     /// Sends a request, starting the worker first if it is not running: residents who never open
     /// the planner never download it. Its replies arrive as [`PlanAction::Worker`].
     pub fn send(&self, request: Request) {
+        self.send_input(WorkerInput::Plan(request));
+    }
+
+    fn send_input(&self, input: WorkerInput) {
         if self.bridge.borrow().is_none() {
             self.spawn();
         }
         if let Some(b) = self.bridge.borrow().as_ref() {
-            b.send(WorkerInput::Plan(request));
+            b.send(input);
         }
     }
 
-    /// Opens a file just read (a workbook at its first sheet with data): its bytes wait until the
-    /// worker accepts the file (see [`PlannerBridge::accept_pending`]).
-    pub fn open(&self, role: Role, name: String, bytes: Vec<u8>) {
-        let bytes = Rc::new(bytes);
-        self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), bytes.clone()));
-        self.send(Request::Open { role, name, bytes: bytes.to_vec(), sheet: None, locale: self.locale });
+    /// Asks the worker to open a table (a workbook at `sheet`, or its first sheet with data):
+    /// bytes go in the message, a `File` beside it, for the worker to read.
+    fn send_table(&self, role: Role, name: String, data: &FileData, sheet: Option<String>) {
+        match data {
+            FileData::Bytes(bytes) => self.send(Request::Open { role, name, bytes: bytes.to_vec(), sheet, locale: self.locale }),
+            FileData::Blob(blob) => {
+                self.send_input(WorkerInput::OpenFile { role, name, file: JsSide(blob.clone().into()), sheet, locale: self.locale })
+            }
+        }
+    }
+
+    /// Opens a file the user chose, without reading it: the worker reads the `File` itself, by
+    /// slices. The `File` waits until the worker accepts it (see
+    /// [`PlannerBridge::accept_pending`]), and is kept to give a fresh worker.
+    pub fn open_file(&self, role: Role, file: web_sys::File) {
+        let name = file.name();
+        let data = FileData::Blob(file.into());
+        self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), data.clone()));
+        self.send_table(role, name, &data, None);
     }
 
     /// Opens the workbook chosen for `role` again, at another sheet.
     pub fn open_sheet(&self, role: Role, sheet: String) {
         let file = self.pending.borrow().tables[slot(role)].clone().or_else(|| self.kept.borrow().tables[slot(role)].clone());
-        if let Some((name, bytes)) = file {
-            self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), bytes.clone()));
+        if let Some((name, data)) = file {
+            self.pending.borrow_mut().tables[slot(role)] = Some((name.clone(), data.clone()));
             self.state.dispatch(PlanAction::Opening(role));
-            self.send(Request::Open { role, name, bytes: bytes.to_vec(), sheet: Some(sheet), locale: self.locale });
+            self.send_table(role, name, &data, Some(sheet));
         }
     }
 
@@ -216,43 +285,38 @@ impl PlannerBridge {
         }
     }
 
-    /// Keeps the bytes of the files the worker has accepted since (`accepted`, as the state
-    /// says): a pending file whose name is now in use. Returns them, to be saved on the device.
-    pub fn accept_pending(&self, accepted: &Accepted) -> Vec<Contents> {
+    /// Keeps the files the worker has accepted since (`accepted`, as the state says): a pending
+    /// file whose name is now in use. Returns them, to be saved on the device.
+    pub fn accept_pending(&self, accepted: &Accepted) -> Vec<Kept> {
         let mut out = Vec::new();
         let mut pending = self.pending.borrow_mut();
         let mut kept = self.kept.borrow_mut();
         for role in Role::ALL {
             let i = slot(role);
             let Some(name) = accepted.tables.get(i).and_then(Option::as_ref) else { continue };
-            let Some((pname, bytes)) = pending.tables[i].take() else { continue };
+            let Some((pname, data)) = pending.tables[i].take() else { continue };
             if &pname != name {
                 continue;
             }
-            kept.tables[i] = Some((pname.clone(), bytes.clone()));
-            out.push(Contents::table(role, pname, bytes.to_vec()));
+            kept.tables[i] = Some((pname.clone(), data.clone()));
+            out.push(Kept { kind: Kind::Table, role, name: pname, data });
         }
         let names: Vec<&String> = accepted.rasters.iter().map(|(n, _)| n).collect();
         let same = |a: &[Named], b: &[Named]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(&x.1, &y.1));
         if !names.is_empty() && pending.rasters.iter().map(|(n, _)| n).eq(names.iter().copied()) && !same(&pending.rasters, &kept.rasters) {
             kept.rasters = pending.rasters.clone();
             kept.tables[slot(Role::Demand)] = None;
-            out.extend(kept.rasters.iter().map(|(n, b)| Contents {
-                kind: Kind::Raster,
-                role: Role::Demand,
-                name: n.clone(),
-                bytes: b.to_vec(),
-            }));
+            out.extend(kept.rasters.iter().map(|(n, b)| Kept::bytes(Kind::Raster, Role::Demand, n, b)));
         }
         if accepted.boundary.is_some() && pending.boundary.as_ref().map(|(n, _)| n) == accepted.boundary.as_ref() {
             if let Some((name, bytes)) = pending.boundary.take() {
-                out.push(Contents { kind: Kind::Boundary, role: Role::Demand, name: name.clone(), bytes: bytes.to_vec() });
+                out.push(Kept::bytes(Kind::Boundary, Role::Demand, &name, &bytes));
                 kept.boundary = Some((name, bytes));
             }
         }
         if accepted.roads.is_some() && pending.roads.as_ref().map(|(n, _)| n) == accepted.roads.as_ref() {
             if let Some((name, bytes)) = pending.roads.take() {
-                out.push(Contents { kind: Kind::Roads, role: Role::Demand, name: name.clone(), bytes: bytes.to_vec() });
+                out.push(Kept::bytes(Kind::Roads, Role::Demand, &name, &bytes));
                 kept.roads = Some((name, bytes));
             }
         }
@@ -268,31 +332,54 @@ impl PlannerBridge {
         }
     }
 
-    /// The files `saved` uses, with their names and bytes (for a project file).
-    pub fn kept_files(&self, saved: &Saved) -> Vec<Contents> {
+    /// The files `saved` uses, with their names and contents (nothing is read or copied).
+    fn kept_files(&self, saved: &Saved) -> Vec<Kept> {
         let kept = self.kept.borrow();
-        let mut out: Vec<Contents> = saved
+        let mut out: Vec<Kept> = saved
             .files
             .iter()
-            .filter_map(|(role, ..)| kept.tables[slot(*role)].as_ref().map(|(n, b)| Contents::table(*role, n.clone(), b.to_vec())))
+            .filter_map(|(role, ..)| {
+                kept.tables[slot(*role)].as_ref().map(|(n, d)| Kept { kind: Kind::Table, role: *role, name: n.clone(), data: d.clone() })
+            })
             .collect();
         for (name, _) in &saved.rasters {
             if let Some((n, b)) = kept.rasters.iter().find(|(n, _)| n == name) {
-                out.push(Contents { kind: Kind::Raster, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+                out.push(Kept::bytes(Kind::Raster, Role::Demand, n, b));
             }
         }
         if let (Some(_), Some((n, b))) = (&saved.boundary, &kept.boundary) {
-            out.push(Contents { kind: Kind::Boundary, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+            out.push(Kept::bytes(Kind::Boundary, Role::Demand, n, b));
         }
         if let (Some(_), Some((n, b))) = (&saved.roads, &kept.roads) {
-            out.push(Contents { kind: Kind::Roads, role: Role::Demand, name: n.clone(), bytes: b.to_vec() });
+            out.push(Kept::bytes(Kind::Roads, Role::Demand, n, b));
         }
         out
     }
 
+    /// Calls `done` with the files `saved` uses, with their names and bytes (for a project
+    /// file): a table the user chose is read now, once, by the page. A file the browser can no
+    /// longer read (moved or changed since) is left out.
+    pub fn with_kept_contents(&self, saved: &Saved, done: impl FnOnce(Vec<Contents>) + 'static) {
+        let files = self.kept_files(saved);
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut out = Vec::with_capacity(files.len());
+            for f in files {
+                if let Some(bytes) = f.data.bytes().await {
+                    out.push(Contents { kind: f.kind, role: f.role, name: f.name, bytes });
+                }
+            }
+            done(out);
+        });
+    }
+
+    /// Brings saved work back from a project file: see [`PlannerBridge::restore_kept`].
+    pub fn restore(&self, saved: Saved, files: Vec<Contents>) {
+        self.restore_kept(saved, files.into_iter().map(Kept::from).collect());
+    }
+
     /// Brings saved work back (after a reload, or from a project file): the state, then the data
     /// sent again (see [`PlannerBridge::send_data`]), then a run if there was a result.
-    pub fn restore(&self, saved: Saved, files: Vec<Contents>) {
+    pub fn restore_kept(&self, saved: Saved, files: Vec<Kept>) {
         self.state.dispatch(PlanAction::Restore(Box::new(saved.clone())));
         self.send_data(&saved, &files);
         let has_demand = {
@@ -311,23 +398,28 @@ impl PlannerBridge {
     /// Keeps `files` and sends the worker what `saved` uses of them, in the order that reads
     /// each once: the demo, the boundary (it sets where rasters are read), the tables (opened at
     /// their sheet and imported with their mapping), then the rasters.
-    fn send_data(&self, saved: &Saved, files: &[Contents]) {
+    fn send_data(&self, saved: &Saved, files: &[Kept]) {
         if saved.demo {
             self.send(Request::Demo);
         }
         let find = |kind: Kind, role: Option<Role>, name: &str| {
             files.iter().find(|f| f.kind == kind && role.is_none_or(|r| f.role == r) && (kind == Kind::Table || f.name == name))
         };
+        // Rasters and a boundary are always bytes (read by the page); a `Blob` would be a bug.
+        let bytes = |f: &Kept| match &f.data {
+            FileData::Bytes(b) => Some(b.clone()),
+            FileData::Blob(_) => None,
+        };
         if let Some((name, crs)) = &saved.boundary {
-            if let Some(f) = find(Kind::Boundary, None, name) {
-                self.kept.borrow_mut().boundary = Some((name.clone(), Rc::new(f.bytes.clone())));
-                self.send(Request::Boundary { name: name.clone(), bytes: f.bytes.clone(), crs: *crs });
+            if let Some(b) = find(Kind::Boundary, None, name).and_then(bytes) {
+                self.kept.borrow_mut().boundary = Some((name.clone(), b.clone()));
+                self.send(Request::Boundary { name: name.clone(), bytes: b.to_vec(), crs: *crs });
             }
         }
         if let Some((name, crs)) = &saved.roads {
-            if let Some(f) = find(Kind::Roads, None, name) {
-                self.kept.borrow_mut().roads = Some((name.clone(), Rc::new(f.bytes.clone())));
-                self.send(Request::Roads { name: name.clone(), bytes: f.bytes.clone(), crs: *crs });
+            if let Some(b) = find(Kind::Roads, None, name).and_then(bytes) {
+                self.kept.borrow_mut().roads = Some((name.clone(), b.clone()));
+                self.send(Request::Roads { name: name.clone(), bytes: b.to_vec(), crs: *crs });
             }
         }
         if let Some(typed) = &saved.max_snap {
@@ -335,22 +427,16 @@ impl PlannerBridge {
         }
         for (role, name, map, crs, skip) in &saved.files {
             let Some(f) = find(Kind::Table, Some(*role), name) else { continue };
-            self.kept.borrow_mut().tables[slot(*role)] = Some((name.clone(), Rc::new(f.bytes.clone())));
-            self.send(Request::Open {
-                role: *role,
-                name: name.clone(),
-                bytes: f.bytes.clone(),
-                sheet: saved.sheet(*role),
-                locale: self.locale,
-            });
+            self.kept.borrow_mut().tables[slot(*role)] = Some((name.clone(), f.data.clone()));
+            self.send_table(*role, name.clone(), &f.data, saved.sheet(*role));
             self.send(Request::Import { role: *role, map: map.clone(), crs: *crs, skip_bad_rows: *skip });
         }
         let mut layers = Vec::new();
         let mut named = Vec::new();
         for (name, extra) in &saved.rasters {
-            if let Some(f) = find(Kind::Raster, None, name) {
-                named.push((name.clone(), Rc::new(f.bytes.clone())));
-                layers.push(RasterLayer { name: name.clone(), bytes: f.bytes.clone(), extra: *extra });
+            if let Some(b) = find(Kind::Raster, None, name).and_then(bytes) {
+                layers.push(RasterLayer { name: name.clone(), bytes: b.to_vec(), extra: *extra });
+                named.push((name.clone(), b));
             }
         }
         if !layers.is_empty() {
