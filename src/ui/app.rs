@@ -11,11 +11,10 @@ use crate::ui::components::{SettingsBar, Tab, TabList};
 use crate::ui::embed;
 use crate::ui::hooks::use_document_settings;
 use crate::ui::i18n::{texts, Texts};
-use crate::ui::planner_host::PlannerHost;
+use crate::ui::lazy_app::{LazyApp, LazyAppHost};
 use crate::ui::settings::Settings;
 use crate::ui::shell::{self, Shell};
 use crate::ui::storage;
-use crate::ui::studio_host::StudioHost;
 
 /// The parts of the app, in tab order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -175,7 +174,7 @@ fn Page(props: &PageProps) -> Html {
                 <p class="intro">{ s.intro(t) }</p>
                 // Its own download, fetched when its tab is first shown (or at once when it is the
                 // only half on the page).
-                <PlannerHost locale={settings.locale} active={planner_shown} />
+                <LazyAppHost app={LazyApp::Planner} locale={settings.locale} active={planner_shown} />
             </>
         }
     });
@@ -200,7 +199,7 @@ fn Page(props: &PageProps) -> Html {
             <>
                 <h2 class="visually-hidden" id={format!("heading-{}", s.id())}>{ s.label(t) }</h2>
                 <p class="intro">{ s.intro(t) }</p>
-                <StudioHost locale={settings.locale} active={studio_shown} />
+                <LazyAppHost app={LazyApp::Studio} locale={settings.locale} active={studio_shown} />
             </>
         }
     });

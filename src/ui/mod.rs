@@ -9,13 +9,12 @@ mod crash;
 pub mod embed;
 mod hooks;
 pub mod i18n;
+pub mod lazy_app;
 pub mod planner;
-pub mod planner_host;
 pub mod settings;
 pub mod shell;
 mod storage;
 pub mod studio;
-pub mod studio_host;
 
 pub use app::{App, AppProps, FirstScreen, FirstScreenProps, Section};
 

@@ -29,8 +29,7 @@
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element};
 
-use crate::ui::planner_host::PLANNER_ROOT_ID;
-use crate::ui::studio_host::STUDIO_ROOT_ID;
+use crate::ui::lazy_app::{PLANNER_ROOT_ID, STUDIO_ROOT_ID};
 
 /// The elements the page is drawn into, made by [`build`].
 #[derive(Clone, Debug, PartialEq)]

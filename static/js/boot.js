@@ -202,7 +202,7 @@
     });
   }
   // The site planner is its own WebAssembly app (zhucan-planner), fetched the first time its tab
-  // opens (src/ui/planner_host.rs) so residents never download it. Its files sit beside this
+  // opens (src/ui/lazy_app.rs) so residents never download it. Its files sit beside this
   // script. Resolves once it has mounted; rejects (and may be called again) if it cannot load.
   var here = document.currentScript ? document.currentScript.src : location.href;
   var planner = null;
@@ -223,7 +223,7 @@
     return planner;
   };
   // The policy studio (zhucan-studio) likewise, fetched the first time its tab opens
-  // (src/ui/studio_host.rs). Built as an ES module (index.html: data-bindgen-target="web"), so it
+  // (src/ui/lazy_app.rs). Built as an ES module (index.html: data-bindgen-target="web"), so it
   // defines no global and cannot clash with the planner's `wasm_bindgen`; imported from beside
   // this script (a file of the same origin: `script-src 'self'` allows it).
   var studio = null;

@@ -232,7 +232,7 @@ test("a district boundary leaves out the points outside it and says how many", a
   assert.match(await page.locator(".plan-conditions").innerText(), /研究范围\s*示例街道\.geojson（示例街道）；边界外的1个人口点（8人）和1个候选地点未参与计算/);
   const outline = await page.locator(".map path.study-area").getAttribute("d");
   assert.equal((outline.match(/M/g) || []).length, 3, "the outer ring and the two holes are drawn");
-  assert.match(await page.locator(".legend").innerText(), /研究范围边界/);
+  assert.match(await page.locator(".map-section .legend").innerText(), /研究范围边界/);
   // The downloaded map has the outline too.
   const [svg] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载地图（SVG 矢量图）" }).click()]);
   assert.match(readFileSync(await svg.path(), "utf8"), /stroke="#6a2c91"/);

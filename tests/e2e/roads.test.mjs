@@ -100,7 +100,7 @@ test("a walk time along the roads of a river city: fewer people across the river
   // bank (50 m north of it) is 238 m north of the origin, SVG y = −238; the south bank is SVG y = −138.
   assert.ok(ys(area).every((y) => y >= -139), "the streets reached are all south of the river");
   assert.ok(ys(streets).some((y) => y <= -237), "the streets north of the river are drawn");
-  const legend = await page.locator(".legend").innerText();
+  const legend = await page.locator(".map-section .legend").innerText();
   assert.match(legend, /街道/);
   assert.match(legend, /步行服务范围（可达街道）/);
   assert.match(legend, /距离计算：沿道路步行900米/);

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::ui::i18n::texts;
-use crate::ui::planner_host::SETTINGS_EVENT;
+use crate::ui::lazy_app::SETTINGS_EVENT;
 use crate::ui::settings::{Settings, STORAGE_KEY};
 use crate::ui::storage;
 
@@ -28,7 +28,7 @@ pub fn use_document_settings(settings: &Settings) {
             }
         }
         let _ = storage::save_text(STORAGE_KEY, &settings.to_stored());
-        // The planner is a separate app on the same page: tell it (src/ui/planner_host.rs).
+        // The planner and the studio are separate apps on the same page: tell them (src/ui/lazy_app.rs).
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(SETTINGS_EVENT)) {
             let _ = window.dispatch_event(&event);
         }

@@ -28,7 +28,7 @@ use self::error_summary::ErrorSummary;
 use self::files::FileCardView;
 #[cfg(feature = "test-hooks")]
 pub use self::hooks::test_worker_panic;
-use self::hooks::{use_file_readers, use_page_locale, use_persisted_plan, use_planner_worker};
+use self::hooks::{use_file_readers, use_persisted_plan, use_planner_worker};
 use self::results::ResultsView;
 use self::roads::{MaxSnapField, RoadsCardView};
 use self::settings_view::SettingsView;
@@ -41,7 +41,8 @@ use crate::core::planner::session::{
     OpenProblem, Reply, Request, Role, RunProblem, Step, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING, MAX_FILE_BYTES, MAX_TABLE_BYTES,
 };
 use crate::core::Locale;
-use crate::ui::planner_host::PLANNER_ROOT_ID;
+use crate::ui::hooks::use_page_locale;
+use crate::ui::lazy_app::PLANNER_ROOT_ID;
 
 /// Properties of [`Planner`].
 #[derive(Properties, PartialEq)]

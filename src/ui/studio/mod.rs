@@ -11,7 +11,6 @@
 mod case_view;
 mod condition_view;
 mod fields;
-mod page_locale;
 mod policy_view;
 mod preview;
 pub mod text;
@@ -24,14 +23,14 @@ use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use self::fields::{field_id, pairs, select_value, Ctx, Edit};
-use self::page_locale::use_page_locale;
 use self::text::{studio_texts, StudioTexts};
 use crate::core::calendar::Calendar;
 use crate::core::policy::draft::{check, draft_from_toml, write_toml, DraftCheck, PolicyDraft};
 use crate::core::policy::presets::INDEX;
 use crate::core::Locale;
 use crate::ui::browser;
-use crate::ui::studio_host::STUDIO_ROOT_ID;
+use crate::ui::hooks::use_page_locale;
+use crate::ui::lazy_app::STUDIO_ROOT_ID;
 
 #[wasm_bindgen]
 extern "C" {

@@ -3,12 +3,10 @@
 //! state and call these.
 
 mod use_file_readers;
-mod use_page_locale;
 mod use_persisted_plan;
 mod use_planner_worker;
 
 pub use use_file_readers::use_file_readers;
-pub use use_page_locale::use_page_locale;
 pub use use_persisted_plan::use_persisted_plan;
 #[cfg(feature = "test-hooks")]
 pub use use_planner_worker::test_worker_panic;

@@ -1,10 +1,10 @@
-//! Follows the page's language: the planner is its own app on the page, told of changes by the
-//! main app's [`SETTINGS_EVENT`].
+//! Follows the page's language in the apps fetched on use (the planner, the studio): each is its
+//! own app on the page, told of changes by the main app's [`SETTINGS_EVENT`].
 
 use yew::prelude::*;
 
 use crate::core::Locale;
-use crate::ui::planner_host::SETTINGS_EVENT;
+use crate::ui::lazy_app::SETTINGS_EVENT;
 
 /// The page's language, from `<html lang>`, read again on each [`SETTINGS_EVENT`] on `window`
 /// (which re-renders the component when it changed). Returns the current language; Chinese when
