@@ -10,6 +10,8 @@
 //!
 //! - every id (and every reference to one: `for`, `aria-*`, `href="#…"`) is prefixed with
 //!   `prerender-<lang>-`, so the two copies and the app never share an id;
+//! - the tab row takes the focus itself (`tabindex="0"`: it may scroll sideways on a phone, and its
+//!   tabs, being buttons, are disabled);
 //! - buttons and the file input are disabled: they need the app (the form's fields, choices and
 //!   folds work without it);
 //! - the meal date is left empty: it is today's date in the app, which the build cannot know (its
@@ -142,6 +144,12 @@ fn finish(html: &str, locale: Locale) -> Result<String, String> {
             tag.attrs.retain(|(n, _)| n != "disabled");
             tag.attrs.push(("disabled".into(), None));
         }
+        // The tabs are disabled buttons here, so the tab row (which scrolls sideways on a phone
+        // when the tabs do not fit) takes the keyboard focus itself, to be scrolled.
+        if tag.get("role") == Some("tablist") {
+            tag.attrs.retain(|(n, _)| n != "tabindex");
+            tag.attrs.push(("tabindex".into(), Some("0".into())));
+        }
         if tag.name == "input" && tag.get("id") == Some("calc-date") {
             tag.attrs.retain(|(n, _)| n != "value");
             dated = true;
@@ -263,11 +271,11 @@ mod tests {
 
     #[test]
     fn prefixes_ids_and_references_and_disables_buttons() {
-        let html = r##"<a class="skip-link" href="#main">跳</a><main id="main"><label for="calc-date">日期</label><p id="h">x</p><input type="text" id="calc-date" value="2025-01-01" aria-describedby="h"><button type="button">甲</button><input type="file" id="f"></main>"##;
+        let html = r##"<a class="skip-link" href="#main">跳</a><div role="tablist"></div><main id="main"><label for="calc-date">日期</label><p id="h">x</p><input type="text" id="calc-date" value="2025-01-01" aria-describedby="h"><button type="button">甲</button><input type="file" id="f"></main>"##;
         let out = finish(html, Locale::En).expect("well-formed");
         assert_eq!(
             out,
-            r##"<a class="skip-link" href="#prerender-en-main">跳</a><main id="prerender-en-main"><label for="prerender-en-calc-date">日期</label><p id="prerender-en-h">x</p><input type="text" id="prerender-en-calc-date" aria-describedby="prerender-en-h"><button type="button" disabled>甲</button><input type="file" id="prerender-en-f" disabled></main>"##
+            r##"<a class="skip-link" href="#prerender-en-main">跳</a><div role="tablist" tabindex="0"></div><main id="prerender-en-main"><label for="prerender-en-calc-date">日期</label><p id="prerender-en-h">x</p><input type="text" id="prerender-en-calc-date" aria-describedby="prerender-en-h"><button type="button" disabled>甲</button><input type="file" id="prerender-en-f" disabled></main>"##
         );
     }
 
