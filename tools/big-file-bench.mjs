@@ -2,9 +2,8 @@
 // here with a fixed seed) opened, imported and planned in the release build's worker, in headless
 // Chromium. Prints the time of each step and the browser's peak memory, as figures
 // to watch — not a pass/fail test. Run by `./x bench`. Usage: node tools/big-file-bench.mjs [dist] [megabytes]
-import { existsSync, mkdirSync, statSync, createWriteStream } from "node:fs";
+import { existsSync, mkdirSync, statSync, createWriteStream, readdirSync, readFileSync } from "node:fs";
 import { once } from "node:events";
-import { execSync } from "node:child_process";
 import { launch } from "../tests/e2e/harness.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
 
@@ -38,17 +37,90 @@ async function makeFile() {
   await once(out, "finish");
 }
 
-// Peak resident memory of every Chromium process (browser, page, worker), sampled twice a second:
-// the worker's WebAssembly memory is in its renderer process.
-let peak = 0;
-const rss = () => {
-  try {
-    return execSync("ps -C chromium -o rss=", { encoding: "utf8" }).split("\n").reduce((s, l) => s + (Number(l) || 0), 0);
-  } catch {
-    return 0;
+// Memory of the Chromium this script started (its processes are the descendants of this Node
+// process, so another browser on the machine is not counted), sampled every 100 ms:
+// - PSS (proportional set size, /proc/PID/smaps_rollup): each shared page divided among the
+//   processes sharing it, so the sum over the processes counts it once — the browser's real
+//   footprint. The figure to hold to the 1 GB target.
+// - RSS summed over the processes (what this bench printed before): each shared page once per
+//   process that maps it, so it overstates.
+// - the busiest renderer's own PSS and RSS: the page's process, where the planner's worker (and its
+//   WebAssembly memory) lives.
+const MB = (kb) => `${(kb / 1024).toFixed(0)} MB`;
+
+/** Every process descended from this one: pid → its command line. */
+function ours() {
+  const parent = new Map();
+  const cmd = new Map();
+  for (const name of readdirSync("/proc")) {
+    if (!/^[0-9]+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      // "pid (comm) state ppid …": comm may hold spaces and brackets, so split after the last ")".
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      parent.set(Number(name), ppid);
+      cmd.set(Number(name), readFileSync(`/proc/${name}/cmdline`, "utf8").split(/[\0 ]/));
+    } catch {
+      // The process ended while being looked at.
+    }
   }
+  const mine = new Map();
+  for (const [pid, args] of cmd) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === process.pid) {
+        if (/chrom/.test(args[0] || "")) mine.set(pid, args);
+        break;
+      }
+    }
+  }
+  return mine;
+}
+
+/** A process's kind: browser, renderer, gpu-process, utility, zygote … */
+const kind = (args) => (args.find((a) => a.startsWith("--type=")) || "--type=browser").slice(7);
+
+/** PSS and RSS in kB of one process (zero if it has ended). */
+function rollup(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+    const field = (name) => Number((text.match(new RegExp(`^${name}:\\s+(\\d+) kB`, "m")) || [])[1] || 0);
+    return { pss: field("Pss"), rss: field("Rss") };
+  } catch {
+    return { pss: 0, rss: 0 };
+  }
+}
+
+/** One look at every process of ours: the sums, and the biggest renderer. */
+function sample() {
+  let pss = 0, rss = 0;
+  let renderer = { pid: 0, pss: 0, rss: 0 };
+  const each = [];
+  for (const [pid, args] of ours()) {
+    const m = rollup(pid);
+    pss += m.pss;
+    rss += m.rss;
+    each.push({ pid, kind: kind(args), ...m });
+    if (kind(args) === "renderer" && m.pss > renderer.pss) renderer = { pid, ...m };
+  }
+  return { pss, rss, renderer, each };
+}
+
+const peak = { pss: 0, rss: 0, rendererPss: 0, rendererRss: 0 };
+/** Each process's own peak PSS: pid → { kind, pss }. */
+const peaks = new Map();
+const watch = () => {
+  const s = sample();
+  for (const p of s.each) {
+    const was = peaks.get(p.pid);
+    if (!was || was.pss < p.pss) peaks.set(p.pid, { kind: p.kind, pss: p.pss });
+  }
+  peak.pss = Math.max(peak.pss, s.pss);
+  peak.rss = Math.max(peak.rss, s.rss);
+  peak.rendererPss = Math.max(peak.rendererPss, s.renderer.pss);
+  peak.rendererRss = Math.max(peak.rendererRss, s.renderer.rss);
 };
-const sampler = setInterval(() => { peak = Math.max(peak, rss()); }, 500);
+let sampler;
+const peakSoFar = () => `peak so far: PSS ${MB(peak.pss)} all, renderer ${MB(peak.rendererPss)}`;
 
 const seconds = (ms) => `${(ms / 1000).toFixed(1).padStart(6)} s`;
 
@@ -63,21 +135,24 @@ try {
   await page.click("#tab-planner");
   await page.waitForSelector("#plan-file-demand", { state: "attached" });
   console.log(`a ${(bytes / 1048576).toFixed(0)} MB demand CSV in the browser (release build, headless Chromium, ${megabytes} MB file)`);
-  // The browser with the planner open, before the file: the sum of its processes' resident
-  // memory counts shared pages once per process, so the growth above this is the file's cost.
-  const atRest = rss();
-  console.log(`the browser at rest, planner open: ${(atRest / 1024).toFixed(0)} MB`);
+  // The browser with the planner open (its worker started), before the file: the growth above
+  // this is the file's cost.
+  await page.waitForTimeout(1000);
+  const atRest = sample();
+  console.log(`the browser at rest, planner open: PSS ${MB(atRest.pss)} (all its processes; RSS summed ${MB(atRest.rss)}), the page's renderer PSS ${MB(atRest.renderer.pss)}`);
+  for (const p of atRest.each) console.log(`  ${p.kind.padEnd(12)} pid ${String(p.pid).padEnd(8)} PSS ${MB(p.pss).padStart(7)}  RSS ${MB(p.rss).padStart(7)}`);
+  sampler = setInterval(watch, 100);
   let start = Date.now();
   await page.setInputFiles("#plan-file-demand", file);
   await page.waitForSelector("#plan-demand-import", { timeout: 600_000 });
-  console.log(`read, decoded, columns found   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB`);
+  console.log(`read, decoded, columns found   ${seconds(Date.now() - start)}   ${peakSoFar()}`);
   // The coordinate system must be chosen before an import.
   await page.selectOption("#plan-demand-crs", "wgs84");
   start = Date.now();
   await page.click("#plan-demand-import");
   const bar = await page.waitForSelector(".import-progress", { timeout: 600_000 }).then(() => "shown", () => "not shown");
   await page.waitForSelector("text=正在使用：demand", { timeout: 600_000 });
-  console.log(`imported (every row checked)   ${seconds(Date.now() - start)}   peak so far ${(peak / 1024).toFixed(0)} MB   progress bar ${bar}`);
+  console.log(`imported (every row checked)   ${seconds(Date.now() - start)}   ${peakSoFar()}   progress bar ${bar}`);
   await page.setInputFiles("#plan-file-candidates", "static/samples/candidates.csv");
   await page.waitForSelector("#plan-candidates-import");
   await page.selectOption("#plan-candidates-crs", "wgs84");
@@ -89,7 +164,16 @@ try {
   await page.waitForSelector("#plan-covered", { timeout: 600_000 });
   console.log(`planned (30 candidates, k = 5) ${seconds(Date.now() - start)}`);
   clearInterval(sampler);
-  console.log(`peak memory of all Chromium processes during the run: ${(peak / 1024).toFixed(0)} MB (${((peak - atRest) / 1024).toFixed(0)} MB above the browser at rest)`);
+  watch();
+  console.log(`peak memory during the run (sampled every 100 ms):`);
+  console.log(`  PSS of all the browser's processes (shared pages once): ${MB(peak.pss)} — ${MB(peak.pss - atRest.pss)} above the browser at rest (the target: ≤ 1 GB)`);
+  console.log(`  PSS of the page's renderer (the page and the planner's worker): ${MB(peak.rendererPss)} — ${MB(peak.rendererPss - atRest.renderer.pss)} above rest`);
+  console.log(`  each process's own peak PSS (not at the same moment), above its PSS at rest:`);
+  for (const [pid, p] of peaks) {
+    const rest = atRest.each.find((q) => q.pid === pid);
+    console.log(`    ${p.kind.padEnd(12)} pid ${String(pid).padEnd(8)} ${MB(p.pss).padStart(7)}  (+${MB(p.pss - (rest ? rest.pss : 0))})`);
+  }
+  console.log(`  RSS summed over the processes (shared pages counted in each; the old measure): ${MB(peak.rss)} — ${MB(peak.rss - atRest.rss)} above rest; the renderer's own RSS ${MB(peak.rendererRss)}`);
   await context.close();
 } finally {
   clearInterval(sampler);

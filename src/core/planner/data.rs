@@ -319,10 +319,26 @@ impl Demand {
         for extra in &mut self.extras {
             extra.reserve_exact(more);
         }
-        let name_bytes = if self.names.is_empty() { 0 } else { self.names.text.len().div_ceil(self.names.len()) };
+        // Names of the rows so far, on average, and a quarter more (names further on are often
+        // longer).
+        let name_bytes = if self.names.is_empty() { 0 } else { (self.names.text.len() * 5 / 4).div_ceil(self.names.len()) };
         self.names.reserve_exact(more, name_bytes);
         self.area_m2.reserve_exact(more);
         self.rows.reserve_exact(more);
+    }
+
+    /// Every column at its length: the room reserved and not used is given back (untouched, so
+    /// it cost no memory, only address space that later work can use).
+    fn shrink_to_fit(&mut self) {
+        self.points.shrink_to_fit();
+        self.counts.shrink_to_fit();
+        for extra in &mut self.extras {
+            extra.shrink_to_fit();
+        }
+        self.names.text.shrink_to_fit();
+        self.names.ends.shrink_to_fit();
+        self.area_m2.shrink_to_fit();
+        self.rows.shrink_to_fit();
     }
 }
 
@@ -375,6 +391,22 @@ struct Fields<'a> {
     /// On one early row, how many rows the whole file is expected to have (from its size), so
     /// that the columns grow once instead of doubling (which would briefly hold them twice).
     rows_expected: Option<usize>,
+    /// The share of the file read so far (0–1), to estimate the rows again if the first estimate
+    /// was short.
+    read: f64,
+}
+
+/// Room for the rows of a file of which `rows` rows are `read` (0–1) of its bytes: those over the
+/// share read, and a quarter more. Rows further on are often longer (the numbers and names grow:
+/// "格9" then "格4000000"), and too little room makes each column grow by doubling, which in
+/// WebAssembly keeps both copies in memory for good (its memory never shrinks). Room reserved and
+/// never used costs address space, not memory — its pages are never touched — and the columns are
+/// shrunk to their length at the end.
+fn room_for(rows: usize, read: f64) -> usize {
+    if read <= 0.0 {
+        return rows;
+    }
+    ((rows as f64 / read.min(1.0)) * 1.25).min(1e9) as usize
 }
 
 impl Fields<'_> {
@@ -688,9 +720,9 @@ fn rows_of(source: &Source<'_>, progress: &mut dyn FnMut(u8), mut each: impl FnM
                 // Rows so far over the share of the file read, and 2 % more for rows that are
                 // longer than the first ones.
                 let fraction = stream.fraction();
-                let rows_expected = (n == ROWS_BEFORE_ESTIMATE && fraction > 0.0).then(|| ((n as f64 / fraction) * 1.02).min(1e9) as usize);
+                let rows_expected = (n == ROWS_BEFORE_ESTIMATE && fraction > 0.0).then(|| room_for(n as usize, fraction));
                 let Some(row) = stream.next_row().map_err(table)? else { break };
-                each(Fields { row: RowRef::Line(row.line), cells: Cells::Csv(&row), geometry: None, rows_expected });
+                each(Fields { row: RowRef::Line(row.line), cells: Cells::Csv(&row), geometry: None, rows_expected, read: fraction });
             }
         }
         Source::GeoJson(table) => {
@@ -704,6 +736,7 @@ fn rows_of(source: &Source<'_>, progress: &mut dyn FnMut(u8), mut each: impl FnM
                     cells: Cells::Geo(&r.values),
                     geometry: Some((r.position, r.area_m2)),
                     rows_expected,
+                    read: k as f64 / table.rows.len().max(1) as f64,
                 });
             }
         }
@@ -784,9 +817,13 @@ pub fn import_demand_reporting(
     let mut c = Collector::default();
     let count_name = header(&headers, Some(count_col), "count");
     rows_of(source, progress, |f| {
-        if let Some(n) = f.rows_expected {
+        // Room for the rows expected; if that was short, for the rows expected now (never by
+        // doubling: see [`room_for`]).
+        let full = d.points.len() == d.points.capacity() && d.points.len() as u64 >= ROWS_BEFORE_ESTIMATE;
+        if let Some(n) = f.rows_expected.or_else(|| full.then(|| room_for(d.points.len(), f.read).max(d.points.len() + d.points.len() / 8)))
+        {
             d.reserve(n);
-            c.prints.reserve_exact(n);
+            c.prints.reserve_exact(n.saturating_sub(c.prints.len()));
         }
         c.total_rows += 1;
         let p = match position(&f, map, &headers, crs) {
@@ -808,6 +845,13 @@ pub fn import_demand_reporting(
             }
         }
         let name = map.name.map(|i| f.get(i)).unwrap_or_default();
+        if d.names.text.len() + name.len() > d.names.text.capacity() && d.points.len() as u64 >= ROWS_BEFORE_ESTIMATE {
+            // The names are longer than the first ones said: room for the rest at the length
+            // of those so far, and a quarter more (not by doubling).
+            let rest = room_for(d.points.len(), f.read).max(d.points.len() + d.points.len() / 8) - d.points.len();
+            let each = (d.names.text.len() * 5 / 4).div_ceil(d.points.len());
+            d.names.text.reserve_exact(rest.saturating_mul(each).max(name.len()));
+        }
         c.keep(&f, p, &name, d.points.len());
         d.points.push(p);
         d.counts.push(count);
@@ -818,6 +862,7 @@ pub fn import_demand_reporting(
         d.area_m2.push(f.geometry.and_then(|(_, a)| a).unwrap_or(f64::NAN));
         d.rows.push(f.row);
     })?;
+    d.shrink_to_fit();
     Ok(finish(d, c, crs, &headers, map))
 }
 
