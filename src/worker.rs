@@ -21,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::core::io::stream::{BySlices, Slices};
+use crate::core::planner::session::population::{LayerData, LayerSource, RasterProblem};
 use crate::core::planner::session::{OpenProblem, Reply, Request, Role, Session};
 use crate::core::Locale;
 
@@ -50,6 +51,17 @@ pub enum WorkerInput {
         sheet: Option<String>,
         /// The interface's language (names a workbook's blank header cells).
         locale: Locale,
+    },
+    /// Population rasters to import, as [`Request::ImportRaster`], given as the browser's `File`s,
+    /// which the worker reads by ranges (a GeoTIFF's header, directory and the strips or tiles in
+    /// the study's window; an ASCII raster whole).
+    RasterFiles {
+        /// Each file: its name, the `File`, and whether it is the extra weight.
+        layers: Vec<(String, JsSide, bool)>,
+        /// The extra weight's name (when a layer is one).
+        extra_name: String,
+        /// How far around the candidate sites the rasters are read, metres.
+        reach_m: f64,
     },
     /// Panics on purpose, so the tests can check that the page recovers. Only in builds with the
     /// `test-hooks` feature (the page's and the worker's builds must agree).
@@ -222,6 +234,19 @@ impl Worker for PlannerWorker {
                     Err(detail) => Reply::OpenFailed { role, name, problem: OpenProblem::Unreadable { detail } },
                 };
                 scope.respond(id, reply);
+            }
+            WorkerInput::RasterFiles { layers, extra_name, reach_m } => {
+                let mut sources = Vec::with_capacity(layers.len());
+                for (name, file, extra) in layers {
+                    match BlobSlices::new(file.0) {
+                        Ok(s) => sources.push(LayerSource { name, data: LayerData::File(Box::new(s)), extra }),
+                        Err(_) => {
+                            let (_, from) = self.session.raster_window();
+                            return scope.respond(id, Reply::RasterFailed { name, from, problem: RasterProblem::Damaged });
+                        }
+                    }
+                }
+                self.session.import_raster_files(sources, extra_name, reach_m, &mut |reply| scope.respond(id, reply));
             }
             #[cfg(feature = "test-hooks")]
             WorkerInput::TestPanic => panic!("zhucan test panic in the planner worker (triggered on purpose)"),

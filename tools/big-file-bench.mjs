@@ -105,7 +105,38 @@ function sample() {
   return { pss, rss, renderer, each };
 }
 
-const peak = { pss: 0, rss: 0, rendererPss: 0, rendererRss: 0 };
+/**
+ * The WebAssembly memories in a renderer, by guess: V8 gives each one a region of its own, of which
+ * the part in use is an anonymous read-write mapping as big as the memory (the rest of the
+ * region, kept for growth and as a guard, is not accessible). Such mappings of at least 64 MB,
+ * biggest first: their resident sizes in kB (the planner's worker's is the one that grows).
+ */
+function wasmMemories(pid) {
+  const out = [];
+  try {
+    const text = readFileSync(`/proc/${pid}/smaps`, "utf8");
+    let candidate = false;
+    for (const line of text.split("\n")) {
+      const head = line.match(/^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/);
+      if (head) {
+        const size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1024;
+        candidate = head[3].startsWith("rw") && head[4] === "" && size >= 64 << 10;
+        continue;
+      }
+      const m = candidate && line.match(/^Rss:\s+(\d+) kB/);
+      if (m) out.push(Number(m[1]));
+    }
+  } catch {
+    // The process ended.
+  }
+  return out.sort((a, b) => b - a);
+}
+
+const peak = { pss: 0, rss: 0, rendererPss: 0, rendererRss: 0, wasm: 0 };
+let looks = 0;
+/** Once a second: seconds since the file was chosen, and the PSS of the browser process, of the renderer, and of all. */
+const timeline = [];
+let chosenAt = 0;
 /** Each process's own peak PSS: pid → { kind, pss }. */
 const peaks = new Map();
 const watch = () => {
@@ -118,6 +149,13 @@ const watch = () => {
   peak.rss = Math.max(peak.rss, s.rss);
   peak.rendererPss = Math.max(peak.rendererPss, s.renderer.pss);
   peak.rendererRss = Math.max(peak.rendererRss, s.renderer.rss);
+  // The full memory map is slower to read: every fifth look.
+  if (looks % 5 === 0 && s.renderer.pid) peak.wasm = Math.max(peak.wasm, wasmMemories(s.renderer.pid)[0] || 0);
+  if (looks % 10 === 0) {
+    const browserPss = s.each.filter((p) => p.kind === "browser").reduce((a, p) => a + p.pss, 0);
+    timeline.push(`${((Date.now() - chosenAt) / 1000).toFixed(0)} s ${MB(browserPss)} / ${MB(s.renderer.pss)} / ${MB(s.pss)}`);
+  }
+  looks++;
 };
 let sampler;
 const peakSoFar = () => `peak so far: PSS ${MB(peak.pss)} all, renderer ${MB(peak.rendererPss)}`;
@@ -141,8 +179,11 @@ try {
   const atRest = sample();
   console.log(`the browser at rest, planner open: PSS ${MB(atRest.pss)} (all its processes; RSS summed ${MB(atRest.rss)}), the page's renderer PSS ${MB(atRest.renderer.pss)}`);
   for (const p of atRest.each) console.log(`  ${p.kind.padEnd(12)} pid ${String(p.pid).padEnd(8)} PSS ${MB(p.pss).padStart(7)}  RSS ${MB(p.rss).padStart(7)}`);
+  const wasmAtRest = wasmMemories(atRest.renderer.pid);
+  console.log(`  the renderer's WebAssembly memories at rest (resident): ${wasmAtRest.map(MB).join(", ")}`);
   sampler = setInterval(watch, 100);
   let start = Date.now();
+  chosenAt = start;
   await page.setInputFiles("#plan-file-demand", file);
   await page.waitForSelector("#plan-demand-import", { timeout: 600_000 });
   console.log(`read, decoded, columns found   ${seconds(Date.now() - start)}   ${peakSoFar()}`);
@@ -168,11 +209,13 @@ try {
   console.log(`peak memory during the run (sampled every 100 ms):`);
   console.log(`  PSS of all the browser's processes (shared pages once): ${MB(peak.pss)} — ${MB(peak.pss - atRest.pss)} above the browser at rest (the target: ≤ 1 GB)`);
   console.log(`  PSS of the page's renderer (the page and the planner's worker): ${MB(peak.rendererPss)} — ${MB(peak.rendererPss - atRest.renderer.pss)} above rest`);
+  console.log(`  the biggest WebAssembly memory in the renderer (the planner's worker; resident pages, never given back): ${MB(peak.wasm)} (at rest ${MB(wasmAtRest[0] || 0)}; at the end ${MB(wasmMemories(atRest.renderer.pid)[0] || 0)})`);
   console.log(`  each process's own peak PSS (not at the same moment), above its PSS at rest:`);
   for (const [pid, p] of peaks) {
     const rest = atRest.each.find((q) => q.pid === pid);
     console.log(`    ${p.kind.padEnd(12)} pid ${String(pid).padEnd(8)} ${MB(p.pss).padStart(7)}  (+${MB(p.pss - (rest ? rest.pss : 0))})`);
   }
+  console.log(`  once a second from the file's choice: PSS of the browser process / the renderer / all:\n    ${timeline.join("\n    ")}`);
   console.log(`  RSS summed over the processes (shared pages counted in each; the old measure): ${MB(peak.rss)} — ${MB(peak.rss - atRest.rss)} above rest; the renderer's own RSS ${MB(peak.rendererRss)}`);
   await context.close();
 } finally {

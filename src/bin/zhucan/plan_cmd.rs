@@ -24,7 +24,8 @@ use zhucan::core::planner::settings::{Choices, Radius, Settings};
 use zhucan::core::planner::SelectOptions;
 use zhucan::core::Locale;
 
-use zhucan::core::io::raster::{self, read_ascii_grid, read_geotiff, read_xyz, Window};
+use zhucan::core::io::raster::{self, read_ascii_grid, read_geotiff_from, read_xyz, Window};
+use zhucan::core::io::stream::RangeReader;
 
 use crate::common::read_text;
 use crate::words::words;
@@ -187,11 +188,13 @@ fn raster_demand(paths: &[String], candidates: &Sites, reach_m: f64, locale: Loc
     let window = Window::around(&candidates.points, reach_m).ok_or_else(|| w.need_inputs.to_string())?;
     let mut layers = Vec::new();
     for path in paths {
-        let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
         let lower = path.to_ascii_lowercase();
         let read = if lower.ends_with(".tif") || lower.ends_with(".tiff") {
-            read_geotiff(&bytes, Some(&window))
+            // Read by ranges: the header, the directory and the window's strips or tiles only.
+            let file = std::fs::File::open(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
+            read_geotiff_from(RangeReader::new(&file), Some(&window))
         } else {
+            let bytes = std::fs::read(path).map_err(|e| (w.in_file)(path, &e.to_string()))?;
             let text = String::from_utf8(bytes).map_err(|_| (w.in_file)(path, w.not_utf8))?;
             if lower.ends_with(".asc") {
                 read_ascii_grid(&text, Some(&window))

@@ -14,7 +14,7 @@
 //! GeoKey directory tags) is read here, because no maintained crate reads it without pulling in
 //! GDAL.
 
-use std::io::Cursor;
+use std::io::{Cursor, Read, Seek, SeekFrom};
 
 use tiff::decoder::{ChunkType, Decoder, DecodingResult, Limits};
 use tiff::tags::Tag;
@@ -369,46 +369,61 @@ const NON_EMPTY_TAGS: [u16; 6] = [258, 273, 279, 324, 325, 339];
 /// TIFF's field type for text.
 const ASCII: u16 = 2;
 
+/// `n` bytes at `at` (`None` if the file ends first or cannot be read).
+fn bytes_at<R: Read + Seek>(r: &mut R, at: u64, n: usize) -> Option<Vec<u8>> {
+    r.seek(SeekFrom::Start(at)).ok()?;
+    let mut b = vec![0; n];
+    r.read_exact(&mut b).ok()?;
+    Some(b)
+}
+
+/// An unsigned number of `n` bytes (2, 4 or 8) at `at`, in the file's byte order.
+fn uint_at<R: Read + Seek>(r: &mut R, at: u64, n: usize, little: bool) -> Option<u64> {
+    let b = bytes_at(r, at, n)?;
+    let mut v = [0u8; 8];
+    if little {
+        v[..n].copy_from_slice(&b);
+        Some(u64::from_le_bytes(v))
+    } else {
+        v[8 - n..].copy_from_slice(&b);
+        Some(u64::from_be_bytes(v))
+    }
+}
+
 /// Checks the first image directory before the `tiff` crate reads it: every tag in
 /// [`NON_EMPTY_TAGS`] that is present has at least one value and is not typed as text. Anything this cannot read is left
-/// to the crate, which reports it.
-fn first_directory_is_sane(bytes: &[u8]) -> bool {
-    let little = match bytes.get(..2) {
+/// to the crate, which reports it. Reads the header and the directory's entries only.
+fn first_directory_is_sane<R: Read + Seek>(r: &mut R) -> bool {
+    let little = match bytes_at(r, 0, 2).as_deref() {
         Some(b"II") => true,
         Some(b"MM") => false,
         _ => return true,
     };
-    let u16_at = |at: usize| -> Option<u16> {
-        let b: [u8; 2] = bytes.get(at..at.checked_add(2)?)?.try_into().ok()?;
-        Some(if little { u16::from_le_bytes(b) } else { u16::from_be_bytes(b) })
-    };
-    let u32_at = |at: usize| -> Option<u32> {
-        let b: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
-        Some(if little { u32::from_le_bytes(b) } else { u32::from_be_bytes(b) })
-    };
-    let u64_at = |at: usize| -> Option<u64> {
-        let b: [u8; 8] = bytes.get(at..at.checked_add(8)?)?.try_into().ok()?;
-        Some(if little { u64::from_le_bytes(b) } else { u64::from_be_bytes(b) })
-    };
-    let check = || -> Option<bool> {
-        match u16_at(2)? {
+    let mut check = || -> Option<bool> {
+        match uint_at(r, 2, 2, little)? {
             42 => {
-                let ifd = u32_at(4)? as usize;
-                let n = usize::from(u16_at(ifd)?);
+                let ifd = uint_at(r, 4, 4, little)?;
+                let n = uint_at(r, ifd, 2, little)?;
                 for k in 0..n {
                     let e = ifd + 2 + 12 * k;
-                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && (u32_at(e + 4)? == 0 || u16_at(e + 2)? == ASCII) {
+                    let tag = uint_at(r, e, 2, little)? as u16;
+                    if NON_EMPTY_TAGS.contains(&tag)
+                        && (uint_at(r, e + 4, 4, little)? == 0 || uint_at(r, e + 2, 2, little)? == u64::from(ASCII))
+                    {
                         return Some(false);
                     }
                 }
                 Some(true)
             }
             43 => {
-                let ifd = usize::try_from(u64_at(8)?).ok()?;
-                let n = usize::try_from(u64_at(ifd)?).ok()?.min(1 << 16);
+                let ifd = uint_at(r, 8, 8, little)?;
+                let n = uint_at(r, ifd, 8, little)?.min(1 << 16);
                 for k in 0..n {
-                    let e = ifd.checked_add(8)?.checked_add(20usize.checked_mul(k)?)?;
-                    if NON_EMPTY_TAGS.contains(&u16_at(e)?) && (u64_at(e + 4)? == 0 || u16_at(e + 2)? == ASCII) {
+                    let e = ifd.checked_add(8)?.checked_add(20u64.checked_mul(k)?)?;
+                    let tag = uint_at(r, e, 2, little)? as u16;
+                    if NON_EMPTY_TAGS.contains(&tag)
+                        && (uint_at(r, e + 4, 8, little)? == 0 || uint_at(r, e + 2, 2, little)? == u64::from(ASCII))
+                    {
                         return Some(false);
                     }
                 }
@@ -423,10 +438,19 @@ fn first_directory_is_sane(bytes: &[u8]) -> bool {
 /// Reads a single-band GeoTIFF in WGS84 longitude/latitude: the cells inside `window` (the whole
 /// raster without one).
 pub fn read_geotiff(bytes: &[u8], window: Option<&Window>) -> Result<RasterCells, RasterError> {
-    if !first_directory_is_sane(bytes) {
+    read_geotiff_from(Cursor::new(bytes), window)
+}
+
+/// [`read_geotiff`] from a file read by position (a [`std::fs::File`], or a browser `File` read by
+/// ranges through [`crate::core::io::stream::RangeReader`]): only the header, the directory and
+/// its tag values, and the strips or tiles that overlap the window are read, so the file can be
+/// far bigger than the memory — a country read for a city.
+pub fn read_geotiff_from<R: Read + Seek>(mut source: R, window: Option<&Window>) -> Result<RasterCells, RasterError> {
+    if !first_directory_is_sane(&mut source) {
         return Err(RasterError::Damaged);
     }
-    let mut d = Decoder::new(Cursor::new(bytes)).map_err(tiff_err)?.with_limits(Limits::default());
+    source.seek(SeekFrom::Start(0)).map_err(|_| RasterError::Damaged)?;
+    let mut d = Decoder::new(source).map_err(tiff_err)?.with_limits(Limits::default());
     let (cols, rows) = d.dimensions().map_err(tiff_err)?;
     match d.colortype().map_err(tiff_err)? {
         ColorType::Gray(_) => {}
@@ -888,6 +912,56 @@ mod tests {
             let r = read_geotiff(&tif(t, 4, 3, &CELLS), Some(&w)).expect("reads");
             assert_eq!((r.read, r.negative, r.empty), (4, 1, 1));
             assert_eq!(r.values, vec![10.0, 11.0]);
+        }
+    }
+
+    /// Bytes read by position, counting how many are asked for.
+    struct Counted<'a> {
+        bytes: &'a [u8],
+        read: std::cell::Cell<u64>,
+    }
+
+    impl crate::core::io::stream::Slices for Counted<'_> {
+        fn byte_len(&self) -> u64 {
+            self.bytes.len() as u64
+        }
+
+        fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.bytes.read_at(start, out)?;
+            self.read.set(self.read.get() + n as u64);
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_window_of_a_big_file_read_by_ranges_reads_a_small_part_of_it() {
+        use crate::core::io::stream::{RangeReader, Slices};
+        // 2,000 × 2,000 cells of 0.01° from 113.00° E, 23.05° N, uncompressed, one row per strip:
+        // 16 MB of cells. Cell (col, row) holds col + row · 2000 + 1 (so every cell is kept).
+        let (cols, rows) = (2000u32, 2000u32);
+        let data: Vec<f32> = (0..cols * rows).map(|i| (i + 1) as f32).collect();
+        for t in [
+            Tif { compression: Compression::Uncompressed, nodata: None, ..Tif::default() },
+            Tif { compression: Compression::Uncompressed, big: true, rows_per_strip: 4, nodata: None, ..Tif::default() },
+        ] {
+            let bytes = tif(t, cols, rows, &data);
+            // Columns 700–719 (120.00–120.20° E) and rows 1305–1324 (9.999–9.801° N): 20 × 20.
+            let w = Window { west: 120.001, south: 9.801, east: 120.199, north: 9.999 };
+            let counted = Counted { bytes: &bytes, read: std::cell::Cell::new(0) };
+            let by_ranges = read_geotiff_from(RangeReader::new(&counted), Some(&w)).expect("reads by ranges");
+            assert_eq!(by_ranges, read_geotiff(&bytes, Some(&w)).expect("reads from memory"));
+            // North edge 9.999° N is row (23.05 − 9.999) / 0.01 = 1305.1 → 1305; west edge 120.001°
+            // E is column 700.1 → 700: 20 × 20 cells, the first (700, 1305) holding
+            // 700 + 1305 · 2000 + 1 = 2,610,701.
+            assert_eq!((by_ranges.read, by_ranges.values.len()), (400, 400));
+            assert_eq!(by_ranges.values[0], 2_610_701.0);
+            // The cells' rows, 20 × 8,000 bytes (or 5 strips of 4 rows): 160 KB, and the header,
+            // the directory and the strips' offsets and lengths (16 or 8 KB), each read in blocks
+            // of 64 KB: about 0.4 MB of the 16 MB.
+            let read = counted.read.get();
+            assert!(read * 20 < bytes.len() as u64, "{read} of {} bytes read", bytes.len());
+            assert!(read >= 20 * 8000, "{read} bytes: fewer than the cells themselves");
+            assert_eq!(counted.byte_len(), bytes.len() as u64);
         }
     }
 

@@ -523,6 +523,131 @@ impl<S: Slices> Reopen for BySlices<S> {
     }
 }
 
+/// Bytes read in one go by a [`RangeReader`] for a small read (a TIFF header, a directory entry):
+/// the block around it is kept, so the small reads that follow cost nothing more.
+pub const RANGE_BLOCK: usize = 64 << 10;
+
+/// A [`Read`] + [`Seek`](std::io::Seek) over [`Slices`]: a file read by ranges, as a GeoTIFF is
+/// (its header, its directories, then only the strips or tiles a window needs). A read smaller
+/// than [`RANGE_BLOCK`] reads the block it falls in and keeps it; a bigger one goes straight to
+/// the source, in slices of at most [`SLICE`]. So a window of a country-sized raster reads the
+/// window's strips and little else, and holds one block.
+pub struct RangeReader<'a, S: ?Sized> {
+    source: &'a S,
+    pos: u64,
+    len: u64,
+    /// Where the kept block starts, and its bytes.
+    block_at: u64,
+    block: Vec<u8>,
+}
+
+impl<'a, S: Slices + ?Sized> RangeReader<'a, S> {
+    /// A reader at the first byte.
+    pub fn new(source: &'a S) -> RangeReader<'a, S> {
+        RangeReader { source, pos: 0, len: source.byte_len(), block_at: 0, block: Vec::new() }
+    }
+
+    /// Fills `out` from `start` on, slice by slice; fewer bytes only at the end.
+    fn read_direct(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+        let mut done = 0;
+        while done < out.len() {
+            let end = (done + SLICE).min(out.len());
+            let got = self.source.read_at(start + done as u64, &mut out[done..end])?;
+            if got == 0 {
+                break;
+            }
+            done += got.min(end - done);
+        }
+        Ok(done)
+    }
+}
+
+impl<S: Slices + ?Sized> Read for RangeReader<'_, S> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let left = self.len.saturating_sub(self.pos);
+        let want = (buf.len() as u64).min(left) as usize;
+        if want == 0 {
+            return Ok(0);
+        }
+        let in_block = self.pos >= self.block_at && self.pos < self.block_at + self.block.len() as u64;
+        if !in_block && want >= RANGE_BLOCK {
+            let got = self.read_direct(self.pos, &mut buf[..want])?;
+            self.pos += got as u64;
+            return Ok(got);
+        }
+        if !in_block {
+            let at = self.pos - self.pos % RANGE_BLOCK as u64;
+            let size = (self.len - at).min(RANGE_BLOCK as u64) as usize;
+            self.block.resize(size, 0);
+            let mut block = std::mem::take(&mut self.block);
+            let got = self.read_direct(at, &mut block);
+            self.block = block;
+            let got = got?;
+            self.block.truncate(got);
+            self.block_at = at;
+            if self.pos >= at + got as u64 {
+                // The file is shorter than it was when chosen.
+                return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the file became shorter while it was being read"));
+            }
+        }
+        let from = (self.pos - self.block_at) as usize;
+        let n = want.min(self.block.len() - from);
+        buf[..n].copy_from_slice(&self.block[from..from + n]);
+        self.pos += n as u64;
+        Ok(n)
+    }
+}
+
+impl<S: Slices + ?Sized> std::io::Seek for RangeReader<'_, S> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        let pos = match to {
+            std::io::SeekFrom::Start(p) => Some(p),
+            std::io::SeekFrom::End(d) => self.len.checked_add_signed(d),
+            std::io::SeekFrom::Current(d) => self.pos.checked_add_signed(d),
+        };
+        let pos = pos.ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "a seek before the start of the file"))?;
+        self.pos = pos;
+        Ok(pos)
+    }
+}
+
+/// A file on disk read by position (natively; the same [`Slices`] as a `File` in the browser).
+impl Slices for std::fs::File {
+    fn byte_len(&self) -> u64 {
+        self.metadata().map_or(0, |m| m.len())
+    }
+
+    fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+        use std::io::Seek;
+        let mut f = self;
+        f.seek(std::io::SeekFrom::Start(start))?;
+        let mut done = 0;
+        while done < out.len() {
+            match f.read(&mut out[done..]) {
+                Ok(0) => break,
+                Ok(n) => done += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(done)
+    }
+}
+
+/// Bytes in memory read by position.
+impl Slices for [u8] {
+    fn byte_len(&self) -> u64 {
+        self.len() as u64
+    }
+
+    fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+        let start = usize::try_from(start).unwrap_or(usize::MAX).min(self.len());
+        let n = out.len().min(self.len() - start);
+        out[..n].copy_from_slice(&self[start..start + n]);
+        Ok(n)
+    }
+}
+
 /// Reads all of `source` (a workbook, which is a ZIP archive and cannot be streamed), into one
 /// buffer of its length.
 pub fn read_all(source: &dyn Reopen) -> std::io::Result<Vec<u8>> {

@@ -37,6 +37,7 @@ use self::text::plan_texts;
 use crate::core::io::crs::Crs;
 use crate::core::planner::form::{SettingsError, SettingsForm};
 use crate::core::planner::project;
+use crate::core::planner::session::population::MAX_RASTER_FILE_BYTES;
 use crate::core::planner::session::{
     OpenProblem, Reply, Request, Role, RunProblem, Step, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING, MAX_FILE_BYTES, MAX_TABLE_BYTES,
 };
@@ -72,25 +73,33 @@ pub fn Planner(props: &PlannerProps) -> Html {
     // Callbacks.
     let dispatch = state.dispatcher().to_callback();
     let on_file = {
-        let (worker, state, readers) = (worker.clone(), state.clone(), readers.clone());
+        let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |(role, files): (Role, Vec<web_sys::File>)| {
             let limit_mb = (MAX_FILE_BYTES / 1_048_576) as u64;
             // Population rasters (the demand only): several at once, added up or kept as a weight.
             if role == Role::Demand && files.iter().all(|f| is_raster(&f.name())) {
-                // Refused before reading, as one table is.
-                let total: f64 = files.iter().map(|f| f.size()).sum();
-                if total > MAX_FILE_BYTES as f64 {
-                    let mb = (total / 1_048_576.0).round() as u64;
+                // Refused before they are sent, as one table is: ASCII rasters are read whole
+                // (together at most MAX_FILE_BYTES), a GeoTIFF by ranges (each at most
+                // MAX_RASTER_FILE_BYTES: only its window is read).
+                let (tiffs, text): (Vec<&web_sys::File>, Vec<&web_sys::File>) = files.iter().partition(|f| is_tiff_name(&f.name()));
+                let text_total: f64 = text.iter().map(|f| f.size()).sum();
+                let biggest_tiff = tiffs.iter().map(|f| f.size()).fold(0.0, f64::max);
+                let too_large = if text_total > MAX_FILE_BYTES as f64 {
+                    Some((text_total, limit_mb))
+                } else if biggest_tiff > MAX_RASTER_FILE_BYTES as f64 {
+                    Some((biggest_tiff, MAX_RASTER_FILE_BYTES / 1_048_576))
+                } else {
+                    None
+                };
+                if let Some((bytes, limit_mb)) = too_large {
+                    let mb = (bytes / 1_048_576.0).round() as u64;
                     state.dispatch(PlanAction::Problem(role, CardProblem::RastersTooLarge { mb, limit_mb }));
                     return;
                 }
-                state.dispatch(PlanAction::Opening(role));
-                let (worker, state) = (worker.clone(), state.clone());
-                readers.read_all(files, MAX_FILE_BYTES, move |read| {
-                    let names = read.iter().map(|(n, _)| n.clone()).collect();
-                    worker.choose_rasters(read);
-                    state.dispatch(PlanAction::RastersChosen(names));
-                });
+                // Not read by the page: the worker reads each `File`.
+                let names = files.iter().map(|f| f.name()).collect();
+                worker.choose_rasters(files);
+                state.dispatch(PlanAction::RastersChosen(names));
                 return;
             }
             if files.len() > 1 && role == Role::Demand {
@@ -394,6 +403,12 @@ pub fn Planner(props: &PlannerProps) -> Html {
             }
         </div>
     }
+}
+
+/// A GeoTIFF by its name (read by ranges in the worker; other rasters are read whole).
+fn is_tiff_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    name.ends_with(".tif") || name.ends_with(".tiff")
 }
 
 /// A population raster, by its name's ending: GeoTIFF, Esri ASCII grid, XYZ text.

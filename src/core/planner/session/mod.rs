@@ -51,7 +51,7 @@ use crate::core::io::text::{decode, Encoding};
 use crate::core::io::xlsx;
 use crate::core::Locale;
 use area::{clip_demand, clip_sites, StudyArea};
-use population::{read_demand, study_window, RasterLayer, WindowFrom};
+use population::{read_demand, study_window, LayerSource, WindowFrom};
 use view::view;
 
 enum Content {
@@ -67,7 +67,7 @@ struct OpenFile {
 
 /// Population rasters in use as the demand, kept to be read again when the window moves.
 struct RasterSource {
-    layers: Vec<RasterLayer>,
+    layers: Vec<LayerSource>,
     extra_name: String,
     /// The window they were last read in.
     read_with: (Option<Window>, WindowFrom),
@@ -154,7 +154,7 @@ impl Session {
                 if reach_m.is_finite() && reach_m > 0.0 {
                     self.reach_m = Some(reach_m);
                 }
-                self.import_raster(layers, extra_name, send);
+                self.import_raster(layers.into_iter().map(LayerSource::from).collect(), extra_name, send);
             }
             Request::Boundary { name, bytes, crs } => {
                 let text = match decode(&bytes) {
@@ -240,7 +240,21 @@ impl Session {
         study_window(self.area.as_ref().map(|a| &a.boundary), candidates, self.reach())
     }
 
-    fn import_raster(&mut self, layers: Vec<RasterLayer>, extra_name: String, send: &mut dyn FnMut(Reply)) {
+    /// [`Request::ImportRaster`] with files read by position (the browser's `File`s, which the
+    /// worker reads by ranges: a GeoTIFF's window, never the whole file).
+    pub fn import_raster_files(&mut self, layers: Vec<LayerSource>, extra_name: String, reach_m: f64, send: &mut dyn FnMut(Reply)) {
+        if reach_m.is_finite() && reach_m > 0.0 {
+            self.reach_m = Some(reach_m);
+        }
+        self.import_raster(layers, extra_name, send);
+    }
+
+    /// The window rasters would be read in now, and where it comes from.
+    pub fn raster_window(&self) -> (Option<Window>, WindowFrom) {
+        self.window()
+    }
+
+    fn import_raster(&mut self, layers: Vec<LayerSource>, extra_name: String, send: &mut dyn FnMut(Reply)) {
         let (window, from) = self.window();
         match read_demand(&layers, &extra_name, window.as_ref(), from) {
             Ok((demand, report)) => {
@@ -848,8 +862,8 @@ mod tests {
     /// 23.045, 23.035, 23.025 north).
     const HANDMADE: &[u8] = include_bytes!("../../../../tests/data/raster/handmade-4x3.tif");
 
-    fn raster(extra: bool) -> RasterLayer {
-        RasterLayer { name: if extra { "80.tif".into() } else { "60.tif".into() }, bytes: HANDMADE.to_vec(), extra }
+    fn raster(extra: bool) -> population::RasterLayer {
+        population::RasterLayer { name: if extra { "80.tif".into() } else { "60.tif".into() }, bytes: HANDMADE.to_vec(), extra }
     }
 
     /// Three candidates at cell corners (WGS84): A (113.03, 23.03) between the cells 8, 0, 11, 12;
@@ -914,7 +928,7 @@ mod tests {
         let mut s = Session::new();
         collect(&mut s, Request::ImportRaster { layers: vec![raster(false)], extra_name: String::new(), reach_m: 800.0 });
         // A projected raster: refused by name with its EPSG code, the handmade one stays.
-        let projected = RasterLayer {
+        let projected = population::RasterLayer {
             name: "at.tif".into(),
             bytes: include_bytes!("../../../../tests/data/raster/austrian_capitals_model_tie_point_and_pixel_scale_pixel_is_area.tif")
                 .to_vec(),

@@ -19,11 +19,24 @@ use serde::{Deserialize, Serialize};
 use super::super::data::Demand;
 use crate::core::geo::LonLat;
 use crate::core::io::boundary::Boundary;
-use crate::core::io::raster::{self, read_ascii_grid, read_geotiff, read_xyz, RasterCells, RasterError, TextProblem, Window};
+use std::io::Read;
+
+use crate::core::io::raster::{
+    self, read_ascii_grid, read_geotiff, read_geotiff_from, read_xyz, RasterCells, RasterError, TextProblem, Window,
+};
+use crate::core::io::stream::{RangeReader, SliceReader, Slices};
 use crate::core::io::text::decode;
 use crate::core::Locale;
 
 pub use crate::core::io::raster::MAX_CELLS;
+
+/// The largest GeoTIFF the planner takes: 16 GiB. A GeoTIFF is read by ranges — its header, its
+/// directory, and the strips or tiles in the study's window (at most [`MAX_CELLS`] cells) — so its
+/// size costs no memory; the limit is set above a raster of mainland China (about 73–135° E,
+/// 18–54° N) at WorldPop's 3 arc-seconds stored uncompressed as 32-bit floats: 62° × 36° at 1,200
+/// cells a degree is 74,400 × 43,200 cells, 12.9 GB. ASCII rasters have no index and are read
+/// whole: together at most [`super::MAX_FILE_BYTES`].
+pub const MAX_RASTER_FILE_BYTES: u64 = 16 << 30;
 
 /// One raster file as the page sends it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +47,33 @@ pub struct RasterLayer {
     pub bytes: Vec<u8>,
     /// Kept as the extra weight instead of being added to the older people.
     pub extra: bool,
+}
+
+/// A raster file's content in the worker: the bytes a request carried, or a file read by ranges
+/// (a browser `File` the page passed, a file on disk), of which only what the window needs is
+/// read (a GeoTIFF's header, directory and the strips or tiles in the window; an ASCII raster,
+/// which has no index, is read whole).
+pub enum LayerData {
+    /// Bytes in memory.
+    Bytes(Vec<u8>),
+    /// A file read by position.
+    File(Box<dyn Slices>),
+}
+
+/// One raster file in the worker: its name, its content, and whether it is the extra weight.
+pub struct LayerSource {
+    /// Its name.
+    pub name: String,
+    /// Its content.
+    pub data: LayerData,
+    /// Kept as the extra weight instead of being added to the older people.
+    pub extra: bool,
+}
+
+impl From<RasterLayer> for LayerSource {
+    fn from(l: RasterLayer) -> LayerSource {
+        LayerSource { name: l.name, data: LayerData::Bytes(l.bytes), extra: l.extra }
+    }
 }
 
 /// Where the window read came from.
@@ -297,12 +337,30 @@ fn is_tiff(bytes: &[u8]) -> bool {
 }
 
 /// Reads one file in `window` (the whole file without one): a TIFF by its first bytes, an Esri
-/// ASCII grid by its header (or the name `.asc`), anything else as XYZ text.
-pub fn read_layer(layer: &RasterLayer, window: Option<&Window>) -> Result<RasterCells, RasterProblem> {
-    if is_tiff(&layer.bytes) || layer.name.to_ascii_lowercase().ends_with(".tif") || layer.name.to_ascii_lowercase().ends_with(".tiff") {
-        return read_geotiff(&layer.bytes, window).map_err(Into::into);
+/// ASCII grid by its header (or the name `.asc`), anything else as XYZ text. A TIFF in a file is
+/// read by ranges ([`read_geotiff_from`]); an ASCII raster is read whole.
+pub fn read_layer(layer: &LayerSource, window: Option<&Window>) -> Result<RasterCells, RasterProblem> {
+    let lower = layer.name.to_ascii_lowercase();
+    let named_tiff = lower.ends_with(".tif") || lower.ends_with(".tiff");
+    let whole;
+    let bytes: &[u8] = match &layer.data {
+        LayerData::Bytes(b) => b,
+        LayerData::File(file) => {
+            let mut head = [0u8; 4];
+            let n = file.read_at(0, &mut head).map_err(|_| RasterProblem::Damaged)?;
+            if is_tiff(&head[..n]) || named_tiff {
+                return read_geotiff_from(RangeReader::new(&**file), window).map_err(Into::into);
+            }
+            let mut all = Vec::with_capacity(usize::try_from(file.byte_len()).unwrap_or(0));
+            SliceReader::new(&**file).read_to_end(&mut all).map_err(|_| RasterProblem::NotText)?;
+            whole = all;
+            &whole
+        }
+    };
+    if is_tiff(bytes) || named_tiff {
+        return read_geotiff(bytes, window).map_err(Into::into);
     }
-    let (text, _) = decode(&layer.bytes).map_err(|_| RasterProblem::NotText)?;
+    let (text, _) = decode(bytes).map_err(|_| RasterProblem::NotText)?;
     let first_word = text.trim_start_matches('\u{feff}').split_whitespace().next().unwrap_or("").to_ascii_lowercase();
     let grid_header = ["ncols", "nrows", "xllcorner", "xllcenter", "yllcorner", "yllcenter", "cellsize"].contains(&first_word.as_str());
     if grid_header || layer.name.to_ascii_lowercase().ends_with(".asc") {
@@ -369,7 +427,7 @@ pub fn demand_from_cells(people: RasterCells, extra: Option<(RasterCells, String
 /// Reads every layer in `window` and makes the demand and its report; a problem names the file
 /// (or every file, when they are not on one grid).
 pub fn read_demand(
-    layers: &[RasterLayer],
+    layers: &[LayerSource],
     extra_name: &str,
     window: Option<&Window>,
     from: WindowFrom,
@@ -438,8 +496,41 @@ mod tests {
     /// 1, 2, nodata, 4 / 5, −6, 0, 8 / 9, 10, 11, 12.
     const HANDMADE: &[u8] = include_bytes!("../../../../tests/data/raster/handmade-4x3.tif");
 
-    fn layer(name: &str, bytes: &[u8], extra: bool) -> RasterLayer {
-        RasterLayer { name: name.into(), bytes: bytes.to_vec(), extra }
+    fn layer(name: &str, bytes: &[u8], extra: bool) -> LayerSource {
+        RasterLayer { name: name.into(), bytes: bytes.to_vec(), extra }.into()
+    }
+
+    /// A file read by position: the bytes behind the [`Slices`] a browser `File` gives.
+    fn file_layer(name: &str, bytes: &[u8], extra: bool) -> LayerSource {
+        struct InMemory(Vec<u8>);
+        impl Slices for InMemory {
+            fn byte_len(&self) -> u64 {
+                self.0.len() as u64
+            }
+            fn read_at(&self, start: u64, out: &mut [u8]) -> std::io::Result<usize> {
+                self.0.read_at(start, out)
+            }
+        }
+        LayerSource { name: name.into(), data: LayerData::File(Box::new(InMemory(bytes.to_vec()))), extra }
+    }
+
+    #[test]
+    fn files_read_by_position_give_what_bytes_give() {
+        // The handmade GeoTIFF (read by ranges) and an ASCII grid (read whole), whole and in a
+        // window: the same cells as from the bytes.
+        let grid = "ncols 2\nnrows 1\nxllcorner 113\nyllcorner 23\ncellsize 0.01\nNODATA_value -1\n3 -1\n";
+        let w = Window { west: 113.015, south: 23.025, east: 113.025, north: 23.035 };
+        for (name, bytes) in [("a.tif", HANDMADE), ("g.asc", grid.as_bytes())] {
+            for window in [None, Some(&w)] {
+                let from_bytes = read_layer(&layer(name, bytes, false), window);
+                assert_eq!(read_layer(&file_layer(name, bytes, false), window), from_bytes, "{name} {window:?}");
+            }
+        }
+        // The handmade file in the window: −6, 0, 10, 11 read; 10 + 11 = 21 people.
+        let cells = read_layer(&file_layer("a.tif", HANDMADE, false), Some(&w)).expect("reads");
+        assert_eq!((cells.read, cells.total()), (4, 21.0));
+        // A TIFF cut short is damaged, read either way.
+        assert_eq!(read_layer(&file_layer("a.tif", &HANDMADE[..200], false), None).map(|_| ()), Err(RasterProblem::Damaged));
     }
 
     #[test]

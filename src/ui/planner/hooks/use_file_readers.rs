@@ -5,9 +5,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-/// A file's name and bytes.
-type Named = (String, Vec<u8>);
-
 /// Starts reads of files from the device; see [`use_file_readers`].
 #[derive(Clone)]
 pub struct FileReaders(Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>);
@@ -18,25 +15,6 @@ impl FileReaders {
     pub fn read(&self, file: web_sys::File, limit: usize, done: impl FnOnce(String, Vec<u8>) + 'static) {
         let reader = crate::ui::browser::read_file(file, limit, done);
         self.0.borrow_mut().push(reader);
-    }
-
-    /// Reads every file of `files` (each as [`FileReaders::read`]), then calls `done` once with
-    /// their names and bytes, in the order given.
-    pub fn read_all(&self, files: Vec<web_sys::File>, limit: usize, done: impl FnOnce(Vec<Named>) + 'static) {
-        let results: Rc<RefCell<Vec<Option<Named>>>> = Rc::new(RefCell::new(vec![None; files.len()]));
-        let done = Rc::new(RefCell::new(Some(done)));
-        for (i, file) in files.into_iter().enumerate() {
-            let (results, done) = (results.clone(), done.clone());
-            self.read(file, limit, move |name, bytes| {
-                results.borrow_mut()[i] = Some((name, bytes));
-                if results.borrow().iter().all(Option::is_some) {
-                    let all: Vec<Named> = results.borrow_mut().drain(..).flatten().collect();
-                    if let Some(done) = done.borrow_mut().take() {
-                        done(all);
-                    }
-                }
-            });
-        }
     }
 }
 

@@ -98,12 +98,11 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
                     wanted.extend(saved.boundary.iter().map(|(name, _)| (Slot::Boundary, Kind::Boundary, Role::Demand, name.clone())));
                     wanted.extend(saved.roads.iter().map(|(name, _)| (Slot::Roads, Kind::Roads, Role::Demand, name.clone())));
                     for (slot, kind, role, name) in wanted {
-                        // A table as a `Blob` the worker reads by slices; the others as bytes.
+                        // A table or a raster as a `Blob` the worker reads by slices or ranges;
+                        // the others as bytes.
                         let data = match kind {
-                            Kind::Table => persist::load_blob(slot).await.map(FileData::Blob),
-                            Kind::Raster | Kind::Boundary | Kind::Roads => {
-                                persist::load_file(slot).await.map(|b| FileData::Bytes(Rc::new(b)))
-                            }
+                            Kind::Table | Kind::Raster => persist::load_blob(slot).await.map(FileData::Blob),
+                            Kind::Boundary | Kind::Roads => persist::load_file(slot).await.map(|b| FileData::Bytes(Rc::new(b))),
                         };
                         match data {
                             Some(data) => files.push(Kept { kind, role, name, data }),

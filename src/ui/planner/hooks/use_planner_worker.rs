@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::worker::{Spawnable, WorkerBridge};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -36,6 +36,15 @@ pub enum FileData {
 }
 
 impl FileData {
+    /// The same content (the same bytes, or the same `Blob`)?
+    fn same(&self, other: &FileData) -> bool {
+        match (self, other) {
+            (FileData::Bytes(a), FileData::Bytes(b)) => Rc::ptr_eq(a, b),
+            (FileData::Blob(a), FileData::Blob(b)) => JsValue::from(a) == JsValue::from(b),
+            _ => false,
+        }
+    }
+
     /// The bytes, read first if they are a `Blob`'s (`None` if the browser cannot read it now).
     pub async fn bytes(&self) -> Option<Vec<u8>> {
         match self {
@@ -79,7 +88,7 @@ impl Kept {
 #[derive(Default)]
 struct Store {
     tables: [Option<(String, FileData)>; 3],
-    rasters: Vec<Named>,
+    rasters: Vec<(String, FileData)>,
     boundary: Option<Named>,
     roads: Option<Named>,
 }
@@ -218,22 +227,49 @@ impl PlannerBridge {
         }
     }
 
-    /// Keeps population rasters just read until the planner imports them.
-    pub fn choose_rasters(&self, files: Vec<(String, Vec<u8>)>) {
-        self.pending.borrow_mut().rasters = files.into_iter().map(|(n, b)| (n, Rc::new(b))).collect();
+    /// Keeps the population rasters the user chose, not read (the worker reads each `File` by
+    /// ranges: a country-sized GeoTIFF costs the page nothing), until the planner imports them.
+    pub fn choose_rasters(&self, files: Vec<web_sys::File>) {
+        self.pending.borrow_mut().rasters = files.into_iter().map(|f| (f.name(), FileData::Blob(f.into()))).collect();
     }
 
     /// Imports the rasters chosen, each as older people or the extra weight (`files`, in the
     /// order chosen), read around the candidates within the radius `form` sets.
     pub fn import_rasters(&self, files: &[(String, bool)], extra_name: String, form: &SettingsForm) {
         let pending = self.pending.borrow().rasters.clone();
-        let layers = pending
-            .iter()
-            .zip(files)
-            .map(|((name, bytes), (_, extra))| RasterLayer { name: name.clone(), bytes: bytes.to_vec(), extra: *extra })
-            .collect();
+        let layers = pending.into_iter().zip(files).map(|((name, data), (_, extra))| (name, data, *extra)).collect();
         self.state.dispatch(PlanAction::Opening(Role::Demand));
-        self.send(Request::ImportRaster { layers, extra_name, reach_m: reach(Some(form)) });
+        self.send_rasters(layers, extra_name, reach(Some(form)));
+    }
+
+    /// Sends rasters to import: bytes in the message when all are bytes (a project file's),
+    /// otherwise every one as a `Blob` beside it (bytes made into one), for the worker to read
+    /// by ranges.
+    fn send_rasters(&self, layers: Vec<(String, FileData, bool)>, extra_name: String, reach_m: f64) {
+        if layers.iter().all(|(_, d, _)| matches!(d, FileData::Bytes(_))) {
+            let layers = layers
+                .into_iter()
+                .filter_map(|(name, data, extra)| match data {
+                    FileData::Bytes(b) => Some(RasterLayer { name, bytes: b.to_vec(), extra }),
+                    FileData::Blob(_) => None,
+                })
+                .collect();
+            return self.send(Request::ImportRaster { layers, extra_name, reach_m });
+        }
+        let layers = layers
+            .into_iter()
+            .filter_map(|(name, data, extra)| {
+                let blob = match data {
+                    FileData::Blob(b) => b,
+                    FileData::Bytes(b) => {
+                        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(b.as_slice()));
+                        web_sys::Blob::new_with_u8_array_sequence(&parts).ok()?
+                    }
+                };
+                Some((name, JsSide(blob.into()), extra))
+            })
+            .collect();
+        self.send_input(WorkerInput::RasterFiles { layers, extra_name, reach_m });
     }
 
     /// Keeps a boundary file just read until the planner uses it.
@@ -302,11 +338,11 @@ impl PlannerBridge {
             out.push(Kept { kind: Kind::Table, role, name: pname, data });
         }
         let names: Vec<&String> = accepted.rasters.iter().map(|(n, _)| n).collect();
-        let same = |a: &[Named], b: &[Named]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(&x.1, &y.1));
+        let same = |a: &[(String, FileData)], b: &[(String, FileData)]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.1.same(&y.1));
         if !names.is_empty() && pending.rasters.iter().map(|(n, _)| n).eq(names.iter().copied()) && !same(&pending.rasters, &kept.rasters) {
             kept.rasters = pending.rasters.clone();
             kept.tables[slot(Role::Demand)] = None;
-            out.extend(kept.rasters.iter().map(|(n, b)| Kept::bytes(Kind::Raster, Role::Demand, n, b)));
+            out.extend(kept.rasters.iter().map(|(n, d)| Kept { kind: Kind::Raster, role: Role::Demand, name: n.clone(), data: d.clone() }));
         }
         if accepted.boundary.is_some() && pending.boundary.as_ref().map(|(n, _)| n) == accepted.boundary.as_ref() {
             if let Some((name, bytes)) = pending.boundary.take() {
@@ -343,8 +379,8 @@ impl PlannerBridge {
             })
             .collect();
         for (name, _) in &saved.rasters {
-            if let Some((n, b)) = kept.rasters.iter().find(|(n, _)| n == name) {
-                out.push(Kept::bytes(Kind::Raster, Role::Demand, n, b));
+            if let Some((n, d)) = kept.rasters.iter().find(|(n, _)| n == name) {
+                out.push(Kept { kind: Kind::Raster, role: Role::Demand, name: n.clone(), data: d.clone() });
             }
         }
         if let (Some(_), Some((n, b))) = (&saved.boundary, &kept.boundary) {
@@ -405,7 +441,7 @@ impl PlannerBridge {
         let find = |kind: Kind, role: Option<Role>, name: &str| {
             files.iter().find(|f| f.kind == kind && role.is_none_or(|r| f.role == r) && (kind == Kind::Table || f.name == name))
         };
-        // Rasters and a boundary are always bytes (read by the page); a `Blob` would be a bug.
+        // A boundary and roads are always bytes (read by the page); a `Blob` would be a bug.
         let bytes = |f: &Kept| match &f.data {
             FileData::Bytes(b) => Some(b.clone()),
             FileData::Blob(_) => None,
@@ -434,14 +470,14 @@ impl PlannerBridge {
         let mut layers = Vec::new();
         let mut named = Vec::new();
         for (name, extra) in &saved.rasters {
-            if let Some(b) = find(Kind::Raster, None, name).and_then(bytes) {
-                layers.push(RasterLayer { name: name.clone(), bytes: b.to_vec(), extra: *extra });
-                named.push((name.clone(), b));
+            if let Some(f) = find(Kind::Raster, None, name) {
+                layers.push((name.clone(), f.data.clone(), *extra));
+                named.push((name.clone(), f.data.clone()));
             }
         }
         if !layers.is_empty() {
             self.kept.borrow_mut().rasters = named;
-            self.send(Request::ImportRaster { layers, extra_name: saved.raster_extra_name.clone(), reach_m: reach(saved.form.as_ref()) });
+            self.send_rasters(layers, saved.raster_extra_name.clone(), reach(saved.form.as_ref()));
         }
     }
 
