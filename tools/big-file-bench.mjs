@@ -168,6 +168,13 @@ const server = await startServer({ root: dist });
 const browser = await launch();
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: "zh-CN" });
+  // ZHUCAN_BENCH_NO_DEVICE_COPY=1: the page cannot keep files on the device (the Cache API
+  // refuses), to see what keeping the 200 MB file there costs the browser.
+  if (process.env.ZHUCAN_BENCH_NO_DEVICE_COPY) {
+    await context.addInitScript(() => {
+      CacheStorage.prototype.open = () => Promise.reject(new Error("refused for the benchmark"));
+    });
+  }
   const page = await context.newPage();
   await page.goto(server.url);
   await page.click("#tab-planner");
