@@ -898,6 +898,50 @@ mod tests {
     }
 
     #[test]
+    fn a_range_reader_reads_what_it_is_asked_in_blocks_and_seeks() {
+        use std::io::{Seek, SeekFrom};
+        // 300 KB: four blocks and a part.
+        let bytes: Vec<u8> = (0..300_000u32).map(|i| (i % 253) as u8).collect();
+        let source = sliced(&bytes);
+        let mut r = RangeReader::new(&source.0);
+        // A small read at 70,000 reads its block (65,536–131,071) once; the next small reads
+        // inside it cost no more reads.
+        let mut two = [0u8; 2];
+        r.seek(SeekFrom::Start(70_000)).expect("seeks");
+        r.read_exact(&mut two).expect("reads");
+        assert_eq!(two, [bytes[70_000], bytes[70_001]]);
+        r.seek(SeekFrom::Current(1000)).expect("seeks");
+        r.read_exact(&mut two).expect("reads");
+        assert_eq!(two, [bytes[71_002], bytes[71_003]]);
+        assert_eq!(source.0.reads.get(), 1);
+        // A read across the block's end: the rest of the block, then the next block.
+        r.seek(SeekFrom::Start(131_070)).expect("seeks");
+        let mut four = [0u8; 4];
+        r.read_exact(&mut four).expect("reads");
+        assert_eq!(four, bytes[131_070..131_074]);
+        assert_eq!(source.0.reads.get(), 2);
+        // A big read outside the block goes straight to the source, and stops at the end.
+        r.seek(SeekFrom::End(-100_000)).expect("seeks");
+        let mut big = vec![0u8; 150_000];
+        let n = r.read(&mut big).expect("reads");
+        assert_eq!(&big[..n], &bytes[200_000..]);
+        assert_eq!((n, r.read(&mut big).expect("reads at the end")), (100_000, 0));
+        assert!(r.seek(SeekFrom::Current(-400_000)).is_err(), "before the start");
+    }
+
+    #[test]
+    fn a_range_reader_says_when_the_file_became_shorter() {
+        let text = vec![7u8; 100_000];
+        let source = Sliced { bytes: &text, reads: std::cell::Cell::new(0), now: 10 };
+        let mut r = RangeReader::new(&source);
+        let mut buf = [0u8; 10];
+        r.read_exact(&mut buf).expect("the first 10 bytes are there");
+        use std::io::Seek;
+        r.seek(std::io::SeekFrom::Start(50_000)).expect("seeks");
+        assert_eq!(r.read(&mut buf).expect_err("gone").kind(), std::io::ErrorKind::UnexpectedEof);
+    }
+
+    #[test]
     fn utf8_text_decodes_gbk_and_utf16_and_drops_the_bom() {
         let (gbk, _, _) = encoding_rs::GBK.encode("{\"名称\":\"和平里\"}");
         let source = sliced(&gbk);
