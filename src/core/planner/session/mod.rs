@@ -76,12 +76,14 @@ struct RasterSource {
 /// The session state.
 #[derive(Default)]
 pub struct Session {
-    files: [Option<OpenFile>; 3],
+    files: [Option<OpenFile>; 4],
     demand: Option<Demand>,
     candidates: Option<Sites>,
-    /// The coordinate system each file came in (demand, candidates, existing).
-    crs: [Crs; 3],
+    /// The coordinate system each file came in (demand, candidates, existing, competitors).
+    crs: [Crs; 4],
     existing: Option<Sites>,
+    /// Other meal providers (never chosen; their walk-in reach counts as served).
+    competitors: Option<Sites>,
     /// The rasters the demand comes from, if it does.
     raster: Option<RasterSource>,
     /// The study area, if a boundary is loaded.
@@ -126,6 +128,7 @@ fn slot(role: Role) -> usize {
         Role::Demand => 0,
         Role::Candidates => 1,
         Role::Existing => 2,
+        Role::Competitors => 3,
     }
 }
 
@@ -189,6 +192,7 @@ impl Session {
                     }
                     Role::Candidates => self.candidates = None,
                     Role::Existing => self.existing = None,
+                    Role::Competitors => self.competitors = None,
                 }
                 send(Reply::Cleared(role));
                 if role == Role::Candidates {
@@ -446,15 +450,15 @@ impl Session {
                 }
                 r
             }),
-            Role::Candidates | Role::Existing => import_sites_reporting(&source, map, crs, progress).map(|imp| {
-                let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role == Role::Existing || !imp.data.points.is_empty());
+            Role::Candidates | Role::Existing | Role::Competitors => import_sites_reporting(&source, map, crs, progress).map(|imp| {
+                let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role != Role::Candidates || !imp.data.points.is_empty());
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), Vec::new());
                 if accepted {
                     self.crs[slot(role)] = crs;
-                    if role == Role::Candidates {
-                        self.candidates = Some(imp.data);
-                    } else {
-                        self.existing = Some(imp.data);
+                    match role {
+                        Role::Candidates => self.candidates = Some(imp.data),
+                        Role::Competitors => self.competitors = Some(imp.data),
+                        _ => self.existing = Some(imp.data),
                     }
                 }
                 r
@@ -469,12 +473,13 @@ impl Session {
     fn demo(&mut self) -> Reply {
         let (demand, candidates, existing) = demo_district();
         let reply = Reply::DemoLoaded { points: demand.points.len(), candidates: candidates.points.len(), existing: existing.points.len() };
-        self.files = [None, None, None];
+        self.files = [None, None, None, None];
         self.raster = None;
         self.demand = Some(demand);
         self.candidates = Some(candidates);
-        self.crs = [Crs::Wgs84; 3];
+        self.crs = [Crs::Wgs84; 4];
         self.existing = Some(existing);
+        self.competitors = None;
         reply
     }
 
@@ -524,6 +529,13 @@ impl Session {
             }
             None => (prepare(&demand, &candidates, existing, radius), None),
         };
+        // Other providers' reach, measured as the sites' (on foot along the roads when they are).
+        let competitor_lists = self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match self.roads.as_ref().filter(|_| walking) {
+            Some(r) => {
+                prepare_on_foot(&demand, c, &empty, &r.net, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour()).0.candidates
+            }
+            None => prepare(&demand, c, &empty, radius).candidates,
+        });
         send(Reply::Progress(Step::Selecting));
         let mut result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Models));
@@ -538,6 +550,7 @@ impl Session {
             choices,
             boundary: self.area.as_ref().map(|a| &a.boundary),
             grid: (&grid, &proj),
+            competitors: self.competitors.as_ref().zip(competitor_lists.as_ref()),
         };
         let modelled = models::models(&inputs, &mut result);
         send(Reply::Progress(Step::Drawing));
@@ -556,6 +569,7 @@ impl Session {
                     Role::Demand => demand.points.len(),
                     Role::Candidates => candidates.points.len(),
                     Role::Existing => existing.points.len(),
+                    Role::Competitors => self.competitors.as_ref().map_or(0, |c| c.points.len()),
                 };
                 Some(SourceFile { role, name, rows, crs: self.crs[slot(role)] })
             })

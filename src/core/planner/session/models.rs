@@ -153,6 +153,22 @@ pub struct AccessView {
     pub grid: AccessGrid,
 }
 
+/// Other meal providers (competitors): never chosen; the older people within their walk-in reach
+/// count as already served ([`crate::core::planner::layers`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompetitorsView {
+    /// How many providers.
+    pub sites: usize,
+    /// Older people within walk-in reach of one of them (counted once).
+    pub people: f64,
+    /// Their weight in the coverage objective.
+    pub weight: f64,
+    /// Meals a day those people need (served by the providers, not by the plan).
+    pub meals: f64,
+    /// Where they are on the map (x, y in metres from the plan's origin, name).
+    pub points: Vec<(f64, f64, String)>,
+}
+
 /// The supply-demand ratio of one 街道 (an area of the boundary).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AreaRatio {
@@ -195,6 +211,9 @@ pub struct ModelsView {
     pub access: AccessView,
     /// Supply-demand ratio per 街道, when a boundary is loaded.
     pub areas: Vec<AreaRatio>,
+    /// Other meal providers, when a file of them is in use.
+    #[serde(default)]
+    pub competitors: Option<CompetitorsView>,
 }
 
 /// Meals needed within each open site's reach (walk-in and delivery lists; competitors' people
@@ -315,6 +334,8 @@ pub struct Inputs<'a> {
     pub boundary: Option<&'a Boundary>,
     /// The density grid and the projection it is drawn in.
     pub grid: (&'a DensityGrid, &'a LocalProjection),
+    /// Other meal providers and their walk-in coverage lists, if any.
+    pub competitors: Option<(&'a Sites, &'a Coverage)>,
 }
 
 /// Computes the models for a run, and with delivery or the capacitated objective changes the
@@ -324,10 +345,11 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
     let m = settings.models;
     let delivery = m.delivery.filter(|d| d.column < demand.extras.len());
     let far = delivery.map(|d| prepare(demand, candidates, existing, d.radius_m.max(inp.prepared.candidates.radius_m)));
-    let lists = Lists { walk: inp.prepared, delivery: far.as_ref(), competitors: None };
+    let lists = Lists { walk: inp.prepared, delivery: far.as_ref(), competitors: inp.competitors.map(|(_, c)| c) };
     let layered = layers(demand, &settings.extra_weights, &lists, delivery.as_ref());
-    // With delivery the coverage objective counts both layers (as `zhucan plan`).
-    if delivery.is_some() {
+    // With delivery the coverage objective counts both layers, and with other providers their
+    // people are served already (as `zhucan plan`).
+    if delivery.is_some() || inp.competitors.is_some() {
         let plan = coverage_plan(&layered, settings, inp.choices, SelectOptions::default());
         result.selection = plan.selection;
         result.curve = plan.curve;
@@ -347,6 +369,21 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
     };
     let chosen = result.selection.chosen.clone();
     let (walk_in, delivery_reach) = reach_of(&layered, &chosen);
+    let competitors = inp.competitors.map(|(sites, _)| CompetitorsView {
+        sites: sites.points.len(),
+        people: walk_in.by_competitors,
+        weight: walk_in.by_competitors_weight,
+        meals: assignment.total.by_competitors,
+        points: sites
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (x, y) = inp.grid.1.forward(*p);
+                (x, y, sites.names.get(i).cloned().unwrap_or_default())
+            })
+            .collect(),
+    });
     let sites = assignment
         .sites
         .iter()
@@ -437,6 +474,7 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
             grid: AccessGrid { after, before, max },
         },
         areas,
+        competitors,
     }
 }
 
@@ -596,6 +634,35 @@ mod tests {
         assert_eq!((areas[0].0, areas[0].3, areas[1].0, areas[1].3), ("东街道", 2, "西街道", 0));
         assert!(close(areas[0].1, 100.0) && close(areas[0].2, 70.0) && close(areas[0].4.unwrap_or(0.0), 0.7));
         assert!(close(areas[1].2, 0.0) && areas[1].4 == Some(0.0));
+    }
+
+    #[test]
+    fn other_providers_serve_their_people_and_are_never_chosen() {
+        let mut s = session();
+        // 社区饭堂 (tests/data/capacity/handmade-competitors.csv) is 0.0005° (51 m) west of 西一:
+        // its 1,000 people are served already. Without it 乙 covers the most (西一's 1,000);
+        // with it 乙 adds nobody, 甲 adds 东二's 400 and 丙 nobody on foot: 甲.
+        assert_eq!(run(&mut s, &form()).chosen, vec![1]);
+        load(&mut s, Role::Competitors, include_str!("../../../../tests/data/capacity/handmade-competitors.csv"));
+        let v = run(&mut s, &form());
+        assert_eq!(v.chosen, vec![0]);
+        let c = v.models.competitors.as_ref().expect("competitors");
+        // 1,000 people, 10 % of them a meal a day: 100 meals the plan need not find.
+        assert_eq!((c.sites, c.points.len(), c.points[0].2.as_str()), (1, 1, "社区饭堂"));
+        assert!(close(c.people, 1000.0) && close(c.meals, 100.0), "{c:?}");
+        assert!(close(v.models.walk_in.by_competitors, 1000.0));
+        // On the map, from the places' mean (113.330° E, 23.1° N): 0.0295° east is 0.0295° in
+        // radians × 6,371,008.8 m × cos 23.1° = 0.00051487 × 6,371,008.8 × 0.91982 ≈ 3,017 m.
+        assert!((c.points[0].0 - 3017.0).abs() < 2.0 && c.points[0].1.abs() < 1.0, "{:?}", c.points[0]);
+        // Capacitated: 200 meals needed, 100 of them served by the provider; 老食堂 40 + 甲 30.
+        let v = run(&mut s, &SettingsForm { capacitated: true, ..form() });
+        assert_eq!(v.chosen, vec![0]);
+        let m = &v.models.meals;
+        assert!(close(m.total.by_competitors, 100.0) && close(m.total.served, 70.0) && close(m.uncovered(), 0.0), "{:?}", m.total);
+        // Gone when the file is removed.
+        collect(&mut s, Request::Clear { role: Role::Competitors });
+        let v = run(&mut s, &form());
+        assert!(v.models.competitors.is_none() && v.chosen == vec![1]);
     }
 
     #[test]

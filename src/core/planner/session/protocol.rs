@@ -28,11 +28,14 @@ pub enum Role {
     Candidates,
     /// Existing canteens.
     Existing,
+    /// Other meal providers the plan does not choose (competitors, issue 15): the older people
+    /// within their walk-in reach count as already served.
+    Competitors,
 }
 
 impl Role {
-    /// All three, in the order the page lists them.
-    pub const ALL: [Role; 3] = [Role::Demand, Role::Candidates, Role::Existing];
+    /// All four, in the order the page lists them.
+    pub const ALL: [Role; 4] = [Role::Demand, Role::Candidates, Role::Existing, Role::Competitors];
 }
 
 /// The largest file accepted whole: a workbook (read whole, a ZIP archive cannot be streamed), a

@@ -28,7 +28,7 @@ pub struct ReportWords {
     /// The simulated demo district (no files).
     pub demo: &'static str,
     /// The role words of the files: demand, candidates, existing canteens.
-    pub roles: [&'static str; 3],
+    pub roles: [&'static str; 4],
     /// The coordinate system of the positions.
     pub crs: &'static str,
     /// Its note.
@@ -51,6 +51,10 @@ pub struct ReportWords {
     pub rate_delivery_note: fn(&str, f64, f64, f64) -> String,
     /// Coverage with delivery.
     pub rate_total: &'static str,
+    /// Older people already served by other providers.
+    pub by_others: &'static str,
+    /// Its note (providers, meals a day they cover).
+    pub by_others_note: fn(usize, f64) -> String,
     /// Meals needed a day.
     pub meals_need: &'static str,
     /// Meals served a day.
@@ -141,7 +145,7 @@ pub const ZH_CN: ReportWords = ReportWords {
     data_file: |role| format!("数据文件（{role}）"),
     data_file_value: |name, rows, crs| format!("{name}（使用 {rows} 行，{crs}）"),
     demo: "模拟示例区（非真实数据）",
-    roles: ["需求", "候选点", "现有食堂"],
+    roles: ["需求", "候选点", "现有食堂", "其他助餐点"],
     crs: "坐标系",
     crs_note: "本报告位置为各文件原坐标系；计算距离前统一换算为 WGS84",
     objective: "选址目标",
@@ -155,6 +159,8 @@ pub const ZH_CN: ReportWords = ReportWords {
         format!("{people:.0} 位{column}老人中 {reached:.0} 位在送餐半径 {radius:.0} 米内")
     },
     rate_total: "含送餐的总覆盖率",
+    by_others: "已由其他助餐点服务的老人",
+    by_others_note: |sites, meals| format!("{sites} 个其他助餐点（不由本次规划选址）步行范围内，每天约 {meals:.1} 餐不计入本规划"),
     meals_need: "每天需要的餐数",
     meals_served: "每天能供应的餐数",
     meals_unserved_covered: "在服务范围内但助餐点已满、未能供应的餐数",
@@ -219,7 +225,7 @@ pub const EN: ReportWords = ReportWords {
     data_file: |role| format!("Data file ({role})"),
     data_file_value: |name, rows, crs| format!("{name} ({rows} rows in use, {crs})"),
     demo: "Simulated demo district (not real data)",
-    roles: ["demand", "candidates", "existing canteens"],
+    roles: ["demand", "candidates", "existing canteens", "other meal providers"],
     crs: "Coordinate system",
     crs_note: "Positions in each file's own system; converted to WGS84 before distances are measured",
     objective: "Sites chosen for",
@@ -231,6 +237,8 @@ pub const EN: ReportWords = ReportWords {
     rate_delivery: "Delivery coverage",
     rate_delivery_note: |column, radius, reached, people| format!("{reached:.0} of {people:.0} people counted as {column} within the delivery radius of {radius:.0} m"),
     rate_total: "Coverage with delivery",
+    by_others: "Older people already served by other providers",
+    by_others_note: |sites, meals| format!("Within walking reach of {sites} other meal providers (not chosen by this plan); about {meals:.1} meals a day left out of this plan"),
     meals_need: "Meals needed a day",
     meals_served: "Meals served a day",
     meals_unserved_covered: "Meals needed within reach but not served (sites full)",
