@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::data_text::data_texts;
 use super::text::{model_texts, ModelTexts};
 use crate::core::locale::thousands;
 use crate::core::planner::capacity::Role as SiteRole;
@@ -61,7 +62,7 @@ fn summary(v: &PlanView, m: &ModelsView, t: &ModelTexts) -> Html {
     }
 }
 
-fn rates(m: &ModelsView, t: &ModelTexts) -> Html {
+fn rates(m: &ModelsView, t: &ModelTexts, l: Locale) -> Html {
     let w = &m.walk_in;
     let walk = (t.rate_walk)(&pct(w.reached, w.people), &thousands(w.reached), &thousands(w.people));
     let delivery = m.delivery.as_ref().map(|d| {
@@ -81,6 +82,9 @@ fn rates(m: &ModelsView, t: &ModelTexts) -> Html {
             <h5 id="plan-rates-heading">{ t.rates_heading }</h5>
             <ul class="plain-list">
                 <li id="plan-rate-walk">{ walk }</li>
+                if let Some(c) = &m.competitors {
+                    <li id="plan-by-others">{ (data_texts(l).by_others)(&thousands(c.people), c.sites, &meals(c.meals)) }</li>
+                }
                 { delivery.unwrap_or_default() }
             </ul>
             if m.delivery_column_missing {
@@ -391,7 +395,7 @@ pub fn ModelsSection(props: &ModelsProps) -> Html {
         <section class="plan-models" aria-labelledby="plan-models-heading">
             <h4 id="plan-models-heading">{ t.heading }</h4>
             { summary(v, m, t) }
-            { rates(m, t) }
+            { rates(m, t, l) }
             { sites_table(m, t) }
             { areas_table(m, t) }
             { fairness(m, t) }

@@ -274,6 +274,7 @@ fn conditions(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
                     Role::Demand => t.role_demand,
                     Role::Candidates => t.role_candidates,
                     Role::Existing => t.existing_short,
+                    Role::Competitors => data_texts(l).competitors_short,
                 };
                 (t.file_line)(role, &f.name, &thousands(f.rows as f64), export::crs_name(f.crs))
             })

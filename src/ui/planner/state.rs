@@ -153,8 +153,8 @@ pub use crate::core::planner::project::Saved;
 /// The planner.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlannerState {
-    /// Demand, candidates, existing.
-    pub cards: [FileCard; 3],
+    /// Demand, candidates, existing, other providers.
+    pub cards: [FileCard; 4],
     /// The demo is in use.
     pub demo: bool,
     /// The settings as typed.
@@ -193,6 +193,7 @@ pub fn slot(role: Role) -> usize {
         Role::Demand => 0,
         Role::Candidates => 1,
         Role::Existing => 2,
+        Role::Competitors => 3,
     }
 }
 

@@ -530,12 +530,15 @@ impl Session {
             None => (prepare(&demand, &candidates, existing, radius), None),
         };
         // Other providers' reach, measured as the sites' (on foot along the roads when they are).
-        let competitor_lists = self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match self.roads.as_ref().filter(|_| walking) {
-            Some(r) => {
-                prepare_on_foot(&demand, c, &empty, &r.net, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour()).0.candidates
-            }
-            None => prepare(&demand, c, &empty, radius).candidates,
-        });
+        let competitor_lists =
+            self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match self.roads.as_ref().filter(|_| walking) {
+                Some(r) => {
+                    prepare_on_foot(&demand, c, &empty, &r.net, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour())
+                        .0
+                        .candidates
+                }
+                None => prepare(&demand, c, &empty, radius).candidates,
+            });
         send(Reply::Progress(Step::Selecting));
         let mut result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
         send(Reply::Progress(Step::Models));

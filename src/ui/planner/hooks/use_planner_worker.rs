@@ -78,7 +78,7 @@ impl Kept {
 /// rasters, the boundary.
 #[derive(Default)]
 struct Store {
-    tables: [Option<(String, FileData)>; 3],
+    tables: [Option<(String, FileData)>; 4],
     rasters: Vec<Named>,
     boundary: Option<Named>,
     roads: Option<Named>,
