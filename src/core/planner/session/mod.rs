@@ -32,6 +32,7 @@ use std::io::Read;
 pub(crate) use demo::demo_plan;
 pub use demo::{demo_district, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING};
 pub use density::{density_grid, DensityGrid};
+pub use protocol::Certificate;
 pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES, MAX_TABLE_BYTES};
 pub use view::{PlanView, SiteRow, SourceFile};
 
@@ -73,9 +74,25 @@ struct RasterSource {
     read_with: (Option<Window>, WindowFrom),
 }
 
+/// The search for a better plan after a run, stepped by [`Request::Refine`].
+struct Live {
+    run: u64,
+    search: super::select::Search,
+    settings: Settings,
+    choices: Choices,
+    /// What the plan last sent covers.
+    shown: f64,
+}
+
 /// The session state.
 #[derive(Default)]
 pub struct Session {
+    /// Runs so far (names the run a [`Certificate`] is about).
+    runs: u64,
+    /// The search going on after the last run, if any.
+    live: Option<Live>,
+    /// Runs send their first answer and search on in slices ([`Session::searching`]).
+    searching: bool,
     files: [Option<OpenFile>; 4],
     demand: Option<Demand>,
     candidates: Option<Sites>,
@@ -138,8 +155,29 @@ impl Session {
         Session::default()
     }
 
+    /// A session whose runs of the plain coverage objective send the first answer at once, then
+    /// search on in slices, one per [`Request::Refine`], sending the [`Certificate`] as it rises
+    /// (the worker's; without it a run searches to the end before it answers).
+    pub fn searching() -> Session {
+        Session { searching: true, ..Session::default() }
+    }
+
     /// Handles one request; `send` receives the replies (progress first, the result last).
     pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Reply)) {
+        // Any request but the search's own ends the search after a run.
+        match &request {
+            Request::Refine { run } => return self.refine(*run, send),
+            Request::StopSearch => {
+                if let Some(l) = self.live.take() {
+                    let p = l.search.progress();
+                    let c =
+                        Certificate { run: l.run, covered_weight: p.covered_weight, upper_bound: p.upper_bound, done: true, stopped: true };
+                    send(Reply::Certificate(c));
+                }
+                return;
+            }
+            _ => self.live = None,
+        }
         match request {
             Request::Open { role, name, bytes, sheet, locale } => send(self.open(role, name, bytes, sheet.as_deref(), locale)),
             Request::Import { role, map, crs, skip_bad_rows } => {
@@ -221,7 +259,35 @@ impl Session {
                     self.max_snap_m = Some(metres);
                 }
             }
-            Request::Run { settings, choices } => self.run(&settings, &choices, send),
+            Request::Run { settings, choices } => {
+                self.runs += 1;
+                self.run(&settings, &choices, None, send)
+            }
+            Request::Refine { .. } | Request::StopSearch => {}
+        }
+    }
+
+    /// One slice of the search after run `run`: a better plan is sent whole (as
+    /// [`Reply::Planned`]) before the certificate.
+    fn refine(&mut self, run: u64, send: &mut dyn FnMut(Reply)) {
+        let Some(live) = self.live.as_mut().filter(|l| l.run == run) else { return };
+        let p = live.search.step(super::select::STEP_ITERATIONS);
+        if p.covered_weight > live.shown {
+            live.shown = p.covered_weight;
+            let (selection, settings, choices) = (live.search.selection(), live.settings.clone(), live.choices.clone());
+            let kept = self.live.take();
+            self.run(&settings, &choices, Some(selection), send);
+            self.live = kept;
+        }
+        send(Reply::Certificate(Certificate {
+            run,
+            covered_weight: p.covered_weight,
+            upper_bound: p.upper_bound,
+            done: p.done,
+            stopped: false,
+        }));
+        if p.done {
+            self.live = None;
         }
     }
 
@@ -483,7 +549,10 @@ impl Session {
         reply
     }
 
-    fn run(&mut self, settings: &Settings, choices: &Choices, send: &mut dyn FnMut(Reply)) {
+    /// A run; `given`: the plan the search after it found (no progress is sent, and the
+    /// search goes on), else the plan is chosen here.
+    fn run(&mut self, settings: &Settings, choices: &Choices, given: Option<super::select::Selection>, send: &mut dyn FnMut(Reply)) {
+        let quiet = given.is_some();
         let radius = settings.radius.metres();
         if self.demand.is_some() && self.candidates.is_some() && radius.is_finite() && radius > 0.0 {
             // Rasters are read within reach of the candidates: the radius may have changed.
@@ -510,7 +579,9 @@ impl Session {
         let empty = Sites::default();
         // Existing canteens count unless the planner says they do not (issue 15's roles).
         let existing = self.existing.as_ref().filter(|_| settings.models.existing_required).unwrap_or(&empty);
-        send(Reply::Progress(Step::Coverage));
+        if !quiet {
+            send(Reply::Progress(Step::Coverage));
+        }
         // A walk time with roads loaded: on foot along them; otherwise the straight line.
         let max_snap_m = self.max_snap_m.unwrap_or(roads::DEFAULT_MAX_SNAP_M);
         let walking = matches!(settings.radius, Radius::Walking { .. });
@@ -539,9 +610,42 @@ impl Session {
                 }
                 None => prepare(&demand, c, &empty, radius).candidates,
             });
-        send(Reply::Progress(Step::Selecting));
-        let mut result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
-        send(Reply::Progress(Step::Models));
+        if !quiet {
+            send(Reply::Progress(Step::Selecting));
+        }
+        // The plain coverage objective is searched on after the first answer, its certificate
+        // sent as it rises (the models' objectives choose again below, to the end at once).
+        let searched = self.searching && !settings.models.capacitated && settings.models.delivery.is_none() && competitor_lists.is_none();
+        let quick = SelectOptions { swap_passes: 0, bound_iterations: 0 };
+        let mut search = None;
+        let mut result = match given {
+            Some(selection) => {
+                let mut r = run(&demand, &candidates, &prepared, settings, choices, quick);
+                r.selection = selection;
+                r
+            }
+            None if searched => {
+                let w = super::score::weights(&demand, &settings.extra_weights);
+                let precovered = prepared.existing.covered_mask();
+                let input = super::select::SelectionInput {
+                    coverage: &prepared.candidates,
+                    weights: &w,
+                    precovered: Some(&precovered),
+                    locked: &choices.locked,
+                    excluded: &choices.excluded,
+                };
+                let mut s = super::select::Search::new(&input, settings.k, SelectOptions::default());
+                s.step(super::select::STEP_ITERATIONS);
+                let mut r = run(&demand, &candidates, &prepared, settings, choices, quick);
+                r.selection = s.selection();
+                search = Some(s);
+                r
+            }
+            None => run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default()),
+        };
+        if !quiet {
+            send(Reply::Progress(Step::Models));
+        }
         let proj = crate::core::geo::LocalProjection::new(view::center(&demand.points));
         let grid = density_grid(&demand, &proj, 120);
         let inputs = models::Inputs {
@@ -556,7 +660,9 @@ impl Session {
             competitors: self.competitors.as_ref().zip(competitor_lists.as_ref()),
         };
         let modelled = models::models(&inputs, &mut result);
-        send(Reply::Progress(Step::Drawing));
+        if !quiet {
+            send(Reply::Progress(Step::Drawing));
+        }
         let mut planned = view(&demand, &candidates, existing, &prepared, &result, settings);
         planned.models = Some(Box::new(modelled));
         planned.input_crs = self.crs[slot(Role::Candidates)];
@@ -595,6 +701,20 @@ impl Session {
         send(Reply::Planned(Box::new(planned)));
         if let Some(v) = roads_view {
             send(Reply::Roads(Box::new(v)));
+        }
+        if let Some(search) = search {
+            let p = search.progress();
+            let run = self.runs;
+            send(Reply::Certificate(Certificate {
+                run,
+                covered_weight: p.covered_weight,
+                upper_bound: p.upper_bound,
+                done: p.done,
+                stopped: false,
+            }));
+            if !p.done {
+                self.live = Some(Live { run, search, settings: settings.clone(), choices: choices.clone(), shown: p.covered_weight });
+            }
         }
     }
 }

@@ -665,6 +665,78 @@ mod tests {
         assert!(v.models.competitors.is_none() && v.chosen == vec![1]);
     }
 
+    /// The certificate after each reply of a searching session, and the last plan sent.
+    fn certificates(replies: &[Reply]) -> (Vec<super::super::Certificate>, Option<(Vec<usize>, f64)>) {
+        let c = replies.iter().filter_map(|r| if let Reply::Certificate(c) = r { Some(*c) } else { None }).collect();
+        let plan =
+            replies.iter().rev().find_map(|r| if let Reply::Planned(v) = r { Some((v.chosen.clone(), v.covered_weighted)) } else { None });
+        (c, plan)
+    }
+
+    #[test]
+    fn the_worker_answers_at_once_then_the_certificate_rises_to_the_full_search() {
+        // The simulated district, 10 sites: the plain session searches to the end before it answers.
+        let settings = SettingsForm { k: "10".into(), ..SettingsForm::default() }.validate(60).expect("valid");
+        let mut plain = Session::new();
+        collect(&mut plain, Request::Demo);
+        let replies = collect(&mut plain, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        let Some(Reply::Planned(end)) = replies.last() else { panic!("{replies:?}") };
+        let mut s = Session::searching();
+        collect(&mut s, Request::Demo);
+        let replies = collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        let (first, plan) = certificates(&replies);
+        assert!(matches!(replies.last(), Some(Reply::Certificate(_))), "the plan first, then its certificate");
+        let (mut chosen, mut covered) = plan.expect("a plan at once");
+        let mut last = first[0];
+        assert_eq!((last.run, last.covered_weight, last.stopped), (1, covered, false));
+        assert!(last.upper_bound >= last.covered_weight);
+        // Step by step: the plan never covers less, the bound never rises, and stays above.
+        let mut steps = 0;
+        while !last.done {
+            let replies = collect(&mut s, Request::Refine { run: last.run });
+            let (c, plan) = certificates(&replies);
+            assert_eq!(c.len(), 1, "{replies:?}");
+            let now = c[0];
+            if let Some((ch, cov)) = plan {
+                assert!(cov > covered, "a new plan is sent only when it covers more");
+                (chosen, covered) = (ch, cov);
+            }
+            assert!(now.covered_weight >= last.covered_weight && now.covered_weight == covered);
+            assert!(now.upper_bound <= last.upper_bound + 1e-9 && now.upper_bound >= now.covered_weight - 1e-9);
+            last = now;
+            steps += 1;
+            assert!(steps < 1000);
+        }
+        // The same steps as the plain session's search: the same plan and bound at the end.
+        assert_eq!((chosen, covered), (end.chosen.clone(), end.covered_weighted));
+        assert!((last.upper_bound - end.upper_bound).abs() < 1e-6, "{} vs {}", last.upper_bound, end.upper_bound);
+        // Once done, a refine asks nothing more.
+        assert!(collect(&mut s, Request::Refine { run: last.run }).is_empty());
+    }
+
+    #[test]
+    fn a_new_run_or_stop_ends_the_search() {
+        let settings = SettingsForm { k: "10".into(), ..SettingsForm::default() }.validate(60).expect("valid");
+        let mut s = Session::searching();
+        collect(&mut s, Request::Demo);
+        let run = Request::Run { settings: settings.clone(), choices: Choices::default() };
+        let (c, _) = certificates(&collect(&mut s, run.clone()));
+        assert!(!c[0].done, "the demo's 10 sites are not proven at the first step");
+        // A second run: the first run's refine is ignored, the second's answered.
+        let (c2, _) = certificates(&collect(&mut s, run));
+        assert_eq!(c2[0].run, 2);
+        assert!(collect(&mut s, Request::Refine { run: 1 }).is_empty());
+        assert_eq!(certificates(&collect(&mut s, Request::Refine { run: 2 })).0.len(), 1);
+        // Stopped: the certificate so far, marked done and stopped; then nothing more.
+        let (stop, _) = certificates(&collect(&mut s, Request::StopSearch));
+        assert!(stop.len() == 1 && stop[0].done && stop[0].stopped && stop[0].run == 2);
+        assert!(collect(&mut s, Request::Refine { run: 2 }).is_empty());
+        // Any other request ends it too.
+        collect(&mut s, Request::Run { settings, choices: Choices::default() });
+        collect(&mut s, Request::ClearBoundary);
+        assert!(collect(&mut s, Request::Refine { run: 3 }).is_empty());
+    }
+
     #[test]
     fn existing_canteens_can_be_left_out() {
         let mut s = session();
