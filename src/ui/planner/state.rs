@@ -185,6 +185,9 @@ pub struct PlannerState {
     pub boundary: BoundaryCard,
     /// The road file.
     pub roads: RoadsCard,
+    /// The certificate of the search going on after the last run (shown at most about once a
+    /// second), if the worker sent one.
+    pub certificate: Option<crate::core::planner::session::Certificate>,
 }
 
 /// Slot index of a role.
@@ -345,6 +348,11 @@ impl PlannerState {
 
     fn apply(&mut self, reply: Reply) {
         match reply {
+            Reply::Certificate(c) => {
+                if self.result.is_some() {
+                    self.certificate = Some(c);
+                }
+            }
             Reply::Opened(o) => {
                 let card = &mut self.cards[slot(o.role)];
                 card.map = o.map.clone();
@@ -430,6 +438,10 @@ impl PlannerState {
                 }
             }
             Reply::Planned(view) => {
+                // A new run's plan; a better plan found by the search after it keeps its certificate.
+                if self.running.is_some() {
+                    self.certificate = None;
+                }
                 self.running = None;
                 self.notice = None;
                 self.selected = None;
