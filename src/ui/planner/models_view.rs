@@ -204,7 +204,7 @@ fn fairness(m: &ModelsView, t: &ModelTexts) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p class="field-hint">{ (t.minutes_hint)(&format!("{}", a.speed_m_per_min), &format!("{}", a.detour)) }</p>
+            <p class="field-hint" id="plan-minutes-model">{ (if a.on_roads { t.minutes_hint_roads } else { t.minutes_hint })(&format!("{}", a.speed_m_per_min), &format!("{}", a.detour)) }</p>
             { lorenz(m, t) }
         </section>
     }
@@ -352,6 +352,7 @@ fn assumptions(v: &PlanView, m: &ModelsView, l: Locale) -> Html {
     }
     items.push((w.a_access, (w.a_access_value)(m.access.catchment_m), w.a_access_source));
     items.push((w.a_walk, (w.a_walk_value)(m.access.speed_m_per_min, m.access.detour), w.a_walk_source));
+    items.push((w.a_minutes, (if m.access.on_roads { w.a_minutes_roads } else { w.a_minutes_line }).to_string(), ""));
     let rows = items.into_iter().map(|(item, value, source)| {
         html! {
             <tr>

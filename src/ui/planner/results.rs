@@ -103,7 +103,16 @@ fn summary(v: &PlanView, t: &PlanTexts, certificate: Option<&Certificate>, on_st
     // The search after the run, while it goes on or once it stopped, else the plan's own bound.
     let live = certificate.filter(|c| !c.proven_best() && (!c.done || c.stopped));
     let upper_bound = certificate.map_or(v.upper_bound, |c| c.upper_bound);
-    let bound = if let Some(c) = live {
+    // Chosen for meals within capacity: the bound is on meals, not on people covered.
+    let meals_bound = v.models.as_deref().filter(|m| m.capacitated).and_then(|m| Some((m.meals.total.served, m.meals.upper_bound?)));
+    let bound = if let Some((served, best)) = meals_bound {
+        if best - served < 0.5 {
+            (t.bound_meals_best)(k)
+        } else {
+            let share = format!("{:.1}%", crate::core::planner::session::view::percent_at_least(served, best));
+            (t.bound_meals_gap)(k, &thousands(best), &share)
+        }
+    } else if let Some(c) = live {
         let share = format!("{:.1}%", c.guarantee_percent());
         if c.done {
             (t.bound_stopped)(&share)

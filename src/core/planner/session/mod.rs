@@ -658,6 +658,7 @@ impl Session {
             boundary: self.area.as_ref().map(|a| &a.boundary),
             grid: (&grid, &proj),
             competitors: self.competitors.as_ref().zip(competitor_lists.as_ref()),
+            roads: self.roads.as_ref().filter(|_| walking).map(|r| (&r.net, max_snap_m)),
         };
         let modelled = models::models(&inputs, &mut result);
         if !quiet {

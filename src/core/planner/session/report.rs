@@ -167,6 +167,7 @@ pub fn report_csv(view: &PlanView, today: &str, locale: Locale) -> String {
             Radius::Metres { .. } => w.a_walk_source,
         };
         assume(w.a_walk, (w.a_walk_value)(m.access.speed_m_per_min, m.access.detour), walk_source);
+        assume(w.a_minutes, (if m.access.on_roads { w.a_minutes_roads } else { w.a_minutes_line }).to_string(), "");
     }
     let body = String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default();
     format!("\u{feff}{body}")

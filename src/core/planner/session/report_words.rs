@@ -122,6 +122,12 @@ pub struct ReportWords {
     pub a_walk: &'static str,
     /// Its value (speed, detour).
     pub a_walk_value: fn(f64, f64) -> String,
+    /// How the minutes were measured.
+    pub a_minutes: &'static str,
+    /// Along the roads.
+    pub a_minutes_roads: &'static str,
+    /// In a straight line.
+    pub a_minutes_line: &'static str,
     /// Its source.
     pub a_walk_source: &'static str,
     /// Existing canteens.
@@ -206,6 +212,9 @@ pub const ZH_CN: ReportWords = ReportWords {
     a_access_source: "Dai 2010，Health & Place 16(5)；陶卓霖等 2023，地理学报 78(2)",
     a_walk: "步行速度与绕行系数",
     a_walk_value: |speed, detour| format!("每分钟 {speed} 米，绕行系数 {detour}"),
+    a_minutes: "步行分钟的算法",
+    a_minutes_roads: "沿道路文件中的道路（离道路太远的点按直线乘绕行系数）",
+    a_minutes_line: "直线距离乘绕行系数",
     a_walk_source: "老年人谨慎步速（每秒 1.0 米），城市路网常见绕行系数",
     a_existing: "现有食堂",
     a_existing_yes: "始终开放，覆盖和容量计入",
@@ -283,6 +292,9 @@ pub const EN: ReportWords = ReportWords {
     a_access_source: "Dai 2010, Health & Place 16(5); Tao et al. 2023, Acta Geographica Sinica 78(2)",
     a_walk: "Walking pace and detour",
     a_walk_value: |speed, detour| format!("{speed} m a minute, detour {detour}"),
+    a_minutes: "Walking minutes measured",
+    a_minutes_roads: "Along the streets of the road file (straight line × detour for points too far from a road)",
+    a_minutes_line: "Straight line × detour",
     a_walk_source: "A cautious pace for older pedestrians (1.0 m/s); a detour typical of city streets",
     a_existing: "Existing canteens",
     a_existing_yes: "Always open; their reach and capacity count",
