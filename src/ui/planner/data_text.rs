@@ -186,7 +186,7 @@ pub const EN: DataTexts = DataTexts {
     competitors_short: "Other meal providers",
     legend_competitors: "Other meal provider (not chosen by this plan)",
     by_others: |people, sites, meals| {
-        format!("Already served by others: {people} older people live within walking reach of {sites} other meal providers (about {meals} meals a day), left out of this plan.")
+        format!("Already served by others: {people} older people live within walking reach of the other meal providers ({sites} of them; about {meals} meals a day), left out of this plan.")
     },
     sheet_label: "Sheet",
     sheet_in_use: |sheet| format!("Sheet read: {sheet}"),

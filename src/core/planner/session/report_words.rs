@@ -247,7 +247,7 @@ pub const EN: ReportWords = ReportWords {
     rate_delivery_note: |column, radius, reached, people| format!("{reached:.0} of {people:.0} people counted as {column} within the delivery radius of {radius:.0} m"),
     rate_total: "Coverage with delivery",
     by_others: "Older people already served by other providers",
-    by_others_note: |sites, meals| format!("Within walking reach of {sites} other meal providers (not chosen by this plan); about {meals:.1} meals a day left out of this plan"),
+    by_others_note: |sites, meals| format!("Within walking reach of the other meal providers (not chosen by this plan; {sites} of them); about {meals:.1} meals a day left out of this plan"),
     meals_need: "Meals needed a day",
     meals_served: "Meals served a day",
     meals_unserved_covered: "Meals needed within reach but not served (sites full)",
