@@ -393,7 +393,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
             if let Some(view) = &state.result {
                 <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}
                     compare={state.compare.clone()} show_all={state.show_all} pinned={state.pinned.clone()} locale={l}
-                    roads={state.roads.view.clone()} certificate={state.certificate}
+                    roads={state.roads.view.clone()} certificate={state.certificate} run={state.plans}
                     {on_stop_search} {on_select} {on_lock} {on_exclude} {on_compare} {on_show_all} {on_pin} />
             }
         </div>

@@ -62,6 +62,9 @@ pub struct ResultsProps {
     /// End that search now.
     #[prop_or_default]
     pub on_stop_search: Callback<()>,
+    /// Which run the result is of (a better plan of the same run keeps it).
+    #[prop_or_default]
+    pub run: u64,
 }
 
 /// How distances were measured when the plan walked along the roads, and how many points fell
@@ -395,7 +398,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     });
     // A new result: bring it into view and put the focus on its heading, so keyboard and screen-reader
     // users land on it too (the run button they pressed is far above).
-    use_effect_with(Rc::as_ptr(v) as usize, |_| browser::reveal("plan-result-heading"));
+    // A better plan the search after the run found replaces this one in place: no jump.
+    use_effect_with(props.run, |_| browser::reveal("plan-result-heading"));
     // A site's details: shown below the map, brought into view.
     use_effect_with(props.selected, |selected| {
         if selected.is_some() {

@@ -188,6 +188,8 @@ pub struct PlannerState {
     /// The certificate of the search going on after the last run (shown at most about once a
     /// second), if the worker sent one.
     pub certificate: Option<crate::core::planner::session::Certificate>,
+    /// Runs whose plan arrived (a better plan of the same run does not count).
+    pub plans: u64,
 }
 
 /// Slot index of a role.
@@ -439,8 +441,9 @@ impl PlannerState {
             }
             Reply::Planned(view) => {
                 // A new run's plan; a better plan found by the search after it keeps its certificate.
-                if self.running.is_some() {
+                if self.running.is_some() || self.result.is_none() {
                     self.certificate = None;
+                    self.plans += 1;
                 }
                 self.running = None;
                 self.notice = None;
