@@ -223,7 +223,7 @@ async function loadWithOthers(page) {
 
 test("other meal providers: a planner loads their file, sees them on the map and how many older people they already serve", async () => {
   const { page, problems, context } = await openPlanner({ viewport: { width: 1440, height: 900 } });
-  assert.ok(await page.getByText("其他助餐点（不由本次规划选址）", { exact: true }).first().isVisible(), "the card's title");
+  await page.getByText("其他助餐点（不由本次规划选址）", { exact: true }).first().waitFor();
   await loadWithOthers(page);
   assert.equal(
     (await page.textContent("#plan-by-others")).trim(),
