@@ -242,6 +242,9 @@ test("other meal providers: a planner loads their file, sees them on the map and
   assert.ok(csv.includes("规划条件,数据文件（其他助餐点）,handmade-competitors.csv（使用 1 行，WGS84）"), csv);
   assert.ok(csv.includes("主要指标,已由其他助餐点服务的老人,1000,1 个其他助餐点"), csv);
   await page.screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop.png`, fullPage: true });
+  await page.locator('section.file-card[aria-labelledby="plan-competitors-title"]').screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-card.png` });
+  await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-summary.png` });
+  await page.locator("#plan-rates-heading").locator("..").screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-rates.png` });
   assert.deepEqual(await axeViolations(page), []);
 
   // Kept on the device: after a reload the file is in use again and the figure comes back.
@@ -277,6 +280,7 @@ test("the guarantee line: the demo's 10 sites, the certificate rises to a sensib
   // The answer is there at once; the line reads "at least …%" (still searching, stopped, or done).
   const line = page.locator("#plan-bound");
   await line.waitFor();
+  await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-guarantee-zh-laptop-first.png` });
   assert.match((await line.textContent()).trim(), /至少达到|最好的方案/);
   assert.equal(await page.locator(".plan-summary").getAttribute("role"), "status", "read out politely, not chattily");
   // Done within a minute: the stop button goes, and the share is between 90 % and 100 %.
