@@ -145,7 +145,10 @@ fn summary(v: &PlanView, t: &PlanTexts, certificate: Option<&Certificate>, on_st
             <p id="plan-bound">{ bound }</p>
             <p id="plan-fewest">{ fewest }</p>
         </div>
-        <button type="button" id="plan-stop-search" class="button secondary" hidden={!searching} onclick={stop}>{ t.stop_search }</button>
+        // Not on paper (`.actions`).
+        <div class="actions" hidden={!searching}>
+            <button type="button" id="plan-stop-search" class="button secondary" onclick={stop}>{ t.stop_search }</button>
+        </div>
         </>
     }
 }
