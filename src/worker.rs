@@ -219,7 +219,7 @@ impl Worker for PlannerWorker {
     type Output = Reply;
 
     fn create(_scope: &WorkerScope<Self>) -> Self {
-        PlannerWorker { session: Session::new() }
+        PlannerWorker { session: Session::searching() }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}

@@ -83,6 +83,8 @@ test("a run: the result comes into view with the focus on it, figures in a plann
   const box = await heading.boundingBox();
   assert.ok(box && box.y >= -2 && box.y < 200, `the result heading is at the top of the window (y = ${box?.y})`);
 
+  // The search after the run ends first (issue 15: until then the line rises, "still searching").
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   const summary = await page.locator(".plan-summary").innerText();
   assert.doesNotMatch(summary, /至少达到最好方案的/, "no jargon");
   assert.match(summary, /(这已经是最好的方案：换成任何别的5个地点，都不能覆盖更多的老年人。|换成最好的5个地点，最多也只能覆盖[\d,]+人；本方案至少达到了其中的[\d.]+%。)/);

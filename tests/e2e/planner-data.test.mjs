@@ -124,6 +124,8 @@ test("a GeoTIFF as demand and a 高德 POI export as candidates: read, reported,
   await page.getByRole("heading", { name: "3. 结果" }).waitFor({ timeout: 60_000 });
   // 和平 (31) and 东风 (24): 55 of 62 = 88.7 %; no other two do better (和平 + 幸福里 = 39).
   assert.match(await page.locator("#plan-covered").innerText(), /覆盖了62 中的 55（88\.7%）/);
+  // The search after the run ends first (issue 15: until then the line rises, "still searching").
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   assert.match(await page.locator("#plan-bound").innerText(), /这已经是最好的方案/);
   const rows = await page.locator(".site-table tbody tr.chosen-row").evaluateAll((trs) =>
     trs.map((tr) => [tr.querySelector("th")?.innerText.trim(), tr.querySelector("td:nth-child(3)")?.innerText.trim()]));

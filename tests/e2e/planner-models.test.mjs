@@ -22,7 +22,7 @@
 // Minutes: 51 m × 1.3 / 60 m a minute = 1.1 minutes: 30 % before (东一), 50 % after.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { OUT_DIR, assertClean, axeViolations, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
 
@@ -78,8 +78,14 @@ test("capacity and home delivery: served meals, use, delivery coverage and fairn
   );
   // Open capacity 40 + 30 = 70 for 200 needed: 0.35.
   assert.equal((await page.textContent("#plan-capacity-open")).trim(), "开放的助餐点每天共可供应 70 餐，总供需比 0.35。");
-  // The bound: 70 served plus the largest gain left (20): 90; 70 / 90 = 77.7 % (rounded down).
-  assert.equal((await page.textContent("#plan-cap-guarantee")).trim(), "按容量选址：至少达到最优组合的 77.7%。");
+  // The bound: each site capped at its capacity (the Lagrangian bound at λ = 0): 老食堂 min(40,
+  // 60) + the best one of 甲 min(30, 40), 乙 min(20, 100), 丙 min(100, 20) = 70 = served: proven.
+  assert.equal((await page.textContent("#plan-cap-guarantee")).trim(), "按容量选址：没有 1 个助餐点的组合能供应更多餐。");
+  // The top line speaks of meals too, not of people covered.
+  assert.equal(
+    (await page.textContent("#plan-bound")).trim(),
+    "这已经是按日供餐能力最好的方案：换成任何别的1个地点，每天都不能供应更多的餐。",
+  );
 
   // Per site: 老食堂 40 of 40, full, 20 meals unserved within reach, 40 / 60 = 0.67; 甲 30 of 30,
   // full, 10 unserved, 30 / 40 = 0.75.
@@ -195,6 +201,149 @@ test("the demo district: the accessibility map covers the district and the figur
   assert.match(await page.textContent("#plan-gini"), /规划前 0\.\d{3} → 规划后 0\.\d{3}/);
   await page.locator(".access-map").screenshot({ path: `${OUT_DIR}/planner-models-demo-access-map.png` });
   await page.locator(".lorenz svg").screenshot({ path: `${OUT_DIR}/planner-models-demo-lorenz.png` });
+  assertClean(await problems());
+  await context.close();
+});
+
+// Other meal providers (tests/data/capacity/handmade-competitors.csv): 社区饭堂, 0.0005° (51 m) west
+// of 西一. With 1 site to choose, 10 % needing meals, 1,000 m, people covered: without it 乙 covers
+// the most (西一's 1,000); with it 西一's 1,000 people are served already, 乙 adds nobody, 甲 adds
+// 东二's 400 and 丙 nobody: 甲. Served by others: 1,000 people, 100 meals a day. Covered: 老食堂's
+// 600 + the provider's 1,000 + 甲's 400 = all 2,000: no 1 site can cover more.
+async function loadWithOthers(page) {
+  await importFile(page, "demand", "tests/data/capacity/handmade-demand.csv", 3);
+  await importFile(page, "candidates", "tests/data/capacity/handmade-candidates.csv", 3);
+  await importFile(page, "existing", "tests/data/capacity/handmade-existing.csv", 1);
+  await importFile(page, "competitors", "tests/data/capacity/handmade-competitors.csv", 1);
+  await type(page, "#plan-k", "1");
+  await type(page, "#plan-need", "10");
+  await runPlan(page);
+  await page.waitForSelector("#plan-by-others");
+}
+
+test("other meal providers: a planner loads their file, sees them on the map and how many older people they already serve", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1440, height: 900 } });
+  await page.getByText("其他助餐点（不由本次规划选址）", { exact: true }).first().waitFor();
+  await loadWithOthers(page);
+  assert.equal(
+    (await page.textContent("#plan-by-others")).trim(),
+    "已由其他助餐点服务：1,000 位老人在 1 个其他助餐点的步行范围内（每天约 100 餐），不计入本次规划。",
+  );
+  // 甲 is chosen, not 乙.
+  assert.equal((await page.textContent("#plan-meals-table tbody tr:last-child th")).trim(), "甲");
+  assert.equal((await page.textContent("#plan-bound")).trim(), "这已经是最好的方案：换成任何别的1个地点，都不能覆盖更多的老年人。");
+  // On the map with its own marker and legend entry, named on hover.
+  assert.equal(await page.locator("#plan-map path.competitor").count(), 1);
+  assert.equal((await page.textContent("#plan-map path.competitor title")).trim(), "社区饭堂");
+  assert.equal((await page.textContent("#plan-legend-competitors")).trim(), "其他助餐点（不由本次规划选址）");
+  // The report names the file and the figure.
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "导出规划报告（CSV）" }).click()]);
+  const csv = readFileSync(await download.path(), "utf8");
+  assert.ok(csv.includes("规划条件,数据文件（其他助餐点）,handmade-competitors.csv（使用 1 行，WGS84）"), csv);
+  assert.ok(csv.includes("主要指标,已由其他助餐点服务的老人,1000,1 个其他助餐点"), csv);
+  await page.screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop.png`, fullPage: true });
+  await page.locator('section.file-card[aria-labelledby="plan-competitors-title"]').screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-card.png` });
+  await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-summary.png` });
+  await page.locator("#plan-rates-heading").locator("..").screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-rates.png` });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Kept on the device: after a reload the file is in use again and the figure comes back.
+  await page.reload();
+  await page.click("#tab-planner");
+  await page.waitForSelector("text=正在使用：handmade-competitors.csv（1 行）");
+  await page.waitForSelector("#plan-by-others");
+  assert.match(await page.textContent("#plan-by-others"), /1,000 位老人/);
+
+  // In English on a phone in large text.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.click("#language-en");
+  await page.click("#toggle-large-text");
+  await page.waitForFunction(() => /Already served/.test(document.querySelector("#plan-by-others")?.textContent || ""));
+  assert.equal(
+    (await page.textContent("#plan-by-others")).trim(),
+    "Already served by others: 1,000 older people live within walking reach of the other meal providers (1 of them; about 100 meals a day), left out of this plan.",
+  );
+  assert.equal((await page.textContent("#plan-legend-competitors")).trim(), "Other meal provider (not chosen by this plan)");
+  await page.locator(".map-section").screenshot({ path: `${OUT_DIR}/planner-others-en-phone-large-map.png` });
+  await page.screenshot({ path: `${OUT_DIR}/planner-others-en-phone-large.png`, fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("the guarantee line: the demo's 10 sites, the certificate rises to a sensible percentage while the answer is on screen", async () => {
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await page.click("#plan-demo");
+  await page.waitForSelector(".file-status.ok");
+  await type(page, "#plan-k", "10");
+  await runPlan(page);
+  // The answer is there at once; the line reads "at least …%" (still searching, stopped, or done).
+  const line = page.locator("#plan-bound");
+  await line.waitFor();
+  await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-guarantee-zh-laptop-first.png` });
+  assert.match((await line.textContent()).trim(), /至少达到|最好的方案/);
+  assert.equal(await page.locator(".plan-summary").getAttribute("role"), "status", "read out politely, not chattily");
+  // Done within a minute: the stop button goes, and the share is between 90 % and 100 %.
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60000 });
+  const text = (await line.textContent()).trim();
+  const m = text.match(/(\d+\.\d)%/);
+  if (m) {
+    const share = Number(m[1]);
+    assert.ok(share >= 90 && share <= 100, text);
+  } else {
+    assert.match(text, /这已经是最好的方案/);
+  }
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(await problems());
+  await context.close();
+});
+
+// A SIMULATED city made here from a seeded generator (not real data): 30,000 points with 1 to 50
+// older people in a 0.2° square, 800 candidate sites. 100 sites overlap so much that the first
+// answer is not proven (the search goes on for seconds): the line says the search goes on, with the share so far; stopping it keeps
+// the plan and says how far it got.
+function simulatedCity() {
+  let x = 7n;
+  const next = () => {
+    x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+    return Number(x >> 11n) / 2 ** 53;
+  };
+  const demand = ["名称,经度,纬度,60岁以上"];
+  for (let i = 0; i < 30000; i++) {
+    demand.push(`p${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)},${1 + Math.floor(next() * 50)}`);
+  }
+  const sites = ["名称,经度,纬度"];
+  for (let i = 0; i < 800; i++) sites.push(`c${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)}`);
+  writeFileSync(`${OUT_DIR}/simulated-city-demand.csv`, demand.join("\n") + "\n");
+  writeFileSync(`${OUT_DIR}/simulated-city-candidates.csv`, sites.join("\n") + "\n");
+}
+
+test("the guarantee line rises while the planner looks at the answer, and stopping keeps the plan", async () => {
+  simulatedCity();
+  const { page, problems, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  await importFile(page, "demand", `${OUT_DIR}/simulated-city-demand.csv`, 30000);
+  await importFile(page, "candidates", `${OUT_DIR}/simulated-city-candidates.csv`, 800);
+  await type(page, "#plan-k", "100");
+  await runPlan(page);
+  const stop = page.locator("#plan-stop-search");
+  await stop.waitFor({ state: "visible", timeout: 10_000 });
+  const live = (await page.textContent("#plan-bound")).trim();
+  const at = live.match(/^还在继续寻找更好的方案：本方案至少达到最优的(\d+\.\d)%。$/);
+  assert.ok(at, live);
+  assert.ok(Number(at[1]) >= 90 && Number(at[1]) < 100, live);
+  const covered = await page.textContent("#plan-covered");
+  await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-guarantee-live-zh.png` });
+  await stop.click();
+  await stop.waitFor({ state: "hidden" });
+  assert.equal(await page.locator(".plan-summary").getAttribute("role"), "status");
+  assert.deepEqual(await axeViolations(page), []);
+  const stopped = (await page.textContent("#plan-bound")).trim();
+  const end = stopped.match(/^已停止寻找：本方案至少达到最优的(\d+\.\d)%。$/) ?? stopped.match(/^()这已经是最好的方案/);
+  assert.ok(end, stopped);
+  if (end[1]) assert.ok(Number(end[1]) >= Number(at[1]) && Number(end[1]) <= 100, `${live} → ${stopped}`);
+  // The plan shown covers at least what it did (a better one may have come meanwhile).
+  const people = (t) => Number(t.match(/中的 ([\d,]+)/)[1].replaceAll(",", ""));
+  assert.ok(people(await page.textContent("#plan-covered")) >= people(covered));
   assertClean(await problems());
   await context.close();
 });

@@ -58,6 +58,8 @@ test("if the planner's worker crashes: the page says so, a fresh worker gets the
   await page.click("#plan-demo");
   await page.waitForSelector(".file-status.ok");
   await runPlan(page);
+  // The search after the run ends first (issue 15: a better plan may replace the first answer).
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   const before = await page.textContent("#plan-covered");
   // A panic inside the worker (on purpose): its hook tells this page on the page's own channel.
   await page.evaluate(() => wasm_bindgen.zhucanTestWorkerPanic());
@@ -65,6 +67,7 @@ test("if the planner's worker crashes: the page says so, a fresh worker gets the
   assert.equal(await page.locator("#crash").count(), 0, "the page itself is fine: no crash panel");
   await runPlan(page);
   await page.waitForFunction(() => !document.querySelector(".planner .notice[role=status]"));
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   assert.equal(await page.textContent("#plan-covered"), before, "the restarted worker gives the same plan");
   await context.close();
 });
@@ -94,6 +97,8 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   assert.equal(await page.locator(".map .existing").count(), 4);
   assert.equal(await page.locator(".site-table tbody tr").count(), 60);
   assert.equal(await page.locator(".site-table tbody tr.chosen-row").count(), 10);
+  // The search after the run ends first (issue 15: until then the line rises, "still searching").
+  await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   const summary = await page.textContent(".plan-summary");
   assert.match(summary, /覆盖了[\d,]+ 中的 [\d,]+（[\d.]+%）/);
   // The bound in a planner's words (issue 11): proven best, or how close to the best it is.

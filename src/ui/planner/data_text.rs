@@ -6,6 +6,14 @@ use crate::core::locale::thousands;
 use crate::core::Locale;
 
 pub struct DataTexts {
+    /// The other providers' file card: title, hint, short name (in lists), map legend.
+    pub role_competitors: &'static str,
+    pub role_competitors_hint: &'static str,
+    pub competitors_short: &'static str,
+    pub legend_competitors: &'static str,
+    /// The results' line: older people already served by other providers (people, providers,
+    /// meals a day).
+    pub by_others: fn(&str, usize, &str) -> String,
     /// The sheet choice's label.
     pub sheet_label: &'static str,
     /// The workbook's sheet in use.
@@ -99,6 +107,11 @@ fn plural(n: usize) -> &'static str {
 }
 
 pub const ZH_CN: DataTexts = DataTexts {
+    role_competitors: "其他助餐点（不由本次规划选址）",
+    role_competitors_hint: "可选。别人办的助餐点（如餐馆的老人餐、其他项目的食堂）：不会被选中，步行范围内的老人算作已有人服务，不计入本次规划。",
+    competitors_short: "其他助餐点",
+    legend_competitors: "其他助餐点（不由本次规划选址）",
+    by_others: |people, sites, meals| format!("已由其他助餐点服务：{people} 位老人在 {sites} 个其他助餐点的步行范围内（每天约 {meals} 餐），不计入本次规划。"),
     sheet_label: "工作表",
     sheet_in_use: |sheet| format!("读取的工作表：{sheet}"),
     sheet_hint: |n| format!("这个工作簿有{n}个有数据的工作表，请选择要导入的一个。"),
@@ -168,6 +181,13 @@ pub const ZH_CN: DataTexts = DataTexts {
 };
 
 pub const EN: DataTexts = DataTexts {
+    role_competitors: "Other meal providers (not chosen by this plan)",
+    role_competitors_hint: "Optional. Meal providers others run (a restaurant's elder menu, another programme's canteen): never chosen; older people within walking reach of them count as already served and are left out of this plan.",
+    competitors_short: "Other meal providers",
+    legend_competitors: "Other meal provider (not chosen by this plan)",
+    by_others: |people, sites, meals| {
+        format!("Already served by others: {people} older people live within walking reach of the other meal providers ({sites} of them; about {meals} meals a day), left out of this plan.")
+    },
     sheet_label: "Sheet",
     sheet_in_use: |sheet| format!("Sheet read: {sheet}"),
     sheet_hint: |n| format!("This workbook has {n} sheets with data; choose the one to import."),

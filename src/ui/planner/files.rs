@@ -59,11 +59,22 @@ pub struct FileCardProps {
     pub on_extra: Callback<(Role, usize, bool)>,
 }
 
-fn role_names(role: Role, t: &PlanTexts) -> (&'static str, &'static str, &'static str) {
+fn role_names(role: Role, t: &PlanTexts, d: &DataTexts) -> (&'static str, &'static str, &'static str) {
     match role {
         Role::Demand => ("demand", t.role_demand, t.role_demand_hint),
         Role::Candidates => ("candidates", t.role_candidates, t.role_candidates_hint),
         Role::Existing => ("existing", t.role_existing, t.role_existing_hint),
+        Role::Competitors => ("competitors", d.role_competitors, d.role_competitors_hint),
+    }
+}
+
+/// The role's name in element ids (`plan-file-competitors`, `plan-competitors-crs` …).
+fn slug(role: Role) -> &'static str {
+    match role {
+        Role::Demand => "demand",
+        Role::Candidates => "candidates",
+        Role::Existing => "existing",
+        Role::Competitors => "competitors",
     }
 }
 
@@ -119,7 +130,7 @@ pub fn FileCardView(props: &FileCardProps) -> Html {
     let t = plan_texts(l);
     let d = data_texts(l);
     let role = props.role;
-    let (slug, title, hint) = role_names(role, t);
+    let (slug, title, hint) = role_names(role, t, d);
     let card = &props.card;
     let input_id = format!("plan-file-{slug}");
     let on_change = {
@@ -263,16 +274,7 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts, d: &DataTexts) -> Html {
     let Some(o) = &props.card.opened else { return Html::default() };
     let m = &props.card.map;
     let set = |field: MapField| props.on_map.reform(move |col: Option<usize>| (role, field, col));
-    let id = |f: &str| {
-        format!(
-            "plan-{}-{f}",
-            match role {
-                Role::Demand => "demand",
-                Role::Candidates => "candidates",
-                Role::Existing => "existing",
-            }
-        )
-    };
+    let id = |f: &str| format!("plan-{}-{f}", slug(role));
     let position_none = if o.geojson { t.from_geometry } else { t.col_none };
     let crs_id = id("crs");
     let on_crs = props.on_crs.reform(move |e: Event| {
@@ -399,7 +401,7 @@ fn report_view(r: &crate::core::planner::session::ImportReport, role: Role, prop
                 }
             }
             if !r.accepted && r.bad_rows > 0 && r.bad_rows < r.total_rows {
-                <button type="button" id={format!("plan-skip-{}", match role { Role::Demand => "demand", Role::Candidates => "candidates", Role::Existing => "existing" })}
+                <button type="button" id={format!("plan-skip-{}", slug(role))}
                     class="button primary" onclick={props.on_import.reform(move |_: MouseEvent| (role, true))}>{ t.skip_and_import }</button>
                 <p>{ t.keep_previous }</p>
             }

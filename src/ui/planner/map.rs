@@ -586,6 +586,14 @@ pub fn MapView(props: &MapProps) -> Html {
     let existing_circles = view.existing.iter().filter(|_| !on_foot).map(|(x, y, _)| {
         html! { <circle class="existing-service" cx={format!("{x:.0}")} cy={format!("{:.0}", -y)} r={format!("{:.0}", view.radius_m)} /> }
     });
+    // Other meal providers (issue 15): a diamond each, its size in screen pixels like the sites'.
+    let others = view.models.as_ref().and_then(|m| m.competitors.as_ref()).map(|c| c.points.clone()).unwrap_or_default();
+    let (px_per_m, mark) = (frame.px_per_m(), (sc.font * 0.55).max(5.0));
+    let other_marks = others.iter().map(|(x, y, name)| {
+        let (sx, sy) = ((x - vx) * px_per_m, (-y - vy) * px_per_m);
+        let d = format!("M{sx:.1} {:.1}l{mark:.1} {mark:.1}l-{mark:.1} {mark:.1}l-{mark:.1} -{mark:.1}z", sy - mark);
+        html! { <path class="competitor" {d}><title>{ name.clone() }</title></path> }
+    });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
     // The study area's outline: every ring (outer rings and holes) in one path, its width in
     // screen pixels whatever the zoom.
@@ -629,6 +637,7 @@ pub fn MapView(props: &MapProps) -> Html {
                         stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
                     <path class="service-area" d={(*areas).clone()} />
+                    <g class="competitors" transform={to_map.clone()}>{ for other_marks }</g>
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
             </div>
@@ -640,6 +649,9 @@ pub fn MapView(props: &MapProps) -> Html {
                 <li><span class="swatch chosen-swatch" aria-hidden="true"></span>{ t.legend_chosen }</li>
                 <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
                 <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
+                if !others.is_empty() {
+                    <li id="plan-legend-competitors"><span class="swatch competitor-swatch" aria-hidden="true"></span>{ data_texts(l).legend_competitors }</li>
+                }
                 if props.roads.is_some() {
                     <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="streets" d="M1 5H19" /></svg>{ roads_texts(l).legend_streets }</li>
                 }

@@ -320,6 +320,10 @@ pub fn Planner(props: &PlannerProps) -> Html {
     let on_compare = dispatch.reform(PlanAction::ToggleCompare);
     let on_show_all = dispatch.reform(|_: ()| PlanAction::ShowAll);
     let on_pin = dispatch.reform(|_: ()| PlanAction::TogglePin);
+    let on_stop_search = {
+        let worker = worker.clone();
+        Callback::from(move |_: ()| worker.send(Request::StopSearch))
+    };
 
     // Html.
     let cards = Role::ALL.iter().map(|&role| {
@@ -398,8 +402,8 @@ pub fn Planner(props: &PlannerProps) -> Html {
             if let Some(view) = &state.result {
                 <ResultsView view={view.clone()} choices={state.choices.clone()} selected={state.selected}
                     compare={state.compare.clone()} show_all={state.show_all} pinned={state.pinned.clone()} locale={l}
-                    roads={state.roads.view.clone()}
-                    {on_select} {on_lock} {on_exclude} {on_compare} {on_show_all} {on_pin} />
+                    roads={state.roads.view.clone()} certificate={state.certificate} run={state.plans}
+                    {on_stop_search} {on_select} {on_lock} {on_exclude} {on_compare} {on_show_all} {on_pin} />
             }
         </div>
     }

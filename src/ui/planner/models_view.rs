@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::data_text::data_texts;
 use super::text::{model_texts, ModelTexts};
 use crate::core::locale::thousands;
 use crate::core::planner::capacity::Role as SiteRole;
@@ -61,7 +62,7 @@ fn summary(v: &PlanView, m: &ModelsView, t: &ModelTexts) -> Html {
     }
 }
 
-fn rates(m: &ModelsView, t: &ModelTexts) -> Html {
+fn rates(m: &ModelsView, t: &ModelTexts, l: Locale) -> Html {
     let w = &m.walk_in;
     let walk = (t.rate_walk)(&pct(w.reached, w.people), &thousands(w.reached), &thousands(w.people));
     let delivery = m.delivery.as_ref().map(|d| {
@@ -81,6 +82,9 @@ fn rates(m: &ModelsView, t: &ModelTexts) -> Html {
             <h5 id="plan-rates-heading">{ t.rates_heading }</h5>
             <ul class="plain-list">
                 <li id="plan-rate-walk">{ walk }</li>
+                if let Some(c) = &m.competitors {
+                    <li id="plan-by-others">{ (data_texts(l).by_others)(&thousands(c.people), c.sites, &meals(c.meals)) }</li>
+                }
                 { delivery.unwrap_or_default() }
             </ul>
             if m.delivery_column_missing {
@@ -200,7 +204,7 @@ fn fairness(m: &ModelsView, t: &ModelTexts) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            <p class="field-hint">{ (t.minutes_hint)(&format!("{}", a.speed_m_per_min), &format!("{}", a.detour)) }</p>
+            <p class="field-hint" id="plan-minutes-model">{ (if a.on_roads { t.minutes_hint_roads } else { t.minutes_hint })(&format!("{}", a.speed_m_per_min), &format!("{}", a.detour)) }</p>
             { lorenz(m, t) }
         </section>
     }
@@ -348,6 +352,7 @@ fn assumptions(v: &PlanView, m: &ModelsView, l: Locale) -> Html {
     }
     items.push((w.a_access, (w.a_access_value)(m.access.catchment_m), w.a_access_source));
     items.push((w.a_walk, (w.a_walk_value)(m.access.speed_m_per_min, m.access.detour), w.a_walk_source));
+    items.push((w.a_minutes, (if m.access.on_roads { w.a_minutes_roads } else { w.a_minutes_line }).to_string(), ""));
     let rows = items.into_iter().map(|(item, value, source)| {
         html! {
             <tr>
@@ -391,7 +396,7 @@ pub fn ModelsSection(props: &ModelsProps) -> Html {
         <section class="plan-models" aria-labelledby="plan-models-heading">
             <h4 id="plan-models-heading">{ t.heading }</h4>
             { summary(v, m, t) }
-            { rates(m, t) }
+            { rates(m, t, l) }
             { sites_table(m, t) }
             { areas_table(m, t) }
             { fairness(m, t) }

@@ -30,6 +30,7 @@ fn key(slot: Slot) -> String {
         Slot::Table(Role::Demand) => "demand".to_string(),
         Slot::Table(Role::Candidates) => "candidates".to_string(),
         Slot::Table(Role::Existing) => "existing".to_string(),
+        Slot::Table(Role::Competitors) => "competitors".to_string(),
         Slot::Raster(i) => format!("raster-{i}"),
         Slot::Boundary => "boundary".to_string(),
         Slot::Roads => "roads".to_string(),

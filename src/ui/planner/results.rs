@@ -16,7 +16,7 @@ use crate::core::locale::{short_label, thousands};
 use crate::core::planner::export;
 use crate::core::planner::plan::{Choices, Radius};
 use crate::core::planner::session::roads::RoadsView;
-use crate::core::planner::session::{PlanView, Role, SiteRow};
+use crate::core::planner::session::{Certificate, PlanView, Role, SiteRow};
 use crate::core::policy::explain::date;
 
 /// Longest site name shown in tables and buttons (the details show it whole).
@@ -56,6 +56,15 @@ pub struct ResultsProps {
     /// What the plan shows of the road file, when one is in use.
     #[prop_or_default]
     pub roads: Option<Rc<RoadsView>>,
+    /// The certificate of the search going on after the run, if any.
+    #[prop_or_default]
+    pub certificate: Option<Certificate>,
+    /// End that search now.
+    #[prop_or_default]
+    pub on_stop_search: Callback<()>,
+    /// Which run the result is of (a better plan of the same run keeps it).
+    #[prop_or_default]
+    pub run: u64,
 }
 
 /// How distances were measured when the plan walked along the roads, and how many points fell
@@ -90,17 +99,38 @@ fn pct(part: f64, whole: f64) -> String {
     }
 }
 
-fn summary(v: &PlanView, t: &PlanTexts) -> Html {
+fn summary(v: &PlanView, t: &PlanTexts, certificate: Option<&Certificate>, on_stop: &Callback<()>) -> Html {
     let covered =
         (t.summary_covered)(&thousands(v.covered_weighted), &thousands(v.total_weighted), &pct(v.covered_weighted, v.total_weighted));
     let k = v.chosen.len();
-    let bound = if v.proven_best() {
+    // The search after the run, while it goes on or once it stopped, else the plan's own bound.
+    let live = certificate.filter(|c| !c.proven_best() && (!c.done || c.stopped));
+    let upper_bound = certificate.map_or(v.upper_bound, |c| c.upper_bound);
+    // Chosen for meals within capacity: the bound is on meals, not on people covered.
+    let meals_bound = v.models.as_deref().filter(|m| m.capacitated).and_then(|m| Some((m.meals.total.served, m.meals.upper_bound?)));
+    let bound = if let Some((served, best)) = meals_bound {
+        if best - served < 0.5 {
+            (t.bound_meals_best)(k)
+        } else {
+            let share = format!("{:.1}%", crate::core::planner::session::view::percent_at_least(served, best));
+            (t.bound_meals_gap)(k, &thousands(best), &share)
+        }
+    } else if let Some(c) = live {
+        let share = format!("{:.1}%", c.guarantee_percent());
+        if c.done {
+            (t.bound_stopped)(&share)
+        } else {
+            (t.bound_searching)(&share)
+        }
+    } else if certificate.map_or(v.proven_best(), |c| c.proven_best()) {
         (t.bound_best)(k)
     } else {
         // Rounded down and never above 100, so "at least" stays true.
-        let share = format!("{:.1}%", v.guarantee_percent());
-        (t.bound_gap)(k, &thousands(v.upper_bound), &share)
+        let share = format!("{:.1}%", certificate.map_or(v.guarantee_percent(), |c| c.guarantee_percent()));
+        (t.bound_gap)(k, &thousands(upper_bound), &share)
     };
+    let searching = live.is_some_and(|c| !c.done);
+    let stop = on_stop.reform(|_: MouseEvent| ());
     let fewest = match &v.fewest {
         Some(f) => {
             let target = format!("{:.0}%", v.target_share * 100.0);
@@ -109,11 +139,17 @@ fn summary(v: &PlanView, t: &PlanTexts) -> Html {
         None => t.summary_unreachable.to_string(),
     };
     html! {
+        <>
         <div class="plan-summary" role="status">
             <p class="plan-figure" id="plan-covered">{ covered }</p>
             <p id="plan-bound">{ bound }</p>
             <p id="plan-fewest">{ fewest }</p>
         </div>
+        // Not on paper (`.actions`).
+        <div class="actions" hidden={!searching}>
+            <button type="button" id="plan-stop-search" class="button secondary" onclick={stop}>{ t.stop_search }</button>
+        </div>
+        </>
     }
 }
 
@@ -274,6 +310,7 @@ fn conditions(v: &PlanView, t: &PlanTexts, l: Locale) -> Html {
                     Role::Demand => t.role_demand,
                     Role::Candidates => t.role_candidates,
                     Role::Existing => t.existing_short,
+                    Role::Competitors => data_texts(l).competitors_short,
                 };
                 (t.file_line)(role, &f.name, &thousands(f.rows as f64), export::crs_name(f.crs))
             })
@@ -364,7 +401,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     });
     // A new result: bring it into view and put the focus on its heading, so keyboard and screen-reader
     // users land on it too (the run button they pressed is far above).
-    use_effect_with(Rc::as_ptr(v) as usize, |_| browser::reveal("plan-result-heading"));
+    // A better plan the search after the run found replaces this one in place: no jump.
+    use_effect_with(props.run, |_| browser::reveal("plan-result-heading"));
     // A site's details: shown below the map, brought into view.
     use_effect_with(props.selected, |selected| {
         if selected.is_some() {
@@ -378,7 +416,7 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
     html! {
         <section class="plan-results" aria-labelledby="plan-result-heading">
             <h3 id="plan-result-heading" tabindex="-1">{ t.result_heading }</h3>
-            { summary(v, t) }
+            { summary(v, t, props.certificate.as_ref(), &props.on_stop_search) }
             { conditions(v, t, l) }
             { on_foot_note(props.roads.as_deref(), l) }
             <MapView view={v.clone()} selected={props.selected} locale={l} on_select={props.on_select.clone()} roads={props.roads.clone()} />

@@ -153,8 +153,8 @@ pub use crate::core::planner::project::Saved;
 /// The planner.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct PlannerState {
-    /// Demand, candidates, existing.
-    pub cards: [FileCard; 3],
+    /// Demand, candidates, existing, other providers.
+    pub cards: [FileCard; 4],
     /// The demo is in use.
     pub demo: bool,
     /// The settings as typed.
@@ -185,6 +185,11 @@ pub struct PlannerState {
     pub boundary: BoundaryCard,
     /// The road file.
     pub roads: RoadsCard,
+    /// The certificate of the search going on after the last run (shown at most about once a
+    /// second), if the worker sent one.
+    pub certificate: Option<crate::core::planner::session::Certificate>,
+    /// Runs whose plan arrived (a better plan of the same run does not count).
+    pub plans: u64,
 }
 
 /// Slot index of a role.
@@ -193,6 +198,7 @@ pub fn slot(role: Role) -> usize {
         Role::Demand => 0,
         Role::Candidates => 1,
         Role::Existing => 2,
+        Role::Competitors => 3,
     }
 }
 
@@ -344,6 +350,11 @@ impl PlannerState {
 
     fn apply(&mut self, reply: Reply) {
         match reply {
+            Reply::Certificate(c) => {
+                if self.result.is_some() {
+                    self.certificate = Some(c);
+                }
+            }
             Reply::Opened(o) => {
                 let card = &mut self.cards[slot(o.role)];
                 card.map = o.map.clone();
@@ -429,6 +440,11 @@ impl PlannerState {
                 }
             }
             Reply::Planned(view) => {
+                // A new run's plan; a better plan found by the search after it keeps its certificate.
+                if self.running.is_some() || self.result.is_none() {
+                    self.certificate = None;
+                    self.plans += 1;
+                }
                 self.running = None;
                 self.notice = None;
                 self.selected = None;

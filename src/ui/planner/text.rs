@@ -107,6 +107,14 @@ pub struct PlanTexts {
     pub summary_covered: fn(&str, &str, &str) -> String,
     pub bound_best: fn(usize) -> String,
     pub bound_gap: fn(usize, &str, &str) -> String,
+    /// The search after a run goes on (the share so far), is stopped (the share), and its button.
+    pub bound_searching: fn(&str) -> String,
+    pub bound_stopped: fn(&str) -> String,
+    pub stop_search: &'static str,
+    /// The same for a plan chosen for meals served within capacity (k; the most meals any k
+    /// sites could serve, the share).
+    pub bound_meals_best: fn(usize) -> String,
+    pub bound_meals_gap: fn(usize, &str, &str) -> String,
     /// The fewest new sites for the target share (how many, the target).
     pub summary_fewest: fn(usize, &str) -> String,
     pub summary_unreachable: &'static str,
@@ -324,6 +332,11 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     summary_covered: |covered, total, share| format!("选出的地点加上现有食堂，覆盖了{total} 中的 {covered}（{share}）"),
     bound_best: |k| format!("这已经是最好的方案：换成任何别的{k}个地点，都不能覆盖更多的老年人。"),
     bound_gap: |k, best, share| format!("换成最好的{k}个地点，最多也只能覆盖{best}人；本方案至少达到了其中的{share}。"),
+    bound_searching: |share| format!("还在继续寻找更好的方案：本方案至少达到最优的{share}。"),
+    bound_stopped: |share| format!("已停止寻找：本方案至少达到最优的{share}。"),
+    stop_search: "停止寻找",
+    bound_meals_best: |k| format!("这已经是按日供餐能力最好的方案：换成任何别的{k}个地点，每天都不能供应更多的餐。"),
+    bound_meals_gap: |k, best, share| format!("按日供餐能力，换成最好的{k}个地点，每天最多也只能供应{best}餐；本方案至少达到了其中的{share}。"),
     summary_fewest: |n, target| format!("要覆盖目标比例，至少需要新建{n} 个点（目标 {target}）。"),
     summary_unreachable: "即使用上所有候选点，也达不到目标比例。",
     map_heading: "地图",
@@ -539,6 +552,11 @@ pub const EN: PlanTexts = PlanTexts {
     summary_covered: |covered, total, share| format!("The chosen sites with the existing canteens cover {covered} of {total} ({share})"),
     bound_best: |k| format!("This is the best plan: no other {k} sites can cover more older people."),
     bound_gap: |k, best, share| format!("Even the best possible {k} sites could cover at most {best} people; this plan reaches at least {share} of that."),
+    bound_searching: |share| format!("Still looking for a better plan: this plan reaches at least {share} of the best possible."),
+    bound_stopped: |share| format!("Search stopped: this plan reaches at least {share} of the best possible."),
+    stop_search: "Stop searching",
+    bound_meals_best: |k| format!("This is the best plan for meals within capacity: no other {k} sites can serve more meals a day."),
+    bound_meals_gap: |k, best, share| format!("Within their capacity, even the best possible {k} sites could serve at most {best} meals a day; this plan reaches at least {share} of that."),
     summary_fewest: |n, target| format!("To reach the target coverage you need at least {n} sites (target {target})."),
     summary_unreachable: "Even every candidate together cannot reach the target coverage.",
     map_heading: "Map",
@@ -787,6 +805,8 @@ pub struct ModelTexts {
     pub minutes: fn(f64) -> String,
     /// The walking pace the minutes assume (speed, detour).
     pub minutes_hint: fn(&str, &str) -> String,
+    /// The same when the minutes were walked along the road file's streets (speed, detour).
+    pub minutes_hint_roads: fn(&str, &str) -> String,
     pub lorenz_heading: &'static str,
     pub lorenz_hint: &'static str,
     pub lorenz_caption: &'static str,
@@ -877,6 +897,7 @@ pub const MODELS_ZH_CN: ModelTexts = ModelTexts {
     th_after: "规划后",
     minutes: |m| format!("{m:.0} 分钟"),
     minutes_hint: |speed, detour| format!("按每分钟走 {speed} 米、绕行系数 {detour} 由直线距离估算。"),
+    minutes_hint_roads: |speed, detour| format!("沿道路文件中的道路步行，按每分钟走 {speed} 米计算；离道路太远的点按直线距离乘绕行系数 {detour} 估算。"),
     lorenz_heading: "可达性在老人中的分布（洛伦兹曲线）",
     lorenz_hint: "把老人按可达性从低到高排队：曲线上一点表示最低的一部分老人得到全部助餐供给的多少。曲线越贴近对角线越均衡。下表是曲线的数据。",
     lorenz_caption: "洛伦兹曲线数据",
@@ -966,6 +987,7 @@ pub const MODELS_EN: ModelTexts = ModelTexts {
     th_after: "After",
     minutes: |m| format!("{m:.0} minutes"),
     minutes_hint: |speed, detour| format!("From straight-line distance at {speed} m a minute with a detour of {detour}."),
+    minutes_hint_roads: |speed, detour| format!("Walked along the streets of the road file at {speed} m a minute; points too far from a road by straight line with a detour of {detour}."),
     lorenz_heading: "How access is spread among older people (Lorenz curve)",
     lorenz_hint: "Older people lined up from least to best access: a point on the curve says how much of all meal supply the lowest share of them gets. The closer to the diagonal, the more even. The table below holds the curve's figures.",
     lorenz_caption: "Lorenz curve figures",

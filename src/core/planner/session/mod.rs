@@ -32,6 +32,7 @@ use std::io::Read;
 pub(crate) use demo::demo_plan;
 pub use demo::{demo_district, DEMO_CANDIDATES, DEMO_CELLS, DEMO_EXISTING};
 pub use density::{density_grid, DensityGrid};
+pub use protocol::Certificate;
 pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunProblem, Step, MAX_FILE_BYTES, MAX_TABLE_BYTES};
 pub use view::{PlanView, SiteRow, SourceFile};
 
@@ -73,15 +74,33 @@ struct RasterSource {
     read_with: (Option<Window>, WindowFrom),
 }
 
+/// The search for a better plan after a run, stepped by [`Request::Refine`].
+struct Live {
+    run: u64,
+    search: super::select::Search,
+    settings: Settings,
+    choices: Choices,
+    /// What the plan last sent covers.
+    shown: f64,
+}
+
 /// The session state.
 #[derive(Default)]
 pub struct Session {
-    files: [Option<OpenFile>; 3],
+    /// Runs so far (names the run a [`Certificate`] is about).
+    runs: u64,
+    /// The search going on after the last run, if any.
+    live: Option<Live>,
+    /// Runs send their first answer and search on in slices ([`Session::searching`]).
+    searching: bool,
+    files: [Option<OpenFile>; 4],
     demand: Option<Demand>,
     candidates: Option<Sites>,
-    /// The coordinate system each file came in (demand, candidates, existing).
-    crs: [Crs; 3],
+    /// The coordinate system each file came in (demand, candidates, existing, competitors).
+    crs: [Crs; 4],
     existing: Option<Sites>,
+    /// Other meal providers (never chosen; their walk-in reach counts as served).
+    competitors: Option<Sites>,
     /// The rasters the demand comes from, if it does.
     raster: Option<RasterSource>,
     /// The study area, if a boundary is loaded.
@@ -126,6 +145,7 @@ fn slot(role: Role) -> usize {
         Role::Demand => 0,
         Role::Candidates => 1,
         Role::Existing => 2,
+        Role::Competitors => 3,
     }
 }
 
@@ -135,8 +155,29 @@ impl Session {
         Session::default()
     }
 
+    /// A session whose runs of the plain coverage objective send the first answer at once, then
+    /// search on in slices, one per [`Request::Refine`], sending the [`Certificate`] as it rises
+    /// (the worker's; without it a run searches to the end before it answers).
+    pub fn searching() -> Session {
+        Session { searching: true, ..Session::default() }
+    }
+
     /// Handles one request; `send` receives the replies (progress first, the result last).
     pub fn handle(&mut self, request: Request, send: &mut dyn FnMut(Reply)) {
+        // Any request but the search's own ends the search after a run.
+        match &request {
+            Request::Refine { run } => return self.refine(*run, send),
+            Request::StopSearch => {
+                if let Some(l) = self.live.take() {
+                    let p = l.search.progress();
+                    let c =
+                        Certificate { run: l.run, covered_weight: p.covered_weight, upper_bound: p.upper_bound, done: true, stopped: true };
+                    send(Reply::Certificate(c));
+                }
+                return;
+            }
+            _ => self.live = None,
+        }
         match request {
             Request::Open { role, name, bytes, sheet, locale } => send(self.open(role, name, bytes, sheet.as_deref(), locale)),
             Request::Import { role, map, crs, skip_bad_rows } => {
@@ -189,6 +230,7 @@ impl Session {
                     }
                     Role::Candidates => self.candidates = None,
                     Role::Existing => self.existing = None,
+                    Role::Competitors => self.competitors = None,
                 }
                 send(Reply::Cleared(role));
                 if role == Role::Candidates {
@@ -217,7 +259,35 @@ impl Session {
                     self.max_snap_m = Some(metres);
                 }
             }
-            Request::Run { settings, choices } => self.run(&settings, &choices, send),
+            Request::Run { settings, choices } => {
+                self.runs += 1;
+                self.run(&settings, &choices, None, send)
+            }
+            Request::Refine { .. } | Request::StopSearch => {}
+        }
+    }
+
+    /// One slice of the search after run `run`: a better plan is sent whole (as
+    /// [`Reply::Planned`]) before the certificate.
+    fn refine(&mut self, run: u64, send: &mut dyn FnMut(Reply)) {
+        let Some(live) = self.live.as_mut().filter(|l| l.run == run) else { return };
+        let p = live.search.step(super::select::STEP_ITERATIONS);
+        if p.covered_weight > live.shown {
+            live.shown = p.covered_weight;
+            let (selection, settings, choices) = (live.search.selection(), live.settings.clone(), live.choices.clone());
+            let kept = self.live.take();
+            self.run(&settings, &choices, Some(selection), send);
+            self.live = kept;
+        }
+        send(Reply::Certificate(Certificate {
+            run,
+            covered_weight: p.covered_weight,
+            upper_bound: p.upper_bound,
+            done: p.done,
+            stopped: false,
+        }));
+        if p.done {
+            self.live = None;
         }
     }
 
@@ -460,15 +530,15 @@ impl Session {
                 }
                 r
             }),
-            Role::Candidates | Role::Existing => import_sites_reporting(&source, map, crs, progress).map(|imp| {
-                let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role == Role::Existing || !imp.data.points.is_empty());
+            Role::Candidates | Role::Existing | Role::Competitors => import_sites_reporting(&source, map, crs, progress).map(|imp| {
+                let accepted = (imp.bad_rows == 0 || skip_bad_rows) && (role != Role::Candidates || !imp.data.points.is_empty());
                 let r = report(role, name, &imp, accepted, imp.data.points.len(), Vec::new());
                 if accepted {
                     self.crs[slot(role)] = crs;
-                    if role == Role::Candidates {
-                        self.candidates = Some(imp.data);
-                    } else {
-                        self.existing = Some(imp.data);
+                    match role {
+                        Role::Candidates => self.candidates = Some(imp.data),
+                        Role::Competitors => self.competitors = Some(imp.data),
+                        _ => self.existing = Some(imp.data),
                     }
                 }
                 r
@@ -483,16 +553,20 @@ impl Session {
     fn demo(&mut self) -> Reply {
         let (demand, candidates, existing) = demo_district();
         let reply = Reply::DemoLoaded { points: demand.points.len(), candidates: candidates.points.len(), existing: existing.points.len() };
-        self.files = [None, None, None];
+        self.files = [None, None, None, None];
         self.raster = None;
         self.demand = Some(demand);
         self.candidates = Some(candidates);
-        self.crs = [Crs::Wgs84; 3];
+        self.crs = [Crs::Wgs84; 4];
         self.existing = Some(existing);
+        self.competitors = None;
         reply
     }
 
-    fn run(&mut self, settings: &Settings, choices: &Choices, send: &mut dyn FnMut(Reply)) {
+    /// A run; `given`: the plan the search after it found (no progress is sent, and the
+    /// search goes on), else the plan is chosen here.
+    fn run(&mut self, settings: &Settings, choices: &Choices, given: Option<super::select::Selection>, send: &mut dyn FnMut(Reply)) {
+        let quiet = given.is_some();
         let radius = settings.radius.metres();
         if self.demand.is_some() && self.candidates.is_some() && radius.is_finite() && radius > 0.0 {
             // Rasters are read within reach of the candidates: the radius may have changed.
@@ -519,7 +593,9 @@ impl Session {
         let empty = Sites::default();
         // Existing canteens count unless the planner says they do not (issue 15's roles).
         let existing = self.existing.as_ref().filter(|_| settings.models.existing_required).unwrap_or(&empty);
-        send(Reply::Progress(Step::Coverage));
+        if !quiet {
+            send(Reply::Progress(Step::Coverage));
+        }
         // A walk time with roads loaded: on foot along them; otherwise the straight line.
         let max_snap_m = self.max_snap_m.unwrap_or(roads::DEFAULT_MAX_SNAP_M);
         let walking = matches!(settings.radius, Radius::Walking { .. });
@@ -538,9 +614,52 @@ impl Session {
             }
             None => (prepare(&demand, &candidates, existing, radius), None),
         };
-        send(Reply::Progress(Step::Selecting));
-        let mut result = run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default());
-        send(Reply::Progress(Step::Models));
+        // Other providers' reach, measured as the sites' (on foot along the roads when they are).
+        let competitor_lists =
+            self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match self.roads.as_ref().filter(|_| walking) {
+                Some(r) => {
+                    prepare_on_foot(&demand, c, &empty, &r.net, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour())
+                        .0
+                        .candidates
+                }
+                None => prepare(&demand, c, &empty, radius).candidates,
+            });
+        if !quiet {
+            send(Reply::Progress(Step::Selecting));
+        }
+        // The plain coverage objective is searched on after the first answer, its certificate
+        // sent as it rises (the models' objectives choose again below, to the end at once).
+        let searched = self.searching && !settings.models.capacitated && settings.models.delivery.is_none() && competitor_lists.is_none();
+        let quick = SelectOptions { swap_passes: 0, bound_iterations: 0 };
+        let mut search = None;
+        let mut result = match given {
+            Some(selection) => {
+                let mut r = run(&demand, &candidates, &prepared, settings, choices, quick);
+                r.selection = selection;
+                r
+            }
+            None if searched => {
+                let w = super::score::weights(&demand, &settings.extra_weights);
+                let precovered = prepared.existing.covered_mask();
+                let input = super::select::SelectionInput {
+                    coverage: &prepared.candidates,
+                    weights: &w,
+                    precovered: Some(&precovered),
+                    locked: &choices.locked,
+                    excluded: &choices.excluded,
+                };
+                let mut s = super::select::Search::new(&input, settings.k, SelectOptions::default());
+                s.step(super::select::STEP_ITERATIONS);
+                let mut r = run(&demand, &candidates, &prepared, settings, choices, quick);
+                r.selection = s.selection();
+                search = Some(s);
+                r
+            }
+            None => run(&demand, &candidates, &prepared, settings, choices, SelectOptions::default()),
+        };
+        if !quiet {
+            send(Reply::Progress(Step::Models));
+        }
         let proj = crate::core::geo::LocalProjection::new(view::center(&demand.points));
         let grid = density_grid(&demand, &proj, 120);
         let inputs = models::Inputs {
@@ -552,9 +671,13 @@ impl Session {
             choices,
             boundary: self.area.as_ref().map(|a| &a.boundary),
             grid: (&grid, &proj),
+            competitors: self.competitors.as_ref().zip(competitor_lists.as_ref()),
+            roads: self.roads.as_ref().filter(|_| walking).map(|r| (&r.net, max_snap_m)),
         };
         let modelled = models::models(&inputs, &mut result);
-        send(Reply::Progress(Step::Drawing));
+        if !quiet {
+            send(Reply::Progress(Step::Drawing));
+        }
         let mut planned = view(&demand, &candidates, existing, &prepared, &result, settings);
         planned.models = Some(Box::new(modelled));
         planned.input_crs = self.crs[slot(Role::Candidates)];
@@ -570,6 +693,7 @@ impl Session {
                     Role::Demand => demand.points.len(),
                     Role::Candidates => candidates.points.len(),
                     Role::Existing => existing.points.len(),
+                    Role::Competitors => self.competitors.as_ref().map_or(0, |c| c.points.len()),
                 };
                 Some(SourceFile { role, name, rows, crs: self.crs[slot(role)] })
             })
@@ -592,6 +716,20 @@ impl Session {
         send(Reply::Planned(Box::new(planned)));
         if let Some(v) = roads_view {
             send(Reply::Roads(Box::new(v)));
+        }
+        if let Some(search) = search {
+            let p = search.progress();
+            let run = self.runs;
+            send(Reply::Certificate(Certificate {
+                run,
+                covered_weight: p.covered_weight,
+                upper_bound: p.upper_bound,
+                done: p.done,
+                stopped: false,
+            }));
+            if !p.done {
+                self.live = Some(Live { run, search, settings: settings.clone(), choices: choices.clone(), shown: p.covered_weight });
+            }
         }
     }
 }

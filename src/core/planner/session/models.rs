@@ -14,7 +14,8 @@ use super::super::capacity::{assign, capacitated, CapacitySettings, LayerMeals, 
 use super::super::coverage::Coverage;
 use super::super::data::{Demand, Sites};
 use super::super::layers::{coverage_plan, layers, reach_of, Layers, Lists, Reach};
-use super::super::plan::{prepare, PlanResult, Prepared};
+use super::super::network::RoadNetwork;
+use super::super::plan::{prepare, prepare_on_foot, PlanResult, Prepared};
 use super::super::select::SelectOptions;
 use super::super::settings::{Choices, Radius, Settings};
 use super::density::DensityGrid;
@@ -147,10 +148,30 @@ pub struct AccessView {
     pub minutes: Vec<MinutesShare>,
     /// The walking speed the minutes assume, metres a minute.
     pub speed_m_per_min: f64,
-    /// The detour the minutes assume.
+    /// The detour the minutes assume (1 along the roads: the streets are the detour; the
+    /// straight line × this for points or sites too far from a road).
     pub detour: f64,
+    /// The minutes were walked along the road file's streets (else the straight line × detour).
+    #[serde(default)]
+    pub on_roads: bool,
     /// The score on the map's grid.
     pub grid: AccessGrid,
+}
+
+/// Other meal providers (competitors): never chosen; the older people within their walk-in reach
+/// count as already served ([`crate::core::planner::layers`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CompetitorsView {
+    /// How many providers.
+    pub sites: usize,
+    /// Older people within walk-in reach of one of them (counted once).
+    pub people: f64,
+    /// Their weight in the coverage objective.
+    pub weight: f64,
+    /// Meals a day those people need (served by the providers, not by the plan).
+    pub meals: f64,
+    /// Where they are on the map (x, y in metres from the plan's origin, name).
+    pub points: Vec<(f64, f64, String)>,
 }
 
 /// The supply-demand ratio of one 街道 (an area of the boundary).
@@ -195,6 +216,9 @@ pub struct ModelsView {
     pub access: AccessView,
     /// Supply-demand ratio per 街道, when a boundary is loaded.
     pub areas: Vec<AreaRatio>,
+    /// Other meal providers, when a file of them is in use.
+    #[serde(default)]
+    pub competitors: Option<CompetitorsView>,
 }
 
 /// Meals needed within each open site's reach (walk-in and delivery lists; competitors' people
@@ -213,7 +237,8 @@ fn need_within(layers: &Layers<'_>, settings: &Settings, cov: &Coverage, site: u
 }
 
 /// Older people with an open site within each of [`MINUTES`] on foot, as shares: the nearest
-/// open site's straight-line distance × `detour` ÷ `speed`.
+/// open site's distance × `detour` ÷ `speed` (`detour` 1 when the distances were walked along
+/// the roads).
 fn minutes_shares(demand: &Demand, near: &Prepared, chosen: &[usize], speed: f64, detour: f64) -> Vec<MinutesShare> {
     let n = demand.points.len();
     let nearest = |lists: &[(&Coverage, Option<&[usize]>)]| {
@@ -315,6 +340,11 @@ pub struct Inputs<'a> {
     pub boundary: Option<&'a Boundary>,
     /// The density grid and the projection it is drawn in.
     pub grid: (&'a DensityGrid, &'a LocalProjection),
+    /// Other meal providers and their walk-in coverage lists, if any.
+    pub competitors: Option<(&'a Sites, &'a Coverage)>,
+    /// The walking network and the maximum snap distance, metres, when the plan walked along
+    /// the roads: the minutes are walked along them too.
+    pub roads: Option<(&'a RoadNetwork, f64)>,
 }
 
 /// Computes the models for a run, and with delivery or the capacitated objective changes the
@@ -324,10 +354,11 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
     let m = settings.models;
     let delivery = m.delivery.filter(|d| d.column < demand.extras.len());
     let far = delivery.map(|d| prepare(demand, candidates, existing, d.radius_m.max(inp.prepared.candidates.radius_m)));
-    let lists = Lists { walk: inp.prepared, delivery: far.as_ref(), competitors: None };
+    let lists = Lists { walk: inp.prepared, delivery: far.as_ref(), competitors: inp.competitors.map(|(_, c)| c) };
     let layered = layers(demand, &settings.extra_weights, &lists, delivery.as_ref());
-    // With delivery the coverage objective counts both layers (as `zhucan plan`).
-    if delivery.is_some() {
+    // With delivery the coverage objective counts both layers, and with other providers their
+    // people are served already (as `zhucan plan`).
+    if delivery.is_some() || inp.competitors.is_some() {
         let plan = coverage_plan(&layered, settings, inp.choices, SelectOptions::default());
         result.selection = plan.selection;
         result.curve = plan.curve;
@@ -347,6 +378,21 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
     };
     let chosen = result.selection.chosen.clone();
     let (walk_in, delivery_reach) = reach_of(&layered, &chosen);
+    let competitors = inp.competitors.map(|(sites, _)| CompetitorsView {
+        sites: sites.points.len(),
+        people: walk_in.by_competitors,
+        weight: walk_in.by_competitors_weight,
+        meals: assignment.total.by_competitors,
+        points: sites
+            .points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (x, y) = inp.grid.1.forward(*p);
+                (x, y, sites.names.get(i).cloned().unwrap_or_default())
+            })
+            .collect(),
+    });
     let sites = assignment
         .sites
         .iter()
@@ -387,9 +433,14 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
         Radius::Walking { speed_m_per_min, detour, .. } if speed_m_per_min > 0.0 => (speed_m_per_min, detour.max(1.0)),
         _ => (SPEED_M_PER_MIN, DETOUR),
     };
-    let longest = MINUTES.iter().copied().fold(0.0, f64::max) * speed / detour;
-    let near = prepare(demand, candidates, existing, longest);
-    let minutes = minutes_shares(demand, &near, &chosen, speed, detour);
+    let longest = MINUTES.iter().copied().fold(0.0, f64::max) * speed;
+    // Along the roads: the network distance on foot (straight line × detour where a point or a
+    // site is too far from a road), as the plan's coverage; else the straight line × detour.
+    let (near, walked) = match inp.roads {
+        Some((net, max_snap_m)) => (prepare_on_foot(demand, candidates, existing, net, longest, max_snap_m, detour).0, 1.0),
+        None => (prepare(demand, candidates, existing, longest / detour), detour),
+    };
+    let minutes = minutes_shares(demand, &near, &chosen, speed, walked);
     let (grid, proj) = inp.grid;
     let xy: Vec<(f64, f64)> = demand.points.iter().map(|p| proj.forward(*p)).collect();
     let after = on_grid(grid, &xy, &demand.counts, &access.scores_after);
@@ -434,9 +485,11 @@ pub fn models(inp: &Inputs<'_>, result: &mut PlanResult) -> ModelsView {
             minutes,
             speed_m_per_min: speed,
             detour,
+            on_roads: inp.roads.is_some(),
             grid: AccessGrid { after, before, max },
         },
         areas,
+        competitors,
     }
 }
 
@@ -486,7 +539,10 @@ mod tests {
     fn run(s: &mut Session, form: &SettingsForm) -> Box<PlanViewModels> {
         let settings = form.validate(3).expect("valid");
         let replies = collect(s, Request::Run { settings, choices: Choices::default() });
-        let Some(Reply::Planned(v)) = replies.last() else { panic!("{replies:?}") };
+        // The plan (with roads, the roads' view follows it).
+        let Some(v) = replies.iter().rev().find_map(|r| if let Reply::Planned(v) = r { Some(v) } else { None }) else {
+            panic!("{replies:?}")
+        };
         Box::new(PlanViewModels { chosen: v.chosen.clone(), covered: v.covered_weighted, models: *v.models.clone().expect("models") })
     }
 
@@ -516,10 +572,11 @@ mod tests {
         let m = &v.models.meals;
         assert!(close(m.total.served, 70.0) && close(m.total.covered, 100.0) && close(m.unserved_covered(), 30.0), "{:?}", m.total);
         assert!(close(m.uncovered(), 100.0));
-        // The bound: 70 served plus the largest gain left (乙 or 丙, 20 each): 90, so at least
-        // 70 / 90 of the best is certified (the best is 70, which the bound cannot see).
-        assert!(close(m.upper_bound.unwrap_or(0.0), 90.0), "{:?}", m.upper_bound);
-        assert!(close(m.guarantee().unwrap_or(0.0), 70.0 / 90.0));
+        // The bound: the greedy gap gives 70 served plus the largest gain left (乙 or 丙, 20
+        // each), 90; the Lagrangian bound at λ = 0 caps each site at its capacity: 老食堂
+        // min(40, 60) + the best one of 甲 min(30, 40), 乙 min(20, 100), 丙 0 = 70. Proven best.
+        assert!(close(m.upper_bound.unwrap_or(0.0), 70.0), "{:?}", m.upper_bound);
+        assert!(close(m.guarantee().unwrap_or(0.0), 1.0));
         let names: Vec<&str> = m.sites.iter().map(|x| x.name.as_str()).collect();
         assert_eq!(names, vec!["老食堂", "甲"]);
         let (old, jia) = (&m.sites[0], &m.sites[1]);
@@ -582,6 +639,33 @@ mod tests {
     }
 
     #[test]
+    fn minutes_are_walked_along_the_roads_when_the_plan_is() {
+        let mut s = session();
+        // tests/data/capacity/handmade-roads.geojson: one footway from 老食堂 north 0.003° (333.6 m),
+        // west 0.0005° (51.1 m at 23.103° N) and south 0.003° to 东一: 718.3 m, 11.97 minutes at
+        // 60 m a minute; 51 m in a straight line. Every other place and site is over 300 m from
+        // it (the snap limit): straight line × 1.3 there.
+        let roads = include_str!("../../../../tests/data/capacity/handmade-roads.geojson");
+        let replies = collect(&mut s, Request::Roads { name: "路.geojson".into(), bytes: roads.as_bytes().to_vec(), crs: Crs::Wgs84 });
+        assert!(matches!(replies.last(), Some(Reply::RoadsRead(_))), "{replies:?}");
+        let walking = SettingsForm { radius_mode: "walking".into(), walk_minutes: "15".into(), capacitated: true, ..form() };
+        let v = run(&mut s, &walking);
+        // 15 minutes on foot is 900 m: 老食堂 reaches 东一 (718 m); 甲 东二 and 乙 西一 (51 × 1.3 =
+        // 66 m); 丙 nobody (1,534 × 1.3 m). 甲 serves 30, 乙 20: 甲.
+        assert_eq!(v.chosen, vec![0]);
+        let a = &v.models.access;
+        assert!(a.on_roads && a.detour == 1.3);
+        // Before: 东一 (600 of 2,000) within 15 minutes only. After: 东二 (400) within 5 (1.1
+        // minutes), 东一 too within 15.
+        let shares: Vec<(f64, f64, f64)> = a.minutes.iter().map(|m| (m.minutes, m.before, m.after)).collect();
+        assert_eq!(shares, vec![(5.0, 0.0, 0.2), (10.0, 0.0, 0.2), (15.0, 0.3, 0.5)]);
+        // In metres the plan is a straight line, and so are the minutes (all within 1.1 minutes).
+        let v = run(&mut s, &SettingsForm { capacitated: true, ..form() });
+        assert!(!v.models.access.on_roads);
+        assert_eq!(v.models.access.minutes[0].before, 0.3);
+    }
+
+    #[test]
     fn supply_demand_ratio_per_street() {
         let mut s = session();
         let replies =
@@ -596,6 +680,107 @@ mod tests {
         assert_eq!((areas[0].0, areas[0].3, areas[1].0, areas[1].3), ("东街道", 2, "西街道", 0));
         assert!(close(areas[0].1, 100.0) && close(areas[0].2, 70.0) && close(areas[0].4.unwrap_or(0.0), 0.7));
         assert!(close(areas[1].2, 0.0) && areas[1].4 == Some(0.0));
+    }
+
+    #[test]
+    fn other_providers_serve_their_people_and_are_never_chosen() {
+        let mut s = session();
+        // 社区饭堂 (tests/data/capacity/handmade-competitors.csv) is 0.0005° (51 m) west of 西一:
+        // its 1,000 people are served already. Without it 乙 covers the most (西一's 1,000);
+        // with it 乙 adds nobody, 甲 adds 东二's 400 and 丙 nobody on foot: 甲.
+        assert_eq!(run(&mut s, &form()).chosen, vec![1]);
+        load(&mut s, Role::Competitors, include_str!("../../../../tests/data/capacity/handmade-competitors.csv"));
+        let v = run(&mut s, &form());
+        assert_eq!(v.chosen, vec![0]);
+        let c = v.models.competitors.as_ref().expect("competitors");
+        // 1,000 people, 10 % of them a meal a day: 100 meals the plan need not find.
+        assert_eq!((c.sites, c.points.len(), c.points[0].2.as_str()), (1, 1, "社区饭堂"));
+        assert!(close(c.people, 1000.0) && close(c.meals, 100.0), "{c:?}");
+        assert!(close(v.models.walk_in.by_competitors, 1000.0));
+        // On the map, from the places' mean (113.330° E, 23.1° N): 0.0295° east is 0.0295° in
+        // radians × 6,371,008.8 m × cos 23.1° = 0.00051487 × 6,371,008.8 × 0.91982 ≈ 3,017 m.
+        assert!((c.points[0].0 - 3017.0).abs() < 2.0 && c.points[0].1.abs() < 1.0, "{:?}", c.points[0]);
+        // Capacitated: 200 meals needed, 100 of them served by the provider; 老食堂 40 + 甲 30.
+        let v = run(&mut s, &SettingsForm { capacitated: true, ..form() });
+        assert_eq!(v.chosen, vec![0]);
+        let m = &v.models.meals;
+        assert!(close(m.total.by_competitors, 100.0) && close(m.total.served, 70.0) && close(m.uncovered(), 0.0), "{:?}", m.total);
+        // Gone when the file is removed.
+        collect(&mut s, Request::Clear { role: Role::Competitors });
+        let v = run(&mut s, &form());
+        assert!(v.models.competitors.is_none() && v.chosen == vec![1]);
+    }
+
+    /// The certificate after each reply of a searching session, and the last plan sent.
+    fn certificates(replies: &[Reply]) -> (Vec<super::super::Certificate>, Option<(Vec<usize>, f64)>) {
+        let c = replies.iter().filter_map(|r| if let Reply::Certificate(c) = r { Some(*c) } else { None }).collect();
+        let plan =
+            replies.iter().rev().find_map(|r| if let Reply::Planned(v) = r { Some((v.chosen.clone(), v.covered_weighted)) } else { None });
+        (c, plan)
+    }
+
+    #[test]
+    fn the_worker_answers_at_once_then_the_certificate_rises_to_the_full_search() {
+        // The simulated district, 10 sites: the plain session searches to the end before it answers.
+        let settings = SettingsForm { k: "10".into(), ..SettingsForm::default() }.validate(60).expect("valid");
+        let mut plain = Session::new();
+        collect(&mut plain, Request::Demo);
+        let replies = collect(&mut plain, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        let Some(Reply::Planned(end)) = replies.last() else { panic!("{replies:?}") };
+        let mut s = Session::searching();
+        collect(&mut s, Request::Demo);
+        let replies = collect(&mut s, Request::Run { settings: settings.clone(), choices: Choices::default() });
+        let (first, plan) = certificates(&replies);
+        assert!(matches!(replies.last(), Some(Reply::Certificate(_))), "the plan first, then its certificate");
+        let (mut chosen, mut covered) = plan.expect("a plan at once");
+        let mut last = first[0];
+        assert_eq!((last.run, last.covered_weight, last.stopped), (1, covered, false));
+        assert!(last.upper_bound >= last.covered_weight);
+        // Step by step: the plan never covers less, the bound never rises, and stays above.
+        let mut steps = 0;
+        while !last.done {
+            let replies = collect(&mut s, Request::Refine { run: last.run });
+            let (c, plan) = certificates(&replies);
+            assert_eq!(c.len(), 1, "{replies:?}");
+            let now = c[0];
+            if let Some((ch, cov)) = plan {
+                assert!(cov > covered, "a new plan is sent only when it covers more");
+                (chosen, covered) = (ch, cov);
+            }
+            assert!(now.covered_weight >= last.covered_weight && now.covered_weight == covered);
+            assert!(now.upper_bound <= last.upper_bound + 1e-9 && now.upper_bound >= now.covered_weight - 1e-9);
+            last = now;
+            steps += 1;
+            assert!(steps < 1000);
+        }
+        // The same steps as the plain session's search: the same plan and bound at the end.
+        assert_eq!((chosen, covered), (end.chosen.clone(), end.covered_weighted));
+        assert!((last.upper_bound - end.upper_bound).abs() < 1e-6, "{} vs {}", last.upper_bound, end.upper_bound);
+        // Once done, a refine asks nothing more.
+        assert!(collect(&mut s, Request::Refine { run: last.run }).is_empty());
+    }
+
+    #[test]
+    fn a_new_run_or_stop_ends_the_search() {
+        let settings = SettingsForm { k: "10".into(), ..SettingsForm::default() }.validate(60).expect("valid");
+        let mut s = Session::searching();
+        collect(&mut s, Request::Demo);
+        let run = Request::Run { settings: settings.clone(), choices: Choices::default() };
+        let (c, _) = certificates(&collect(&mut s, run.clone()));
+        assert!(!c[0].done, "the demo's 10 sites are not proven at the first step");
+        // A second run: the first run's refine is ignored, the second's answered.
+        let (c2, _) = certificates(&collect(&mut s, run));
+        assert_eq!(c2[0].run, 2);
+        assert!(collect(&mut s, Request::Refine { run: 1 }).is_empty());
+        assert_eq!(certificates(&collect(&mut s, Request::Refine { run: 2 })).0.len(), 1);
+        // Stopped: the certificate so far, marked done and stopped; then nothing more.
+        let (stop, _) = certificates(&collect(&mut s, Request::StopSearch));
+        assert!(stop.len() == 1 && stop[0].done && stop[0].stopped && stop[0].run == 2);
+        assert!(collect(&mut s, Request::Refine { run: 2 }).is_empty());
+        // Any other request ends it too.
+        collect(&mut s, Request::Run { settings, choices: Choices::default() });
+        collect(&mut s, Request::ClearBoundary);
+        assert!(collect(&mut s, Request::Refine { run: 3 }).is_empty());
     }
 
     #[test]

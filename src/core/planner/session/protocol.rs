@@ -28,11 +28,14 @@ pub enum Role {
     Candidates,
     /// Existing canteens.
     Existing,
+    /// Other meal providers the plan does not choose (competitors, issue 15): the older people
+    /// within their walk-in reach count as already served.
+    Competitors,
 }
 
 impl Role {
-    /// All three, in the order the page lists them.
-    pub const ALL: [Role; 3] = [Role::Demand, Role::Candidates, Role::Existing];
+    /// All four, in the order the page lists them.
+    pub const ALL: [Role; 4] = [Role::Demand, Role::Candidates, Role::Existing, Role::Competitors];
 }
 
 /// The largest file accepted whole: a workbook (read whole, a ZIP archive cannot be streamed), a
@@ -130,6 +133,44 @@ pub enum Request {
         /// Locked and excluded sites.
         choices: Choices,
     },
+    /// One more slice of the search for a better plan and a tighter bound after a run (the page
+    /// sends it on each [`Reply::Certificate`] that is not done). Ignored unless `run` is the run
+    /// being searched: any other request ends the search.
+    Refine {
+        /// [`Certificate::run`].
+        run: u64,
+    },
+    /// End the search now, with the plan and the certificate so far.
+    StopSearch,
+}
+
+/// How far the search after a run has got (issue 15: the certificate rising while the planner
+/// already looks at the answer): the plan shown covers `covered_weight`, and no plan of the same
+/// size covers more than `upper_bound`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Certificate {
+    /// The session's count of runs: which run this is about.
+    pub run: u64,
+    /// Weight the plan shown covers.
+    pub covered_weight: f64,
+    /// No plan of the same size covers more.
+    pub upper_bound: f64,
+    /// The search has ended (the gap closed, the bound stalled, or its work is spent).
+    pub done: bool,
+    /// The planner ended it early.
+    pub stopped: bool,
+}
+
+impl Certificate {
+    /// The plan reaches at least this percent of the best possible (rounded down to a tenth).
+    pub fn guarantee_percent(&self) -> f64 {
+        super::view::percent_at_least(self.covered_weight, self.upper_bound)
+    }
+
+    /// No plan of the same size covers even one more (weighted) older person.
+    pub fn proven_best(&self) -> bool {
+        self.upper_bound - self.covered_weight < 0.5
+    }
 }
 
 impl Request {
@@ -299,6 +340,10 @@ pub enum Reply {
     RoadsCleared,
     /// After [`Reply::Planned`], when roads are in use: the streets and the walking figures.
     Roads(Box<RoadsView>),
+    /// After [`Reply::Planned`] (when the plan covers people, not meals, and has no delivery or
+    /// other providers), and after each [`Request::Refine`]: the certificate so far. When the
+    /// search finds a better plan, a new [`Reply::Planned`] comes first.
+    Certificate(Certificate),
 }
 
 /// Why a file could not be opened.

@@ -46,6 +46,7 @@ pub fn report_csv(view: &PlanView, today: &str, locale: Locale) -> String {
             Role::Demand => w.roles[0],
             Role::Candidates => w.roles[1],
             Role::Existing => w.roles[2],
+            Role::Competitors => w.roles[3],
         };
         row(c, &(w.data_file)(role), (w.data_file_value)(&f.name, f.rows, crs_name(f.crs)), "");
     }
@@ -63,6 +64,9 @@ pub fn report_csv(view: &PlanView, today: &str, locale: Locale) -> String {
             let r = &d.reach;
             row(i, w.rate_delivery, pct(r.reached, r.people), &(w.rate_delivery_note)(&d.column, d.radius_m, r.reached, r.people));
             row(i, w.rate_total, pct(walk.reached + r.reached, walk.people + r.people), "");
+        }
+        if let Some(c) = &m.competitors {
+            row(i, w.by_others, num(c.people, 0), &(w.by_others_note)(c.sites, c.meals));
         }
         let meals = &m.meals;
         row(i, w.meals_need, num(meals.total.need, 1), "");
@@ -163,6 +167,7 @@ pub fn report_csv(view: &PlanView, today: &str, locale: Locale) -> String {
             Radius::Metres { .. } => w.a_walk_source,
         };
         assume(w.a_walk, (w.a_walk_value)(m.access.speed_m_per_min, m.access.detour), walk_source);
+        assume(w.a_minutes, (if m.access.on_roads { w.a_minutes_roads } else { w.a_minutes_line }).to_string(), "");
     }
     let body = String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default();
     format!("\u{feff}{body}")

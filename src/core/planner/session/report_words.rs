@@ -28,7 +28,7 @@ pub struct ReportWords {
     /// The simulated demo district (no files).
     pub demo: &'static str,
     /// The role words of the files: demand, candidates, existing canteens.
-    pub roles: [&'static str; 3],
+    pub roles: [&'static str; 4],
     /// The coordinate system of the positions.
     pub crs: &'static str,
     /// Its note.
@@ -51,6 +51,10 @@ pub struct ReportWords {
     pub rate_delivery_note: fn(&str, f64, f64, f64) -> String,
     /// Coverage with delivery.
     pub rate_total: &'static str,
+    /// Older people already served by other providers.
+    pub by_others: &'static str,
+    /// Its note (providers, meals a day they cover).
+    pub by_others_note: fn(usize, f64) -> String,
     /// Meals needed a day.
     pub meals_need: &'static str,
     /// Meals served a day.
@@ -118,6 +122,12 @@ pub struct ReportWords {
     pub a_walk: &'static str,
     /// Its value (speed, detour).
     pub a_walk_value: fn(f64, f64) -> String,
+    /// How the minutes were measured.
+    pub a_minutes: &'static str,
+    /// Along the roads.
+    pub a_minutes_roads: &'static str,
+    /// In a straight line.
+    pub a_minutes_line: &'static str,
     /// Its source.
     pub a_walk_source: &'static str,
     /// Existing canteens.
@@ -141,7 +151,7 @@ pub const ZH_CN: ReportWords = ReportWords {
     data_file: |role| format!("数据文件（{role}）"),
     data_file_value: |name, rows, crs| format!("{name}（使用 {rows} 行，{crs}）"),
     demo: "模拟示例区（非真实数据）",
-    roles: ["需求", "候选点", "现有食堂"],
+    roles: ["需求", "候选点", "现有食堂", "其他助餐点"],
     crs: "坐标系",
     crs_note: "本报告位置为各文件原坐标系；计算距离前统一换算为 WGS84",
     objective: "选址目标",
@@ -155,6 +165,8 @@ pub const ZH_CN: ReportWords = ReportWords {
         format!("{people:.0} 位{column}老人中 {reached:.0} 位在送餐半径 {radius:.0} 米内")
     },
     rate_total: "含送餐的总覆盖率",
+    by_others: "已由其他助餐点服务的老人",
+    by_others_note: |sites, meals| format!("{sites} 个其他助餐点（不由本次规划选址）步行范围内，每天约 {meals:.1} 餐不计入本规划"),
     meals_need: "每天需要的餐数",
     meals_served: "每天能供应的餐数",
     meals_unserved_covered: "在服务范围内但助餐点已满、未能供应的餐数",
@@ -200,6 +212,9 @@ pub const ZH_CN: ReportWords = ReportWords {
     a_access_source: "Dai 2010，Health & Place 16(5)；陶卓霖等 2023，地理学报 78(2)",
     a_walk: "步行速度与绕行系数",
     a_walk_value: |speed, detour| format!("每分钟 {speed} 米，绕行系数 {detour}"),
+    a_minutes: "步行分钟的算法",
+    a_minutes_roads: "沿道路文件中的道路（离道路太远的点按直线乘绕行系数）",
+    a_minutes_line: "直线距离乘绕行系数",
     a_walk_source: "老年人谨慎步速（每秒 1.0 米），城市路网常见绕行系数",
     a_existing: "现有食堂",
     a_existing_yes: "始终开放，覆盖和容量计入",
@@ -219,7 +234,7 @@ pub const EN: ReportWords = ReportWords {
     data_file: |role| format!("Data file ({role})"),
     data_file_value: |name, rows, crs| format!("{name} ({rows} rows in use, {crs})"),
     demo: "Simulated demo district (not real data)",
-    roles: ["demand", "candidates", "existing canteens"],
+    roles: ["demand", "candidates", "existing canteens", "other meal providers"],
     crs: "Coordinate system",
     crs_note: "Positions in each file's own system; converted to WGS84 before distances are measured",
     objective: "Sites chosen for",
@@ -231,6 +246,8 @@ pub const EN: ReportWords = ReportWords {
     rate_delivery: "Delivery coverage",
     rate_delivery_note: |column, radius, reached, people| format!("{reached:.0} of {people:.0} people counted as {column} within the delivery radius of {radius:.0} m"),
     rate_total: "Coverage with delivery",
+    by_others: "Older people already served by other providers",
+    by_others_note: |sites, meals| format!("Within walking reach of the other meal providers (not chosen by this plan; {sites} of them); about {meals:.1} meals a day left out of this plan"),
     meals_need: "Meals needed a day",
     meals_served: "Meals served a day",
     meals_unserved_covered: "Meals needed within reach but not served (sites full)",
@@ -275,6 +292,9 @@ pub const EN: ReportWords = ReportWords {
     a_access_source: "Dai 2010, Health & Place 16(5); Tao et al. 2023, Acta Geographica Sinica 78(2)",
     a_walk: "Walking pace and detour",
     a_walk_value: |speed, detour| format!("{speed} m a minute, detour {detour}"),
+    a_minutes: "Walking minutes measured",
+    a_minutes_roads: "Along the streets of the road file (straight line × detour for points too far from a road)",
+    a_minutes_line: "Straight line × detour",
     a_walk_source: "A cautious pace for older pedestrians (1.0 m/s); a detour typical of city streets",
     a_existing: "Existing canteens",
     a_existing_yes: "Always open; their reach and capacity count",

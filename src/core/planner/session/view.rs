@@ -145,23 +145,7 @@ impl PlanView {
     /// its bound (covered above the bound by floating error included); 99.96 % shows as 99.9, never
     /// as 100. A figure that is not a number claims nothing: 0.
     pub fn guarantee_percent(&self) -> f64 {
-        if !(self.covered_weighted.is_finite() && self.upper_bound.is_finite()) {
-            return 0.0;
-        }
-        let share = self.guarantee();
-        if share >= 1.0 {
-            return 100.0;
-        }
-        if !(share > 0.0) {
-            return 0.0;
-        }
-        // Tenths of a percent. An exact tenth can come out a hair below itself (0.7 ÷ 10 × 1000 =
-        // 69.99999999999999): that is still the tenth, so it is taken before rounding down.
-        let tenths = share * 1000.0;
-        let whole = tenths.round();
-        let tenths = if (tenths - whole).abs() < 1e-9 { whole } else { tenths.floor() };
-        // Below the bound is below 100 %, however close.
-        (tenths / 10.0).min(99.9)
+        percent_at_least(self.covered_weighted, self.upper_bound)
     }
 
     /// No plan of the same size covers even one more (weighted) older person: the bound is less
@@ -169,6 +153,28 @@ impl PlanView {
     pub fn proven_best(&self) -> bool {
         self.upper_bound - self.covered_weighted < 0.5
     }
+}
+
+/// `covered ÷ upper_bound` as the percent the page shows ("at least …%"): see
+/// [`PlanView::guarantee_percent`] (also for [`super::protocol::Certificate`]).
+pub fn percent_at_least(covered: f64, upper_bound: f64) -> f64 {
+    if !(covered.is_finite() && upper_bound.is_finite()) {
+        return 0.0;
+    }
+    let share = super::super::select::guarantee(covered, upper_bound);
+    if share >= 1.0 {
+        return 100.0;
+    }
+    if !(share > 0.0) {
+        return 0.0;
+    }
+    // Tenths of a percent. An exact tenth can come out a hair below itself (0.7 ÷ 10 × 1000 =
+    // 69.99999999999999): that is still the tenth, so it is taken before rounding down.
+    let tenths = share * 1000.0;
+    let whole = tenths.round();
+    let tenths = if (tenths - whole).abs() < 1e-9 { whole } else { tenths.floor() };
+    // Below the bound is below 100 %, however close.
+    (tenths / 10.0).min(99.9)
 }
 
 /// The demand's centre, for the map projection.

@@ -87,7 +87,7 @@ impl Kept {
 /// rasters, the boundary.
 #[derive(Default)]
 struct Store {
-    tables: [Option<(String, FileData)>; 3],
+    tables: [Option<(String, FileData)>; 4],
     rasters: Vec<(String, FileData)>,
     boundary: Option<Named>,
     roads: Option<Named>,
@@ -169,14 +169,29 @@ pub struct PlannerBridge {
 impl PlannerBridge {
     fn spawn(&self) {
         let dispatch = self.state.dispatcher();
+        // The search after a run: each certificate asks for the next slice; the page shows one
+        // at most about once a second (the first of a run, and the last, at once).
+        let bridge = self.bridge.clone();
+        let shown = Rc::new(std::cell::Cell::new((0u64, 0.0f64)));
+        let on_reply = move |reply: Reply| {
+            if let Reply::Certificate(c) = &reply {
+                if !c.done {
+                    if let Some(b) = bridge.borrow().as_ref() {
+                        b.send(WorkerInput::Plan(Request::Refine { run: c.run }));
+                    }
+                }
+                let now = js_sys::Date::now();
+                let (run, at) = shown.get();
+                if !(c.done || run != c.run || now - at >= 1000.0) {
+                    return;
+                }
+                shown.set((c.run, now));
+            }
+            dispatch.dispatch(PlanAction::Worker(reply))
+        };
         // Trunk's loader shim (`importScripts`, wasm-bindgen "no-modules"): a same-origin script, which
         // a strict Content-Security-Policy allows (gloo's default blob: shim would be blocked).
-        let b = PlannerWorker::spawner()
-            .callback(move |reply: Reply| dispatch.dispatch(PlanAction::Worker(reply)))
-            .encoding::<SideCodec>()
-            .with_loader(true)
-            .as_module(false)
-            .spawn(LOADER);
+        let b = PlannerWorker::spawner().callback(on_reply).encoding::<SideCodec>().with_loader(true).as_module(false).spawn(LOADER);
         b.send(WorkerInput::Setup { crash_channel: crash_channel() });
         *self.bridge.borrow_mut() = Some(b);
     }
