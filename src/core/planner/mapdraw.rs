@@ -1057,6 +1057,7 @@ mod tests {
             tolerance_m: 16.0,
             lines: vec![vec![(-1000.0, 0.0), (1000.0, 0.0)], vec![(50_000.0, 0.0), (51_000.0, 0.0)]],
             boxes: vec![[-1000.0, 0.0, 1000.0, 0.0], [50_000.0, 0.0, 51_000.0, 0.0]],
+            ..StreetLevel::default()
         };
         let on_foot = OnFoot {
             walk_m: 900.0,
@@ -1068,6 +1069,7 @@ mod tests {
             straight: Vec::new(),
             on_foot: Vec::new(),
             areas: vec![vec![vec![(0.0, 0.0), (0.0, 500.0)]]],
+            existing_areas: Vec::new(),
         };
         let roads = RoadsView { name: "r".into(), basemap: Basemap { levels: vec![level] }, on_foot: Some(on_foot) };
         let d = with_roads(plain.clone(), &roads, &lay);

@@ -569,6 +569,7 @@ impl Session {
             &mut self.vertex_snaps,
             &demand,
             &candidates,
+            existing,
             &prepared,
             snap_report.as_ref(),
             &planned,
@@ -584,13 +585,14 @@ impl Session {
 
 /// What the page shows of the roads after a run (`None` without roads): the streets, and when
 /// the plan walked along them, each site's people in a straight line and on foot, and the
-/// chosen sites' service areas.
+/// chosen sites' and the existing canteens' service areas.
 #[allow(clippy::too_many_arguments)]
 fn roads_view(
     roads: Option<&roads::RoadsInUse>,
     vertex_snaps: &mut Option<Vec<Vec<Option<super::network::Snap>>>>,
     demand: &Demand,
     candidates: &Sites,
+    existing: &Sites,
     prepared: &super::plan::Prepared,
     snap_report: Option<&super::network::SnapReport>,
     planned: &PlanView,
@@ -599,7 +601,7 @@ fn roads_view(
 ) -> Option<roads::RoadsView> {
     let r = roads?;
     let origin = planned.origin?;
-    let basemap = streets::Basemap::new(&r.ways, origin);
+    let basemap = streets::Basemap::with_features(&r.ways, &r.features, origin);
     let on_foot = snap_report.map(|report| {
         let walk_m = settings.radius.on_foot_m();
         let straight = prepare(demand, candidates, &Sites::default(), walk_m);
@@ -620,6 +622,7 @@ fn roads_view(
             .filter_map(|&i| candidates.points.get(i))
             .map(|&p| roads::service_area(r, snaps, p, walk_m, max_snap_m, &proj))
             .collect();
+        f.existing_areas = existing.points.iter().map(|&p| roads::service_area(r, snaps, p, walk_m, max_snap_m, &proj)).collect();
         f
     });
     Some(roads::RoadsView { name: r.report.name.clone(), basemap, on_foot })
