@@ -75,16 +75,36 @@ fn model_text(view: &PlanView, roads: Option<&RoadsView>, l: Locale) -> String {
     }
 }
 
-/// The chosen sites' network service areas as one SVG path (y flipped).
-fn areas_path(roads: &RoadsView) -> String {
+/// Service areas (each a site's streets reached) as one SVG path (y flipped).
+fn lines_path<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> String {
     use std::fmt::Write as _;
     let mut d = String::new();
-    for line in roads.on_foot.iter().flat_map(|f| f.areas.iter()).flatten() {
+    for line in areas.flatten() {
         for (i, (x, y)) in line.iter().enumerate() {
             let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x, -y + 0.0);
         }
     }
     d
+}
+
+/// The chosen sites' network service areas as one SVG path (y flipped).
+fn areas_path(roads: &RoadsView) -> String {
+    lines_path(roads.on_foot.iter().flat_map(|f| f.areas.iter()))
+}
+
+/// The existing canteens' network service areas as one SVG path (y flipped).
+fn existing_areas_path(roads: &RoadsView) -> String {
+    lines_path(roads.on_foot.iter().flat_map(|f| f.existing_areas.iter()))
+}
+
+/// The basemap's paths in view: parks, water areas, rivers, railways, streets.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BasemapPaths {
+    parks: String,
+    water: String,
+    waterways: String,
+    rail: String,
+    streets: String,
 }
 
 /// The visible window: centre (map metres, y north) and width in metres.
@@ -570,16 +590,27 @@ pub fn MapView(props: &MapProps) -> Html {
     let on_foot = props.roads.as_ref().is_some_and(|r| r.on_foot.is_some());
     let areas = use_memo(props.roads.clone(), |r| r.as_deref().map(areas_path).unwrap_or_default());
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
-    let streets = use_memo((props.roads.as_ref().map(|r| Rc::as_ptr(r) as usize), streets_key), {
+    let existing_areas = use_memo(props.roads.clone(), |r| r.as_deref().map(existing_areas_path).unwrap_or_default());
+    let basemap = use_memo((props.roads.as_ref().map(|r| Rc::as_ptr(r) as usize), streets_key), {
         let roads = props.roads.clone();
         move |(_, key)| match (&roads, key) {
             (Some(r), Some((i, b, step))) => {
                 let step = step.max(1.0);
-                r.basemap.levels[*i].path_in(b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step).0
+                let (x0, y0, x1, y1) = (b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step);
+                let level = &r.basemap.levels[*i];
+                BasemapPaths {
+                    parks: level.parks.path_in(x0, y0, x1, y1).0,
+                    water: level.water.path_in(x0, y0, x1, y1).0,
+                    waterways: level.waterways.path_in(x0, y0, x1, y1).0,
+                    rail: level.rail.path_in(x0, y0, x1, y1).0,
+                    streets: level.path_in(x0, y0, x1, y1).0,
+                }
             }
-            _ => String::new(),
+            _ => BasemapPaths::default(),
         }
     });
+    let [has_water, has_rail, has_parks] = props.roads.as_ref().map_or([false; 3], |r| r.basemap.features());
+    let has_existing_areas = props.roads.as_ref().and_then(|r| r.on_foot.as_ref()).is_some_and(|f| !f.existing_areas.is_empty());
     let circles = view.chosen_sites().filter(|_| !on_foot).map(|s| {
         html! { <circle class="service" cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{:.0}", view.radius_m)} /> }
     });
@@ -623,11 +654,16 @@ pub fn MapView(props: &MapProps) -> Html {
             <div class="map" id="plan-map" ref={map_ref} tabindex="0" role="group" aria-label={t.map_label} aria-describedby="plan-map-keys"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
                 <svg ref={svg_ref} viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-                    <path class="streets" d={(*streets).clone()} />
+                    <path class="parks" d={basemap.parks.clone()} />
+                    <path class="water" d={basemap.water.clone()} />
+                    <path class="waterways" d={basemap.waterways.clone()} />
+                    <path class="rail" d={basemap.rail.clone()} />
+                    <path class="streets" d={basemap.streets.clone()} />
                     <g class={classes!("density", props.roads.is_some().then_some("over-streets"))}>{ for density }</g>
                     <path class="study-area" d={(*boundary).clone()} fill="none" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2"
                         stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
+                    <path class="existing-area" d={(*existing_areas).clone()} />
                     <path class="service-area" d={(*areas).clone()} />
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
@@ -643,8 +679,20 @@ pub fn MapView(props: &MapProps) -> Html {
                 if props.roads.is_some() {
                     <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="streets" d="M1 5H19" /></svg>{ roads_texts(l).legend_streets }</li>
                 }
+                if has_water {
+                    <li id="plan-map-legend-water"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="water" d="M1 1H19V9H1z" /></svg>{ roads_texts(l).legend_water }</li>
+                }
+                if has_parks {
+                    <li id="plan-map-legend-parks"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="parks" d="M1 1H19V9H1z" /></svg>{ roads_texts(l).legend_parks }</li>
+                }
+                if has_rail {
+                    <li id="plan-map-legend-rail"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="rail" d="M1 5H19" /></svg>{ roads_texts(l).legend_rail }</li>
+                }
                 if on_foot {
                     <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="service-area" d="M1 5H19" /></svg>{ roads_texts(l).legend_area }</li>
+                }
+                if has_existing_areas {
+                    <li id="plan-map-legend-existing-area"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="existing-area" d="M1 5H19" /></svg>{ roads_texts(l).legend_existing_area }</li>
                 }
                 <li id="plan-map-model">{ roads_texts(l).legend_model }{ model_text(&view, props.roads.as_deref(), l) }</li>
                 if !view.boundary.is_empty() {
