@@ -157,6 +157,7 @@ try {
     await page.waitForSelector(`text=正在使用：${file.split("/").pop()}`);
     console.log(`${role.padEnd(10)} imported ${ms(Date.now() - t)}`);
   }
+  const tablesIn = memory();
   t = Date.now();
   await page.setInputFiles("#plan-file-roads", roadsFile);
   await page.waitForSelector("#plan-roads-crs");
@@ -164,6 +165,7 @@ try {
   await page.click("#plan-roads-use");
   await page.waitForSelector("#plan-roads-report");
   const network = (await page.locator("#plan-roads-report p").nth(1).innerText()).trim();
+  const phases = [["tables imported", tablesIn], ["roads read, network built", memory()]];
   console.log(`road file read, network built ${ms(Date.now() - t)}   ${network}`);
   await page.getByText("按步行时间（分钟）", { exact: true }).click();
   await page.fill("#plan-k", String(K));
@@ -190,6 +192,7 @@ try {
         document.querySelector("#plan-run").click();
       }),
   );
+  phases.push(["plan shown", memory()]);
   const at = Object.fromEntries(steps);
   const names = { 1: "coverage on foot (snap + search)", 2: "scoring and choosing", 3: "planning models", 4: "map and table" };
   console.log(`planned on foot: ${POINTS} points, ${SITES} candidates, 15 min, k = ${K}`);
@@ -213,10 +216,13 @@ try {
     }, index);
   let worst = { ms: 0 };
   for (const [what, index, times] of [["zoom in", 0, 10], ["pan", 3, 5], ["zoom out", 1, 12]]) {
+    const all = [];
     for (let k = 0; k < times; k++) {
       const f = await frame(index);
+      all.push(`${f.ms.toFixed(0)} (${f.vertices})`);
       if (f.ms > worst.ms) worst = { ...f, what };
     }
+    if (process.env.ZHUCAN_BENCH_FRAMES) console.log(`  ${what}: ms (vertices) ${all.join(", ")}`);
   }
   console.log(`basemap: slowest of 27 zoom/pan frames ${ms(worst.ms)} (${worst.what}, ${worst.vertices} vertices drawn; target ≤ 200 ms)`);
 
@@ -225,14 +231,36 @@ try {
   await page.waitForSelector("#plan-cancel");
   await page.waitForTimeout(1000);
   t = Date.now();
-  await page.click("#plan-cancel");
-  await page.waitForSelector("#plan-progress", { state: "detached" });
-  console.log(`cancel 1 s into a plan: progress gone after ${ms(Date.now() - t)}`);
+  const clicked = await page.evaluate(() => {
+    const button = document.querySelector("#plan-cancel");
+    button?.click();
+    return Boolean(button);
+  });
+  if (clicked) {
+    await page.waitForSelector("#plan-progress", { state: "detached" });
+    console.log(`cancel 1 s into a plan: progress gone after ${ms(Date.now() - t)}`);
+  } else {
+    console.log("cancel: the plan was done within 1 s, nothing to cancel");
+  }
   sample();
   console.log(`memory of Chromium's processes (browser, GPU, page, worker): PSS (shared pages counted once)`);
   console.log(`  at rest, planner open       PSS ${mb(rest.pss)}   summed RSS ${mb(rest.rss)}`);
   console.log(`  peak during the run         PSS ${mb(peak.pss)}   summed RSS ${mb(peak.rss)}   (target ≤ 1 GB)`);
   console.log(`  peak above the page at rest PSS ${mb(peak.pss - rest.pss)}   summed RSS ${mb(peak.rss - rest.rss)}`);
+  for (const [what, m] of phases) console.log(`  after: ${what.padEnd(26)} PSS ${mb(m.pss)}   summed RSS ${mb(m.rss)}`);
+  // Per process, at the end: which one holds the memory.
+  const per = [];
+  for (const pid of descendants()) {
+    try {
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] || 0);
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
+      const type = (cmd.find((a) => a.startsWith("--type=")) || "--type=browser").slice(7);
+      if (pss > 20 * 1024) per.push(`${type} ${mb(pss).trim()}`);
+    } catch {
+      // Ended.
+    }
+  }
+  console.log(`  at the end, by process (PSS over 20 MB): ${per.join("; ")}`);
   await context.close();
 } finally {
   clearInterval(sampler);

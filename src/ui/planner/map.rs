@@ -599,8 +599,8 @@ pub fn MapView(props: &MapProps) -> Html {
                 let (x0, y0, x1, y1) = (b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step);
                 let level = &r.basemap.levels[*i];
                 BasemapPaths {
-                    parks: level.parks.path_in(x0, y0, x1, y1).0,
-                    water: level.water.path_in(x0, y0, x1, y1).0,
+                    parks: level.parks.rings_in(x0, y0, x1, y1).0,
+                    water: level.water.rings_in(x0, y0, x1, y1).0,
                     waterways: level.waterways.path_in(x0, y0, x1, y1).0,
                     rail: level.rail.path_in(x0, y0, x1, y1).0,
                     streets: level.path_in(x0, y0, x1, y1).0,

@@ -67,10 +67,17 @@ impl Lines {
         out
     }
 
-    /// An SVG path (y flipped) of the lines touching the rectangle `x0..x1 × y0..y1` (map
-    /// metres, y north), and how many vertices it has.
+    /// An SVG path (y flipped) of the parts of the lines that touch the rectangle `x0..x1 ×
+    /// y0..y1` (map metres, y north: each run of segments touching it, whole segments), and how
+    /// many vertices it has.
     pub fn path_in(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (String, usize) {
-        path_of(&self.lines, &self.boxes, [x0, y0, x1, y1])
+        path_of(&self.lines, &self.boxes, [x0, y0, x1, y1], true)
+    }
+
+    /// An SVG path (y flipped) of the whole rings touching the rectangle (areas to fill: a ring
+    /// cut to the window would fill the wrong shape), and how many vertices it has.
+    pub fn rings_in(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (String, usize) {
+        path_of(&self.lines, &self.boxes, [x0, y0, x1, y1], false)
     }
 }
 
@@ -215,24 +222,39 @@ impl StreetLevel {
     /// An SVG path (y flipped: SVG's y runs down) of the lines touching the rectangle
     /// `x0..x1 × y0..y1` (map metres, y north), and how many vertices it has.
     pub fn path_in(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> (String, usize) {
-        path_of(&self.lines, &self.boxes, [x0, y0, x1, y1])
+        path_of(&self.lines, &self.boxes, [x0, y0, x1, y1], true)
     }
 }
 
-/// An SVG path (y flipped) of the `lines` whose `boxes` touch `window` (x0, y0, x1, y1), and its vertices.
-fn path_of(lines: &[Vec<(f32, f32)>], boxes: &[[f32; 4]], [x0, y0, x1, y1]: [f64; 4]) -> (String, usize) {
+/// An SVG path (y flipped) of the `lines` whose `boxes` touch `window` (x0, y0, x1, y1), and its
+/// vertices: with `cut`, only each line's runs of segments whose extent touches the window (a
+/// city-long street seen at street level is drawn as the few blocks in view, not its thousand
+/// vertices), otherwise whole lines.
+fn path_of(lines: &[Vec<(f32, f32)>], boxes: &[[f32; 4]], [x0, y0, x1, y1]: [f64; 4], cut: bool) -> (String, usize) {
     use std::fmt::Write as _;
+    let touches = |a: f32, b: f32, c: f32, d: f32| {
+        !(f64::from(a.max(c)) < x0 || f64::from(a.min(c)) > x1 || f64::from(b.max(d)) < y0 || f64::from(b.min(d)) > y1)
+    };
     let mut d = String::new();
     let mut n = 0;
     for (line, b) in lines.iter().zip(boxes) {
-        if f64::from(b[2]) < x0 || f64::from(b[0]) > x1 || f64::from(b[3]) < y0 || f64::from(b[1]) > y1 {
+        if !touches(b[0], b[1], b[2], b[3]) {
             continue;
         }
-        for (i, (x, y)) in line.iter().enumerate() {
+        // Whether vertex i is drawn, and whether it starts a run.
+        let mut last_drawn = None;
+        for (i, &(x, y)) in line.iter().enumerate() {
+            let segment_in = |j: usize| j + 1 < line.len() && touches(line[j].0, line[j].1, line[j + 1].0, line[j + 1].1);
+            let drawn = !cut || segment_in(i) || (i > 0 && segment_in(i - 1));
+            if !drawn {
+                continue;
+            }
+            let start = last_drawn != Some(i.wrapping_sub(1)) || (cut && i > 0 && !segment_in(i - 1));
             // + 0.0: a street on the origin's parallel is "0", not "-0".
-            let _ = write!(d, "{}{} {}", if i == 0 { 'M' } else { 'L' }, x + 0.0, -y + 0.0);
+            let _ = write!(d, "{}{} {}", if start { 'M' } else { 'L' }, x + 0.0, -y + 0.0);
+            last_drawn = Some(i);
+            n += 1;
         }
-        n += line.len();
     }
     (d, n)
 }
@@ -332,5 +354,33 @@ mod tests {
         // Drawn only in view, y flipped: the river in a window around it.
         assert_eq!(finest.waterways.path_in(-100.0, -250.0, 100.0, -150.0), ("M-500 200L500 200".to_string(), 2));
         assert_eq!(finest.rail.path_in(-100.0, -250.0, 100.0, -150.0).1, 0);
+        // The lake's ring is drawn whole even when only its corner is in view.
+        assert_eq!(finest.water.rings_in(150.0, 50.0, 300.0, 300.0).1, 5);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_the_runs_in_view() {
+        // A street east along y = 0 with a vertex every 100 m from x = 0 to 1,000, then north
+        // to (1000, 1000) with a vertex every 100 m.
+        let mut street: Vec<(f32, f32)> = (0..=10).map(|i| (100.0 * i as f32, 0.0)).collect();
+        street.extend((1..=10).map(|j| (1000.0, 100.0 * j as f32)));
+        let lines = Lines { lines: vec![street], boxes: vec![[0.0, 0.0, 1000.0, 1000.0]] };
+        // A window x 250–350 on the street: the segment 200–300 and 300–400 (their ends drawn).
+        assert_eq!(lines.path_in(250.0, -10.0, 350.0, 10.0), ("M200 0L300 0L400 0".to_string(), 3));
+        // A window at the corner's west and north arms' far ends: two runs, each its own move.
+        let (d, n) = lines.path_in(-10.0, -10.0, 1010.0, 50.0);
+        assert_eq!(n, 12, "{d}");
+        assert!(d.starts_with("M0 0L100 0") && d.ends_with("L1000 0L1000 -100"), "{d}");
+        let (d, n) = lines.path_in(50.0, -10.0, 150.0, 10.0);
+        assert_eq!((d.as_str(), n), ("M0 0L100 0L200 0", 3));
+        // A window along the north arm's top: only its last segment.
+        assert_eq!(lines.path_in(-10.0, 950.0, 1010.0, 1010.0), ("M1000 -900L1000 -1000".to_string(), 2));
+        // A U (back west along y = 1,000): a window over its two west ends draws two runs.
+        let mut u = lines.lines[0].clone();
+        u.extend((1..=10).rev().map(|i| (100.0 * (i - 1) as f32, 1000.0)));
+        let u = Lines { lines: vec![u], boxes: vec![[0.0, 0.0, 1000.0, 1000.0]] };
+        assert_eq!(u.path_in(-10.0, -10.0, 150.0, 1010.0), ("M0 0L100 0L200 0M200 -1000L100 -1000L0 -1000".to_string(), 6));
+        // Whole rings ignore the cut.
+        assert_eq!(lines.rings_in(250.0, -10.0, 350.0, 10.0).1, 21);
     }
 }
