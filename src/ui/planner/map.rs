@@ -42,6 +42,19 @@ pub struct MapProps {
     pub roads: Option<Rc<RoadsView>>,
 }
 
+/// An `Rc` as a memo's key, compared by address: the plan and the roads are replaced, never
+/// changed in place, and comparing their values (a `PartialEq` on `Rc` compares what it points
+/// to) would walk a whole city's streets and sites on every frame of a zoom or pan. Holding the
+/// `Rc` keeps its address from being reused while the memo remembers it.
+#[derive(Clone)]
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The streets' window is widened by this share of its width on every side and snapped to a grid
 /// of half its width, so small pans and the next zoom step reuse the same path.
 const STREETS_MARGIN: f64 = 0.5;
@@ -428,7 +441,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, f64, Window)>);
     let svg_ref = use_node_ref();
     let map_ref = use_node_ref();
-    let paths = use_memo(view.clone(), |v| density_paths(v));
+    let paths = use_memo(Same(view.clone()), |v| density_paths(&v.0));
     let w = window.get();
     let h = w.width * ASPECT;
 
@@ -588,13 +601,13 @@ pub fn MapView(props: &MapProps) -> Html {
 
     // Walking along the roads: the streets reached instead of circles.
     let on_foot = props.roads.as_ref().is_some_and(|r| r.on_foot.is_some());
-    let areas = use_memo(props.roads.clone(), |r| r.as_deref().map(areas_path).unwrap_or_default());
+    let roads_key = props.roads.clone().map(Same);
+    let areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| areas_path(&r.0)).unwrap_or_default());
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
-    let existing_areas = use_memo(props.roads.clone(), |r| r.as_deref().map(existing_areas_path).unwrap_or_default());
-    let basemap = use_memo((props.roads.as_ref().map(|r| Rc::as_ptr(r) as usize), streets_key), {
-        let roads = props.roads.clone();
-        move |(_, key)| match (&roads, key) {
-            (Some(r), Some((i, b, step))) => {
+    let existing_areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| existing_areas_path(&r.0)).unwrap_or_default());
+    let basemap = use_memo((roads_key, streets_key), {
+        move |(roads, key)| match (roads, key) {
+            (Some(Same(r)), Some((i, b, step))) => {
                 let step = step.max(1.0);
                 let (x0, y0, x1, y1) = (b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step);
                 let level = &r.basemap.levels[*i];
@@ -620,7 +633,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
     // The study area's outline: every ring (outer rings and holes) in one path, its width in
     // screen pixels whatever the zoom.
-    let boundary = use_memo(view.clone(), |v| mapdraw::rings_path(&v.boundary, |x, y| (x, -y)));
+    let boundary = use_memo(Same(view.clone()), |v| mapdraw::rings_path(&v.0.boundary, |x, y| (x, -y)));
     let view_box = format!("{vx:.0} {vy:.0} {:.0} {:.0}", w.width, h);
     // Always the same elements (empty and hidden when every name fits): a child coming and going
     // would make Yew rebuild the map and lose the keyboard focus on it.

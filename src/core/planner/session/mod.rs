@@ -604,14 +604,13 @@ fn roads_view(
     let basemap = streets::Basemap::with_features(&r.ways, &r.features, origin);
     let on_foot = snap_report.map(|report| {
         let walk_m = settings.radius.on_foot_m();
-        let straight = prepare(demand, candidates, &Sites::default(), walk_m);
         let mut f = roads::on_foot(
             demand,
             walk_m,
             max_snap_m,
             settings.radius.detour(),
             report,
-            roads::people(demand, &straight.candidates),
+            roads::people_within(demand, candidates, walk_m),
             roads::people(demand, &prepared.candidates),
         );
         let snaps = vertex_snaps.get_or_insert_with(|| roads::vertex_snaps(r));

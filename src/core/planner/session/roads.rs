@@ -6,8 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::super::coverage::Coverage;
-use super::super::data::Demand;
+use super::super::coverage::{Coverage, PointIndex};
+use super::super::data::{Demand, Sites};
 use super::super::network::{RoadNetwork, Snap, SnapReport};
 use super::streets;
 use crate::core::geo::{distance_m, LocalProjection, LonLat};
@@ -233,6 +233,22 @@ pub(super) fn people(demand: &Demand, coverage: &Coverage) -> Vec<f64> {
     (0..coverage.n_sites()).map(|s| coverage.of(s).iter().map(|&i| demand.counts.get(i as usize).copied().unwrap_or(0.0)).sum()).collect()
 }
 
+/// Older people within `radius_m` in a straight line of each of `sites`: the sums [`people`]
+/// gives over a straight-line coverage, without building and keeping its lists (at 1,000,000
+/// points and 5,000 sites at 900 m they are 17 million pairs, about 140 MB).
+pub(super) fn people_within(demand: &Demand, sites: &Sites, radius_m: f64) -> Vec<f64> {
+    let index = PointIndex::new(&demand.points, radius_m);
+    sites
+        .points
+        .iter()
+        .map(|&site| {
+            let mut sum = 0.0;
+            index.within(site, radius_m, |i, _| sum += demand.counts.get(i as usize).copied().unwrap_or(0.0));
+            sum
+        })
+        .collect()
+}
+
 /// The streets reached from `site` within `walk_m` on foot, as lines in the map's metres: every
 /// way's piece between two vertices both reached (drawn whole), and the reached part of a piece with one end
 /// reached (cut where the walk ends). Empty when the site is off the roads.
@@ -445,6 +461,22 @@ mod tests {
         assert!((max(&ys) - 400.0).abs() < 1.0 && (min(&ys) + 50.0).abs() < 1.0, "{ys:?}");
         let south: Vec<f64> = pts.iter().filter(|p| p.1 < 0.0).map(|p| p.0).collect();
         assert!((min(&south) + 890.0).abs() < 1.0 && (max(&south) + 710.0).abs() < 1.0, "{south:?}");
+    }
+
+    #[test]
+    fn people_in_a_straight_line_without_the_lists() {
+        // Points 0, 500 and 1,000 m east of a site (1, 2 and 4 people) and one 600 m north (8).
+        let proj = LocalProjection::new(LonLat::new(113.3, 23.1));
+        let demand = Demand {
+            points: vec![proj.inverse(0.0, 0.0), proj.inverse(500.0, 0.0), proj.inverse(1000.0, 0.0), proj.inverse(0.0, 600.0)],
+            counts: vec![1.0, 2.0, 4.0, 8.0],
+            ..Demand::default()
+        };
+        let sites = Sites { points: vec![proj.inverse(0.0, 0.0), proj.inverse(1000.0, 0.0)], ..Sites::default() };
+        // 550 m: the site at 0 reaches 0 and 500 (3); the one at 1,000 m reaches 500 and 1,000 (6).
+        assert_eq!(people_within(&demand, &sites, 550.0), vec![3.0, 6.0]);
+        // 700 m: the first also reaches the point 600 m north (11).
+        assert_eq!(people_within(&demand, &sites, 700.0), vec![11.0, 6.0]);
     }
 
     #[test]
