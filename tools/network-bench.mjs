@@ -215,6 +215,9 @@ try {
       return { ms: performance.now() - t0, vertices: count(".map path.streets") + count(".map path.water") + count(".map path.parks") + count(".map path.rail") };
     }, index);
   let worst = { ms: 0 };
+  // ZHUCAN_BENCH_TRACE=1: a Chromium trace of the frames, summed by event on the page's main thread.
+  const tracing = Boolean(process.env.ZHUCAN_BENCH_TRACE);
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
   for (const [what, index, times] of [["zoom in", 0, 10], ["pan", 3, 5], ["zoom out", 1, 12]]) {
     const all = [];
     for (let k = 0; k < times; k++) {
@@ -223,6 +226,16 @@ try {
       if (f.ms > worst.ms) worst = { ...f, what };
     }
     if (process.env.ZHUCAN_BENCH_FRAMES) console.log(`  ${what}: ms (vertices) ${all.join(", ")}`);
+  }
+  if (tracing) {
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+    const sums = new Map();
+    for (const e of events) {
+      if (e.ph === "X" && e.pid === main?.pid && e.tid === main?.tid && e.dur) sums.set(e.name, (sums.get(e.name) || 0) + e.dur / 1000);
+    }
+    const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 14);
+    console.log(`  trace of the 27 frames, page main thread (ms, nested events overlap): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join("; ")}`);
   }
   console.log(`basemap: slowest of 27 zoom/pan frames ${ms(worst.ms)} (${worst.what}, ${worst.vertices} vertices drawn; target ≤ 200 ms)`);
 

@@ -64,19 +64,24 @@ const STREETS_MARGIN: f64 = 0.5;
 fn streets_window(roads: &RoadsView, w: Window, px: f64) -> Option<(usize, [i64; 4])> {
     let level = roads.basemap.level_for(w.width / px.max(1.0))?;
     let index = roads.basemap.levels.iter().position(|l| std::ptr::eq(l, level))?;
+    Some((index, snapped_window(w).0))
+}
+
+/// The window `w` widened and snapped ([`STREETS_MARGIN`]): in steps of half its width, and the step.
+fn snapped_window(w: Window) -> ([i64; 4], f64) {
     let step = (w.width / 2.0).max(1.0);
     let h = w.width * ASPECT;
     let snap = |v: f64, up: bool| if up { (v / step).ceil() as i64 } else { (v / step).floor() as i64 };
     let m = STREETS_MARGIN * w.width;
-    Some((
-        index,
+    (
         [
             snap(w.cx - w.width / 2.0 - m, false),
             snap(w.cy - h / 2.0 - m, false),
             snap(w.cx + w.width / 2.0 + m, true),
             snap(w.cy + h / 2.0 + m, true),
         ],
-    ))
+        step,
+    )
 }
 
 /// Which distance model the plan used, for the legend.
@@ -181,18 +186,35 @@ fn home(view: &PlanView) -> Window {
     Window { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, width }
 }
 
-fn density_paths(view: &PlanView) -> Vec<String> {
-    let g = &view.grid;
-    let mut nonzero: Vec<f64> = g.counts.iter().copied().filter(|c| *c > 0.0).collect();
+/// The density classes' breaks: the quintiles of the cells with people (`None`: nobody).
+fn density_breaks(view: &PlanView) -> Option<[f64; 4]> {
+    let mut nonzero: Vec<f64> = view.grid.counts.iter().copied().filter(|c| *c > 0.0).collect();
     nonzero.sort_by(f64::total_cmp);
     if nonzero.is_empty() {
-        return vec![String::new(); 5];
+        return None;
     }
     let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
-    let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
+    Some([q(0.2), q(0.4), q(0.6), q(0.8)])
+}
+
+/// The density's five class paths, only the cells touching `window` (x0, y0, x1, y1; map metres,
+/// y north): zoomed in on a city, a path of every cell would make the browser rasterise ten
+/// thousand rectangles far off screen in every frame.
+fn density_paths(view: &PlanView, breaks: Option<[f64; 4]>, [x0, y0, x1, y1]: [f64; 4]) -> Vec<String> {
+    let g = &view.grid;
+    let Some(breaks) = breaks else { return vec![String::new(); 5] };
+    let (ch, cw) = (g.cell_height(), g.cell_m);
+    if !(cw > 0.0 && ch > 0.0) {
+        return vec![String::new(); 5];
+    }
+    let cells = |from: f64, to: f64, origin: f64, size: f64, n: usize| {
+        let a = ((from - origin) / size).floor().clamp(0.0, n as f64) as usize;
+        let b = ((to - origin) / size).ceil().clamp(0.0, n as f64) as usize;
+        a..b
+    };
     let mut paths = vec![String::new(); 5];
-    for j in 0..g.ny {
-        for i in 0..g.nx {
+    for j in cells(y0, y1, g.y0, ch, g.ny) {
+        for i in cells(x0, x1, g.x0, cw, g.nx) {
             let c = g.counts[j * g.nx + i];
             if c <= 0.0 {
                 continue;
@@ -441,7 +463,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, f64, Window)>);
     let svg_ref = use_node_ref();
     let map_ref = use_node_ref();
-    let paths = use_memo(Same(view.clone()), |v| density_paths(&v.0));
+    let breaks = use_memo(Same(view.clone()), |v| density_breaks(&v.0));
     let w = window.get();
     let h = w.width * ASPECT;
 
@@ -604,6 +626,10 @@ pub fn MapView(props: &MapProps) -> Html {
     let roads_key = props.roads.clone().map(Same);
     let areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| areas_path(&r.0)).unwrap_or_default());
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
+    let paths = use_memo((Same(view.clone()), snapped_window(w)), {
+        let breaks = *breaks;
+        move |(v, (b, step))| density_paths(&v.0, breaks, b.map(|k| k as f64 * step.max(1.0)))
+    });
     let existing_areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| existing_areas_path(&r.0)).unwrap_or_default());
     let basemap = use_memo((roads_key, streets_key), {
         move |(roads, key)| match (roads, key) {
