@@ -217,7 +217,7 @@ try {
   let worst = { ms: 0 };
   // ZHUCAN_BENCH_TRACE=1: a Chromium trace of the frames, summed by event on the page's main thread.
   const tracing = Boolean(process.env.ZHUCAN_BENCH_TRACE);
-  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8"] });
+  if (tracing) await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "toplevel", "cc", "gpu", "viz"] });
   for (const [what, index, times] of [["zoom in", 0, 10], ["pan", 3, 5], ["zoom out", 1, 12]]) {
     const all = [];
     for (let k = 0; k < times; k++) {
@@ -236,6 +236,22 @@ try {
     }
     const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, 14);
     console.log(`  trace of the 27 frames, page main thread (ms, nested events overlap): ${top.map(([n, v]) => `${n} ${v.toFixed(0)}`).join("; ")}`);
+    // Every thread's busiest top-level tasks, to see where a frame's time goes off the main thread.
+    const names = new Map(events.filter((e) => e.name === "thread_name").map((e) => [`${e.pid}/${e.tid}`, e.args?.name]));
+    const busy = new Map();
+    for (const e of events) {
+      if (e.ph !== "X" || !e.dur || !["RunTask", "ThreadControllerImpl::RunTask", "TaskGraphRunner::RunTask"].includes(e.name)) continue;
+      const key = names.get(`${e.pid}/${e.tid}`) || `${e.pid}/${e.tid}`;
+      busy.set(key, (busy.get(key) || 0) + e.dur / 1000);
+    }
+    const threads = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 8);
+    console.log(`  busiest threads (ms in tasks): ${threads.map(([n, v]) => `${n} ${v.toFixed(0)}`).join("; ")}`);
+    const other = new Map();
+    for (const e of events) {
+      const key = names.get(`${e.pid}/${e.tid}`);
+      if (e.ph === "X" && e.dur && key && key !== "CrRendererMain" && threads.slice(0, 3).some(([n]) => n === key)) other.set(`${key}:${e.name}`, (other.get(`${key}:${e.name}`) || 0) + e.dur / 1000);
+    }
+    console.log(`  their events: ${[...other].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${v.toFixed(0)}`).join("; ")}`);
   }
   console.log(`basemap: slowest of 27 zoom/pan frames ${ms(worst.ms)} (${worst.what}, ${worst.vertices} vertices drawn; target ≤ 200 ms)`);
 

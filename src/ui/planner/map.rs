@@ -22,6 +22,7 @@ use crate::core::locale::{short_label, thousands};
 use crate::core::planner::labels::Anchor;
 use crate::core::planner::mapdraw::{self, Drawing, Frame, MapLayout, MapWords, MarkKind, Shape, ASPECT, CLASS_COLOURS};
 use crate::core::planner::session::roads::RoadsView;
+use crate::core::planner::session::streets::Lines;
 use crate::core::planner::session::PlanView;
 use crate::core::Locale;
 use crate::ui::browser;
@@ -93,26 +94,19 @@ fn model_text(view: &PlanView, roads: Option<&RoadsView>, l: Locale) -> String {
     }
 }
 
-/// Service areas (each a site's streets reached) as one SVG path (y flipped).
-fn lines_path<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> String {
-    use std::fmt::Write as _;
-    let mut d = String::new();
+/// Service areas (each a site's streets reached) as lines with their extents, so that only the
+/// parts in view are drawn: a browser strokes a path's every segment, on screen or not, for each
+/// tile it paints (twenty sites' streets zoomed in to one street cost a quarter of a second a frame).
+fn area_lines<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> Lines {
+    let mut out = Lines::default();
     for line in areas.flatten() {
-        for (i, (x, y)) in line.iter().enumerate() {
-            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x, -y + 0.0);
-        }
+        let b = line.iter().fold([f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY], |b, &(x, y)| {
+            [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+        });
+        out.lines.push(line.clone());
+        out.boxes.push(b);
     }
-    d
-}
-
-/// The chosen sites' network service areas as one SVG path (y flipped).
-fn areas_path(roads: &RoadsView) -> String {
-    lines_path(roads.on_foot.iter().flat_map(|f| f.areas.iter()))
-}
-
-/// The existing canteens' network service areas as one SVG path (y flipped).
-fn existing_areas_path(roads: &RoadsView) -> String {
-    lines_path(roads.on_foot.iter().flat_map(|f| f.existing_areas.iter()))
+    out
 }
 
 /// The basemap's paths in view: parks, water areas, rivers, railways, streets.
@@ -624,13 +618,26 @@ pub fn MapView(props: &MapProps) -> Html {
     // Walking along the roads: the streets reached instead of circles.
     let on_foot = props.roads.as_ref().is_some_and(|r| r.on_foot.is_some());
     let roads_key = props.roads.clone().map(Same);
-    let areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| areas_path(&r.0)).unwrap_or_default());
+    // The chosen sites' and the existing canteens' service areas, drawn in the widened window.
+    let area_sets = use_memo(roads_key.clone(), |r| {
+        r.as_ref()
+            .and_then(|r| r.0.on_foot.as_ref())
+            .map(|f| (area_lines(f.areas.iter()), area_lines(f.existing_areas.iter())))
+            .unwrap_or_default()
+    });
+    let window_key = snapped_window(w);
+    let areas = use_memo((roads_key.clone(), window_key), {
+        let sets = area_sets.clone();
+        move |(_, (b, step))| {
+            let [x0, y0, x1, y1] = b.map(|k| k as f64 * step.max(1.0));
+            (sets.0.path_in(x0, y0, x1, y1).0, sets.1.path_in(x0, y0, x1, y1).0)
+        }
+    });
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
     let paths = use_memo((Same(view.clone()), snapped_window(w)), {
         let breaks = *breaks;
         move |(v, (b, step))| density_paths(&v.0, breaks, b.map(|k| k as f64 * step.max(1.0)))
     });
-    let existing_areas = use_memo(roads_key.clone(), |r| r.as_ref().map(|r| existing_areas_path(&r.0)).unwrap_or_default());
     let basemap = use_memo((roads_key, streets_key), {
         move |(roads, key)| match (roads, key) {
             (Some(Same(r)), Some((i, b, step))) => {
@@ -702,8 +709,8 @@ pub fn MapView(props: &MapProps) -> Html {
                     <path class="study-area" d={(*boundary).clone()} fill="none" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2"
                         stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
-                    <path class="existing-area" d={(*existing_areas).clone()} />
-                    <path class="service-area" d={(*areas).clone()} />
+                    <path class="existing-area" d={areas.1.clone()} />
+                    <path class="service-area" d={areas.0.clone()} />
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
             </div>
