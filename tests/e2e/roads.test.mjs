@@ -259,7 +259,7 @@ test("the road file's water, railway and park on the map, and an existing cantee
     assert.ok(ys(layers.existing).some((y) => y <= -237) && ys(layers.existing).some((y) => y >= -139));
     assert.ok(ys(layers.area).every((y) => y >= -139));
     await page.locator(".map").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${OUT_DIR}/roads-${english ? "en-phone-large" : "zh-laptop"}-basemap.png`, fullPage: false });
+    await page.locator(".map-section").screenshot({ path: `${OUT_DIR}/roads-${english ? "en-phone-large" : "zh-laptop"}-basemap.png` });
     assert.deepEqual(await axeViolations(page), []);
     assertClean(await problems());
     await context.close();
