@@ -13,7 +13,8 @@ find the same figures.
 
 The rule, as docs/distance-models.md states it:
   - in an OpenStreetMap extract the roads are the ways with a `highway` tag; the walkable ones are
-    kept by their tags (`walkable` below); relations are ignored;
+    kept by their tags (`walkable` below); relations are not walked (the basemap counts the water
+    and park multipolygons libosmium assembles);
   - every vertex is a node, vertices at the same coordinates are one node (positions as
     OpenStreetMap stores them, whole units of 1e-7 degree), each segment is as long as the great
     circle between its ends (haversine, R = 6,371,008.8 m), walked both ways; a node missing from
@@ -91,7 +92,7 @@ RAILWAYS = {"rail", "light_rail", "narrow_gauge", "tram", "monorail"}
 def basemap_kind(tags):
     if "highway" in tags:
         return next((c for c, values in CLASSES.items() if tags["highway"] in values), None)
-    if tags.get("natural") == "water" or tags.get("waterway") in WATERWAYS:
+    if tags.get("natural") == "water" or "water" in tags or tags.get("waterway") in WATERWAYS:
         return "water"
     if tags.get("railway") in RAILWAYS:
         return "rail"
@@ -136,6 +137,26 @@ class Ways(osmium.SimpleHandler):
             self.ways.append((w.id, tags, coords))
 
 
+class Areas(osmium.SimpleHandler):
+    """The basemap's multipolygon relations of water and parks, assembled into areas by libosmium's
+    own area assembler (independent of zhucan's joining of outer ways): their outer rings counted."""
+
+    def __init__(self):
+        super().__init__()
+        self.rings = {"water": 0, "parks": 0}
+
+    def area(self, a):
+        if a.from_way():
+            return
+        tags = {t.k: t.v for t in a.tags}
+        if tags.get("type") not in (None, "multipolygon"):
+            return
+        water = tags.get("natural") == "water" or "water" in tags or tags.get("waterway") == "riverbank"
+        kind = "water" if water else ("parks" if tags.get("leisure") == "park" else None)
+        if kind is not None:
+            self.rings[kind] += sum(1 for _ in a.outer_rings())
+
+
 def deg(p):
     return p[0] / 1e7, p[1] / 1e7
 
@@ -159,6 +180,10 @@ def seg_distances(pt, a, b):
 def main():
     h = Ways()
     h.apply_file(PBF, locations=True)
+    areas = Areas()
+    areas.apply_file(PBF, locations=True)
+    for kind, rings in areas.rings.items():
+        h.basemap[kind] += rings
     ways = sorted(h.ways)
     kept = [(tags, coords) for _, tags, coords in ways if walkable(tags)]
     not_walkable = len(ways) - len(kept)

@@ -209,3 +209,59 @@ test("an OpenStreetMap extract (.osm.pbf) as the road file; a download cut short
   assertClean(await problems());
   await context.close();
 });
+
+/** A table file into its card by the card's ids, in WGS84, whatever the language. */
+async function loadById(page, role, file, english) {
+  await page.setInputFiles(`#plan-file-${role}`, `${DIR}/${file}`);
+  await page.locator(`#plan-${role}-crs`).selectOption("wgs84");
+  await page.locator(`#plan-${role}-import`).click();
+  await page.getByText(english ? `In use: ${file}` : `正在使用：${file}`).waitFor({ timeout: 30_000 });
+}
+
+test("the road file's water, railway and park on the map, and an existing canteen's streets on foot (zh laptop, en phone with large text)", async () => {
+  for (const [english, viewport] of [[false, { width: 1440, height: 900 }], [true, { width: 390, height: 844 }]]) {
+    const { page, problems, context } = await openPlanner({ viewport, english });
+    if (english) await page.click("#toggle-large-text");
+    await loadById(page, "demand", "demand.csv", english);
+    await loadById(page, "candidates", "candidates.csv", english);
+    await loadById(page, "existing", "existing.csv", english);
+    // roads-map.geojson: the river city's roads, its river (a water polygon), a railway and a park
+    // (README): the same 5 walkable lines; the motorway bridge and the railway not walkable.
+    await page.setInputFiles("#plan-file-roads", `${DIR}/roads-map.geojson`);
+    await page.locator("#plan-roads-crs").selectOption("wgs84");
+    await page.locator("#plan-roads-use").click();
+    await page.locator("#plan-roads-report").waitFor({ timeout: 30_000 });
+    const report = await page.locator("#plan-roads-report").innerText();
+    assert.match(report, english ? /2 lines are not walkable/ : /2条线不可步行/);
+    await page.getByText(english ? "Walking time (minutes)" : "按步行时间（分钟）", { exact: true }).click();
+    await page.fill("#plan-k", "1");
+    await page.locator("#plan-run").click();
+    await page.locator("#plan-on-foot-note").waitFor({ timeout: 60_000 });
+
+    // The legend names each layer drawn, in the page's language.
+    const legend = await page.locator(".map-section .legend").innerText();
+    const words = english
+      ? ["Streets", "Water (rivers, lakes)", "Parks", "Railways", "Existing canteens' walking service areas (streets reached)"]
+      : ["街道", "水体（河流、湖泊）", "公园", "铁路", "现有助餐点的步行服务范围（可达街道）"];
+    for (const w of words) assert.ok(legend.includes(w), `${w} in ${legend}`);
+    // The layers are on the map, under the density (in the SVG before it).
+    const layers = await page.evaluate(() => {
+      const svg = document.querySelector(".map svg");
+      const order = [...svg.children].map((e) => e.getAttribute("class") || e.tagName);
+      const d = (c) => svg.querySelector(`path.${c}`)?.getAttribute("d") || "";
+      return { order, water: d("water"), parks: d("parks"), rail: d("rail"), existing: d("existing-area"), area: d("service-area") };
+    });
+    for (const c of ["water", "parks", "rail", "existing", "area"]) assert.ok(layers[c].length > 0, `${c} drawn`);
+    const at = (c) => layers.order.findIndex((x) => x.startsWith(c));
+    assert.ok(at("parks") < at("streets") && at("water") < at("streets") && at("rail") < at("streets") && at("streets") < at("density"), layers.order.join(" "));
+    // The existing canteen 北岸站 walks on the north bank (SVG y ≤ −237, README) and across 西桥 to
+    // the south bank; the chosen 南岸站's streets stay south of the river (y ≥ −139).
+    assert.ok(ys(layers.existing).some((y) => y <= -237) && ys(layers.existing).some((y) => y >= -139));
+    assert.ok(ys(layers.area).every((y) => y >= -139));
+    await page.locator(".map").scrollIntoViewIfNeeded();
+    await page.locator(".map-section").screenshot({ path: `${OUT_DIR}/roads-${english ? "en-phone-large" : "zh-laptop"}-basemap.png` });
+    assert.deepEqual(await axeViolations(page), []);
+    assertClean(await problems());
+    await context.close();
+  }
+});

@@ -5,15 +5,18 @@
 //!
 //! - **Format.** A sequence of blocks, each a 4-byte length, a header and a blob (raw or zlib);
 //!   the first block is the `OSMHeader`, the rest `OSMData` primitive blocks of nodes (plain or
-//!   dense), ways and relations. Nodes and ways are read; relations are ignored (so a river or lake
-//!   drawn only as a multipolygon relation is missing from the basemap's water, its `waterway` line
-//!   is there). Positions are WGS84 as all OpenStreetMap data is: the chosen coordinate system
-//!   does not apply.
+//!   dense), ways and relations. Nodes and ways are read; of the relations, only the basemap's
+//!   multipolygons of water (`natural=water`, any `water=*`, `waterway=riverbank`) and parks
+//!   (`leisure=park`): their outer member ways are joined end to end into rings (a ring the
+//!   extract cuts stays an open line); inner members (islands) are not read, so a lake is filled
+//!   over its islands. Positions are WGS84 as all OpenStreetMap data is: the chosen coordinate
+//!   system does not apply.
 //! - **Two passes over the bytes**, to hold only what is needed: the first reads the ways and
 //!   keeps the node ids of the wanted ones (roads, and for the basemap water, railways and parks);
 //!   the second reads the nodes and keeps the positions of those ids only (most nodes of a city
 //!   extract are buildings'). A way whose node is missing from the file (an extract cut at its
-//!   border) is broken at that node.
+//!   border) is broken at that node. When the file has water or park multipolygons, the blocks
+//!   with ways are read once more, for their outer member ways (which carry no tags of their own).
 //! - **Limits.** The file as the other data files ([`super::roads::MAX_ROAD_BYTES`]); a block at most
 //!   32 MB unpacked as the format says ([`MAX_BLOCK_BYTES`]); at most [`MAX_WAY_NODES`] way
 //!   vertices kept. A bad file is an error naming the block, never a panic.
@@ -341,7 +344,7 @@ enum Kind {
 }
 
 /// The tags that decide what a way is.
-const KEYS: [&str; 9] = ["highway", "foot", "access", "sidewalk", "natural", "waterway", "railway", "leisure", "area"];
+const KEYS: [&str; 11] = ["highway", "foot", "access", "sidewalk", "natural", "waterway", "railway", "leisure", "area", "water", "type"];
 
 fn kind(tags: &[(String, String)], basemap: bool) -> Option<Kind> {
     let get = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
@@ -353,13 +356,74 @@ fn kind(tags: &[(String, String)], basemap: bool) -> Option<Kind> {
     if !basemap {
         return None;
     }
-    if get("natural") == Some("water") || matches!(get("waterway"), Some("river" | "stream" | "canal" | "drain" | "ditch" | "riverbank")) {
+    if get("natural") == Some("water")
+        || get("water").is_some()
+        || matches!(get("waterway"), Some("river" | "stream" | "canal" | "drain" | "ditch" | "riverbank"))
+    {
         return Some(Kind::Water);
     }
     if matches!(get("railway"), Some("rail" | "light_rail" | "narrow_gauge" | "tram" | "monorail")) {
         return Some(Kind::Rail);
     }
     (get("leisure") == Some("park")).then_some(Kind::Park)
+}
+
+/// What a relation is drawn as: a multipolygon of water or a park, `None` otherwise.
+fn area_kind(tags: &[(String, String)]) -> Option<Kind> {
+    let get = |key: &str| tags.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    if get("type") != Some("multipolygon") {
+        return None;
+    }
+    if get("natural") == Some("water") || get("water").is_some() || get("waterway") == Some("riverbank") {
+        return Some(Kind::Water);
+    }
+    (get("leisure") == Some("park")).then_some(Kind::Park)
+}
+
+/// A multipolygon relation of water or a park: what it is, and its outer member ways' ids.
+struct Area {
+    kind: Kind,
+    outer: Vec<i64>,
+}
+
+/// The tags of `KEYS` among a way's or relation's keys and values (indices in the string table).
+fn wanted_tags(p: &Primitive<'_>, keys: &[u64], vals: &[u64]) -> Result<Vec<(String, String)>, ()> {
+    if keys.len() != vals.len() {
+        return Err(());
+    }
+    let text = |i: u64| p.strings.get(i as usize).map(|s| String::from_utf8_lossy(s));
+    let mut tags = Vec::new();
+    for (&k, &v) in keys.iter().zip(vals) {
+        let key = text(k).ok_or(())?;
+        if KEYS.contains(&key.as_ref()) {
+            tags.push((key.into_owned(), text(v).ok_or(())?.into_owned()));
+        }
+    }
+    Ok(tags)
+}
+
+/// Node id sequences joined end to end (reversed where needed) into as few lines as they make:
+/// closed rings where the pieces close, open lines where they do not.
+///
+/// Greedy: each line grows at its end from the pieces left; a multipolygon's outer ring is made
+/// of whole ways meeting at shared nodes, so this finds it.
+fn join_rings(mut parts: Vec<Vec<i64>>) -> Vec<Vec<i64>> {
+    parts.retain(|p| !p.is_empty());
+    parts.reverse();
+    let mut out = Vec::new();
+    while let Some(mut ring) = parts.pop() {
+        while ring.len() < 2 || ring.first() != ring.last() {
+            let Some(&end) = ring.last() else { break };
+            let Some(i) = parts.iter().rposition(|p| p.first() == Some(&end) || p.last() == Some(&end)) else { break };
+            let mut next = parts.remove(i);
+            if next.first() != Some(&end) {
+                next.reverse();
+            }
+            ring.extend_from_slice(&next[1..]);
+        }
+        out.push(ring);
+    }
+    out
 }
 
 /// The ways kept in the first pass: what each is and its node ids.
@@ -371,16 +435,63 @@ struct Ways {
     refs: Vec<i64>,
     /// Roads left out as not walkable (and not drawn).
     not_walkable: usize,
+    /// Multipolygon relations of water and parks (for the basemap only).
+    areas: Vec<Area>,
 }
 
-fn read_group_ways(p: &Primitive<'_>, group: &[u8], basemap: bool, ways: &mut Ways) -> Result<bool, ()> {
-    let mut has_nodes = false;
+/// What a primitive group holds.
+#[derive(Clone, Copy, Default)]
+struct Holds {
+    nodes: bool,
+    ways: bool,
+}
+
+fn read_group_ways(p: &Primitive<'_>, group: &[u8], basemap: bool, ways: &mut Ways) -> Result<Holds, ()> {
+    let mut holds = Holds::default();
     let mut g = Message::new(group);
     let (mut keys, mut vals, mut refs) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut roles, mut types) = (Vec::new(), Vec::new());
     while let Some((field, value)) = g.field()? {
         match (field, value) {
-            (1 | 2, _) => has_nodes = true,
+            (1 | 2, _) => holds.nodes = true,
+            // A relation: a multipolygon of water or a park is drawn on the basemap.
+            (4, Value::Bytes(relation)) if basemap => {
+                keys.clear();
+                vals.clear();
+                refs.clear();
+                roles.clear();
+                types.clear();
+                let mut r = Message::new(relation);
+                while let Some((f, v)) = r.field()? {
+                    match f {
+                        2 => push_ints(&v, &mut keys)?,
+                        3 => push_ints(&v, &mut vals)?,
+                        8 => push_ints(&v, &mut roles)?,
+                        9 => push_ints(&v, &mut refs)?,
+                        10 => push_ints(&v, &mut types)?,
+                        _ => {}
+                    }
+                }
+                if roles.len() != refs.len() || types.len() != refs.len() {
+                    return Err(());
+                }
+                let Some(kind) = area_kind(&wanted_tags(p, &keys, &vals)?) else { continue };
+                let mut id = 0i64;
+                let mut outer = Vec::new();
+                for ((&delta, &role), &member_type) in refs.iter().zip(&roles).zip(&types) {
+                    id = id.wrapping_add(zigzag(delta));
+                    let role = p.strings.get(role as usize).ok_or(())?;
+                    // A way (type 1) as the outer ring; an empty role is an old-style outer.
+                    if member_type == 1 && matches!(*role, b"outer" | b"") {
+                        outer.push(id);
+                    }
+                }
+                if !outer.is_empty() {
+                    ways.areas.push(Area { kind, outer });
+                }
+            }
             (3, Value::Bytes(way)) => {
+                holds.ways = true;
                 keys.clear();
                 vals.clear();
                 refs.clear();
@@ -393,17 +504,7 @@ fn read_group_ways(p: &Primitive<'_>, group: &[u8], basemap: bool, ways: &mut Wa
                         _ => {}
                     }
                 }
-                if keys.len() != vals.len() {
-                    return Err(());
-                }
-                let text = |i: u64| p.strings.get(i as usize).map(|s| String::from_utf8_lossy(s));
-                let mut tags = Vec::new();
-                for (&k, &v) in keys.iter().zip(&vals) {
-                    let key = text(k).ok_or(())?;
-                    if KEYS.contains(&key.as_ref()) {
-                        tags.push((key.into_owned(), text(v).ok_or(())?.into_owned()));
-                    }
-                }
+                let tags = wanted_tags(p, &keys, &vals)?;
                 match kind(&tags, basemap) {
                     Some(kind) => {
                         let mut id = 0i64;
@@ -424,7 +525,37 @@ fn read_group_ways(p: &Primitive<'_>, group: &[u8], basemap: bool, ways: &mut Wa
             _ => {}
         }
     }
-    Ok(has_nodes)
+    Ok(holds)
+}
+
+/// The node ids of the ways among `wanted` (sorted ids) in a group, into `found` (by position in
+/// `wanted`).
+fn read_group_members(group: &[u8], wanted: &[i64], found: &mut [Option<Vec<i64>>]) -> Result<(), ()> {
+    let mut g = Message::new(group);
+    while let Some((field, value)) = g.field()? {
+        let (3, Value::Bytes(way)) = (field, value) else { continue };
+        let (mut id, mut refs) = (None, Vec::new());
+        let mut w = Message::new(way);
+        while let Some((f, v)) = w.field()? {
+            match (f, v) {
+                // A way's id is a plain int64 (not zigzag).
+                (1, Value::Int(n)) => id = Some(n as i64),
+                (8, v) => push_ints(&v, &mut refs)?,
+                _ => {}
+            }
+        }
+        let Some(at) = id.and_then(|id| wanted.binary_search(&id).ok()) else { continue };
+        let mut node = 0i64;
+        found[at] = Some(
+            refs.iter()
+                .map(|&delta| {
+                    node = node.wrapping_add(zigzag(delta));
+                    node
+                })
+                .collect(),
+        );
+    }
+    Ok(())
 }
 
 /// Positions of the needed node ids (sorted), filled from a group's nodes.
@@ -488,8 +619,8 @@ fn read_ways(bytes: &[u8], basemap: bool) -> Result<(Roads, Basemap), PbfError> 
     let blocks = blocks(bytes)?;
     let mut data = Vec::new();
     let mut ways = Ways::default();
-    // Blocks with nodes, for the second pass.
-    let mut node_blocks = Vec::new();
+    // Blocks with nodes, for the second pass; blocks with ways, for multipolygons' members.
+    let (mut node_blocks, mut way_blocks) = (Vec::new(), Vec::new());
     for (i, b) in blocks.iter().enumerate() {
         let block = i + 1;
         match b.kind {
@@ -500,15 +631,20 @@ fn read_ways(bytes: &[u8], basemap: bool) -> Result<(Roads, Basemap), PbfError> 
             b"OSMData" => {
                 unpack(b.blob, block, &mut data)?;
                 let p = primitive(&data).map_err(|()| PbfError::Corrupt { block })?;
-                let mut has_nodes = false;
+                let mut holds = Holds::default();
                 for group in &p.groups {
-                    has_nodes |= read_group_ways(&p, group, basemap, &mut ways).map_err(|()| PbfError::Corrupt { block })?;
+                    let h = read_group_ways(&p, group, basemap, &mut ways).map_err(|()| PbfError::Corrupt { block })?;
+                    holds.nodes |= h.nodes;
+                    holds.ways |= h.ways;
                     if ways.refs.len() > MAX_WAY_NODES {
                         return Err(PbfError::TooManyNodes { limit: MAX_WAY_NODES as u64 });
                     }
                 }
-                if has_nodes {
+                if holds.nodes {
                     node_blocks.push(i);
+                }
+                if holds.ways {
+                    way_blocks.push(i);
                 }
             }
             // Unknown block types are skipped, as the format asks.
@@ -516,7 +652,26 @@ fn read_ways(bytes: &[u8], basemap: bool) -> Result<(Roads, Basemap), PbfError> 
         }
     }
     ways.starts.push(ways.refs.len());
+    // The multipolygons' outer ways (relations come after the ways in a file: read them again).
+    let mut members: Vec<i64> = ways.areas.iter().flat_map(|a| a.outer.iter().copied()).collect();
+    members.sort_unstable();
+    members.dedup();
+    let mut found: Vec<Option<Vec<i64>>> = vec![None; members.len()];
+    if !members.is_empty() {
+        for &i in &way_blocks {
+            let block = i + 1;
+            unpack(blocks[i].blob, block, &mut data)?;
+            let p = primitive(&data).map_err(|()| PbfError::Corrupt { block })?;
+            for group in &p.groups {
+                read_group_members(group, &members, &mut found).map_err(|()| PbfError::Corrupt { block })?;
+            }
+        }
+        if ways.refs.len() + found.iter().flatten().map(Vec::len).sum::<usize>() > MAX_WAY_NODES {
+            return Err(PbfError::TooManyNodes { limit: MAX_WAY_NODES as u64 });
+        }
+    }
     let mut needed = ways.refs.clone();
+    needed.extend(found.iter().flatten().flatten());
     needed.sort_unstable();
     needed.dedup();
     let mut positions = vec![LonLat::new(f64::NAN, f64::NAN); needed.len()];
@@ -531,13 +686,11 @@ fn read_ways(bytes: &[u8], basemap: bool) -> Result<(Roads, Basemap), PbfError> 
         }
     }
     drop(data);
+    let position = |id: &i64| needed.binary_search(id).map_or(LonLat::new(f64::NAN, f64::NAN), |i| positions[i]);
     let mut roads = Roads { not_walkable: ways.not_walkable, ..Roads::default() };
     let mut map = Basemap::default();
     for (w, &kind) in ways.kinds.iter().enumerate() {
-        let line: Vec<LonLat> = ways.refs[ways.starts[w]..ways.starts[w + 1]]
-            .iter()
-            .map(|id| needed.binary_search(id).map_or(LonLat::new(f64::NAN, f64::NAN), |i| positions[i]))
-            .collect();
+        let line: Vec<LonLat> = ways.refs[ways.starts[w]..ways.starts[w + 1]].iter().map(position).collect();
         let usable = line.iter().filter(|p| p.is_valid()).count() >= 2;
         match kind {
             Kind::Road(walk, class) => {
@@ -556,6 +709,16 @@ fn read_ways(bytes: &[u8], basemap: bool) -> Result<(Roads, Basemap), PbfError> 
             Kind::Water => map.water.extend(simplify(&line, SIMPLIFY_M)),
             Kind::Rail => map.rail.extend(simplify(&line, SIMPLIFY_M)),
             Kind::Park => map.parks.extend(simplify(&line, SIMPLIFY_M)),
+        }
+    }
+    for area in &ways.areas {
+        let parts = area.outer.iter().filter_map(|id| members.binary_search(id).ok().and_then(|i| found[i].clone())).collect();
+        for ring in join_rings(parts) {
+            let line: Vec<LonLat> = ring.iter().map(position).collect();
+            match area.kind {
+                Kind::Park => map.parks.extend(simplify(&line, SIMPLIFY_M)),
+                _ => map.water.extend(simplify(&line, SIMPLIFY_M)),
+            }
         }
     }
     Ok((roads, map))
@@ -720,6 +883,134 @@ mod tests {
         assert!(map.rail.is_empty() && map.parks.is_empty());
     }
 
+    /// Water and park multipolygons: nodes, ways and relations each in a block of their own (as
+    /// osmium writes them: the relations after the ways they name).
+    fn multipolygons() -> Vec<u8> {
+        let e7 = |deg: f64| (deg * 1e7).round() as i64;
+        let strings = [
+            "",
+            "type",
+            "multipolygon",
+            "natural",
+            "water",
+            "leisure",
+            "park",
+            "outer",
+            "inner",
+            "railway",
+            "rail",
+            "reservoir",
+            "building",
+            "yes",
+        ];
+        let table = || {
+            let mut st = Vec::new();
+            for s in strings {
+                bytes(1, s.as_bytes(), &mut st);
+            }
+            st
+        };
+        let nodes = [
+            (1, 113.40, 23.00),
+            (2, 113.41, 23.00),
+            (3, 113.41, 23.01),
+            (4, 113.40, 23.01),
+            (5, 113.402, 23.002),
+            (6, 113.404, 23.002),
+            (7, 113.403, 23.004),
+            (8, 113.42, 23.00),
+            (9, 113.43, 23.00),
+            (10, 113.42, 23.01),
+            (11, 113.45, 23.00),
+            (12, 113.46, 23.00),
+        ];
+        let mut d = Vec::new();
+        packed(1, &deltas(&nodes.map(|n| n.0)), &mut d);
+        packed(8, &deltas(&nodes.map(|n| e7(n.2))), &mut d);
+        packed(9, &deltas(&nodes.map(|n| e7(n.1))), &mut d);
+        let mut group = Vec::new();
+        bytes(2, &d, &mut group);
+        let mut node_block = Vec::new();
+        bytes(1, &table(), &mut node_block);
+        bytes(2, &group, &mut node_block);
+        // Ways: the lake's two halves (1-2-3 and 1-4-3, the second the wrong way round), its
+        // island, the park's ring, a piece of a reservoir, a railway; only the railway is tagged.
+        type Way<'a> = (u64, &'a [(u64, u64)], &'a [i64]);
+        let way_list: [Way<'_>; 6] = [
+            (20, &[], &[1, 2, 3]),
+            (21, &[], &[1, 4, 3]),
+            (22, &[], &[5, 6, 7, 5]),
+            (23, &[], &[8, 9, 10, 8]),
+            (24, &[], &[11, 12]),
+            (25, &[(9, 10)], &[5, 6]),
+        ];
+        let mut group = Vec::new();
+        for (id, tags, refs) in way_list {
+            let mut w = Vec::new();
+            int(1, id, &mut w);
+            packed(2, &tags.iter().map(|t| t.0).collect::<Vec<_>>(), &mut w);
+            packed(3, &tags.iter().map(|t| t.1).collect::<Vec<_>>(), &mut w);
+            packed(8, &deltas(refs), &mut w);
+            bytes(3, &w, &mut group);
+        }
+        let mut way_block = Vec::new();
+        bytes(1, &table(), &mut way_block);
+        bytes(2, &group, &mut way_block);
+        // Relations: the lake (natural=water; outer 20 and 21, inner 22), the park (outer 23 and
+        // 99, which is not in the file), a reservoir (water=reservoir; outer 24 only: cut by the
+        // extract), a building (not drawn).
+        type Relation<'a> = (u64, &'a [(u64, u64)], &'a [(i64, u64)]);
+        let relations: [Relation<'_>; 4] = [
+            (30, &[(1, 2), (3, 4)], &[(20, 7), (21, 7), (22, 8)]),
+            (31, &[(1, 2), (5, 6)], &[(23, 7), (99, 7)]),
+            (32, &[(1, 2), (4, 11)], &[(24, 7)]),
+            (33, &[(1, 2), (12, 13)], &[(20, 7), (21, 7)]),
+        ];
+        let mut group = Vec::new();
+        for (id, tags, members) in relations {
+            let mut r = Vec::new();
+            int(1, id, &mut r);
+            packed(2, &tags.iter().map(|t| t.0).collect::<Vec<_>>(), &mut r);
+            packed(3, &tags.iter().map(|t| t.1).collect::<Vec<_>>(), &mut r);
+            packed(8, &members.iter().map(|m| m.1).collect::<Vec<_>>(), &mut r);
+            packed(9, &deltas(&members.iter().map(|m| m.0).collect::<Vec<_>>()), &mut r);
+            packed(10, &members.iter().map(|_| 1).collect::<Vec<_>>(), &mut r);
+            bytes(4, &r, &mut group);
+        }
+        let mut relation_block = Vec::new();
+        bytes(1, &table(), &mut relation_block);
+        bytes(2, &group, &mut relation_block);
+        let mut file = header(&["OsmSchema-V0.6", "DenseNodes"]);
+        for b in [node_block, way_block, relation_block] {
+            file.extend(block("OSMData", &b, 3));
+        }
+        file
+    }
+
+    #[test]
+    fn water_and_park_multipolygons_are_joined_into_rings() {
+        let (roads, map) = read_with_basemap(&multipolygons()).expect("a valid file");
+        assert_eq!((roads.ways.len(), roads.not_walkable, roads.not_lines), (0, 0, 0));
+        // The lake: 1-2-3 then 3-4-1 (the second way turned round), closed; its island not read.
+        // Then the reservoir's one way, open. Every vertex is a corner far more than 1 m off.
+        let lake = vec![p(113.40, 23.00), p(113.41, 23.00), p(113.41, 23.01), p(113.40, 23.01), p(113.40, 23.00)];
+        assert_eq!(map.water, vec![lake, vec![p(113.45, 23.00), p(113.46, 23.00)]]);
+        // The park's ring (its missing second way left out); the building relation is not drawn.
+        assert_eq!(map.parks, vec![vec![p(113.42, 23.00), p(113.43, 23.00), p(113.42, 23.01), p(113.42, 23.00)]]);
+        assert_eq!(map.rail, vec![vec![p(113.402, 23.002), p(113.404, 23.002)]]);
+        assert!(map.roads.is_empty());
+        // Without the basemap the relations are not read at all.
+        assert_eq!(read(&multipolygons()), Ok(Roads::default()));
+    }
+
+    #[test]
+    fn rings_join_whichever_way_the_pieces_run() {
+        // Three pieces of one ring, the middle one reversed, given out of order; and a lone piece.
+        assert_eq!(join_rings(vec![vec![1, 2], vec![3, 1], vec![3, 2], vec![7, 8]]), vec![vec![1, 2, 3, 1], vec![7, 8]]);
+        // A closed way is a ring by itself; an empty member is dropped.
+        assert_eq!(join_rings(vec![vec![4, 5, 6, 4], Vec::new()]), vec![vec![4, 5, 6, 4]]);
+    }
+
     #[test]
     fn bad_files_name_the_block() {
         let file = sample(3);
@@ -781,15 +1072,16 @@ mod tests {
 
     #[test]
     fn any_damage_is_an_error_or_roads_never_a_panic() {
-        let file = sample(1);
-        for n in 0..file.len() {
-            let _ = read_with_basemap(&file[..n]);
-        }
-        for i in 0..file.len() {
-            for bits in [0x01u8, 0x80, 0xff] {
-                let mut bad = file.clone();
-                bad[i] ^= bits;
-                let _ = read_with_basemap(&bad);
+        for file in [sample(1), multipolygons()] {
+            for n in 0..file.len() {
+                let _ = read_with_basemap(&file[..n]);
+            }
+            for i in 0..file.len() {
+                for bits in [0x01u8, 0x80, 0xff] {
+                    let mut bad = file.clone();
+                    bad[i] ^= bits;
+                    let _ = read_with_basemap(&bad);
+                }
             }
         }
     }

@@ -142,11 +142,13 @@ pub fn road_class(highway: &str) -> Option<RoadClass> {
 pub struct Basemap {
     /// Every road, walkable or not (a motorway is a barrier worth seeing), with its class.
     pub roads: Vec<(RoadClass, Vec<LonLat>)>,
-    /// Rivers, streams, canals (`waterway`) and the outlines of water areas (`natural=water`).
+    /// Rivers, streams, canals (`waterway`, open lines) and the outlines of water areas
+    /// (`natural=water`, `water=*`, `waterway=riverbank`: closed rings, first point = last, where
+    /// the file has the whole outline; in an `.osm.pbf` also multipolygon relations' outer rings).
     pub water: Vec<Vec<LonLat>>,
     /// Railways (`railway=rail`, light rail, narrow gauge, tram, monorail; not subways).
     pub rail: Vec<Vec<LonLat>>,
-    /// The outlines of parks (`leisure=park`).
+    /// The outlines of parks (`leisure=park`; ways, polygons' outer rings, multipolygons' outer rings).
     pub parks: Vec<Vec<LonLat>>,
 }
 
@@ -353,7 +355,7 @@ fn add_to_basemap(map: &mut Basemap, tags: &[(String, String)], geometry: Option
                 map.roads.extend(pieces().map(|l| (class, l)));
             }
         }
-        None if get("natural") == Some("water") || get("waterway").is_some() => map.water.extend(pieces()),
+        None if get("natural") == Some("water") || get("water").is_some() || get("waterway").is_some() => map.water.extend(pieces()),
         None if get("railway").is_some_and(|r| matches!(r, "rail" | "light_rail" | "narrow_gauge" | "tram" | "monorail")) => {
             map.rail.extend(pieces())
         }
@@ -385,6 +387,41 @@ mod tests {
         let gcj = read_geojson(text, Crs::Gcj02).expect("valid");
         let moved = crate::core::geo::distance_m(roads.ways[0][0], gcj.ways[0][0]);
         assert!(moved > 300.0 && moved < 700.0, "GCJ-02 positions are converted: {moved} m");
+    }
+
+    #[test]
+    fn water_and_parks_from_polygons() {
+        // A lake (water=lake, no natural tag) with an island, a park of two polygons, a river
+        // line, a railway, a building polygon (not drawn) and a subway (not drawn).
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","properties":{"water":"lake"},"geometry":{"type":"Polygon","coordinates":[
+            [[113.40,23.00],[113.41,23.00],[113.41,23.01],[113.40,23.00]],
+            [[113.402,23.002],[113.404,23.002],[113.403,23.004],[113.402,23.002]]]}},
+          {"type":"Feature","properties":{"leisure":"park","name":"越秀公园"},"geometry":{"type":"MultiPolygon","coordinates":[
+            [[[113.42,23.00],[113.43,23.00],[113.42,23.01],[113.42,23.00]]],
+            [[[113.44,23.00],[113.45,23.00],[113.44,23.01],[113.44,23.00]]]]}},
+          {"type":"Feature","properties":{"waterway":"river"},"geometry":{"type":"LineString","coordinates":[[113.5,23.0],[113.6,23.0]]}},
+          {"type":"Feature","properties":{"railway":"rail"},"geometry":{"type":"LineString","coordinates":[[113.5,23.1],[113.6,23.1]]}},
+          {"type":"Feature","properties":{"railway":"subway"},"geometry":{"type":"LineString","coordinates":[[113.5,23.2],[113.6,23.2]]}},
+          {"type":"Feature","properties":{"building":"yes"},"geometry":{"type":"Polygon","coordinates":[[[113.5,23.3],[113.6,23.3],[113.6,23.4],[113.5,23.3]]]}}]}"#;
+        let (roads, map) = read_any_with_basemap(text.as_bytes(), Crs::Wgs84).expect("valid");
+        let p = LonLat::new;
+        // No road: the river and railways are lines of other things, the polygons are not lines.
+        assert_eq!((roads.ways.len(), roads.not_walkable, roads.not_lines), (0, 3, 3));
+        // The lake's outer ring (closed) and the river; the island is not drawn.
+        assert_eq!(
+            map.water,
+            vec![vec![p(113.40, 23.00), p(113.41, 23.00), p(113.41, 23.01), p(113.40, 23.00)], vec![p(113.5, 23.0), p(113.6, 23.0)]]
+        );
+        assert_eq!(
+            map.parks,
+            vec![
+                vec![p(113.42, 23.00), p(113.43, 23.00), p(113.42, 23.01), p(113.42, 23.00)],
+                vec![p(113.44, 23.00), p(113.45, 23.00), p(113.44, 23.01), p(113.44, 23.00)]
+            ]
+        );
+        assert_eq!(map.rail, vec![vec![p(113.5, 23.1), p(113.6, 23.1)]]);
+        assert!(map.roads.is_empty());
     }
 
     #[test]

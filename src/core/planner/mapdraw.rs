@@ -855,6 +855,16 @@ pub fn svg(d: &Drawing, title: &str) -> String {
 
 /// Street grey (the basemap) in downloaded maps.
 pub const STREET_COLOUR: &str = "#8a8a8a";
+/// Water areas on the map and their outlines (and rivers), as the page's stylesheet has them.
+pub const WATER_COLOUR: &str = "#a8cdeb";
+/// Water outlines and rivers.
+pub const WATER_EDGE: &str = "#3f7fb5";
+/// Parks and their outlines.
+pub const PARK_COLOUR: &str = "#c6e5b3";
+/// Park outlines.
+pub const PARK_EDGE: &str = "#4f8a3a";
+/// Railways (dashed).
+pub const RAIL_COLOUR: &str = "#5f5f5f";
 
 /// A downloaded map when a road file is in use: its streets drawn under the density, and, when
 /// the plan walked along them, each chosen site's service area (the streets reached) instead of
@@ -893,6 +903,22 @@ pub fn with_roads(mut d: Drawing, roads: &RoadsView, lay: &MapLayout) -> Drawing
         // Right after the map's background and its clip.
         let at = d.shapes.iter().position(|s| matches!(s, Shape::Clip(Some(_)))).map_or(d.shapes.len(), |i| i + 1);
         d.shapes.insert(at, streets);
+        // Under the streets, as on screen: parks, water areas, rivers, railways (those in view).
+        let in_view = |b: &[f32; 4]| !(f64::from(b[2]) < x0 || f64::from(b[0]) > x1 || f64::from(b[3]) < y0 || f64::from(b[1]) > y1);
+        let layers = [
+            (&level.parks, Paint { fill: Some(PARK_COLOUR), fill_opacity: 1.0, stroke: Some(PARK_EDGE), stroke_width: 1.0, dash: None }),
+            (&level.water, Paint { fill: Some(WATER_COLOUR), fill_opacity: 1.0, stroke: Some(WATER_EDGE), stroke_width: 1.0, dash: None }),
+            (&level.waterways, Paint { fill: None, fill_opacity: 0.0, stroke: Some(WATER_EDGE), stroke_width: 2.0, dash: None }),
+            (&level.rail, Paint { fill: None, fill_opacity: 0.0, stroke: Some(RAIL_COLOUR), stroke_width: 2.0, dash: Some([6.0, 4.0]) }),
+        ];
+        let mut under = at;
+        for (lines, paint) in layers {
+            let mut visible = lines.lines.iter().zip(&lines.boxes).filter(|(_, b)| in_view(b)).map(|(l, _)| l).peekable();
+            if visible.peek().is_some() {
+                d.shapes.insert(under, line(paint, &mut visible));
+                under += 1;
+            }
+        }
     }
     if let Some(on_foot) = &roads.on_foot {
         // The service circles are the translucent ones (markers are opaque).
@@ -902,7 +928,16 @@ pub fn with_roads(mut d: Drawing, roads: &RoadsView, lay: &MapLayout) -> Drawing
             Paint { fill: None, fill_opacity: 0.0, stroke: Some(BLUE), stroke_width: 3.0, dash: None },
             &mut on_foot.areas.iter().flatten(),
         );
-        d.shapes.insert(at.unwrap_or(d.shapes.len()).min(d.shapes.len()), area);
+        let at = at.unwrap_or(d.shapes.len()).min(d.shapes.len());
+        d.shapes.insert(at, area);
+        if !on_foot.existing_areas.is_empty() {
+            // The existing canteens' streets, under the chosen sites'.
+            let existing = line(
+                Paint { fill: None, fill_opacity: 0.0, stroke: Some(GREEN), stroke_width: 2.5, dash: Some([5.0, 3.0]) },
+                &mut on_foot.existing_areas.iter().flatten(),
+            );
+            d.shapes.insert(at, existing);
+        }
     }
     d
 }
@@ -1057,6 +1092,7 @@ mod tests {
             tolerance_m: 16.0,
             lines: vec![vec![(-1000.0, 0.0), (1000.0, 0.0)], vec![(50_000.0, 0.0), (51_000.0, 0.0)]],
             boxes: vec![[-1000.0, 0.0, 1000.0, 0.0], [50_000.0, 0.0, 51_000.0, 0.0]],
+            ..StreetLevel::default()
         };
         let on_foot = OnFoot {
             walk_m: 900.0,
@@ -1068,6 +1104,7 @@ mod tests {
             straight: Vec::new(),
             on_foot: Vec::new(),
             areas: vec![vec![vec![(0.0, 0.0), (0.0, 500.0)]]],
+            existing_areas: Vec::new(),
         };
         let roads = RoadsView { name: "r".into(), basemap: Basemap { levels: vec![level] }, on_foot: Some(on_foot) };
         let d = with_roads(plain.clone(), &roads, &lay);
@@ -1085,5 +1122,63 @@ mod tests {
         // The streets lie under the density: right after the clip.
         let clip = d.shapes.iter().position(|s| matches!(s, Shape::Clip(Some(_)))).expect("clip");
         assert!(matches!(&d.shapes[clip + 1], Shape::Path { paint, .. } if paint.stroke == Some(STREET_COLOUR)));
+    }
+
+    #[test]
+    fn a_downloaded_map_has_the_water_railways_parks_and_existing_canteens_areas() {
+        use crate::core::planner::session::roads::OnFoot;
+        use crate::core::planner::session::streets::{Basemap, Lines, StreetLevel};
+        let v = demo_view();
+        let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let words = MapWords {
+            title: "t".into(),
+            subtitle: "s".into(),
+            north: "北".into(),
+            legend: ["a".into(), "b".into(), "c".into(), "d".into()],
+            boundary: "e".into(),
+            crs: "f".into(),
+            attribution: "g".into(),
+        };
+        let plain = drawing(&v, &lay, &words);
+        let one = |line: Vec<(f32, f32)>, b: [f32; 4]| Lines { lines: vec![line], boxes: vec![b] };
+        // A lake in view, a railway in view, a park 50 km east (out of view), no river.
+        let level = StreetLevel {
+            tolerance_m: 16.0,
+            lines: vec![vec![(-1000.0, 0.0), (1000.0, 0.0)]],
+            boxes: vec![[-1000.0, 0.0, 1000.0, 0.0]],
+            water: one(vec![(0.0, 0.0), (200.0, 0.0), (200.0, 100.0), (0.0, 0.0)], [0.0, 0.0, 200.0, 100.0]),
+            rail: one(vec![(-500.0, 500.0), (500.0, 500.0)], [-500.0, 500.0, 500.0, 500.0]),
+            parks: one(vec![(50_000.0, 0.0), (50_100.0, 0.0), (50_100.0, 100.0), (50_000.0, 0.0)], [50_000.0, 0.0, 50_100.0, 100.0]),
+            ..StreetLevel::default()
+        };
+        let on_foot = OnFoot {
+            walk_m: 900.0,
+            max_snap_m: 300.0,
+            detour: 1.3,
+            demand_fallback: 0,
+            demand_points: 0,
+            sites_fallback: 0,
+            straight: Vec::new(),
+            on_foot: Vec::new(),
+            areas: vec![vec![vec![(0.0, 0.0), (0.0, 500.0)]]],
+            existing_areas: vec![vec![vec![(100.0, 0.0), (100.0, -500.0)]]],
+        };
+        let roads = RoadsView { name: "r".into(), basemap: Basemap { levels: vec![level] }, on_foot: Some(on_foot) };
+        let d = with_roads(plain, &roads, &lay);
+        let clip = d.shapes.iter().position(|s| matches!(s, Shape::Clip(Some(_)))).expect("clip");
+        let paint = |i: usize| if let Shape::Path { paint, .. } = &d.shapes[i] { Some(*paint) } else { None };
+        // Under the density, in order: the lake (filled), the railway (dashed), the streets.
+        assert_eq!(paint(clip + 1).and_then(|p| p.fill), Some(WATER_COLOUR));
+        assert_eq!(paint(clip + 2).map(|p| (p.stroke, p.dash)), Some((Some(RAIL_COLOUR), Some([6.0, 4.0]))));
+        assert_eq!(paint(clip + 3).and_then(|p| p.stroke), Some(STREET_COLOUR));
+        // The park out of view is not drawn.
+        assert!(!d.shapes.iter().any(|s| matches!(s, Shape::Path { paint, .. } if paint.fill == Some(PARK_COLOUR))));
+        // The existing canteen's streets (green, dashed), right before the chosen site's (blue).
+        let existing =
+            d.shapes.iter().position(|s| matches!(s, Shape::Path { paint, .. } if paint.stroke == Some(GREEN))).expect("existing");
+        assert!(matches!(&d.shapes[existing + 1], Shape::Path { paint, .. } if paint.stroke == Some(BLUE)));
+        // 0.05 px per metre, the origin at (600, 521.2): 100 m east is 5 px right, 500 m south 25 px down.
+        assert!(matches!(&d.shapes[existing], Shape::Path { d, .. } if d == "M605.0 521.2L605.0 546.2"));
     }
 }

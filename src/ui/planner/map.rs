@@ -22,6 +22,7 @@ use crate::core::locale::{short_label, thousands};
 use crate::core::planner::labels::Anchor;
 use crate::core::planner::mapdraw::{self, Drawing, Frame, MapLayout, MapWords, MarkKind, Shape, ASPECT, CLASS_COLOURS};
 use crate::core::planner::session::roads::RoadsView;
+use crate::core::planner::session::streets::Lines;
 use crate::core::planner::session::PlanView;
 use crate::core::Locale;
 use crate::ui::browser;
@@ -42,6 +43,19 @@ pub struct MapProps {
     pub roads: Option<Rc<RoadsView>>,
 }
 
+/// An `Rc` as a memo's key, compared by address: the plan and the roads are replaced, never
+/// changed in place, and comparing their values (a `PartialEq` on `Rc` compares what it points
+/// to) would walk a whole city's streets and sites on every frame of a zoom or pan. Holding the
+/// `Rc` keeps its address from being reused while the memo remembers it.
+#[derive(Clone)]
+struct Same<T>(Rc<T>);
+
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The streets' window is widened by this share of its width on every side and snapped to a grid
 /// of half its width, so small pans and the next zoom step reuse the same path.
 const STREETS_MARGIN: f64 = 0.5;
@@ -51,19 +65,24 @@ const STREETS_MARGIN: f64 = 0.5;
 fn streets_window(roads: &RoadsView, w: Window, px: f64) -> Option<(usize, [i64; 4])> {
     let level = roads.basemap.level_for(w.width / px.max(1.0))?;
     let index = roads.basemap.levels.iter().position(|l| std::ptr::eq(l, level))?;
+    Some((index, snapped_window(w).0))
+}
+
+/// The window `w` widened and snapped ([`STREETS_MARGIN`]): in steps of half its width, and the step.
+fn snapped_window(w: Window) -> ([i64; 4], f64) {
     let step = (w.width / 2.0).max(1.0);
     let h = w.width * ASPECT;
     let snap = |v: f64, up: bool| if up { (v / step).ceil() as i64 } else { (v / step).floor() as i64 };
     let m = STREETS_MARGIN * w.width;
-    Some((
-        index,
+    (
         [
             snap(w.cx - w.width / 2.0 - m, false),
             snap(w.cy - h / 2.0 - m, false),
             snap(w.cx + w.width / 2.0 + m, true),
             snap(w.cy + h / 2.0 + m, true),
         ],
-    ))
+        step,
+    )
 }
 
 /// Which distance model the plan used, for the legend.
@@ -75,16 +94,29 @@ fn model_text(view: &PlanView, roads: Option<&RoadsView>, l: Locale) -> String {
     }
 }
 
-/// The chosen sites' network service areas as one SVG path (y flipped).
-fn areas_path(roads: &RoadsView) -> String {
-    use std::fmt::Write as _;
-    let mut d = String::new();
-    for line in roads.on_foot.iter().flat_map(|f| f.areas.iter()).flatten() {
-        for (i, (x, y)) in line.iter().enumerate() {
-            let _ = write!(d, "{}{:.1} {:.1}", if i == 0 { 'M' } else { 'L' }, x, -y + 0.0);
-        }
+/// Service areas (each a site's streets reached) as lines with their extents, so that only the
+/// parts in view are drawn: a browser strokes a path's every segment, on screen or not, for each
+/// tile it paints (twenty sites' streets zoomed in to one street cost a quarter of a second a frame).
+fn area_lines<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> Lines {
+    let mut out = Lines::default();
+    for line in areas.flatten() {
+        let b = line.iter().fold([f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY], |b, &(x, y)| {
+            [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
+        });
+        out.lines.push(line.clone());
+        out.boxes.push(b);
     }
-    d
+    out
+}
+
+/// The basemap's paths in view: parks, water areas, rivers, railways, streets.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct BasemapPaths {
+    parks: String,
+    water: String,
+    waterways: String,
+    rail: String,
+    streets: String,
 }
 
 /// The visible window: centre (map metres, y north) and width in metres.
@@ -148,18 +180,35 @@ fn home(view: &PlanView) -> Window {
     Window { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, width }
 }
 
-fn density_paths(view: &PlanView) -> Vec<String> {
-    let g = &view.grid;
-    let mut nonzero: Vec<f64> = g.counts.iter().copied().filter(|c| *c > 0.0).collect();
+/// The density classes' breaks: the quintiles of the cells with people (`None`: nobody).
+fn density_breaks(view: &PlanView) -> Option<[f64; 4]> {
+    let mut nonzero: Vec<f64> = view.grid.counts.iter().copied().filter(|c| *c > 0.0).collect();
     nonzero.sort_by(f64::total_cmp);
     if nonzero.is_empty() {
-        return vec![String::new(); 5];
+        return None;
     }
     let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
-    let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
+    Some([q(0.2), q(0.4), q(0.6), q(0.8)])
+}
+
+/// The density's five class paths, only the cells touching `window` (x0, y0, x1, y1; map metres,
+/// y north): zoomed in on a city, a path of every cell would make the browser rasterise ten
+/// thousand rectangles far off screen in every frame.
+fn density_paths(view: &PlanView, breaks: Option<[f64; 4]>, [x0, y0, x1, y1]: [f64; 4]) -> Vec<String> {
+    let g = &view.grid;
+    let Some(breaks) = breaks else { return vec![String::new(); 5] };
+    let (ch, cw) = (g.cell_height(), g.cell_m);
+    if !(cw > 0.0 && ch > 0.0) {
+        return vec![String::new(); 5];
+    }
+    let cells = |from: f64, to: f64, origin: f64, size: f64, n: usize| {
+        let a = ((from - origin) / size).floor().clamp(0.0, n as f64) as usize;
+        let b = ((to - origin) / size).ceil().clamp(0.0, n as f64) as usize;
+        a..b
+    };
     let mut paths = vec![String::new(); 5];
-    for j in 0..g.ny {
-        for i in 0..g.nx {
+    for j in cells(y0, y1, g.y0, ch, g.ny) {
+        for i in cells(x0, x1, g.x0, cw, g.nx) {
             let c = g.counts[j * g.nx + i];
             if c <= 0.0 {
                 continue;
@@ -408,7 +457,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, f64, Window)>);
     let svg_ref = use_node_ref();
     let map_ref = use_node_ref();
-    let paths = use_memo(view.clone(), |v| density_paths(v));
+    let breaks = use_memo(Same(view.clone()), |v| density_breaks(&v.0));
     let w = window.get();
     let h = w.width * ASPECT;
 
@@ -568,18 +617,46 @@ pub fn MapView(props: &MapProps) -> Html {
 
     // Walking along the roads: the streets reached instead of circles.
     let on_foot = props.roads.as_ref().is_some_and(|r| r.on_foot.is_some());
-    let areas = use_memo(props.roads.clone(), |r| r.as_deref().map(areas_path).unwrap_or_default());
-    let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
-    let streets = use_memo((props.roads.as_ref().map(|r| Rc::as_ptr(r) as usize), streets_key), {
-        let roads = props.roads.clone();
-        move |(_, key)| match (&roads, key) {
-            (Some(r), Some((i, b, step))) => {
-                let step = step.max(1.0);
-                r.basemap.levels[*i].path_in(b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step).0
-            }
-            _ => String::new(),
+    let roads_key = props.roads.clone().map(Same);
+    // The chosen sites' and the existing canteens' service areas, drawn in the widened window.
+    let area_sets = use_memo(roads_key.clone(), |r| {
+        r.as_ref()
+            .and_then(|r| r.0.on_foot.as_ref())
+            .map(|f| (area_lines(f.areas.iter()), area_lines(f.existing_areas.iter())))
+            .unwrap_or_default()
+    });
+    let window_key = snapped_window(w);
+    let areas = use_memo((roads_key.clone(), window_key), {
+        let sets = area_sets.clone();
+        move |(_, (b, step))| {
+            let [x0, y0, x1, y1] = b.map(|k| k as f64 * step.max(1.0));
+            (sets.0.path_in(x0, y0, x1, y1).0, sets.1.path_in(x0, y0, x1, y1).0)
         }
     });
+    let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
+    let paths = use_memo((Same(view.clone()), snapped_window(w)), {
+        let breaks = *breaks;
+        move |(v, (b, step))| density_paths(&v.0, breaks, b.map(|k| k as f64 * step.max(1.0)))
+    });
+    let basemap = use_memo((roads_key, streets_key), {
+        move |(roads, key)| match (roads, key) {
+            (Some(Same(r)), Some((i, b, step))) => {
+                let step = step.max(1.0);
+                let (x0, y0, x1, y1) = (b[0] as f64 * step, b[1] as f64 * step, b[2] as f64 * step, b[3] as f64 * step);
+                let level = &r.basemap.levels[*i];
+                BasemapPaths {
+                    parks: level.parks.rings_in(x0, y0, x1, y1).0,
+                    water: level.water.rings_in(x0, y0, x1, y1).0,
+                    waterways: level.waterways.path_in(x0, y0, x1, y1).0,
+                    rail: level.rail.path_in(x0, y0, x1, y1).0,
+                    streets: level.path_in(x0, y0, x1, y1).0,
+                }
+            }
+            _ => BasemapPaths::default(),
+        }
+    });
+    let [has_water, has_rail, has_parks] = props.roads.as_ref().map_or([false; 3], |r| r.basemap.features());
+    let has_existing_areas = props.roads.as_ref().and_then(|r| r.on_foot.as_ref()).is_some_and(|f| !f.existing_areas.is_empty());
     let circles = view.chosen_sites().filter(|_| !on_foot).map(|s| {
         html! { <circle class="service" cx={format!("{:.0}", s.x)} cy={format!("{:.0}", -s.y)} r={format!("{:.0}", view.radius_m)} /> }
     });
@@ -597,7 +674,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
     // The study area's outline: every ring (outer rings and holes) in one path, its width in
     // screen pixels whatever the zoom.
-    let boundary = use_memo(view.clone(), |v| mapdraw::rings_path(&v.boundary, |x, y| (x, -y)));
+    let boundary = use_memo(Same(view.clone()), |v| mapdraw::rings_path(&v.0.boundary, |x, y| (x, -y)));
     let view_box = format!("{vx:.0} {vy:.0} {:.0} {:.0}", w.width, h);
     // Always the same elements (empty and hidden when every name fits): a child coming and going
     // would make Yew rebuild the map and lose the keyboard focus on it.
@@ -631,12 +708,17 @@ pub fn MapView(props: &MapProps) -> Html {
             <div class="map" id="plan-map" ref={map_ref} tabindex="0" role="group" aria-label={t.map_label} aria-describedby="plan-map-keys"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
                 <svg ref={svg_ref} viewBox={view_box} preserveAspectRatio="xMidYMid meet" aria-hidden="true" focusable="false">
-                    <path class="streets" d={(*streets).clone()} />
+                    <path class="parks" d={basemap.parks.clone()} />
+                    <path class="water" d={basemap.water.clone()} />
+                    <path class="waterways" d={basemap.waterways.clone()} />
+                    <path class="rail" d={basemap.rail.clone()} />
+                    <path class="streets" d={basemap.streets.clone()} />
                     <g class={classes!("density", props.roads.is_some().then_some("over-streets"))}>{ for density }</g>
                     <path class="study-area" d={(*boundary).clone()} fill="none" stroke={mapdraw::BOUNDARY_COLOUR} stroke-width="2"
                         stroke-dasharray="8 4" vector-effect="non-scaling-stroke" />
                     <g class="services">{ for existing_circles }{ for circles }</g>
-                    <path class="service-area" d={(*areas).clone()} />
+                    <path class="existing-area" d={areas.1.clone()} />
+                    <path class="service-area" d={areas.0.clone()} />
                     <g class="competitors" transform={to_map.clone()}>{ for other_marks }</g>
                     <g class="map-overlay" transform={to_map}>{ overlay(&lay, props.selected, &props.on_select) }</g>
                 </svg>
@@ -655,8 +737,20 @@ pub fn MapView(props: &MapProps) -> Html {
                 if props.roads.is_some() {
                     <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="streets" d="M1 5H19" /></svg>{ roads_texts(l).legend_streets }</li>
                 }
+                if has_water {
+                    <li id="plan-map-legend-water"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="water" d="M1 1H19V9H1z" /></svg>{ roads_texts(l).legend_water }</li>
+                }
+                if has_parks {
+                    <li id="plan-map-legend-parks"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="parks" d="M1 1H19V9H1z" /></svg>{ roads_texts(l).legend_parks }</li>
+                }
+                if has_rail {
+                    <li id="plan-map-legend-rail"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="rail" d="M1 5H19" /></svg>{ roads_texts(l).legend_rail }</li>
+                }
                 if on_foot {
                     <li><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="service-area" d="M1 5H19" /></svg>{ roads_texts(l).legend_area }</li>
+                }
+                if has_existing_areas {
+                    <li id="plan-map-legend-existing-area"><svg class="line-swatch" width="22" height="12" viewBox="0 0 20 10" aria-hidden="true" focusable="false"><path class="existing-area" d="M1 5H19" /></svg>{ roads_texts(l).legend_existing_area }</li>
                 }
                 <li id="plan-map-model">{ roads_texts(l).legend_model }{ model_text(&view, props.roads.as_deref(), l) }</li>
                 if !view.boundary.is_empty() {

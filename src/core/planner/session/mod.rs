@@ -707,6 +707,7 @@ impl Session {
             &mut self.vertex_snaps,
             &demand,
             &candidates,
+            existing,
             &prepared,
             snap_report.as_ref(),
             &planned,
@@ -736,13 +737,14 @@ impl Session {
 
 /// What the page shows of the roads after a run (`None` without roads): the streets, and when
 /// the plan walked along them, each site's people in a straight line and on foot, and the
-/// chosen sites' service areas.
+/// chosen sites' and the existing canteens' service areas.
 #[allow(clippy::too_many_arguments)]
 fn roads_view(
     roads: Option<&roads::RoadsInUse>,
     vertex_snaps: &mut Option<Vec<Vec<Option<super::network::Snap>>>>,
     demand: &Demand,
     candidates: &Sites,
+    existing: &Sites,
     prepared: &super::plan::Prepared,
     snap_report: Option<&super::network::SnapReport>,
     planned: &PlanView,
@@ -751,17 +753,16 @@ fn roads_view(
 ) -> Option<roads::RoadsView> {
     let r = roads?;
     let origin = planned.origin?;
-    let basemap = streets::Basemap::new(&r.ways, origin);
+    let basemap = streets::Basemap::with_features(&r.ways, &r.features, origin);
     let on_foot = snap_report.map(|report| {
         let walk_m = settings.radius.on_foot_m();
-        let straight = prepare(demand, candidates, &Sites::default(), walk_m);
         let mut f = roads::on_foot(
             demand,
             walk_m,
             max_snap_m,
             settings.radius.detour(),
             report,
-            roads::people(demand, &straight.candidates),
+            roads::people_within(demand, candidates, walk_m),
             roads::people(demand, &prepared.candidates),
         );
         let snaps = vertex_snaps.get_or_insert_with(|| roads::vertex_snaps(r));
@@ -772,6 +773,7 @@ fn roads_view(
             .filter_map(|&i| candidates.points.get(i))
             .map(|&p| roads::service_area(r, snaps, p, walk_m, max_snap_m, &proj))
             .collect();
+        f.existing_areas = existing.points.iter().map(|&p| roads::service_area(r, snaps, p, walk_m, max_snap_m, &proj)).collect();
         f
     });
     Some(roads::RoadsView { name: r.report.name.clone(), basemap, on_foot })
