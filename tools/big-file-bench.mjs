@@ -213,6 +213,9 @@ try {
   console.log(`planned (30 candidates, k = 5) ${seconds(Date.now() - start)}`);
   clearInterval(sampler);
   watch();
+  // Over the planner's limit (50 MiB), the file is not copied to the device, and the page says so.
+  const kept = await page.$("#plan-persist-too-big").then((e) => (e ? "not kept on the device (over the limit; the page says so)" : "kept on the device"));
+  console.log(`the file: ${kept}`);
   console.log(`peak memory during the run (sampled every 100 ms):`);
   console.log(`  PSS of all the browser's processes (shared pages once): ${MB(peak.pss)} — ${MB(peak.pss - atRest.pss)} above the browser at rest (the target: ≤ 1 GB)`);
   console.log(`  PSS of the page's renderer (the page and the planner's worker): ${MB(peak.rendererPss)} — ${MB(peak.rendererPss - atRest.renderer.pss)} above rest`);

@@ -5,7 +5,7 @@
 // comments from tests/data/raster/README.md.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { deflateRawSync } from "node:zlib";
 import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
@@ -393,4 +393,37 @@ test("on a phone, in Chinese and in English: the raster and boundary cards read 
     assertClean(await problems());
     await context.close();
   }
+});
+
+test("a demand file over 50 MB is not kept on the device: the page says so, and again after a reload", async () => {
+  // Rows like "格7,113.000007,23.000007,10" (26 bytes and up) until the file passes 52,428,800
+  // bytes (50 MiB, the biggest file kept): a file chooser path, since Playwright refuses buffers
+  // over 50 MB.
+  const path = `${OUT_DIR}/over-50mb-demand.csv`;
+  const parts = ["名称,经度,纬度,60岁以上\n"];
+  let size = Buffer.byteLength(parts[0]);
+  for (let i = 0; size <= 52_428_800 + 1_000_000; i++) {
+    const line = `格${i},113.${String(i % 1_000_000).padStart(6, "0")},23.${String((i * 7) % 1_000_000).padStart(6, "0")},10\n`;
+    parts.push(line);
+    size += Buffer.byteLength(line);
+  }
+  writeFileSync(path, parts.join(""));
+  const { page, problems, context } = await openPlanner();
+  const demand = card(page, "老年人口");
+  await choose(page, demand, path);
+  await demand.getByLabel("坐标系").selectOption({ label: "WGS84（GPS、天地图、OpenStreetMap）" });
+  await demand.getByRole("button", { name: "导入", exact: true }).click();
+  await demand.getByText("正在使用：over-50mb-demand.csv").waitFor({ timeout: 60_000 });
+  const note = "这个文件太大（超过50 MB），不在本机保存；重新打开页面后请再选一次。设置和列的对应关系仍然保存。";
+  await page.getByText(note).waitFor();
+  // Not the browser's refusal: the browser keeps the other files and the settings.
+  assert.equal(await page.getByText("浏览器不允许保存数据").count(), 0);
+  await page.reload();
+  await page.getByRole("tab", { name: "选址规划" }).click();
+  await page.getByText(note).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByText("浏览器不允许保存数据").count(), 0);
+  assert.doesNotMatch(await card(page, "老年人口").innerText(), /正在使用：over-50mb-demand\.csv/, "the file is asked for again");
+  assertClean(await problems());
+  await context.close();
+  rmSync(path);
 });

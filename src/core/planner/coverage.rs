@@ -24,8 +24,10 @@ impl PointIndex {
     /// Indexes `points` for queries of radius about `radius_m` (any radius works; this one is fast).
     /// Invalid points (NaN, out of range) are left out.
     pub fn new(points: &[LonLat], radius_m: f64) -> PointIndex {
-        let valid: Vec<u32> = (0..points.len() as u32).filter(|&i| points[i as usize].is_valid()).collect();
-        let (lat_min, lat_max) = valid.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &i| {
+        // The valid points' ids, walked again where needed rather than kept: on 5.5 million
+        // points a list of them would be 22 MB more at the index's peak.
+        let valid = || (0..points.len() as u32).filter(|&i| points[i as usize].is_valid());
+        let (lat_min, lat_max) = valid().fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), i| {
             let lat = points[i as usize].lat;
             (lo.min(lat), hi.max(lat))
         });
@@ -40,7 +42,7 @@ impl PointIndex {
         let row_of = |lat: f64| (((lat - lat0) / row_height) as usize).min(nrows - 1);
         // Counting sort by row, then sort each row by longitude.
         let mut counts = vec![0u32; nrows + 1];
-        for &i in &valid {
+        for i in valid() {
             counts[row_of(points[i as usize].lat) + 1] += 1;
         }
         for r in 0..nrows {
@@ -48,8 +50,8 @@ impl PointIndex {
         }
         let rows = counts.clone();
         let mut next = counts;
-        let mut order = vec![0u32; valid.len()];
-        for &i in &valid {
+        let mut order = vec![0u32; rows[nrows] as usize];
+        for i in valid() {
             let r = row_of(points[i as usize].lat);
             order[next[r] as usize] = i;
             next[r] += 1;

@@ -933,6 +933,33 @@ pub fn import_sites_reporting(
     Ok(finish(s, c, crs, &headers, map))
 }
 
+/// The biggest file (in bytes, 50 MiB) the planner keeps on the device so that a reload brings it
+/// back. Keeping a file there makes the browser copy it (about twice its size in the browser's own
+/// process while copying: +440 MB for a 200 MB CSV, measured by `tools/big-file-bench.mjs`), which
+/// alone would break the 1 GB budget for big files; above this size the planner keeps only the
+/// settings and mapping, says so, and asks for the file again after a reload.
+pub const KEPT_ON_DEVICE_MAX: u64 = 50 << 20;
+
+/// Whether a file of `bytes` bytes is kept on the device (at most [`KEPT_ON_DEVICE_MAX`]).
+pub fn kept_on_device(bytes: u64) -> bool {
+    bytes <= KEPT_ON_DEVICE_MAX
+}
+
+#[cfg(test)]
+mod kept_tests {
+    use super::*;
+
+    #[test]
+    fn files_up_to_fifty_mebibytes_are_kept_on_the_device() {
+        // 50 × 1024 × 1024 = 52,428,800 bytes is the last size kept.
+        assert!(kept_on_device(0));
+        assert!(kept_on_device(52_428_800));
+        assert!(!kept_on_device(52_428_801));
+        // The benchmark's 200 MB demand file (209,715,200 bytes) is not.
+        assert!(!kept_on_device(209_715_200));
+    }
+}
+
 #[cfg(test)]
 mod weightable_tests {
     use super::*;

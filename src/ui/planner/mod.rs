@@ -377,6 +377,11 @@ pub fn Planner(props: &PlannerProps) -> Html {
                         on_use={on_roads_use} on_clear={on_roads_clear} on_cancel={on_roads_cancel} />
                 </div>
                 <p class="field-hint">{ if persisted.ok { t.persist_note } else { t.persist_off } }</p>
+                if persisted.too_big {
+                    <p id="plan-persist-too-big" class="file-status" role="status">
+                        { (t.persist_too_big)(crate::core::planner::data::KEPT_ON_DEVICE_MAX >> 20) }
+                    </p>
+                }
             </section>
             <SettingsView form={state.form.clone()} extra_names={state.extra_names()} {n_candidates} locale={l} {on_edit} />
             if state.roads.in_use.is_some() {

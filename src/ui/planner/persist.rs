@@ -1,6 +1,9 @@
 //! Keeping the planner's work across reloads: settings and choices in local storage, file
 //! contents in the Cache API (local storage holds only a few megabytes). Where either is blocked,
-//! the planner keeps working in memory and says so.
+//! the planner keeps working in memory and says so. A file over
+//! [`crate::core::planner::data::KEPT_ON_DEVICE_MAX`] is not copied there (the copy alone would
+//! cost the browser about twice the file); an empty note in its place says why it is missing
+//! after a reload.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -53,12 +56,41 @@ async fn cache() -> Option<web_sys::Cache> {
     JsFuture::from(caches.open(CACHE)).await.ok()?.dyn_into().ok()
 }
 
+/// Where the note that a slot's file was too big to keep is kept (an empty entry).
+fn too_big_key(slot: Slot) -> String {
+    format!("{}.too-big", key(slot))
+}
+
 /// Keeps a file's bytes; `false` when the browser refuses.
 pub async fn store_file(slot: Slot, bytes: &[u8]) -> bool {
     let Some(cache) = cache().await else { return false };
     let array = js_sys::Uint8Array::from(bytes);
     let Ok(response) = web_sys::Response::new_with_opt_buffer_source(Some(&array)) else { return false };
-    JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok()
+    let kept = JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok();
+    if kept {
+        let _ = JsFuture::from(cache.delete_with_str(&too_big_key(slot))).await;
+    }
+    kept
+}
+
+/// Notes that a slot's file was too big to keep (see
+/// [`crate::core::planner::data::KEPT_ON_DEVICE_MAX`]) and forgets any earlier file kept there, so
+/// a reload neither brings back an older file nor blames the browser; `false` when the browser
+/// refuses.
+pub async fn mark_too_big(slot: Slot) -> bool {
+    let Some(cache) = cache().await else { return false };
+    let _ = JsFuture::from(cache.delete_with_str(&key(slot))).await;
+    let Ok(response) = web_sys::Response::new() else { return false };
+    JsFuture::from(cache.put_with_str(&too_big_key(slot), &response)).await.is_ok()
+}
+
+/// Whether the slot's file was too big to keep ([`mark_too_big`]).
+pub async fn was_too_big(slot: Slot) -> bool {
+    let Some(cache) = cache().await else { return false };
+    match JsFuture::from(cache.match_with_str(&too_big_key(slot))).await {
+        Ok(found) => found.dyn_into::<web_sys::Response>().is_ok(),
+        Err(_) => false,
+    }
 }
 
 /// A kept file's bytes.
@@ -74,7 +106,11 @@ pub async fn load_file(slot: Slot) -> Option<Vec<u8>> {
 pub async fn store_blob(slot: Slot, blob: &web_sys::Blob) -> bool {
     let Some(cache) = cache().await else { return false };
     let Ok(response) = web_sys::Response::new_with_opt_blob(Some(blob)) else { return false };
-    JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok()
+    let kept = JsFuture::from(cache.put_with_str(&key(slot), &response)).await.is_ok();
+    if kept {
+        let _ = JsFuture::from(cache.delete_with_str(&too_big_key(slot))).await;
+    }
+    kept
 }
 
 /// A kept file as a `Blob` (not read: the worker reads it by slices).
@@ -89,5 +125,6 @@ pub async fn load_blob(slot: Slot) -> Option<web_sys::Blob> {
 pub async fn forget_file(slot: Slot) {
     if let Some(cache) = cache().await {
         let _ = JsFuture::from(cache.delete_with_str(&key(slot))).await;
+        let _ = JsFuture::from(cache.delete_with_str(&too_big_key(slot))).await;
     }
 }

@@ -185,6 +185,8 @@ pub struct PlanTexts {
     pub print_report: &'static str,
     pub persist_note: &'static str,
     pub persist_off: &'static str,
+    /// A file over the limit (in MB) is not kept on the device.
+    pub persist_too_big: fn(u64) -> String,
     pub sc_heading: &'static str,
     pub sc_intro: &'static str,
     pub sc_no_compare: &'static str,
@@ -402,6 +404,7 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     print_report: "打印报告",
     persist_note: "数据和设置保存在这台设备的浏览器里，刷新页面后还在，不会上传。",
     persist_off: "浏览器不允许保存数据：刷新页面后需要重新导入。",
+    persist_too_big: |mb| format!("这个文件太大（超过{mb} MB），不在本机保存；重新打开页面后请再选一次。设置和列的对应关系仍然保存。"),
     sc_heading: "4. 费用测算",
     sc_intro: "按选中的地点和一项补贴政策，估算每年要发多少补贴；也可以和另一项政策（或同一政策的另一年版本）对比，看谁多拿、谁少拿。",
     sc_no_compare: "（不对比）",
@@ -622,6 +625,9 @@ pub const EN: PlanTexts = PlanTexts {
     print_report: "Print report",
     persist_note: "Data and settings are kept in this device's browser and survive a reload; nothing is uploaded.",
     persist_off: "The browser does not allow saving data: after a reload, import again.",
+    persist_too_big: |mb| {
+        format!("This file is too big (over {mb} MB) to keep on this device; after reopening the page, choose it again. Settings and the column mapping are still kept.")
+    },
     sc_heading: "4. Cost",
     sc_intro: "Estimate the yearly subsidies for the chosen sites under a policy; compare with another policy (or another year's version of the same one) to see who gains and who loses.",
     sc_no_compare: "(no comparison)",

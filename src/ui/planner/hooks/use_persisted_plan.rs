@@ -1,5 +1,7 @@
 //! Keeps the planner's work across reloads (see `persist.rs` for where: local storage and the
-//! Cache API). Where the browser refuses, the planner keeps working in memory and says so.
+//! Cache API). Where the browser refuses, the planner keeps working in memory and says so. A file
+//! too big to keep ([`crate::core::planner::data::kept_on_device`]) is not copied there: the
+//! planner says so, and again after a reload, where it asks for the file.
 
 use std::rc::Rc;
 
@@ -7,6 +9,7 @@ use yew::prelude::*;
 
 use super::use_planner_worker::{Accepted, FileData, Kept};
 use super::PlannerBridge;
+use crate::core::planner::data::kept_on_device;
 use crate::core::planner::project::{Contents, Kind};
 use crate::core::planner::session::Role;
 use crate::ui::planner::persist::{self, Slot};
@@ -17,6 +20,46 @@ use crate::ui::planner::state::PlannerState;
 pub struct PersistedPlan {
     /// `false` once the browser has refused to keep something (storage blocked or full).
     pub ok: bool,
+    /// `true` while a file in use was too big to keep on the device (chosen now, or missing
+    /// after a reload for that reason).
+    pub too_big: bool,
+    slots_too_big: UseReducerHandle<TooBig>,
+}
+
+/// The slots whose file was too big to keep on the device.
+#[derive(Default, PartialEq)]
+struct TooBig(Vec<Slot>);
+
+/// A change to [`TooBig`].
+enum TooBigChange {
+    /// The slot's file was too big to keep.
+    Add(Slot),
+    /// The slot's file is kept, or gone.
+    Remove(Slot),
+}
+
+impl Reducible for TooBig {
+    type Action = TooBigChange;
+
+    fn reduce(self: Rc<Self>, change: TooBigChange) -> Rc<Self> {
+        let mut slots = self.0.clone();
+        match change {
+            TooBigChange::Add(slot) if !slots.contains(&slot) => slots.push(slot),
+            TooBigChange::Add(_) => return self,
+            TooBigChange::Remove(slot) => slots.retain(|&s| s != slot),
+        }
+        Rc::new(TooBig(slots))
+    }
+}
+
+/// How keeping a file on the device went.
+enum Stored {
+    /// Kept.
+    Kept,
+    /// Too big to keep: not copied (a note kept in its place).
+    TooBig,
+    /// The browser refused.
+    Refused,
 }
 
 impl PersistedPlan {
@@ -24,26 +67,42 @@ impl PersistedPlan {
     pub fn store_files(&self, files: &[Contents]) {
         let kinds: Vec<(Kind, Role)> = files.iter().map(|f| (f.kind, f.role)).collect();
         for (slot, bytes) in slots(&kinds).into_iter().zip(files.iter().map(|f| f.bytes.clone())) {
+            let too_big = self.slots_too_big.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = persist::store_file(slot, &bytes).await;
+                let _ = note(&too_big, slot, store(slot, FileData::Bytes(Rc::new(bytes))).await);
             });
         }
     }
 
     /// Forgets a removed file's bytes on the device.
     pub fn forget_file(&self, role: Role) {
-        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Table(role)));
+        self.forget(Slot::Table(role));
     }
 
     /// Forgets the road file's bytes on the device.
     pub fn forget_roads(&self) {
-        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Roads));
+        self.forget(Slot::Roads);
     }
 
     /// Forgets the boundary's bytes on the device.
     pub fn forget_boundary(&self) {
-        wasm_bindgen_futures::spawn_local(persist::forget_file(Slot::Boundary));
+        self.forget(Slot::Boundary);
     }
+
+    fn forget(&self, slot: Slot) {
+        self.slots_too_big.dispatch(TooBigChange::Remove(slot));
+        wasm_bindgen_futures::spawn_local(persist::forget_file(slot));
+    }
+}
+
+/// Notes in `too_big` how keeping `slot`'s file went; `false` when the browser refused.
+fn note(too_big: &UseReducerHandle<TooBig>, slot: Slot, stored: Stored) -> bool {
+    match stored {
+        Stored::Kept => too_big.dispatch(TooBigChange::Remove(slot)),
+        Stored::TooBig => too_big.dispatch(TooBigChange::Add(slot)),
+        Stored::Refused => return false,
+    }
+    true
 }
 
 /// Where each file is kept on the device: a table in its role's slot, the rasters numbered in
@@ -64,11 +123,25 @@ fn slots(files: &[(Kind, Role)]) -> Vec<Slot> {
         .collect()
 }
 
-/// Keeps a file on the device: bytes as they are, a `File` copied by the browser (not read).
-async fn store(slot: Slot, data: FileData) -> bool {
-    match data {
+/// Keeps a file on the device: bytes as they are, a `File` copied by the browser (not read); a
+/// file too big to keep is not copied, and a note says so.
+async fn store(slot: Slot, data: FileData) -> Stored {
+    let size = match &data {
+        FileData::Bytes(bytes) => bytes.len() as u64,
+        // A `Blob`'s size is a whole number of bytes, well inside f64's exact range.
+        FileData::Blob(blob) => blob.size() as u64,
+    };
+    if !kept_on_device(size) {
+        return if persist::mark_too_big(slot).await { Stored::TooBig } else { Stored::Refused };
+    }
+    let kept = match data {
         FileData::Bytes(bytes) => persist::store_file(slot, &bytes).await,
         FileData::Blob(blob) => persist::store_blob(slot, &blob).await,
+    };
+    if kept {
+        Stored::Kept
+    } else {
+        Stored::Refused
     }
 }
 
@@ -80,10 +153,11 @@ async fn store(slot: Slot, data: FileData) -> bool {
 #[hook]
 pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &PlannerBridge) -> PersistedPlan {
     let ok = use_state(|| true);
+    let slots_too_big = use_reducer(TooBig::default);
 
     // Restore the saved work.
     {
-        let (worker, ok) = (worker.clone(), ok.clone());
+        let (worker, ok, too_big) = (worker.clone(), ok.clone(), slots_too_big.clone());
         use_effect_with((), move |_| {
             if let Some(saved) = persist::load_meta()
                 .filter(|s| s.demo || !s.files.is_empty() || !s.rasters.is_empty() || s.boundary.is_some() || s.roads.is_some())
@@ -106,6 +180,7 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
                         };
                         match data {
                             Some(data) => files.push(Kept { kind, role, name, data }),
+                            None if persist::was_too_big(slot).await => too_big.dispatch(TooBigChange::Add(slot)),
                             None => ok.set(false),
                         }
                     }
@@ -125,19 +200,19 @@ pub fn use_persisted_plan(state: &UseReducerHandle<PlannerState>, worker: &Plann
     }
     // A newly accepted file: keep its bytes for replay, and save them.
     {
-        let (worker, ok) = (worker.clone(), ok.clone());
+        let (worker, ok, too_big) = (worker.clone(), ok.clone(), slots_too_big.clone());
         use_effect_with(Accepted::of(state), move |accepted| {
             let files = worker.accept_pending(accepted);
             let kinds: Vec<(Kind, Role)> = files.iter().map(|f| (f.kind, f.role)).collect();
             for (slot, file) in slots(&kinds).into_iter().zip(files) {
-                let ok = ok.clone();
+                let (ok, too_big) = (ok.clone(), too_big.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    if !store(slot, file.data).await {
+                    if !note(&too_big, slot, store(slot, file.data).await) {
                         ok.set(false);
                     }
                 });
             }
         });
     }
-    PersistedPlan { ok: *ok }
+    PersistedPlan { ok: *ok, too_big: !slots_too_big.0.is_empty(), slots_too_big }
 }
