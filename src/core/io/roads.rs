@@ -303,6 +303,21 @@ pub fn read_geojson(text: &str, crs: Crs) -> Result<Roads, GeoJsonError> {
 /// [`read_geojson`], and the basemap's lines into `map`: roads with a class (a line without a
 /// `highway` tag is a minor road), water, railways and parks (lines, and polygons' outer rings).
 fn read_geojson_into(text: &str, crs: Crs, mut map: Option<&mut Basemap>) -> Result<Roads, GeoJsonError> {
+    // A FeatureCollection is read feature by feature, each added and dropped before the next (a
+    // city's file parsed whole held every feature's coordinates and tags at once); anything else,
+    // or a file the streaming read refuses, is parsed whole as before (the same messages).
+    let mut roads = Roads::default();
+    let mut streamed = Basemap::default();
+    let keep_map = map.is_some();
+    if let Some(n) = stream_collection(text, |f| add_feature(&mut roads, keep_map.then_some(&mut streamed), &f, crs)) {
+        if n == 0 {
+            return Err(GeoJsonError::NoFeatures);
+        }
+        if let Some(map) = map {
+            *map = streamed;
+        }
+        return Ok(roads);
+    }
     let gj: GeoJson = text.parse().map_err(|e: geojson::Error| GeoJsonError::Invalid(e.to_string().chars().take(200).collect()))?;
     let features = match gj {
         GeoJson::FeatureCollection(fc) => fc.features,
@@ -314,25 +329,90 @@ fn read_geojson_into(text: &str, crs: Crs, mut map: Option<&mut Basemap>) -> Res
     }
     let mut roads = Roads::default();
     for f in &features {
-        let tags = tags(f.properties.as_ref());
-        if let Some(map) = map.as_deref_mut() {
-            add_to_basemap(map, &tags, f.geometry.as_ref().map(|g| &g.value), crs);
-        }
-        let lines: Vec<Vec<LonLat>> = match f.geometry.as_ref().map(|g| &g.value) {
-            Some(GeometryValue::LineString { coordinates }) => vec![line(coordinates, crs)],
-            Some(GeometryValue::MultiLineString { coordinates }) => coordinates.iter().map(|c| line(c, crs)).collect(),
-            _ => {
-                roads.not_lines += 1;
-                continue;
-            }
-        };
-        if !walkable(&tags) {
-            roads.not_walkable += 1;
-            continue;
-        }
-        roads.ways.extend(lines.into_iter().filter(|l| l.iter().filter(|p| p.is_valid()).count() >= 2));
+        add_feature(&mut roads, map.as_deref_mut(), f, crs);
     }
     Ok(roads)
+}
+
+/// One feature's walkable lines into `roads`, and its basemap lines into `map`.
+fn add_feature(roads: &mut Roads, map: Option<&mut Basemap>, f: &geojson::Feature, crs: Crs) {
+    let tags = tags(f.properties.as_ref());
+    if let Some(map) = map {
+        add_to_basemap(map, &tags, f.geometry.as_ref().map(|g| &g.value), crs);
+    }
+    let lines: Vec<Vec<LonLat>> = match f.geometry.as_ref().map(|g| &g.value) {
+        Some(GeometryValue::LineString { coordinates }) => vec![line(coordinates, crs)],
+        Some(GeometryValue::MultiLineString { coordinates }) => coordinates.iter().map(|c| line(c, crs)).collect(),
+        _ => {
+            roads.not_lines += 1;
+            return;
+        }
+    };
+    if !walkable(&tags) {
+        roads.not_walkable += 1;
+        return;
+    }
+    roads.ways.extend(lines.into_iter().filter(|l| l.iter().filter(|p| p.is_valid()).count() >= 2));
+}
+
+/// Streams a GeoJSON FeatureCollection's features to `each`, one at a time; the number of
+/// features, or `None` when the text is not a FeatureCollection this read accepts.
+fn stream_collection(text: &str, mut each: impl FnMut(geojson::Feature)) -> Option<usize> {
+    use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+    struct Collection<'f>(&'f mut dyn FnMut(geojson::Feature));
+    struct Features<'f>(&'f mut dyn FnMut(geojson::Feature));
+
+    impl<'de> DeserializeSeed<'de> for Collection<'_> {
+        type Value = (Option<String>, Option<usize>);
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Collection<'_> {
+        type Value = (Option<String>, Option<usize>);
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a GeoJSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Self::Value, A::Error> {
+            let (mut kind, mut count) = (None, None);
+            while let Some(key) = m.next_key::<String>()? {
+                match key.as_str() {
+                    "type" => kind = Some(m.next_value::<String>()?),
+                    "features" => count = Some(m.next_value_seed(Features(&mut *self.0))?),
+                    _ => {
+                        m.next_value::<IgnoredAny>()?;
+                    }
+                }
+            }
+            Ok((kind, count))
+        }
+    }
+    impl<'de> DeserializeSeed<'de> for Features<'_> {
+        type Value = usize;
+        fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+            d.deserialize_seq(self)
+        }
+    }
+    impl<'de> Visitor<'de> for Features<'_> {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of GeoJSON features")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while let Some(f) = seq.next_element::<geojson::Feature>()? {
+                (self.0)(f);
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (kind, count) = Collection(&mut each).deserialize(&mut de).ok()?;
+    de.end().ok()?;
+    count.filter(|_| kind.as_deref() == Some("FeatureCollection"))
 }
 
 /// A GeoJSON feature's lines on the basemap, by its tags.
@@ -422,6 +502,19 @@ mod tests {
         );
         assert_eq!(map.rail, vec![vec![p(113.5, 23.1), p(113.6, 23.1)]]);
         assert!(map.roads.is_empty());
+    }
+
+    #[test]
+    fn a_collection_streamed_in_any_key_order_and_a_lone_feature_read_whole() {
+        // "features" before "type": two footways (2 and 3 vertices) and a point.
+        let text = r#"{"features":[
+            {"type":"Feature","properties":{"highway":"footway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.301,23.1]]}},
+            {"type":"Feature","properties":{"highway":"footway"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.3,23.101],[113.301,23.101]]}},
+            {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[113.3,23.1]}}],"type":"FeatureCollection"}"#;
+        let roads = read_geojson(text, Crs::Wgs84).expect("valid");
+        assert_eq!((roads.ways.len(), roads.ways[1].len(), roads.not_lines), (2, 3, 1));
+        let lone = r#"{"type":"Feature","properties":{"highway":"path"},"geometry":{"type":"LineString","coordinates":[[113.3,23.1],[113.301,23.1]]}}"#;
+        assert_eq!(read_geojson(lone, Crs::Wgs84).expect("valid").ways.len(), 1);
     }
 
     #[test]

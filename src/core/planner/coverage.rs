@@ -159,6 +159,28 @@ impl Coverage {
         Coverage { radius_m, n_demand, offsets, demand, dist_m }
     }
 
+    /// Site by site from `fill`, which pushes site `s`'s demand points with their distances (in any
+    /// order; sorted here by demand id) into the buffer it is given. Packs as it goes, so the lists
+    /// never exist twice (the road network's walking distances at city scale: tens of millions).
+    pub fn from_fn(radius_m: f64, n_demand: usize, n_sites: usize, mut fill: impl FnMut(usize, &mut Vec<(u32, f32)>)) -> Coverage {
+        let mut offsets = Vec::with_capacity(n_sites + 1);
+        offsets.push(0u32);
+        let mut demand = Vec::new();
+        let mut dist_m = Vec::new();
+        let mut scratch: Vec<(u32, f32)> = Vec::new();
+        for s in 0..n_sites {
+            scratch.clear();
+            fill(s, &mut scratch);
+            scratch.sort_unstable_by_key(|(i, _)| *i);
+            demand.extend(scratch.iter().map(|(i, _)| *i));
+            dist_m.extend(scratch.iter().map(|(_, d)| *d));
+            offsets.push(u32::try_from(demand.len()).unwrap_or(u32::MAX));
+        }
+        demand.shrink_to_fit();
+        dist_m.shrink_to_fit();
+        Coverage { radius_m, n_demand, offsets, demand, dist_m }
+    }
+
     /// Number of sites.
     pub fn n_sites(&self) -> usize {
         self.offsets.len() - 1

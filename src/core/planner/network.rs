@@ -484,64 +484,128 @@ pub fn network_coverage(
     max_snap_m: f64,
     detour: f64,
 ) -> (Coverage, SnapReport) {
-    let demand_snaps: Vec<Option<Snap>> = demand.iter().map(|p| net.snap(*p, max_snap_m)).collect();
-    let site_snaps: Vec<Option<Snap>> = sites.iter().map(|p| net.snap(*p, max_snap_m)).collect();
-    // Node → the snapped demand points on its segments.
-    let mut at_node: Vec<Vec<u32>> = vec![Vec::new(); net.n_nodes()];
-    for (i, s) in demand_snaps.iter().enumerate() {
-        if let Some(s) = s {
-            at_node[s.a as usize].push(i as u32);
-            at_node[s.b as usize].push(i as u32);
+    let snapped = SnappedDemand::new(net, demand, limit_m, max_snap_m, detour);
+    let (coverage, sites_unsnapped) = snapped.cover(sites);
+    (coverage, SnapReport { demand_unsnapped: snapped.unsnapped(), sites_unsnapped })
+}
+
+/// The demand points snapped onto a network once, for every set of sites measured from them (the
+/// candidates, the existing canteens, other providers): at a million points the snapping and its
+/// look-ups are the largest part of the memory a plan on foot takes, and of the time after the
+/// searches.
+pub struct SnappedDemand<'a> {
+    net: &'a RoadNetwork,
+    demand: &'a [LonLat],
+    snaps: Vec<Option<Snap>>,
+    /// `node_points[node_start[n]..node_start[n + 1]]` are the snapped points on the segments of
+    /// node `n`, by id.
+    node_start: Vec<u32>,
+    node_points: Vec<u32>,
+    /// The valid points not snapped, and a straight-line look-up over them.
+    unsnapped: Vec<u32>,
+    unsnapped_index: PointIndex,
+    /// Every point, for a site that is not snapped (built the first time one is met).
+    all_index: std::cell::OnceCell<PointIndex>,
+    limit_m: f64,
+    max_snap_m: f64,
+    detour: f64,
+}
+
+impl<'a> SnappedDemand<'a> {
+    /// Snaps `demand` onto `net` (within `max_snap_m`) for sites that reach `limit_m` metres on foot,
+    /// straight line × `detour` where either end is not snapped.
+    pub fn new(net: &'a RoadNetwork, demand: &'a [LonLat], limit_m: f64, max_snap_m: f64, detour: f64) -> SnappedDemand<'a> {
+        let snaps: Vec<Option<Snap>> = demand.iter().map(|p| net.snap(*p, max_snap_m)).collect();
+        // Node → the snapped demand points on its segments, as compressed rows.
+        let mut node_start = vec![0u32; net.n_nodes() + 1];
+        for s in snaps.iter().flatten() {
+            node_start[s.a as usize + 1] += 1;
+            node_start[s.b as usize + 1] += 1;
+        }
+        for n in 0..net.n_nodes() {
+            node_start[n + 1] += node_start[n];
+        }
+        let mut fill = node_start.clone();
+        let mut node_points = vec![0u32; node_start[net.n_nodes()] as usize];
+        for (i, s) in snaps.iter().enumerate() {
+            if let Some(s) = s {
+                for n in [s.a, s.b] {
+                    node_points[fill[n as usize] as usize] = i as u32;
+                    fill[n as usize] += 1;
+                }
+            }
+        }
+        drop(fill);
+        let unsnapped: Vec<u32> =
+            (0..demand.len() as u32).filter(|&i| snaps[i as usize].is_none() && demand[i as usize].is_valid()).collect();
+        let detour = detour.max(1.0);
+        let unsnapped_points: Vec<LonLat> = unsnapped.iter().map(|&i| demand[i as usize]).collect();
+        let unsnapped_index = PointIndex::new(&unsnapped_points, limit_m / detour);
+        SnappedDemand {
+            net,
+            demand,
+            snaps,
+            node_start,
+            node_points,
+            unsnapped,
+            unsnapped_index,
+            all_index: std::cell::OnceCell::new(),
+            limit_m,
+            max_snap_m,
+            detour,
         }
     }
-    let unsnapped: Vec<u32> =
-        (0..demand.len() as u32).filter(|&i| demand_snaps[i as usize].is_none() && demand[i as usize].is_valid()).collect();
-    let detour = detour.max(1.0);
-    let straight_limit = limit_m / detour;
-    // Straight-line look-ups for the fallback: the unsnapped points (from snapped sites), and every
-    // point (from a site that is not snapped, built only if there is one).
-    let unsnapped_points: Vec<LonLat> = unsnapped.iter().map(|&i| demand[i as usize]).collect();
-    let unsnapped_index = PointIndex::new(&unsnapped_points, straight_limit);
-    let all_index = site_snaps.iter().any(Option::is_none).then(|| PointIndex::new(demand, straight_limit));
-    let mut search = net.search();
-    let mut seen = vec![u32::MAX; demand.len()];
-    let mut lists: Vec<Vec<(u32, f32)>> = Vec::with_capacity(sites.len());
-    for (s, site) in sites.iter().enumerate() {
-        let mut list: Vec<(u32, f32)> = Vec::new();
-        let stamp = s as u32;
-        match &site_snaps[s] {
-            Some(snap) => {
-                net.reach(snap, limit_m, &mut search);
-                // The points on the segments of every node reached, and on the site's own segment
-                // (whose ends the search may not settle when the segment is long).
-                let own = [snap.a, snap.b];
-                for &n in search.touched.iter().chain(&own) {
-                    for &i in &at_node[n as usize] {
-                        if seen[i as usize] == stamp {
-                            continue;
-                        }
-                        seen[i as usize] = stamp;
-                        if let Some(p) = &demand_snaps[i as usize] {
-                            let d = net.distance_to(snap, p, &search);
-                            if d <= limit_m {
-                                list.push((i, d as f32));
+
+    /// Valid demand points farther than the snap limit from every road.
+    pub fn unsnapped(&self) -> usize {
+        self.unsnapped.len()
+    }
+
+    /// The points of node `n`'s segments.
+    fn at_node(&self, n: u32) -> &[u32] {
+        &self.node_points[self.node_start[n as usize] as usize..self.node_start[n as usize + 1] as usize]
+    }
+
+    /// For each site, the demand points within reach on foot, and how many sites were not snapped.
+    pub fn cover(&self, sites: &[LonLat]) -> (Coverage, usize) {
+        let (net, limit_m, detour) = (self.net, self.limit_m, self.detour);
+        let straight_limit = limit_m / detour;
+        let site_snaps: Vec<Option<Snap>> = sites.iter().map(|p| net.snap(*p, self.max_snap_m)).collect();
+        let mut search = net.search();
+        let mut seen = vec![u32::MAX; self.demand.len()];
+        let coverage = Coverage::from_fn(limit_m, self.demand.len(), sites.len(), |s, list| {
+            let stamp = s as u32;
+            match &site_snaps[s] {
+                Some(snap) => {
+                    net.reach(snap, limit_m, &mut search);
+                    // The points on the segments of every node reached, and on the site's own
+                    // segment (whose ends the search may not settle when the segment is long).
+                    let own = [snap.a, snap.b];
+                    for &n in search.touched.iter().chain(&own) {
+                        for &i in self.at_node(n) {
+                            if seen[i as usize] == stamp {
+                                continue;
+                            }
+                            seen[i as usize] = stamp;
+                            if let Some(p) = &self.snaps[i as usize] {
+                                let d = net.distance_to(snap, p, &search);
+                                if d <= limit_m {
+                                    list.push((i, d as f32));
+                                }
                             }
                         }
                     }
+                    self.unsnapped_index
+                        .within(sites[s], straight_limit, |k, d| list.push((self.unsnapped[k as usize], (d * detour) as f32)));
                 }
-                unsnapped_index.within(*site, straight_limit, |k, d| list.push((unsnapped[k as usize], (d * detour) as f32)));
-            }
-            None => {
-                if let Some(index) = &all_index {
-                    index.within(*site, straight_limit, |i, d| list.push((i, (d * detour) as f32)));
+                None => {
+                    let index = self.all_index.get_or_init(|| PointIndex::new(self.demand, straight_limit));
+                    index.within(sites[s], straight_limit, |i, d| list.push((i, (d * detour) as f32)));
                 }
             }
-        }
-        list.sort_unstable_by_key(|(i, _)| *i);
-        lists.push(list);
+        });
+        (coverage, site_snaps.iter().filter(|s| s.is_none()).count())
     }
-    let report = SnapReport { demand_unsnapped: unsnapped.len(), sites_unsnapped: site_snaps.iter().filter(|s| s.is_none()).count() };
-    (Coverage::from_lists(limit_m, demand.len(), lists), report)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::coverage::{Coverage, PointIndex};
 use super::data::{Demand, Sites};
-use super::network::{network_coverage, RoadNetwork, SnapReport};
+use super::network::{RoadNetwork, SnapReport, SnappedDemand};
 pub use super::score::{scores, weights, SiteScore};
 use super::select::{coverage_curve, fewest_sites, select, SelectOptions, Selection, SelectionInput};
 pub use super::settings::{Choices, Decay, Radius, Settings};
@@ -66,9 +66,15 @@ pub fn prepare_on_foot(
     max_snap_m: f64,
     detour: f64,
 ) -> (Prepared, SnapReport) {
-    let (cand, report) = network_coverage(net, &demand.points, &candidates.points, limit_m, max_snap_m, detour);
-    let (exist, existing_report) = network_coverage(net, &demand.points, &existing.points, limit_m, max_snap_m, detour);
-    let report = SnapReport { sites_unsnapped: report.sites_unsnapped + existing_report.sites_unsnapped, ..report };
+    prepare_snapped(&SnappedDemand::new(net, &demand.points, limit_m, max_snap_m, detour), candidates, existing)
+}
+
+/// [`prepare_on_foot`] from demand already snapped (once per plan, for the candidates, the
+/// existing canteens and any other providers alike).
+pub fn prepare_snapped(snapped: &SnappedDemand, candidates: &Sites, existing: &Sites) -> (Prepared, SnapReport) {
+    let (cand, cand_unsnapped) = snapped.cover(&candidates.points);
+    let (exist, existing_unsnapped) = snapped.cover(&existing.points);
+    let report = SnapReport { demand_unsnapped: snapped.unsnapped(), sites_unsnapped: cand_unsnapped + existing_unsnapped };
     (Prepared { candidates: cand, existing: exist }, report)
 }
 

@@ -94,19 +94,14 @@ fn model_text(view: &PlanView, roads: Option<&RoadsView>, l: Locale) -> String {
     }
 }
 
-/// Service areas (each a site's streets reached) as lines with their extents, so that only the
-/// parts in view are drawn: a browser strokes a path's every segment, on screen or not, for each
-/// tile it paints (twenty sites' streets zoomed in to one street cost a quarter of a second a frame).
-fn area_lines<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> Lines {
-    let mut out = Lines::default();
-    for line in areas.flatten() {
-        let b = line.iter().fold([f32::INFINITY, f32::INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY], |b, &(x, y)| {
-            [b[0].min(x), b[1].min(y), b[2].max(x), b[3].max(y)]
-        });
-        out.lines.push(line.clone());
-        out.boxes.push(b);
-    }
-    out
+/// Service areas (each a site's streets reached) as lines with their extents at every level of
+/// detail of the streets ([`Lines::levels`]), so that only the parts in view are drawn, simplified
+/// for the zoom: a browser strokes a path's every segment, on screen or not, for each tile it
+/// paints (twenty sites' streets zoomed in to one street, or out to the whole city, cost a quarter
+/// of a second a frame drawn whole).
+fn area_levels<'a>(areas: impl Iterator<Item = &'a Vec<Vec<(f32, f32)>>>) -> Vec<Lines> {
+    let lines: Vec<Vec<(f32, f32)>> = areas.flatten().cloned().collect();
+    Lines::levels(&lines)
 }
 
 /// The basemap's paths in view: parks, water areas, rivers, railways, streets.
@@ -622,15 +617,18 @@ pub fn MapView(props: &MapProps) -> Html {
     let area_sets = use_memo(roads_key.clone(), |r| {
         r.as_ref()
             .and_then(|r| r.0.on_foot.as_ref())
-            .map(|f| (area_lines(f.areas.iter()), area_lines(f.existing_areas.iter())))
+            .map(|f| (area_levels(f.areas.iter()), area_levels(f.existing_areas.iter())))
             .unwrap_or_default()
     });
+    // At the streets' level of detail for this zoom.
+    let area_level = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map_or(0, |(i, _)| i);
     let window_key = snapped_window(w);
-    let areas = use_memo((roads_key.clone(), window_key), {
+    let areas = use_memo((roads_key.clone(), window_key, area_level), {
         let sets = area_sets.clone();
-        move |(_, (b, step))| {
+        move |(_, (b, step), level)| {
             let [x0, y0, x1, y1] = b.map(|k| k as f64 * step.max(1.0));
-            (sets.0.path_in(x0, y0, x1, y1).0, sets.1.path_in(x0, y0, x1, y1).0)
+            let path = |levels: &Vec<Lines>| levels.get(*level).or(levels.first()).map(|l| l.path_in(x0, y0, x1, y1).0).unwrap_or_default();
+            (path(&sets.0), path(&sets.1))
         }
     });
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));

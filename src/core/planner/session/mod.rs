@@ -37,7 +37,8 @@ pub use protocol::{ImportReport, OpenProblem, Opened, Reply, Request, Role, RunP
 pub use view::{PlanView, SiteRow, SourceFile};
 
 use super::data::{import_demand_reporting, import_sites_reporting, Demand, Imported, Sites, Source};
-use super::plan::{prepare, prepare_on_foot, run};
+use super::network::SnappedDemand;
+use super::plan::{prepare, prepare_snapped, run};
 use super::select::SelectOptions;
 use super::settings::Radius;
 use super::settings::{Choices, Settings};
@@ -599,31 +600,24 @@ impl Session {
         // A walk time with roads loaded: on foot along them; otherwise the straight line.
         let max_snap_m = self.max_snap_m.unwrap_or(roads::DEFAULT_MAX_SNAP_M);
         let walking = matches!(settings.radius, Radius::Walking { .. });
-        let (prepared, snap_report) = match self.roads.as_ref().filter(|_| walking) {
-            Some(r) => {
-                let (p, report) = prepare_on_foot(
-                    &demand,
-                    &candidates,
-                    existing,
-                    &r.net,
-                    settings.radius.on_foot_m(),
-                    max_snap_m,
-                    settings.radius.detour(),
-                );
+        // The demand is snapped onto the roads once, for the candidates, the existing canteens and
+        // other providers alike (then dropped: a million snaps are the plan's largest buffer).
+        let on_foot = self.roads.as_ref().filter(|_| walking);
+        let snapped =
+            on_foot.map(|r| SnappedDemand::new(&r.net, &demand.points, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour()));
+        let (prepared, snap_report) = match &snapped {
+            Some(sd) => {
+                let (p, report) = prepare_snapped(sd, &candidates, existing);
                 (p, Some(report))
             }
             None => (prepare(&demand, &candidates, existing, radius), None),
         };
         // Other providers' reach, measured as the sites' (on foot along the roads when they are).
-        let competitor_lists =
-            self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match self.roads.as_ref().filter(|_| walking) {
-                Some(r) => {
-                    prepare_on_foot(&demand, c, &empty, &r.net, settings.radius.on_foot_m(), max_snap_m, settings.radius.detour())
-                        .0
-                        .candidates
-                }
-                None => prepare(&demand, c, &empty, radius).candidates,
-            });
+        let competitor_lists = self.competitors.as_ref().filter(|c| !c.points.is_empty()).map(|c| match &snapped {
+            Some(sd) => sd.cover(&c.points).0,
+            None => prepare(&demand, c, &empty, radius).candidates,
+        });
+        drop(snapped);
         if !quiet {
             send(Reply::Progress(Step::Selecting));
         }

@@ -67,6 +67,16 @@ impl Lines {
         out
     }
 
+    /// `lines` (map metres) at every level of [`TOLERANCES_M`], finest first: drawn at the level
+    /// the page picks for the streets ([`Basemap::level_for`]), a network service area zoomed out
+    /// to a whole city is a few vertices per street reached instead of every vertex, and a piece
+    /// shorter than a pixel is left out (a browser strokes every segment of a path for each tile
+    /// it paints).
+    pub fn levels(lines: &[Vec<(f32, f32)>]) -> Vec<Lines> {
+        let pieces: Vec<Vec<(f64, f64)>> = lines.iter().map(|l| l.iter().map(|&(x, y)| (f64::from(x), f64::from(y))).collect()).collect();
+        TOLERANCES_M.iter().map(|&tol| Lines::at(&pieces, tol)).collect()
+    }
+
     /// An SVG path (y flipped) of the parts of the lines that touch the rectangle `x0..x1 ×
     /// y0..y1` (map metres, y north: each run of segments touching it, whole segments), and how
     /// many vertices it has.
@@ -289,6 +299,23 @@ mod tests {
         // Two points and one point are kept as they are.
         assert_eq!(simplify(&line[..2], 100.0), line[..2].to_vec());
         assert_eq!(simplify(&line[..1], 100.0), line[..1].to_vec());
+    }
+
+    #[test]
+    fn service_areas_are_simplified_per_level_and_specks_left_out() {
+        // A street reached along x from 0 to 300 m, its vertices every 50 m moved ±2 m north and
+        // south; and a 10 m stub.
+        let street = vec![(0.0, 0.0), (50.0, 2.0), (100.0, -2.0), (150.0, 2.0), (200.0, -2.0), (250.0, 2.0), (300.0, 0.0)];
+        let stub = vec![(0.0, 0.0), (0.0, 10.0)];
+        let levels = Lines::levels(&[street.clone(), stub.clone()]);
+        assert_eq!(levels.len(), TOLERANCES_M.len());
+        // 1 m: every vertex is 2 m off the chord, all kept; the stub too.
+        assert_eq!(levels[0].lines, vec![street.clone(), stub]);
+        // 4 m: the bumps (2 m) go, the ends stay; the stub (10 m across) stays, not simplified.
+        assert_eq!(levels[1].lines, vec![vec![(0.0, 0.0), (300.0, 0.0)], vec![(0.0, 0.0), (0.0, 10.0)]]);
+        // 16 m: the stub is a speck (10 m < 16 m both ways) and is left out; the street's extent kept.
+        assert_eq!(levels[2].lines, vec![vec![(0.0, 0.0), (300.0, 0.0)]]);
+        assert_eq!(levels[2].boxes, vec![[0.0, -2.0, 300.0, 2.0]]);
     }
 
     #[test]
