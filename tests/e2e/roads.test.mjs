@@ -242,7 +242,7 @@ test("the road file's water, railway and park on the map, and an existing cantee
     const legend = await page.locator(".map-section .legend").innerText();
     const words = english
       ? ["Streets", "Water (rivers, lakes)", "Parks", "Railways", "Existing canteens' walking service areas (streets reached)"]
-      : ["街道", "水体（河流、湖泊）", "公园", "铁路", "现有助餐点的步行服务范围（可达街道）"];
+      : ["街道", "水体（河流、湖泊）", "公园", "铁路", "现有食堂的步行服务范围（可达街道）"];
     for (const w of words) assert.ok(legend.includes(w), `${w} in ${legend}`);
     // The layers are on the map, under the density (in the SVG before it).
     const layers = await page.evaluate(() => {

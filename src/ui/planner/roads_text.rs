@@ -134,7 +134,7 @@ static ZH_CN: RoadsTexts = RoadsTexts {
     legend_water: "水体（河流、湖泊）",
     legend_rail: "铁路",
     legend_parks: "公园",
-    legend_existing_area: "现有助餐点的步行服务范围（可达街道）",
+    legend_existing_area: "现有食堂的步行服务范围（可达街道）",
     model_network: |m| format!("沿道路步行{m}米"),
     model_straight: |m| format!("直线距离{m}米"),
     too_large: |mb, limit| format!("文件有{mb} MB，超过上限{limit} MB。"),
