@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::data_text::data_texts;
-use super::files::files_of;
+use super::files::{chosen_crs, crs_options, one_file_handlers};
 use super::state::BoundaryCard;
 use super::text::plan_texts;
 use crate::core::io::crs::Crs;
@@ -35,29 +35,10 @@ pub fn BoundaryCardView(props: &BoundaryProps) -> Html {
     let l = props.locale;
     let (t, d) = (plan_texts(l), data_texts(l));
     let card = &props.card;
-    let on_change = {
-        let on_file = props.on_file.clone();
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = files_of(input.files()).into_iter().next() {
-                on_file.emit(file);
-            }
-            input.set_value("");
-        })
-    };
-    let on_drop = {
-        let on_file = props.on_file.clone();
-        Callback::from(move |e: DragEvent| {
-            e.prevent_default();
-            if let Some(file) = files_of(e.data_transfer().and_then(|dt| dt.files())).into_iter().next() {
-                on_file.emit(file);
-            }
-        })
-    };
+    let (on_change, on_drop) = one_file_handlers(&props.on_file);
     let on_dragover = Callback::from(|e: DragEvent| e.prevent_default());
-    let on_crs = props.on_crs.reform(|e: Event| Crs::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()));
-    let crs_options = [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)]
-        .map(|(c, name)| html! { <option value={c.code()} selected={card.crs == Some(c)}>{ name }</option> });
+    let on_crs = props.on_crs.reform(|e: Event| chosen_crs(&e));
+    let crs_options = crs_options(l, card.crs);
     let report = card.report.as_ref().filter(|_| card.in_use.is_some()).map(|r| {
         let areas = if r.areas.is_empty() { (d.boundary_areas)(r.area_count) } else { (d.boundary_names)(&r.areas) };
         let demand =

@@ -26,6 +26,43 @@ pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
+/// The handlers of a card that takes one file: the picker's change (then cleared, so choosing the
+/// same file again is seen) and a drop on the card; the first file is passed on.
+pub fn one_file_handlers(on_file: &Callback<web_sys::File>) -> (Callback<Event>, Callback<DragEvent>) {
+    let on_change = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = files_of(input.files()).into_iter().next() {
+                on_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(file) = files_of(e.data_transfer().and_then(|dt| dt.files())).into_iter().next() {
+                on_file.emit(file);
+            }
+        })
+    };
+    (on_change, on_drop)
+}
+
+/// The coordinate systems a file may be drawn in, as a select's options, `selected` marked.
+pub fn crs_options(l: Locale, selected: Option<Crs>) -> [Html; 3] {
+    let t = plan_texts(l);
+    [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)]
+        .map(|(c, name)| html! { <option value={c.code()} selected={selected == Some(c)}>{ name }</option> })
+}
+
+/// The coordinate system chosen in a select of [`crs_options`] (`None`: not one the planner knows).
+pub fn chosen_crs(e: &Event) -> Option<Crs> {
+    Crs::from_code(&e.target_unchecked_into::<web_sys::HtmlSelectElement>().value())
+}
+
 /// Properties of [`FileCardView`].
 #[derive(Properties, PartialEq)]
 pub struct FileCardProps {
@@ -277,13 +314,8 @@ fn mapping_view(props: &FileCardProps, t: &PlanTexts, d: &DataTexts) -> Html {
     let id = |f: &str| format!("plan-{}-{f}", slug(role));
     let position_none = if o.geojson { t.from_geometry } else { t.col_none };
     let crs_id = id("crs");
-    let on_crs = props.on_crs.reform(move |e: Event| {
-        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-        (role, Crs::from_code(&v))
-    });
-    let crs_options = [(Crs::Wgs84, t.crs_wgs84), (Crs::Gcj02, t.crs_gcj02), (Crs::Bd09, t.crs_bd09)].map(|(c, name)| {
-        html! { <option value={c.code()} selected={props.card.crs == Some(c)}>{ name }</option> }
-    });
+    let on_crs = props.on_crs.reform(move |e: Event| (role, chosen_crs(&e)));
+    let crs_options = crs_options(props.locale, props.card.crs);
     let crs_missing = props.card.problem == Some(CardProblem::NoCrs);
     let hint_name = |c: Crs| match c {
         Crs::Wgs84 => t.crs_wgs84,
