@@ -171,8 +171,7 @@ impl Session {
             Request::StopSearch => {
                 if let Some(l) = self.live.take() {
                     let p = l.search.progress();
-                    let c =
-                        Certificate { run: l.run, covered_weight: p.covered_weight, upper_bound: p.upper_bound, done: true, stopped: true };
+                    let c = Certificate { done: true, stopped: true, ..Certificate::of(l.run, &p) };
                     send(Reply::Certificate(c));
                 }
                 return;
@@ -280,13 +279,7 @@ impl Session {
             self.run(&settings, &choices, Some(selection), send);
             self.live = kept;
         }
-        send(Reply::Certificate(Certificate {
-            run,
-            covered_weight: p.covered_weight,
-            upper_bound: p.upper_bound,
-            done: p.done,
-            stopped: false,
-        }));
+        send(Reply::Certificate(Certificate::of(run, &p)));
         if p.done {
             self.live = None;
         }
@@ -715,13 +708,7 @@ impl Session {
         if let Some(search) = search {
             let p = search.progress();
             let run = self.runs;
-            send(Reply::Certificate(Certificate {
-                run,
-                covered_weight: p.covered_weight,
-                upper_bound: p.upper_bound,
-                done: p.done,
-                stopped: false,
-            }));
+            send(Reply::Certificate(Certificate::of(run, &p)));
             if !p.done {
                 self.live = Some(Live { run, search, settings: settings.clone(), choices: choices.clone(), shown: p.covered_weight });
             }

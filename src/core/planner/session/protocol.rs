@@ -162,6 +162,11 @@ pub struct Certificate {
 }
 
 impl Certificate {
+    /// Where run `run`'s search stands: its plan's weight, its bound and whether it has ended.
+    pub fn of(run: u64, p: &crate::core::planner::select::Progress) -> Certificate {
+        Certificate { run, covered_weight: p.covered_weight, upper_bound: p.upper_bound, done: p.done, stopped: false }
+    }
+
     /// The plan reaches at least this percent of the best possible (rounded down to a tenth).
     pub fn guarantee_percent(&self) -> f64 {
         super::view::percent_at_least(self.covered_weight, self.upper_bound)
