@@ -125,6 +125,43 @@ function memory() {
   return { pss, rss };
 }
 
+/** Each process's PSS by kind (browser, renderer, gpu-process …), kB, and the renderers' WebAssembly memories. */
+function breakdown() {
+  const kinds = new Map();
+  const wasm = [];
+  for (const pid of descendants()) {
+    try {
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] || 0);
+      const type = /--type=(\S+)/.exec(readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " "))?.[1] || "browser";
+      kinds.set(type, (kinds.get(type) || 0) + pss);
+      if (type === "renderer") wasm.push(...wasmMemories(pid));
+    } catch {
+      // Ended.
+    }
+  }
+  return { kinds, wasm: wasm.sort((a, b) => b - a) };
+}
+
+/**
+ * The WebAssembly memories of a renderer, by guess (as tools/big-file-bench.mjs): anonymous
+ * read-write mappings of at least 64 MB; their resident sizes, kB.
+ */
+function wasmMemories(pid) {
+  const out = [];
+  let candidate = false;
+  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
+    const head = line.match(/^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/);
+    if (head) {
+      const size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1024;
+      candidate = head[3].startsWith("rw") && head[4] === "" && size >= 64 << 10;
+      continue;
+    }
+    const m = candidate && line.match(/^Rss:\s+(\d+) kB/);
+    if (m) out.push(Number(m[1]));
+  }
+  return out;
+}
+
 const ms = (v) => `${v.toFixed(0).padStart(6)} ms`;
 const mb = (kb) => `${(kb / 1024).toFixed(0).padStart(5)} MB`;
 
@@ -135,8 +172,11 @@ console.log(`data written or reused (${roadsFile}, ${POINTS} points, ${SITES} si
 const server = await startServer({ root: dist });
 const browser = await launch();
 let peak = { pss: 0, rss: 0 };
+// What made the peak: the breakdown at the highest look (taken again when it rises by 5 MB).
+let peakBreakdown = null;
 const sample = () => {
   const m = memory();
+  if (m.pss > peak.pss + 5 * 1024) peakBreakdown = breakdown();
   peak = { pss: Math.max(peak.pss, m.pss), rss: Math.max(peak.rss, m.rss) };
 };
 const sampler = setInterval(sample, 250);
@@ -158,6 +198,7 @@ try {
     console.log(`${role.padEnd(10)} imported ${ms(Date.now() - t)}`);
   }
   const tablesIn = memory();
+  const tablesBreakdown = breakdown();
   t = Date.now();
   await page.setInputFiles("#plan-file-roads", roadsFile);
   await page.waitForSelector("#plan-roads-crs");
@@ -165,7 +206,7 @@ try {
   await page.click("#plan-roads-use");
   await page.waitForSelector("#plan-roads-report");
   const network = (await page.locator("#plan-roads-report p").nth(1).innerText()).trim();
-  const phases = [["tables imported", tablesIn], ["roads read, network built", memory()]];
+  const phases = [["tables imported", tablesIn, tablesBreakdown], ["roads read, network built", memory(), breakdown()]];
   console.log(`road file read, network built ${ms(Date.now() - t)}   ${network}`);
   await page.getByText("按步行时间（分钟）", { exact: true }).click();
   await page.fill("#plan-k", String(K));
@@ -192,7 +233,9 @@ try {
         document.querySelector("#plan-run").click();
       }),
   );
-  phases.push(["plan shown", memory()]);
+  phases.push(["plan shown", memory(), breakdown()]);
+  sample();
+  const planPeak = { ...peak };
   const at = Object.fromEntries(steps);
   const names = { 1: "coverage on foot (snap + search)", 2: "scoring and choosing", 3: "planning models", 4: "map and table" };
   console.log(`planned on foot: ${POINTS} points, ${SITES} candidates, 15 min, k = ${K}`);
@@ -274,22 +317,15 @@ try {
   sample();
   console.log(`memory of Chromium's processes (browser, GPU, page, worker): PSS (shared pages counted once)`);
   console.log(`  at rest, planner open       PSS ${mb(rest.pss)}   summed RSS ${mb(rest.rss)}`);
-  console.log(`  peak during the run         PSS ${mb(peak.pss)}   summed RSS ${mb(peak.rss)}   (target ≤ 1 GB)`);
+  console.log(`  peak up to the plan shown   PSS ${mb(planPeak.pss)}   summed RSS ${mb(planPeak.rss)}`);
+  console.log(`  peak during the run         PSS ${mb(peak.pss)}   summed RSS ${mb(peak.rss)}   (target ≤ 1 GB; the map's frames and a cancel included)`);
   console.log(`  peak above the page at rest PSS ${mb(peak.pss - rest.pss)}   summed RSS ${mb(peak.rss - rest.rss)}`);
-  for (const [what, m] of phases) console.log(`  after: ${what.padEnd(26)} PSS ${mb(m.pss)}   summed RSS ${mb(m.rss)}`);
-  // Per process, at the end: which one holds the memory.
-  const per = [];
-  for (const pid of descendants()) {
-    try {
-      const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] || 0);
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-      const type = (cmd.find((a) => a.startsWith("--type=")) || "--type=browser").slice(7);
-      if (pss > 20 * 1024) per.push(`${type} ${mb(pss).trim()}`);
-    } catch {
-      // Ended.
-    }
+  phases.push(["the map's frames and a cancel", memory(), breakdown()]);
+  if (peakBreakdown) phases.push(["(at the peak)", peak, peakBreakdown]);
+  for (const [what, m, b] of phases) {
+    const kinds = [...b.kinds].filter(([, v]) => v > 10 * 1024).map(([k, v]) => `${k} ${mb(v).trim()}`).join(", ");
+    console.log(`  after: ${what.padEnd(29)} PSS ${mb(m.pss)}   summed RSS ${mb(m.rss)}   (by kind: ${kinds}; WebAssembly memories resident: ${b.wasm.map((v) => mb(v).trim()).join(", ")})`);
   }
-  console.log(`  at the end, by process (PSS over 20 MB): ${per.join("; ")}`);
   await context.close();
 } finally {
   clearInterval(sampler);
