@@ -1,21 +1,33 @@
-//! The planner's Web Worker: the [`Session`] behind gloo-worker's messages, so imports and
+//! The planner's Web Worker: the [`Session`] behind a small message protocol, so imports and
 //! optimisation run off the page's main thread. The page spawns it from Trunk's loader shim
-//! (`zhucan-worker_loader.js`, a same-origin script, allowed by a strict Content-Security-Policy).
+//! (`zhucan-worker_loader.js`, a same-origin script, allowed by a strict Content-Security-Policy)
+//! and holds the `Worker` itself ([`WorkerHandle`]): cancelling a plan *terminates* the worker,
+//! which stops its computation at once and gives its memory back, and a fresh worker gets the
+//! data again. (gloo-worker, used before, gives the page no handle on the `Worker`: dropping its
+//! bridge only posts a "destroy" message, which a worker busy with a 17-second plan reads when the
+//! plan is done, so a cancelled plan ran on, beside the fresh worker, with both workers' memory.)
+//!
+//! Messages are bincode bytes; a message carrying browser values ([`JsSide`]: a `File`) is posted
+//! as `[bytes, value…]`. The worker says it is ready (the string [`READY`]) once it listens, and
+//! the page holds what it sends until then: a dedicated worker drops messages that arrive before
+//! its handler is set, and WebAssembly takes a moment to load.
 //!
 //! If the worker panics, the page must find out: a panic in WebAssembly ends the worker without a
-//! reply, and gloo-worker gives the page no handle on the `Worker` to watch. So the page first
-//! names a `BroadcastChannel` (unique to that page), and the worker's panic hook posts the panic
-//! message there; the page then starts a fresh worker and gives it the data again.
+//! reply. So the page first names a `BroadcastChannel` (unique to that page), and the worker's
+//! panic hook posts the panic message there; the page then starts a fresh worker and gives it the
+//! data again.
 //!
 //! A table the user chooses is not read by the page: the page posts the `File` itself (a handle,
-//! structured-cloned by the browser, no bytes copied) beside the message ([`SideCodec`],
-//! [`JsSide`]), and the worker reads it here with `FileReaderSync`, a slice at a time
-//! ([`BlobSlices`]), straight into the CSV stream or the GeoJSON reader — twice if need be (the
-//! column-mapping step, then the import), never holding it whole.
+//! structured-cloned by the browser, no bytes copied) beside the message ([`JsSide`]), and the
+//! worker reads it here with `FileReaderSync`, a slice at a time ([`BlobSlices`]), straight into
+//! the CSV stream or the GeoJSON reader — twice if need be (the column-mapping step, then the
+//! import), never holding it whole.
 
 use std::cell::RefCell;
 
-use gloo::worker::{Bincode, Codec, HandlerId, Worker, WorkerScope};
+use std::rc::Rc;
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -104,39 +116,41 @@ impl<'de> Deserialize<'de> for JsSide {
     }
 }
 
-/// The worker's message encoding: gloo-worker's bincode, and beside it the message's
-/// [`JsSide`] values — posted as `[bytes, value…]` when there are any, so the browser clones
-/// them with the message (in the same order as every other message), as the bytes alone
-/// otherwise.
-#[derive(Debug)]
-pub struct SideCodec;
+/// What the worker posts once it listens (before that, the page holds its messages).
+pub const READY: &str = "zhucan-worker-ready";
 
-impl Codec for SideCodec {
-    fn encode<I: Serialize>(input: I) -> JsValue {
-        OUTGOING.with(|o| o.borrow_mut().clear());
-        let bytes = Bincode::encode(input);
-        let side = OUTGOING.with(|o| std::mem::take(&mut *o.borrow_mut()));
-        if side.is_empty() {
-            return bytes;
-        }
-        let all = js_sys::Array::new();
-        all.push(&bytes);
-        for v in side {
-            all.push(&v);
-        }
-        all.into()
+/// A message as posted: bincode bytes, and beside them the message's [`JsSide`] values — posted
+/// as `[bytes, value…]` when there are any, so the browser clones them with the message, as the
+/// bytes alone otherwise.
+pub fn encode<T: Serialize>(message: &T) -> Result<JsValue, String> {
+    OUTGOING.with(|o| o.borrow_mut().clear());
+    let bytes = bincode::serialize(message).map_err(|e| e.to_string());
+    let side = OUTGOING.with(|o| std::mem::take(&mut *o.borrow_mut()));
+    let bytes: JsValue = js_sys::Uint8Array::from(bytes?.as_slice()).into();
+    if side.is_empty() {
+        return Ok(bytes);
     }
+    let all = js_sys::Array::new();
+    all.push(&bytes);
+    for v in side {
+        all.push(&v);
+    }
+    Ok(all.into())
+}
 
-    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
-        if !js_sys::Array::is_array(&input) {
-            return Bincode::decode(input);
-        }
-        let all: js_sys::Array = input.unchecked_into();
-        INCOMING.with(|i| *i.borrow_mut() = all.iter().skip(1).map(Some).collect());
-        let out = Bincode::decode(all.get(0));
-        INCOMING.with(|i| i.borrow_mut().clear());
-        out
-    }
+/// A message posted by [`encode`] (`Err`: what was wrong with it).
+pub fn decode<T: DeserializeOwned>(posted: JsValue) -> Result<T, String> {
+    let (bytes, side) = if js_sys::Array::is_array(&posted) {
+        let all: js_sys::Array = posted.unchecked_into();
+        (all.get(0), all.iter().skip(1).map(Some).collect())
+    } else {
+        (posted, Vec::new())
+    };
+    let bytes = bytes.dyn_into::<js_sys::Uint8Array>().map_err(|_| "a worker message without its bytes".to_string())?.to_vec();
+    INCOMING.with(|i| *i.borrow_mut() = side);
+    let out = bincode::deserialize(&bytes).map_err(|e| e.to_string());
+    INCOMING.with(|i| i.borrow_mut().clear());
+    out
 }
 
 #[wasm_bindgen]
@@ -208,32 +222,23 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// The planner worker.
+/// The planner's session in the worker, answering the page's messages.
 pub struct PlannerWorker {
     session: Session,
 }
 
-impl Worker for PlannerWorker {
-    type Message = ();
-    type Input = WorkerInput;
-    type Output = Reply;
-
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        PlannerWorker { session: Session::searching() }
-    }
-
-    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
-
-    fn received(&mut self, scope: &WorkerScope<Self>, input: WorkerInput, id: HandlerId) {
+impl PlannerWorker {
+    /// Handles one input, every reply through `respond`.
+    fn received(&mut self, input: WorkerInput, respond: &mut dyn FnMut(Reply)) {
         match input {
             WorkerInput::Setup { crash_channel } => CRASH_CHANNEL.with(|c| *c.borrow_mut() = Some(crash_channel)),
-            WorkerInput::Plan(request) => self.session.handle(request, &mut |reply| scope.respond(id, reply)),
+            WorkerInput::Plan(request) => self.session.handle(request, respond),
             WorkerInput::OpenFile { role, name, file, sheet, locale } => {
                 let reply = match BlobSlices::new(file.0) {
                     Ok(source) => self.session.open_source(role, name, Box::new(BySlices(source)), sheet.as_deref(), locale),
                     Err(detail) => Reply::OpenFailed { role, name, problem: OpenProblem::Unreadable { detail } },
                 };
-                scope.respond(id, reply);
+                respond(reply);
             }
             WorkerInput::RasterFiles { layers, extra_name, reach_m } => {
                 let mut sources = Vec::with_capacity(layers.len());
@@ -242,14 +247,94 @@ impl Worker for PlannerWorker {
                         Ok(s) => sources.push(LayerSource { name, data: LayerData::File(Box::new(s)), extra }),
                         Err(_) => {
                             let (_, from) = self.session.raster_window();
-                            return scope.respond(id, Reply::RasterFailed { name, from, problem: RasterProblem::Damaged });
+                            return respond(Reply::RasterFailed { name, from, problem: RasterProblem::Damaged });
                         }
                     }
                 }
-                self.session.import_raster_files(sources, extra_name, reach_m, &mut |reply| scope.respond(id, reply));
+                self.session.import_raster_files(sources, extra_name, reach_m, respond);
             }
             #[cfg(feature = "test-hooks")]
             WorkerInput::TestPanic => panic!("zhucan test panic in the planner worker (triggered on purpose)"),
         }
+    }
+}
+
+/// The worker's entry point: listens to the page and says it is ready.
+pub fn serve() {
+    let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let worker = RefCell::new(PlannerWorker { session: Session::searching() });
+    let mut post = {
+        let scope = scope.clone();
+        move |reply: Reply| match encode(&reply) {
+            Ok(message) => {
+                let _ = scope.post_message(&message);
+            }
+            Err(e) => web_sys::console::error_1(&format!("zhucan: a reply could not be encoded: {e}").into()),
+        }
+    };
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| match decode::<WorkerInput>(event.data()) {
+            Ok(input) => worker.borrow_mut().received(input, &mut post),
+            Err(e) => web_sys::console::error_1(&format!("zhucan: a message to the worker could not be read: {e}").into()),
+        });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The worker lives as long as its global scope: its handler with it.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(READY));
+}
+
+/// The page's handle on a planner worker: sends it inputs (held until it is ready), hands its
+/// replies to a callback, and terminates it when dropped — at once, even in the middle of a plan.
+pub struct WorkerHandle {
+    worker: web_sys::Worker,
+    /// Encoded inputs waiting for [`READY`]; `None` once it came.
+    waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl WorkerHandle {
+    /// Starts a worker from `loader` (Trunk's loader script); its replies go to `on_reply`.
+    pub fn spawn(loader: &str, on_reply: impl Fn(Reply) + 'static) -> Result<WorkerHandle, String> {
+        let worker = web_sys::Worker::new(loader).map_err(|e| js_message(&e))?;
+        let waiting = Rc::new(RefCell::new(Some(Vec::new())));
+        let on_message = {
+            let (worker, waiting) = (worker.clone(), waiting.clone());
+            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                if data.as_string().as_deref() == Some(READY) {
+                    for message in waiting.borrow_mut().take().unwrap_or_default() {
+                        let _ = worker.post_message(&message);
+                    }
+                    return;
+                }
+                match decode::<Reply>(data) {
+                    Ok(reply) => on_reply(reply),
+                    Err(e) => web_sys::console::error_1(&format!("zhucan: a reply from the worker could not be read: {e}").into()),
+                }
+            })
+        };
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Ok(WorkerHandle { worker, waiting, _on_message: on_message })
+    }
+
+    /// Sends `input` (held until the worker is ready).
+    pub fn send(&self, input: WorkerInput) {
+        let message = match encode(&input) {
+            Ok(m) => m,
+            Err(e) => return web_sys::console::error_1(&format!("zhucan: a message to the worker could not be encoded: {e}").into()),
+        };
+        match self.waiting.borrow_mut().as_mut() {
+            Some(queue) => queue.push(message),
+            None => {
+                let _ = self.worker.post_message(&message);
+            }
+        }
+    }
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.terminate();
     }
 }

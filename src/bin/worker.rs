@@ -1,8 +1,6 @@
-//! The planner's Web Worker entry point: registers the worker, nothing else.
-
-use gloo::worker::Registrable;
+//! The planner's Web Worker entry point: listens to the page (`zhucan::worker::serve`), nothing else.
 
 fn main() {
     zhucan::worker::install_panic_hook();
-    zhucan::worker::PlannerWorker::registrar().encoding::<zhucan::worker::SideCodec>().register();
+    zhucan::worker::serve();
 }

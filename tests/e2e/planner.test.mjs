@@ -2,7 +2,7 @@
 // Web Worker. Figures for the sample files are the CLI's (`zhucan plan --demand static/samples/…`),
 // the same core natively.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { test } from "node:test";
 import { OUT_DIR, assertClean, axeViolations, importFile, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
 
@@ -69,6 +69,59 @@ test("if the planner's worker crashes: the page says so, a fresh worker gets the
   await page.waitForFunction(() => !document.querySelector(".planner .notice[role=status]"));
   await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   assert.equal(await page.textContent("#plan-covered"), before, "the restarted worker gives the same plan");
+  await context.close();
+});
+
+// A SIMULATED city from a seeded generator (not real data), big enough that a plan takes seconds:
+// 300,000 points with 1 to 20 older people in a 0.2° square, 3,000 candidates, a 1.5 km radius.
+function bigCity() {
+  let x = 11n;
+  const next = () => {
+    x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+    return Number(x >> 11n) / 2 ** 53;
+  };
+  const demand = ["名称,经度,纬度,60岁以上"];
+  for (let i = 0; i < 300000; i++) demand.push(`p${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)},${1 + Math.floor(next() * 20)}`);
+  const sites = ["名称,经度,纬度"];
+  for (let i = 0; i < 3000; i++) sites.push(`c${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)}`);
+  writeFileSync(`${OUT_DIR}/big-city-demand.csv`, demand.join("\n") + "\n");
+  writeFileSync(`${OUT_DIR}/big-city-candidates.csv`, sites.join("\n") + "\n");
+}
+
+test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays and the next plan runs", async () => {
+  bigCity();
+  const { page, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
+  for (const [role, rows] of [["demand", 300000], ["candidates", 3000]]) {
+    await page.setInputFiles(`#plan-file-${role}`, `${OUT_DIR}/big-city-${role}.csv`);
+    await page.waitForSelector(`#plan-${role}-import`);
+    // The file does not say its coordinate system: the planner chooses WGS84.
+    await page.selectOption(`#plan-${role}-crs`, "wgs84");
+    await page.click(`#plan-${role}-import`);
+    await page.getByText(`正在使用：big-city-${role}.csv（${rows} 行）`).waitFor();
+  }
+  await page.getByLabel("服务半径（米）").fill("1500");
+  assert.equal(page.workers().length, 1, "one worker holds the data");
+  let closed = null;
+  page.workers()[0].on("close", () => (closed = Date.now()));
+  const run = page.getByRole("button", { name: "开始计算" });
+  await run.click();
+  await page.getByRole("button", { name: "取消", exact: true }).click();
+  const cancelled = Date.now();
+  await page.getByText("已取消计算。数据和设置都还在。").waitFor();
+  // The busy worker is terminated (Chromium forces it within 2 s), not left to finish its plan
+  // beside the fresh one, which is given the data again meanwhile.
+  await page.waitForTimeout(3000);
+  assert.ok(closed !== null, "the cancelled plan's worker is gone 3 s after the cancel");
+  assert.equal(page.workers().length, 1);
+  // The fresh worker has the data: the same plan runs to its result, and takes longer than the
+  // cancelled worker took to go (a worker that hears "stop" only between messages would have
+  // gone with its plan's end).
+  await run.click();
+  const again = Date.now();
+  await page.waitForSelector("#plan-covered", { timeout: 120_000 });
+  const plan = Date.now() - again;
+  assert.ok(closed - cancelled < plan, `gone ${closed - cancelled} ms after the cancel, before its ${plan} ms plan would have ended`);
+  assert.match(await page.textContent("#plan-covered"), /覆盖了/);
   await context.close();
 });
 

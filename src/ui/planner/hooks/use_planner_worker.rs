@@ -1,11 +1,11 @@
 //! The planner's worker (`zhucan-worker`), seen from the page: started when first needed, sent
 //! the planner's requests, and replaced by a fresh one given the same data when the user cancels
-//! or when it panics. Imports and optimisation run there, so the page never freezes.
+//! (the old one terminated at once, its plan stopped and its memory given back) or when it
+//! panics. Imports and optimisation run there, so the page never freezes.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::worker::{Spawnable, WorkerBridge};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -18,9 +18,9 @@ use crate::core::planner::session::{Reply, Request, Role};
 use crate::core::planner::settings::Settings;
 use crate::core::Locale;
 use crate::ui::planner::state::{slot, PlanAction, PlannerState};
-use crate::worker::{JsSide, PlannerWorker, SideCodec, WorkerInput, LOADER};
+use crate::worker::{JsSide, WorkerHandle, WorkerInput, LOADER};
 
-type Bridge = Rc<RefCell<Option<WorkerBridge<PlannerWorker>>>>;
+type Bridge = Rc<RefCell<Option<WorkerHandle>>>;
 /// A file's name and bytes.
 type Named = (String, Rc<Vec<u8>>);
 
@@ -190,10 +190,14 @@ impl PlannerBridge {
             dispatch.dispatch(PlanAction::Worker(reply))
         };
         // Trunk's loader shim (`importScripts`, wasm-bindgen "no-modules"): a same-origin script, which
-        // a strict Content-Security-Policy allows (gloo's default blob: shim would be blocked).
-        let b = PlannerWorker::spawner().callback(on_reply).encoding::<SideCodec>().with_loader(true).as_module(false).spawn(LOADER);
-        b.send(WorkerInput::Setup { crash_channel: crash_channel() });
-        *self.bridge.borrow_mut() = Some(b);
+        // a strict Content-Security-Policy allows (a blob: shim would be blocked).
+        match WorkerHandle::spawn(LOADER, on_reply) {
+            Ok(b) => {
+                b.send(WorkerInput::Setup { crash_channel: crash_channel() });
+                *self.bridge.borrow_mut() = Some(b);
+            }
+            Err(e) => web_sys::console::error_1(&format!("zhucan: the planner's worker could not start: {e}").into()),
+        }
     }
 
     /// Sends a request, starting the worker first if it is not running: residents who never open
@@ -504,7 +508,7 @@ impl PlannerBridge {
         self.restore(saved, files);
     }
 
-    /// Drops the worker (a busy one stops after its current step; a panicked one is gone) and gives
+    /// Terminates the worker (a busy one stops at once; a panicked one is gone) and gives
     /// a fresh one the data again; `message` tells the user why.
     pub fn restart(&self, message: &str) {
         *self.bridge.borrow_mut() = None;
