@@ -3,7 +3,7 @@
 //! --features ui --test web` once the toolchain is installed).
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlElement};
 use yew::AppHandle;
@@ -416,4 +416,38 @@ fn the_planner_saves_rasters_a_sheet_and_a_boundary() {
     // A table for the demand replaces the rasters.
     let s = s.reduce(PlanAction::Clear(Role::Demand));
     assert!(s.saved().rasters.is_empty());
+}
+
+/// The planner worker's messages: a request with a `File` beside its bytes comes back whole (the
+/// same `File` object, not a copy), a reply without one is the bytes alone, and bytes that are
+/// not a message are refused with a reason, never a panic.
+#[wasm_bindgen_test]
+fn worker_messages_carry_files_beside_their_bytes() {
+    use zhucan::core::planner::session::{Reply, Role};
+    use zhucan::worker::{decode, encode, JsSide, WorkerInput};
+    let parts = js_sys::Array::of1(&"名称,经度,纬度\n".into());
+    let file: JsValue = web_sys::File::new_with_str_sequence(&parts, "站点.csv").expect("a file").into();
+    let input = WorkerInput::OpenFile {
+        role: Role::Candidates,
+        name: "站点.csv".into(),
+        file: JsSide(file.clone()),
+        sheet: None,
+        locale: Default::default(),
+    };
+    let posted = encode(&input).expect("encodes");
+    assert!(js_sys::Array::is_array(&posted), "a File goes beside the bytes");
+    let back: WorkerInput = decode(posted).expect("decodes");
+    match back {
+        WorkerInput::OpenFile { role, name, file: JsSide(f), .. } => {
+            assert_eq!(role, Role::Candidates);
+            assert_eq!(name, "站点.csv");
+            assert!(js_sys::Object::is(&f, &file), "the same File");
+        }
+        other => panic!("{other:?}"),
+    }
+    let reply = encode(&Reply::Cleared(Role::Demand)).expect("encodes");
+    assert!(reply.is_instance_of::<js_sys::Uint8Array>(), "no File: the bytes alone");
+    assert!(matches!(decode::<Reply>(reply), Ok(Reply::Cleared(Role::Demand))));
+    assert!(decode::<Reply>(js_sys::Uint8Array::from(&[255u8, 255, 255, 255][..]).into()).is_err());
+    assert!(decode::<Reply>(JsValue::from_str("zhucan-worker-ready")).is_err());
 }
