@@ -113,72 +113,106 @@ impl PointIndex {
     }
 }
 
-/// For each site, the demand points within the radius: compressed sparse rows.
+/// For each site, the demand points within the radius: compressed sparse rows, kept in blocks.
+///
+/// The lists are packed site after site into blocks of at most [`BLOCK`] entries (a site's list
+/// never straddles two), not into one vector grown by doubling: at city scale (ten million pairs)
+/// a doubling vector holds up to twice the lists while it grows and copies them once more when
+/// shrunk, and WebAssembly never gives that memory back — the planner's worker kept the peak
+/// for the rest of the session. Blocks waste at most the tail of each (one site's list).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Coverage {
     /// The radius, metres.
     pub radius_m: f64,
     /// Number of demand points the lists refer to.
     pub n_demand: usize,
+    /// Where each site's list starts among all the entries (and the end of the last).
     offsets: Vec<u32>,
+    /// The block holding each site's list.
+    block_of: Vec<u32>,
+    blocks: Vec<Block>,
+}
+
+/// Entries in a full block of [`Coverage`]'s lists: 4 MB of ids and 4 MB of distances.
+pub const BLOCK: usize = 1 << 20;
+
+/// Some sites' lists, one after the other.
+#[derive(Clone, Debug, PartialEq)]
+struct Block {
+    /// The place of its first entry among all the entries.
+    first: u32,
     demand: Vec<u32>,
     dist_m: Vec<f32>,
 }
 
 impl Coverage {
+    fn empty(radius_m: f64, n_demand: usize, n_sites: usize) -> Coverage {
+        let mut offsets = Vec::with_capacity(n_sites + 1);
+        offsets.push(0u32);
+        Coverage { radius_m, n_demand, offsets, block_of: Vec::with_capacity(n_sites), blocks: Vec::new() }
+    }
+
+    /// Adds the next site's list (sorted by demand id). A new block starts when the list does not
+    /// fit in the last one's room: as large as the entries so far (so small plans stay small),
+    /// between 1,024 entries and [`BLOCK`], and at least the list.
+    fn push(&mut self, list: &[(u32, f32)]) {
+        let total = self.offsets.last().copied().unwrap_or(0);
+        let room = self.blocks.last().map_or(0, |b| b.demand.capacity() - b.demand.len());
+        if self.blocks.is_empty() || room < list.len() {
+            let cap = (total as usize).clamp(1024, BLOCK).max(list.len());
+            self.blocks.push(Block { first: total, demand: Vec::with_capacity(cap), dist_m: Vec::with_capacity(cap) });
+        }
+        let b = self.blocks.len() - 1;
+        let block = &mut self.blocks[b];
+        block.demand.extend(list.iter().map(|(i, _)| *i));
+        block.dist_m.extend(list.iter().map(|(_, d)| *d));
+        self.block_of.push(b as u32);
+        self.offsets.push(total.saturating_add(u32::try_from(list.len()).unwrap_or(u32::MAX)));
+    }
+
+    /// The last block's spare room given back.
+    fn finish(mut self) -> Coverage {
+        if let Some(b) = self.blocks.last_mut() {
+            b.demand.shrink_to_fit();
+            b.dist_m.shrink_to_fit();
+        }
+        self
+    }
+
     /// Builds the lists for `sites` over `index` (each list sorted by demand id).
     pub fn build(index: &PointIndex, n_demand: usize, sites: &[LonLat], radius_m: f64) -> Coverage {
-        let mut offsets = Vec::with_capacity(sites.len() + 1);
-        offsets.push(0u32);
-        let mut demand = Vec::new();
-        let mut dist_m = Vec::new();
-        let mut scratch: Vec<(u32, f32)> = Vec::new();
-        for site in sites {
-            scratch.clear();
-            index.within(*site, radius_m, |i, d| scratch.push((i, d as f32)));
-            scratch.sort_unstable_by_key(|(i, _)| *i);
-            demand.extend(scratch.iter().map(|(i, _)| *i));
-            dist_m.extend(scratch.iter().map(|(_, d)| *d));
-            offsets.push(u32::try_from(demand.len()).unwrap_or(u32::MAX));
-        }
-        Coverage { radius_m, n_demand, offsets, demand, dist_m }
+        Coverage::from_fn(radius_m, n_demand, sites.len(), |s, list| index.within(sites[s], radius_m, |i, d| list.push((i, d as f32))))
     }
 
     /// From lists made elsewhere (the road network's walking distances): for each site, its demand
     /// points with their distances, sorted by demand id.
     pub fn from_lists(radius_m: f64, n_demand: usize, lists: Vec<Vec<(u32, f32)>>) -> Coverage {
-        let mut offsets = Vec::with_capacity(lists.len() + 1);
-        offsets.push(0u32);
-        let mut demand = Vec::new();
-        let mut dist_m = Vec::new();
+        let mut c = Coverage::empty(radius_m, n_demand, lists.len());
         for list in lists {
-            demand.extend(list.iter().map(|(i, _)| *i));
-            dist_m.extend(list.iter().map(|(_, d)| *d));
-            offsets.push(u32::try_from(demand.len()).unwrap_or(u32::MAX));
+            c.push(&list);
         }
-        Coverage { radius_m, n_demand, offsets, demand, dist_m }
+        c.finish()
     }
 
     /// Site by site from `fill`, which pushes site `s`'s demand points with their distances (in any
     /// order; sorted here by demand id) into the buffer it is given. Packs as it goes, so the lists
     /// never exist twice (the road network's walking distances at city scale: tens of millions).
     pub fn from_fn(radius_m: f64, n_demand: usize, n_sites: usize, mut fill: impl FnMut(usize, &mut Vec<(u32, f32)>)) -> Coverage {
-        let mut offsets = Vec::with_capacity(n_sites + 1);
-        offsets.push(0u32);
-        let mut demand = Vec::new();
-        let mut dist_m = Vec::new();
+        let mut c = Coverage::empty(radius_m, n_demand, n_sites);
         let mut scratch: Vec<(u32, f32)> = Vec::new();
         for s in 0..n_sites {
             scratch.clear();
             fill(s, &mut scratch);
             scratch.sort_unstable_by_key(|(i, _)| *i);
-            demand.extend(scratch.iter().map(|(i, _)| *i));
-            dist_m.extend(scratch.iter().map(|(_, d)| *d));
-            offsets.push(u32::try_from(demand.len()).unwrap_or(u32::MAX));
+            c.push(&scratch);
         }
-        demand.shrink_to_fit();
-        dist_m.shrink_to_fit();
-        Coverage { radius_m, n_demand, offsets, demand, dist_m }
+        c.finish()
+    }
+
+    /// Site `s`'s entries within its block.
+    fn span(&self, s: usize) -> (&Block, std::ops::Range<usize>) {
+        let b = &self.blocks[self.block_of[s] as usize];
+        (b, (self.offsets[s] - b.first) as usize..(self.offsets[s + 1] - b.first) as usize)
     }
 
     /// Number of sites.
@@ -188,23 +222,25 @@ impl Coverage {
 
     /// The demand points site `s` covers.
     pub fn of(&self, s: usize) -> &[u32] {
-        &self.demand[self.offsets[s] as usize..self.offsets[s + 1] as usize]
+        let (b, range) = self.span(s);
+        &b.demand[range]
     }
 
     /// Their distances from the site, metres (same order as [`Coverage::of`]).
     pub fn distances(&self, s: usize) -> &[f32] {
-        &self.dist_m[self.offsets[s] as usize..self.offsets[s + 1] as usize]
+        let (b, range) = self.span(s);
+        &b.dist_m[range]
     }
 
     /// Total number of (site, point) pairs.
     pub fn pairs(&self) -> usize {
-        self.demand.len()
+        self.blocks.iter().map(|b| b.demand.len()).sum()
     }
 
     /// Which demand points at least one site covers.
     pub fn covered_mask(&self) -> Vec<bool> {
         let mut mask = vec![false; self.n_demand];
-        for &i in &self.demand {
+        for &i in self.blocks.iter().flat_map(|b| &b.demand) {
             mask[i as usize] = true;
         }
         mask
@@ -215,6 +251,34 @@ impl Coverage {
 mod tests {
     use super::*;
     use crate::core::rng::Rng;
+
+    /// Lists packed into several blocks read back exactly as given, whatever their sizes (empty
+    /// first, small, longer than a block), and no block is more than one list short of full.
+    #[test]
+    fn lists_in_blocks_read_back_as_given() {
+        let sizes = [0usize, 0, 3, 1500, BLOCK + 7, 10, 0, 600_000, 600_000, 5];
+        let lists: Vec<Vec<(u32, f32)>> = sizes
+            .iter()
+            .enumerate()
+            .map(|(s, &n)| (0..n as u32).map(|k| (k * 3 + s as u32, (k % 1000) as f32 + s as f32 / 16.0)).collect())
+            .collect();
+        let c = Coverage::from_lists(500.0, 4 * BLOCK, lists.clone());
+        assert_eq!(c.n_sites(), sizes.len());
+        assert_eq!(c.pairs(), sizes.iter().sum::<usize>());
+        for (s, list) in lists.iter().enumerate() {
+            let ids: Vec<u32> = list.iter().map(|p| p.0).collect();
+            let dists: Vec<f32> = list.iter().map(|p| p.1).collect();
+            assert_eq!(c.of(s), &ids[..], "site {s}");
+            assert_eq!(c.distances(s), &dists[..], "site {s}");
+        }
+        // By hand: 0, 0 and 3 in a first block of 1,024; 1,500 does not fit its room (1,021): a
+        // second block of 1,500; BLOCK + 7 a third of its own; 10 a fourth (BLOCK entries, as
+        // there are more than that so far), which 0 and 600,000 join; the second 600,000 does
+        // not fit (BLOCK − 600,010 = 448,566 left): a fifth, with the last 5.
+        assert_eq!(c.blocks.len(), 5);
+        let mask = c.covered_mask();
+        assert!(mask[3 * 2 + 2] && !mask[1]);
+    }
 
     /// Brute force: every pair.
     fn brute(points: &[LonLat], site: LonLat, r: f64) -> Vec<u32> {
