@@ -188,9 +188,10 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
         }
     }
     let sites_of = |i: usize| &dem_site[counts[i] as usize..counts[i + 1] as usize];
-    // Group points with identical site lists.
-    let mut by_hash: PassThroughMap<Vec<u32>> = PassThroughMap::default();
-    let mut class_of_point: Vec<u32> = vec![u32::MAX; n];
+    // Group points with identical site lists: the first class of each hash, and a chain through
+    // the classes of the same hash (a list per hash cost ~50 MB at a million points).
+    let mut first_of_hash: PassThroughMap<u32> = PassThroughMap::default();
+    let mut same_hash: Vec<u32> = Vec::new();
     let mut rep: Vec<u32> = Vec::new();
     let mut weight: Vec<f64> = Vec::new();
     let mut base = 0.0;
@@ -209,29 +210,38 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
         }
         let h = list.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &s| fx(h, u64::from(s)));
         let h = h ^ (h >> 29);
-        let bucket = by_hash.entry(h).or_default();
-        let found = bucket.iter().copied().find(|&c| sites_of(rep[c as usize] as usize) == list);
+        let mut found = None;
+        let mut at = first_of_hash.get(&h).copied().unwrap_or(u32::MAX);
+        while at != u32::MAX {
+            if sites_of(rep[at as usize] as usize) == list {
+                found = Some(at);
+                break;
+            }
+            at = same_hash[at as usize];
+        }
         let c = match found {
             Some(c) => c,
             None => {
                 let c = weight.len() as u32;
-                bucket.push(c);
+                // The new class goes first in its hash's chain.
+                same_hash.push(first_of_hash.insert(h, c).unwrap_or(u32::MAX));
                 rep.push(i as u32);
                 weight.push(0.0);
                 c
             }
         };
         weight[c as usize] += w;
-        class_of_point[i] = c;
     }
-    // class → sites and site → classes.
+    drop((first_of_hash, same_hash));
+    // class → sites and site → classes (sized exactly: at city scale these are tens of millions).
     let mut cls_off = Vec::with_capacity(rep.len() + 1);
     cls_off.push(0u32);
-    let mut cls_site = Vec::new();
+    let mut cls_site = Vec::with_capacity(rep.iter().map(|&r| sites_of(r as usize).len()).sum());
     for &r in &rep {
         cls_site.extend_from_slice(sites_of(r as usize));
         cls_off.push(cls_site.len() as u32);
     }
+    drop((dem_site, counts, next));
     let mut site_counts = vec![0u32; cov.n_sites() + 1];
     for &s in &cls_site {
         site_counts[s as usize + 1] += 1;
