@@ -118,4 +118,26 @@ proptest! {
             }
         }
     }
+
+    /// Snapping only the points near a few sites (the planning models' walk from the chosen
+    /// sites) gives the same lists, in the caller's ids, as snapping every point.
+    #[test]
+    fn snapping_only_near_the_sites_changes_nothing(
+        ways in prop::collection::vec(prop::collection::vec(nearby(), 2..6), 1..12),
+        demand in prop::collection::vec(nearby(), 1..60),
+        sites in prop::collection::vec(nearby(), 1..4),
+        limit in 200.0f64..2000.0,
+        max_snap in 20.0f64..400.0,
+    ) {
+        use zhucan::core::planner::network::{RoadNetwork, SnappedDemand};
+        let net = RoadNetwork::build(&ways);
+        let (all, unsnapped_all) = SnappedDemand::new(&net, &demand, limit, max_snap, 1.3).cover(&sites);
+        let (near, unsnapped_near) = SnappedDemand::near(&net, &demand, &sites, limit, max_snap, 1.3).cover(&sites);
+        prop_assert_eq!(unsnapped_all, unsnapped_near);
+        prop_assert_eq!(near.n_demand, demand.len());
+        for s in 0..sites.len() {
+            prop_assert_eq!(all.of(s), near.of(s), "site {}", s);
+            prop_assert_eq!(all.distances(s), near.distances(s), "site {}", s);
+        }
+    }
 }
