@@ -287,34 +287,52 @@ pub fn serve() {
 /// replies to a callback, and terminates it when dropped — at once, even in the middle of a plan.
 pub struct WorkerHandle {
     worker: web_sys::Worker,
-    /// Encoded inputs waiting for [`READY`]; `None` once it came.
+    /// Encoded inputs waiting until the worker is ready and any hold has passed; `None` then.
     waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _hold: Option<gloo::timers::callback::Timeout>,
 }
 
+/// How long a fresh worker that replaces a busy one waits before it is given anything, ms.
+/// Chromium lets a terminated worker that is running a script go on for up to 2 seconds before it
+/// forces it to stop (its worker thread's "forcible termination delay"); a fresh worker given the
+/// data at once held a second copy of it beside the old worker's memory meanwhile — 1.2 GB at
+/// the peak for issue 13's city, where either alone stays under 1 GB.
+pub const AFTER_TERMINATE_MS: u32 = 2_200;
+
 impl WorkerHandle {
-    /// Starts a worker from `loader` (Trunk's loader script); its replies go to `on_reply`.
-    pub fn spawn(loader: &str, on_reply: impl Fn(Reply) + 'static) -> Result<WorkerHandle, String> {
+    /// Starts a worker from `loader` (Trunk's loader script); its replies go to `on_reply`. What
+    /// is sent to it waits until it is ready and, with `hold_ms`, that long (see
+    /// [`AFTER_TERMINATE_MS`]).
+    pub fn spawn(loader: &str, on_reply: impl Fn(Reply) + 'static, hold_ms: Option<u32>) -> Result<WorkerHandle, String> {
         let worker = web_sys::Worker::new(loader).map_err(|e| js_message(&e))?;
         let waiting = Rc::new(RefCell::new(Some(Vec::new())));
-        let on_message = {
-            let (worker, waiting) = (worker.clone(), waiting.clone());
-            Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                if data.as_string().as_deref() == Some(READY) {
+        // Both must have happened: the worker said it is ready, the hold has passed.
+        let pending = Rc::new(std::cell::Cell::new(1 + u8::from(hold_ms.is_some())));
+        let release = {
+            let (worker, waiting, pending) = (worker.clone(), waiting.clone(), pending.clone());
+            move || {
+                pending.set(pending.get().saturating_sub(1));
+                if pending.get() == 0 {
                     for message in waiting.borrow_mut().take().unwrap_or_default() {
                         let _ = worker.post_message(&message);
                     }
-                    return;
                 }
-                match decode::<Reply>(data) {
-                    Ok(reply) => on_reply(reply),
-                    Err(e) => web_sys::console::error_1(&format!("zhucan: a reply from the worker could not be read: {e}").into()),
-                }
-            })
+            }
         };
+        let hold = hold_ms.map(|ms| gloo::timers::callback::Timeout::new(ms, release.clone()));
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            let data = event.data();
+            if data.as_string().as_deref() == Some(READY) {
+                return release();
+            }
+            match decode::<Reply>(data) {
+                Ok(reply) => on_reply(reply),
+                Err(e) => web_sys::console::error_1(&format!("zhucan: a reply from the worker could not be read: {e}").into()),
+            }
+        });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        Ok(WorkerHandle { worker, waiting, _on_message: on_message })
+        Ok(WorkerHandle { worker, waiting, _on_message: on_message, _hold: hold })
     }
 
     /// Sends `input` (held until the worker is ready).

@@ -298,6 +298,7 @@ try {
   }
   console.log(`basemap: slowest of 27 zoom/pan frames ${ms(worst.ms)} (${worst.what}, ${worst.vertices} vertices drawn; target ≤ 200 ms)`);
 
+  phases.push(["the map's frames", memory(), breakdown()]);
   // Cancel: start the plan again and cancel it once the coverage step shows.
   await page.click("#plan-run");
   await page.waitForSelector("#plan-cancel");
@@ -311,6 +312,15 @@ try {
   if (clicked) {
     await page.waitForSelector("#plan-progress", { state: "detached" });
     console.log(`cancel 1 s into a plan: progress gone after ${ms(Date.now() - t)}`);
+    // What the cancel does to memory: the cancelled worker goes (Chromium forces a busy worker
+    // to stop within 2 s), a fresh one is given the data again.
+    const after = [];
+    for (let k = 0; k < 10; k++) {
+      await page.waitForTimeout(500);
+      const b = breakdown();
+      after.push(`${((Date.now() - t) / 1000).toFixed(1)} s ${mb(memory().pss).trim()} [${b.wasm.filter((v) => v > 1024).map((v) => mb(v).trim()).join(", ")}]`);
+    }
+    console.log(`  after the cancel: PSS [WebAssembly memories] ${after.join("; ")}`);
   } else {
     console.log("cancel: the plan was done within 1 s, nothing to cancel");
   }
@@ -320,7 +330,7 @@ try {
   console.log(`  peak up to the plan shown   PSS ${mb(planPeak.pss)}   summed RSS ${mb(planPeak.rss)}`);
   console.log(`  peak during the run         PSS ${mb(peak.pss)}   summed RSS ${mb(peak.rss)}   (target ≤ 1 GB; the map's frames and a cancel included)`);
   console.log(`  peak above the page at rest PSS ${mb(peak.pss - rest.pss)}   summed RSS ${mb(peak.rss - rest.rss)}`);
-  phases.push(["the map's frames and a cancel", memory(), breakdown()]);
+  phases.push(["a cancel, 5 s on", memory(), breakdown()]);
   if (peakBreakdown) phases.push(["(at the peak)", peak, peakBreakdown]);
   for (const [what, m, b] of phases) {
     const kinds = [...b.kinds].filter(([, v]) => v > 10 * 1024).map(([k, v]) => `${k} ${mb(v).trim()}`).join(", ");

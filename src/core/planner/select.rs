@@ -195,12 +195,11 @@ fn build_classes(input: &SelectionInput<'_>, allowed: &[bool], base_cover: &[boo
     let mut rep: Vec<u32> = Vec::new();
     let mut weight: Vec<f64> = Vec::new();
     let mut base = 0.0;
-    for i in 0..n {
-        let w = input.weights[i];
+    for (i, (&w, &covered)) in input.weights.iter().zip(base_cover).enumerate().take(n) {
         if !(w > 0.0) {
             continue;
         }
-        if base_cover[i] {
+        if covered {
             base += w;
             continue;
         }

@@ -232,7 +232,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
     };
     let on_roads_cancel = {
         let worker = worker.clone();
-        Callback::from(move |_: ()| worker.restart(plan_texts(l).cancelled))
+        Callback::from(move |_: ()| worker.cancel(plan_texts(l).cancelled))
     };
     let on_max_snap = dispatch.reform(PlanAction::MaxSnap);
     let on_demo = {
@@ -279,7 +279,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
     };
     let on_cancel = {
         let worker = worker.clone();
-        Callback::from(move |_: MouseEvent| worker.restart(plan_texts(l).cancelled))
+        Callback::from(move |_: MouseEvent| worker.cancel(plan_texts(l).cancelled))
     };
     let on_save_project = {
         let (worker, state) = (worker.clone(), state.clone());

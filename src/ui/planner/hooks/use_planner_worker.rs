@@ -18,7 +18,7 @@ use crate::core::planner::session::{Reply, Request, Role};
 use crate::core::planner::settings::Settings;
 use crate::core::Locale;
 use crate::ui::planner::state::{slot, PlanAction, PlannerState};
-use crate::worker::{JsSide, WorkerHandle, WorkerInput, LOADER};
+use crate::worker::{JsSide, WorkerHandle, WorkerInput, AFTER_TERMINATE_MS, LOADER};
 
 type Bridge = Rc<RefCell<Option<WorkerHandle>>>;
 /// A file's name and bytes.
@@ -167,7 +167,8 @@ pub struct PlannerBridge {
 }
 
 impl PlannerBridge {
-    fn spawn(&self) {
+    /// Starts a worker; what is sent to it waits `hold_ms` after it is ready, if given.
+    fn spawn(&self, hold_ms: Option<u32>) {
         let dispatch = self.state.dispatcher();
         // The search after a run: each certificate asks for the next slice; the page shows one
         // at most about once a second (the first of a run, and the last, at once).
@@ -191,7 +192,7 @@ impl PlannerBridge {
         };
         // Trunk's loader shim (`importScripts`, wasm-bindgen "no-modules"): a same-origin script, which
         // a strict Content-Security-Policy allows (a blob: shim would be blocked).
-        match WorkerHandle::spawn(LOADER, on_reply) {
+        match WorkerHandle::spawn(LOADER, on_reply, hold_ms) {
             Ok(b) => {
                 b.send(WorkerInput::Setup { crash_channel: crash_channel() });
                 *self.bridge.borrow_mut() = Some(b);
@@ -208,7 +209,7 @@ impl PlannerBridge {
 
     fn send_input(&self, input: WorkerInput) {
         if self.bridge.borrow().is_none() {
-            self.spawn();
+            self.spawn(None);
         }
         if let Some(b) = self.bridge.borrow().as_ref() {
             b.send(input);
@@ -508,10 +509,21 @@ impl PlannerBridge {
         self.restore(saved, files);
     }
 
-    /// Terminates the worker (a busy one stops at once; a panicked one is gone) and gives
-    /// a fresh one the data again; `message` tells the user why.
+    /// After the worker panicked: a fresh one is given the data again; `message` tells the user.
     pub fn restart(&self, message: &str) {
+        self.replace(message, None);
+    }
+
+    /// Cancels what the worker is doing: it is terminated, and a fresh one is given the data again
+    /// once the old one is surely gone ([`AFTER_TERMINATE_MS`]; requests made meanwhile wait
+    /// their turn after the data); `message` tells the user.
+    pub fn cancel(&self, message: &str) {
+        self.replace(message, Some(AFTER_TERMINATE_MS));
+    }
+
+    fn replace(&self, message: &str, hold_ms: Option<u32>) {
         *self.bridge.borrow_mut() = None;
+        self.spawn(hold_ms);
         let saved = self.state.saved();
         let files = self.kept_files(&saved);
         self.send_data(&saved, &files);
