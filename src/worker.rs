@@ -32,9 +32,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::core::io::crs::Crs;
 use crate::core::io::stream::{BySlices, Slices};
 use crate::core::planner::session::population::{LayerData, LayerSource, RasterProblem};
-use crate::core::planner::session::{OpenProblem, Reply, Request, Role, Session};
+use crate::core::planner::session::roads::RoadsProblem;
+use crate::core::planner::session::{OpenProblem, Reply, Request, Role, Session, MAX_FILE_BYTES};
 use crate::core::Locale;
 
 /// The loader script Trunk writes for the worker (workers are not content-hashed).
@@ -74,6 +76,16 @@ pub enum WorkerInput {
         extra_name: String,
         /// How far around the candidate sites the rasters are read, metres.
         reach_m: f64,
+    },
+    /// A road file to use, as [`Request::Roads`], given as the browser's `File`: the worker reads
+    /// it (the page never holds a city's extract).
+    RoadsFile {
+        /// Its name.
+        name: String,
+        /// The `File`.
+        file: JsSide,
+        /// The coordinate system it was drawn in.
+        crs: Crs,
     },
     /// Panics on purpose, so the tests can check that the page recovers. Only in builds with the
     /// `test-hooks` feature (the page's and the worker's builds must agree).
@@ -210,6 +222,28 @@ impl Slices for BlobSlices {
     }
 }
 
+/// A road file the user chose, read here whole (its readers take bytes), in slices of 8 MB into
+/// one buffer of its size: the only copy (in a message it was four, two of them in the page).
+fn read_roads(file: JsSide) -> Result<Vec<u8>, RoadsProblem> {
+    let unreadable = |detail: String| RoadsProblem::Unreadable { detail };
+    let source = BlobSlices::new(file.0).map_err(unreadable)?;
+    let len = source.byte_len();
+    if len > MAX_FILE_BYTES as u64 {
+        return Err(RoadsProblem::TooLarge { mb: len / 1_048_576, limit_mb: (MAX_FILE_BYTES / 1_048_576) as u64 });
+    }
+    let mut bytes = vec![0u8; len as usize];
+    let mut at = 0usize;
+    while at < bytes.len() {
+        let end = (at + (8 << 20)).min(bytes.len());
+        match source.read_at(at as u64, &mut bytes[at..end]) {
+            Ok(0) => return Err(unreadable("the file ended early".to_string())),
+            Ok(n) => at += n,
+            Err(e) => return Err(unreadable(e.to_string())),
+        }
+    }
+    Ok(bytes)
+}
+
 /// The worker's panic hook: the message in the console, and on the page's crash channel.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
@@ -253,6 +287,10 @@ impl PlannerWorker {
                 }
                 self.session.import_raster_files(sources, extra_name, reach_m, respond);
             }
+            WorkerInput::RoadsFile { name, file, crs } => match read_roads(file) {
+                Ok(bytes) => self.session.handle(Request::Roads { name, bytes, crs }, respond),
+                Err(problem) => respond(Reply::RoadsFailed { name, problem }),
+            },
             #[cfg(feature = "test-hooks")]
             WorkerInput::TestPanic => panic!("zhucan test panic in the planner worker (triggered on purpose)"),
         }

@@ -193,7 +193,7 @@ pub fn Planner(props: &PlannerProps) -> Html {
         })
     };
     let on_roads_file = {
-        let (worker, state, readers) = (worker.clone(), state.clone(), readers.clone());
+        let (worker, state) = (worker.clone(), state.clone());
         Callback::from(move |file: web_sys::File| {
             let (worker, state) = (worker.clone(), state.clone());
             // Refused before reading when over the limit (the worker says so, in the card).
@@ -205,10 +205,10 @@ pub fn Planner(props: &PlannerProps) -> Html {
                 state.dispatch(PlanAction::Worker(Reply::RoadsFailed { name: file.name(), problem }));
                 return;
             }
-            readers.read(file, MAX_FILE_BYTES, move |name, bytes| {
-                worker.choose_roads(name.clone(), bytes);
-                state.dispatch(PlanAction::RoadsChosen(name));
-            });
+            // Not read here: the worker reads the file itself when it is used.
+            let name = file.name();
+            worker.choose_roads(file);
+            state.dispatch(PlanAction::RoadsChosen(name));
         })
     };
     let on_roads_crs = dispatch.reform(|crs: Option<Crs>| match crs {

@@ -70,6 +70,8 @@ pub struct RoadsTexts {
     pub no_roads: fn(usize, usize) -> String,
     /// An `.osm.pbf` file that cannot be read (its words are the core reader's).
     pub pbf: fn(&PbfError) -> String,
+    /// The browser could not read the file (moved or changed since it was chosen).
+    pub unreadable: fn(&str) -> String,
 }
 
 impl RoadsTexts {
@@ -82,6 +84,7 @@ impl RoadsTexts {
             RoadsProblem::NotGeoJson { detail } => (self.not_geojson)(detail),
             RoadsProblem::NoFeatures => self.no_features.to_string(),
             RoadsProblem::Pbf(e) => (self.pbf)(e),
+            RoadsProblem::Unreadable { detail } => (self.unreadable)(detail),
             RoadsProblem::NoRoads { not_walkable, not_lines } => (self.no_roads)(*not_walkable, *not_lines),
         }
     }
@@ -141,6 +144,7 @@ static ZH_CN: RoadsTexts = RoadsTexts {
     empty: "文件是空的。",
     not_text: "既不是开放街道地图（OpenStreetMap）.osm.pbf 文件，也不是 GeoJSON 文本文件。",
     pbf: |e| e.message(Locale::ZhCn),
+    unreadable: |_detail| "读取道路文件时出错：文件可能在选择后被移动或修改了，请重新选择这个文件。".to_string(),
     not_geojson: |detail| format!("不是有效的 GeoJSON 文件（{detail}）。"),
     no_features: "文件里没有要素。",
     no_roads: |walk, lines| format!("没有可步行的道路线：{walk}条线不可步行（高速路、禁止行人、私有道路），{lines}个要素不是线。"),
@@ -196,6 +200,7 @@ static EN: RoadsTexts = RoadsTexts {
     empty: "The file is empty.",
     not_text: "Neither an OpenStreetMap .osm.pbf file nor a GeoJSON text file.",
     pbf: |e| e.message(Locale::En),
+    unreadable: |detail| format!("The road file could not be read ({detail}): was it moved or changed after it was chosen? Choose it again."),
     not_geojson: |detail| format!("Not a valid GeoJSON file ({detail})."),
     no_features: "The file has no features.",
     no_roads: |walk, lines| {

@@ -114,6 +114,11 @@ pub enum RoadsProblem {
     NoFeatures,
     /// An OpenStreetMap `.osm.pbf` file that cannot be read (worded by [`PbfError::message`]).
     Pbf(PbfError),
+    /// The browser could not read the file (moved or changed since it was chosen); its words.
+    Unreadable {
+        /// What the browser said.
+        detail: String,
+    },
     /// No walkable line at all.
     NoRoads {
         /// Lines left out as not walkable.

@@ -90,7 +90,9 @@ struct Store {
     tables: [Option<(String, FileData)>; 4],
     rasters: Vec<(String, FileData)>,
     boundary: Option<Named>,
-    roads: Option<Named>,
+    /// The road file: the `File` the user chose (read only by the worker: a city's OpenStreetMap
+    /// extract is 100 MB and more), or bytes from the device or a project file.
+    roads: Option<(String, FileData)>,
 }
 
 /// What the worker has accepted, as the state says: each slot's table by name, the rasters
@@ -313,16 +315,24 @@ impl PlannerBridge {
         self.send(Request::ClearBoundary);
     }
 
-    /// Keeps a road file just read until the planner uses it.
-    pub fn choose_roads(&self, name: String, bytes: Vec<u8>) {
-        self.pending.borrow_mut().roads = Some((name, Rc::new(bytes)));
+    /// Keeps the road file chosen, not read, until the planner uses it.
+    pub fn choose_roads(&self, file: web_sys::File) {
+        self.pending.borrow_mut().roads = Some((file.name(), FileData::Blob(file.into())));
     }
 
     /// Sends the road file chosen, drawn in `crs`: the worker builds its network.
     pub fn use_roads(&self, crs: Crs) {
         let chosen = self.pending.borrow().roads.clone();
-        if let Some((name, bytes)) = chosen {
-            self.send(Request::Roads { name, bytes: bytes.to_vec(), crs });
+        if let Some((name, data)) = chosen {
+            self.send_roads(name, &data, crs);
+        }
+    }
+
+    /// Sends a road file: bytes in the message, a `File` beside it, for the worker to read.
+    fn send_roads(&self, name: String, data: &FileData, crs: Crs) {
+        match data {
+            FileData::Bytes(bytes) => self.send(Request::Roads { name, bytes: bytes.to_vec(), crs }),
+            FileData::Blob(blob) => self.send_input(WorkerInput::RoadsFile { name, file: JsSide(blob.clone().into()), crs }),
         }
     }
 
@@ -371,9 +381,9 @@ impl PlannerBridge {
             }
         }
         if accepted.roads.is_some() && pending.roads.as_ref().map(|(n, _)| n) == accepted.roads.as_ref() {
-            if let Some((name, bytes)) = pending.roads.take() {
-                out.push(Kept::bytes(Kind::Roads, Role::Demand, &name, &bytes));
-                kept.roads = Some((name, bytes));
+            if let Some((name, data)) = pending.roads.take() {
+                out.push(Kept { kind: Kind::Roads, role: Role::Demand, name: name.clone(), data: data.clone() });
+                kept.roads = Some((name, data));
             }
         }
         out
@@ -406,8 +416,8 @@ impl PlannerBridge {
         if let (Some(_), Some((n, b))) = (&saved.boundary, &kept.boundary) {
             out.push(Kept::bytes(Kind::Boundary, Role::Demand, n, b));
         }
-        if let (Some(_), Some((n, b))) = (&saved.roads, &kept.roads) {
-            out.push(Kept::bytes(Kind::Roads, Role::Demand, n, b));
+        if let (Some(_), Some((n, d))) = (&saved.roads, &kept.roads) {
+            out.push(Kept { kind: Kind::Roads, role: Role::Demand, name: n.clone(), data: d.clone() });
         }
         out
     }
@@ -461,7 +471,7 @@ impl PlannerBridge {
         let find = |kind: Kind, role: Option<Role>, name: &str| {
             files.iter().find(|f| f.kind == kind && role.is_none_or(|r| f.role == r) && (kind == Kind::Table || f.name == name))
         };
-        // A boundary and roads are always bytes (read by the page); a `Blob` would be a bug.
+        // A boundary is always bytes (read by the page); a `Blob` would be a bug.
         let bytes = |f: &Kept| match &f.data {
             FileData::Bytes(b) => Some(b.clone()),
             FileData::Blob(_) => None,
@@ -473,9 +483,9 @@ impl PlannerBridge {
             }
         }
         if let Some((name, crs)) = &saved.roads {
-            if let Some(b) = find(Kind::Roads, None, name).and_then(bytes) {
-                self.kept.borrow_mut().roads = Some((name.clone(), b.clone()));
-                self.send(Request::Roads { name: name.clone(), bytes: b.to_vec(), crs: *crs });
+            if let Some(f) = find(Kind::Roads, None, name) {
+                self.kept.borrow_mut().roads = Some((name.clone(), f.data.clone()));
+                self.send_roads(name.clone(), &f.data, *crs);
             }
         }
         if let Some(typed) = &saved.max_snap {
