@@ -123,7 +123,7 @@ test("a GeoTIFF as demand and a 高德 POI export as candidates: read, reported,
   await page.getByRole("button", { name: "开始计算" }).click();
   await page.getByRole("heading", { name: "3. 结果" }).waitFor({ timeout: 60_000 });
   // 和平 (31) and 东风 (24): 55 of 62 = 88.7 %; no other two do better (和平 + 幸福里 = 39).
-  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了62 中的 55（88\.7%）/);
+  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了62中的55（88\.7%）/);
   // The search after the run ends first (issue 15: until then the line rises, "still searching").
   await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   assert.match(await page.locator("#plan-bound").innerText(), /这已经是最好的方案/);
@@ -149,7 +149,7 @@ test("a GeoTIFF as demand and a 高德 POI export as candidates: read, reported,
   await page.reload();
   await page.getByRole("tab", { name: "选址规划" }).click();
   await page.locator("#plan-covered").waitFor({ timeout: 60_000 });
-  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了62 中的 55（88\.7%）/);
+  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了62中的55（88\.7%）/);
   assert.match(await card(page, "老年人口").innerText(), /正在使用：1个栅格文件，9个有人的格子/);
   assertClean(await problems());
   await context.close();
@@ -229,7 +229,7 @@ test("a district boundary leaves out the points outside it and says how many", a
   await page.getByRole("button", { name: "开始计算" }).click();
   await page.getByRole("heading", { name: "3. 结果" }).waitFor({ timeout: 60_000 });
   // Inside: 62 − 8 = 54 people. 和平 now reaches 11 + 12 = 23, 东风 5 + 9 + 10 = 24: 47 of 54 = 87.0 %.
-  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了54 中的 47（87\.0%）/);
+  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了54中的47（87\.0%）/);
   assert.equal(await page.locator(".site-table tbody tr").count(), 2, "幸福里活动室 is left out");
   assert.match(await page.locator(".plan-conditions").innerText(), /研究范围\s*示例街道\.geojson（示例街道）；边界外的1个人口点（8人）和1个候选地点未参与计算/);
   const outline = await page.locator(".map path.study-area").getAttribute("d");
@@ -253,7 +253,7 @@ test("a district boundary leaves out the points outside it and says how many", a
   const other = await openPlanner();
   await other.page.setInputFiles("#plan-project-file", { name: "p.json", mimeType: "application/json", buffer: Buffer.from(json) });
   await other.page.locator("#plan-covered").waitFor({ timeout: 60_000 });
-  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了54 中的 47（87\.0%）/);
+  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了54中的47（87\.0%）/);
   assert.match(await card(other.page, "研究范围边界（可选）").innerText(), /边界外的老年人口：1个点（共9个），8人/);
   assertClean(await other.problems());
   await other.context.close();

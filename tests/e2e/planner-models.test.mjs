@@ -342,7 +342,7 @@ test("the guarantee line rises while the planner looks at the answer, and stoppi
   assert.ok(end, stopped);
   if (end[1]) assert.ok(Number(end[1]) >= Number(at[1]) && Number(end[1]) <= 100, `${live} → ${stopped}`);
   // The plan shown covers at least what it did (a better one may have come meanwhile).
-  const people = (t) => Number(t.match(/中的 ([\d,]+)/)[1].replaceAll(",", ""));
+  const people = (t) => Number(t.match(/中的([\d,]+)/)[1].replaceAll(",", ""));
   assert.ok(people(await page.textContent("#plan-covered")) >= people(covered));
   assertClean(await problems());
   await context.close();

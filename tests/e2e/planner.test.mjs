@@ -153,7 +153,7 @@ test("the demo district: run, map and table agree, details, lock, export, reload
   // The search after the run ends first (issue 15: until then the line rises, "still searching").
   await page.waitForSelector("#plan-stop-search", { state: "hidden", timeout: 60_000 });
   const summary = await page.textContent(".plan-summary");
-  assert.match(summary, /覆盖了[\d,]+ 中的 [\d,]+（[\d.]+%）/);
+  assert.match(summary, /覆盖了[\d,]+中的[\d,]+（[\d.]+%）/);
   // The bound in a planner's words (issue 11): proven best, or how close to the best it is.
   assert.match(summary, /(这已经是最好的方案：换成任何别的10个地点，都不能覆盖更多的老年人。|换成最好的10个地点，最多也只能覆盖[\d,]+人；本方案至少达到了其中的[\d.]+%。)/);
   await page.screenshot({ path: `${OUT_DIR}/planner-demo.png`, fullPage: false });
@@ -219,7 +219,7 @@ test("CSV files with Chinese headers in GCJ-02: mapped, converted, and the same 
   // with the 3 existing canteens, found by exhaustive search over all C(30,5) = 142,506 sets in
   // tools/sample-reference.py (Python, written apart from the core: its own GCJ-02 inversion and
   // haversine); candidates 15, 21, 24, 27 and 30. The existing canteens alone reach 8,558.
-  assert.match(await page.textContent("#plan-covered"), /覆盖了46,153 中的 27,553/);
+  assert.match(await page.textContent("#plan-covered"), /覆盖了46,153中的27,553/);
 
   // A broken replacement file: every bad row listed with its line; the data in use stays.
   const broken = "社区,经度,纬度,老年人口\n甲,113.3,23.1,10\n乙,abc,23.1,5\n丙,23.1,113.3,7\n丁,113.31,23.11,-4\n";

@@ -66,7 +66,7 @@ test("a walk time along the roads of a river city: fewer people across the river
 
   // Straight line × 1.3: 900 ÷ 1.3 = 692 m reaches P1–P4: 260 of 280 people (92.9 %).
   await run(page);
-  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了280 中的 260（92\.9%）/);
+  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了280中的260（92\.9%）/);
   assert.match(await page.locator("#plan-map-model").innerText(), /距离计算：直线距离692米/);
 
   // The road file: 5 walkable lines (4.8 km), the motorway bridge and the river left out.
@@ -86,7 +86,7 @@ test("a walk time along the roads of a river city: fewer people across the river
 
   // On foot: P1 (360 m) and P4 (760 m), 130 of 280 (46.4 %); P2 and P3 are across the river.
   await run(page);
-  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了280 中的 130（46\.4%）/);
+  assert.match(await page.locator("#plan-covered").innerText(), /覆盖了280中的130（46\.4%）/);
   const note = await page.locator("#plan-on-foot-note").innerText();
   assert.match(note, /距离计算：沿道路步行900米（道路文件：roads\.geojson）。/);
   assert.match(note, /5个需求点中有1个离道路超过300米，按直线距离乘绕行系数1\.3计算。/);
@@ -141,13 +141,13 @@ test("a walk time along the roads of a river city: fewer people across the river
   const other = await openPlanner();
   await other.page.setInputFiles("#plan-project-file", { name: "p.json", mimeType: "application/json", buffer: Buffer.from(json) });
   await other.page.locator("#plan-on-foot-note").waitFor({ timeout: 60_000 });
-  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了280 中的 130（46\.4%）/);
+  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了280中的130（46\.4%）/);
   assert.match(await card(other.page, "道路文件（可选）").innerText(), /正在使用道路文件：roads\.geojson/);
   // Reloaded: the work comes back from the device, roads included.
   await other.page.reload();
   await other.page.getByRole("tab", { name: "选址规划" }).click();
   await other.page.locator("#plan-on-foot-note").waitFor({ timeout: 60_000 });
-  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了280 中的 130（46\.4%）/);
+  assert.match(await other.page.locator("#plan-covered").innerText(), /覆盖了280中的130（46\.4%）/);
   assertClean(await other.problems());
   await other.context.close();
   assertClean(await problems());

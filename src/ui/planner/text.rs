@@ -331,7 +331,7 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     cond_crs: "地图和计算使用的坐标系",
     cond_crs_value: "WGS84（导入时已把GCJ-02、BD-09换算成WGS84）",
     existing_short: "现有老年食堂",
-    summary_covered: |covered, total, share| format!("选出的地点加上现有食堂，覆盖了{total} 中的 {covered}（{share}）"),
+    summary_covered: |covered, total, share| format!("选出的地点加上现有食堂，覆盖了{total}中的{covered}（{share}）"),
     bound_best: |k| format!("这已经是最好的方案：换成任何别的{k}个地点，都不能覆盖更多的老年人。"),
     bound_gap: |k, best, share| format!("换成最好的{k}个地点，最多也只能覆盖{best}人；本方案至少达到了其中的{share}。"),
     bound_searching: |share| format!("还在继续寻找更好的方案：本方案至少达到最优的{share}。"),
