@@ -252,6 +252,38 @@ fn plan_walks_along_roads_and_says_what_the_river_costs() {
     let longer = zhucan(&["plan", "--demand", &demand, "--candidates", &sites, "--walk-minutes", "25", "--k", "1", "--roads", &roads]);
     let v: serde_json::Value = serde_json::from_slice(&longer.stdout).expect("json");
     assert_eq!(v["covered_weight"], 70.0);
+    // Another provider on the north bank at (600, 40) walks along the roads too: 10 m onto the
+    // street, 10 m off it to A (50 people); B is 600 + 100 + 500 + 30 = 1,230 m away over the
+    // bridge, beyond 900 m. So it already serves A's 50, not B's 20.
+    let others = write(
+        &dir,
+        "others.csv",
+        &format!(
+            "name,lng,lat
+restaurant,{}
+",
+            row(600.0, 40.0)
+        ),
+    );
+    let with_others = zhucan(&[
+        "plan",
+        "--demand",
+        &demand,
+        "--candidates",
+        &sites,
+        "--walk-minutes",
+        "15",
+        "--k",
+        "1",
+        "--roads",
+        &roads,
+        "--competitors",
+        &others,
+    ]);
+    assert!(with_others.status.success(), "{}", String::from_utf8_lossy(&with_others.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&with_others.stdout).expect("json");
+    let c = &v["competitors"];
+    assert_eq!((c["sites"].as_u64(), c["people"].as_f64()), (Some(1), Some(50.0)), "{v}");
 }
 
 /// A demand file with a word where a longitude should be (line 3, column 经度): the file, the line

@@ -17,7 +17,8 @@ use zhucan::core::planner::coverage::Coverage;
 use zhucan::core::planner::data::{import_demand, import_sites, Demand, FileWarning, Imported, MappingError, Sites, Source};
 use zhucan::core::planner::export::crs_name;
 use zhucan::core::planner::layers::{coverage_plan, layers, Delivery, Lists, DELIVERY_RADIUS_M};
-use zhucan::core::planner::plan::{prepare, prepare_on_foot, run};
+use zhucan::core::planner::network::SnappedDemand;
+use zhucan::core::planner::plan::{prepare, prepare_snapped, run};
 use zhucan::core::planner::problem::Problem;
 use zhucan::core::planner::score::weights;
 use zhucan::core::planner::settings::{Choices, Radius, Settings};
@@ -349,10 +350,11 @@ pub fn run_cmd(args: Args, locale: Locale) -> Result<ExitCode, String> {
             }
             let limit = settings.radius.on_foot_m();
             let ts = Instant::now();
-            let (on_foot, snaps) = prepare_on_foot(&demand, &candidates, &existing, &net, limit, args.max_snap_m, settings.radius.detour());
-            competitor_lists = competitors.as_ref().map(|c| {
-                prepare_on_foot(&demand, c, &Sites::default(), &net, limit, args.max_snap_m, settings.radius.detour()).0.candidates
-            });
+            // The points snapped once, for the candidates, the existing canteens and the other providers.
+            let snapped = SnappedDemand::new(&net, &demand.points, limit, args.max_snap_m, settings.radius.detour());
+            let (on_foot, snaps) = prepare_snapped(&snapped, &candidates, &existing);
+            competitor_lists = competitors.as_ref().map(|c| snapped.cover(&c.points).0);
+            drop(snapped);
             network_search_s = ts.elapsed().as_secs_f64();
             // Per site: weight reachable in a straight line (at the same walk, straight line ×
             // detour) and on foot, and the share lost to barriers.
