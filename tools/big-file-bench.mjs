@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, statSync, createWriteStream, readdirSync, readFi
 import { once } from "node:events";
 import { launch } from "../tests/e2e/harness.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
+import { wasmMemories } from "./proc-memory.mjs";
 
 const dist = process.argv[2] || "dist";
 const megabytes = Number(process.argv[3] || 200);
@@ -103,33 +104,6 @@ function sample() {
     if (kind(args) === "renderer" && m.pss > renderer.pss) renderer = { pid, ...m };
   }
   return { pss, rss, renderer, each };
-}
-
-/**
- * The WebAssembly memories in a renderer, by guess: V8 gives each one a region of its own, of which
- * the part in use is an anonymous read-write mapping as big as the memory (the rest of the
- * region, kept for growth and as a guard, is not accessible). Such mappings of at least 64 MB,
- * biggest first: their resident sizes in kB (the planner's worker's is the one that grows).
- */
-function wasmMemories(pid) {
-  const out = [];
-  try {
-    const text = readFileSync(`/proc/${pid}/smaps`, "utf8");
-    let candidate = false;
-    for (const line of text.split("\n")) {
-      const head = line.match(/^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/);
-      if (head) {
-        const size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1024;
-        candidate = head[3].startsWith("rw") && head[4] === "" && size >= 64 << 10;
-        continue;
-      }
-      const m = candidate && line.match(/^Rss:\s+(\d+) kB/);
-      if (m) out.push(Number(m[1]));
-    }
-  } catch {
-    // The process ended.
-  }
-  return out.sort((a, b) => b - a);
 }
 
 const peak = { pss: 0, rss: 0, rendererPss: 0, rendererRss: 0, wasm: 0 };

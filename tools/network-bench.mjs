@@ -21,6 +21,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { launch } from "../tests/e2e/harness.mjs";
 import { startServer } from "../tests/e2e/server.mjs";
+import { wasmMemories } from "./proc-memory.mjs";
 
 const dist = process.argv[2] || "dist";
 const N = 550;
@@ -140,26 +141,6 @@ function breakdown() {
     }
   }
   return { kinds, wasm: wasm.sort((a, b) => b - a) };
-}
-
-/**
- * The WebAssembly memories of a renderer, by guess (as tools/big-file-bench.mjs): anonymous
- * read-write mappings of at least 64 MB; their resident sizes, kB.
- */
-function wasmMemories(pid) {
-  const out = [];
-  let candidate = false;
-  for (const line of readFileSync(`/proc/${pid}/smaps`, "utf8").split("\n")) {
-    const head = line.match(/^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/);
-    if (head) {
-      const size = (parseInt(head[2], 16) - parseInt(head[1], 16)) / 1024;
-      candidate = head[3].startsWith("rw") && head[4] === "" && size >= 64 << 10;
-      continue;
-    }
-    const m = candidate && line.match(/^Rss:\s+(\d+) kB/);
-    if (m) out.push(Number(m[1]));
-  }
-  return out;
 }
 
 const ms = (v) => `${v.toFixed(0).padStart(6)} ms`;

@@ -1,6 +1,6 @@
 // Shared end-to-end helpers: launch Debian's Chromium through playwright-core, watch every page for
 // CSP violations, console errors and requests that leave the origin, and run axe-core.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
 import { after, before } from "node:test";
@@ -126,4 +126,25 @@ export function assertClean(p) {
   assert.deepEqual(p.failed, [], "every request succeeds");
   assert.deepEqual(p.pageErrors, [], "no page errors");
   assert.deepEqual(p.console, [], "no console errors");
+}
+
+/**
+ * A SIMULATED city from a seeded generator (not real data), written to
+ * `${OUT_DIR}/${name}-demand.csv` (`points` points with 1 to `most` older people each) and
+ * `${OUT_DIR}/${name}-candidates.csv` (`sites` sites), all in the 0.2° square from 113.2° E, 23.0° N.
+ */
+export function writeSimulatedCity(name, { seed, points, most, sites }) {
+  let x = BigInt(seed);
+  const next = () => {
+    x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+    return Number(x >> 11n) / 2 ** 53;
+  };
+  const demand = ["名称,经度,纬度,60岁以上"];
+  for (let i = 0; i < points; i++) {
+    demand.push(`p${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)},${1 + Math.floor(next() * most)}`);
+  }
+  const candidates = ["名称,经度,纬度"];
+  for (let i = 0; i < sites; i++) candidates.push(`c${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)}`);
+  writeFileSync(`${OUT_DIR}/${name}-demand.csv`, demand.join("\n") + "\n");
+  writeFileSync(`${OUT_DIR}/${name}-candidates.csv`, candidates.join("\n") + "\n");
 }

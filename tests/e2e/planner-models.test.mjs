@@ -22,9 +22,9 @@
 // Minutes: 51 m × 1.3 / 60 m a minute = 1.1 minutes: 30 % before (东一), 50 % after.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { OUT_DIR, assertClean, axeViolations, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, assertClean, axeViolations, openApp, runPlan, useServerAndBrowser, writeSimulatedCity } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 const human = { delay: 40 };
@@ -303,19 +303,7 @@ test("the guarantee line: the demo's 10 sites, the certificate rises to a sensib
 // answer is not proven (the search goes on for seconds): the line says the search goes on, with the share so far; stopping it keeps
 // the plan and says how far it got.
 function simulatedCity() {
-  let x = 7n;
-  const next = () => {
-    x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
-    return Number(x >> 11n) / 2 ** 53;
-  };
-  const demand = ["名称,经度,纬度,60岁以上"];
-  for (let i = 0; i < 30000; i++) {
-    demand.push(`p${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)},${1 + Math.floor(next() * 50)}`);
-  }
-  const sites = ["名称,经度,纬度"];
-  for (let i = 0; i < 800; i++) sites.push(`c${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)}`);
-  writeFileSync(`${OUT_DIR}/simulated-city-demand.csv`, demand.join("\n") + "\n");
-  writeFileSync(`${OUT_DIR}/simulated-city-candidates.csv`, sites.join("\n") + "\n");
+  writeSimulatedCity("simulated-city", { seed: 7, points: 30000, most: 50, sites: 800 });
 }
 
 test("the guarantee line rises while the planner looks at the answer, and stopping keeps the plan", async () => {

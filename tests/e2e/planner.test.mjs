@@ -2,9 +2,9 @@
 // Web Worker. Figures for the sample files are the CLI's (`zhucan plan --demand static/samples/…`),
 // the same core natively.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { OUT_DIR, assertClean, axeViolations, importFile, openApp, runPlan, useServerAndBrowser } from "./harness.mjs";
+import { OUT_DIR, assertClean, axeViolations, importFile, openApp, runPlan, useServerAndBrowser, writeSimulatedCity } from "./harness.mjs";
 
 const env = useServerAndBrowser();
 
@@ -75,17 +75,7 @@ test("if the planner's worker crashes: the page says so, a fresh worker gets the
 // A SIMULATED city from a seeded generator (not real data), big enough that a plan takes seconds:
 // 300,000 points with 1 to 20 older people in a 0.2° square, 3,000 candidates, a 1.5 km radius.
 function bigCity() {
-  let x = 11n;
-  const next = () => {
-    x = (x * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
-    return Number(x >> 11n) / 2 ** 53;
-  };
-  const demand = ["名称,经度,纬度,60岁以上"];
-  for (let i = 0; i < 300000; i++) demand.push(`p${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)},${1 + Math.floor(next() * 20)}`);
-  const sites = ["名称,经度,纬度"];
-  for (let i = 0; i < 3000; i++) sites.push(`c${i},${(113.2 + next() * 0.2).toFixed(5)},${(23.0 + next() * 0.2).toFixed(5)}`);
-  writeFileSync(`${OUT_DIR}/big-city-demand.csv`, demand.join("\n") + "\n");
-  writeFileSync(`${OUT_DIR}/big-city-candidates.csv`, sites.join("\n") + "\n");
+  writeSimulatedCity("big-city", { seed: 11, points: 300000, most: 20, sites: 3000 });
 }
 
 test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays and the next plan runs", async () => {
