@@ -284,6 +284,29 @@ pub fn dots_path(dots: &[(f64, f64)], r: f64, dx: f64, dy: f64) -> String {
     d
 }
 
+/// An SVG path of rings round `dots`, from radius `inner` to `outer`, shifted by (dx, dy): each
+/// the outer circle one way round and the inner one the other, so that (filled, non-zero rule)
+/// its middle stays empty and where rings of neighbouring dots cross, both show.
+pub fn dot_rings_path(dots: &[(f64, f64)], inner: f64, outer: f64, dx: f64, dy: f64) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::with_capacity(dots.len() * 96);
+    let (a, b) = (outer, inner);
+    for &(x, y) in dots {
+        let (x, y) = (x + dx, y + dy);
+        let _ = write!(
+            d,
+            "M{:.1} {y:.1}a{a:.2} {a:.2} 0 1 0 {:.2} 0a{a:.2} {a:.2} 0 1 0 -{:.2} 0zM{:.1} {y:.1}a{b:.2} {b:.2} 0 1 1 {:.2} 0a{b:.2} {b:.2} 0 1 1 -{:.2} 0z",
+            x - a,
+            2.0 * a,
+            2.0 * a,
+            x - b,
+            2.0 * b,
+            2.0 * b
+        );
+    }
+    d
+}
+
 fn note_box(n: &Note, size: f64, line: f64) -> Rect {
     let w = text_em(&n.text) * size;
     let x0 = match n.anchor {
@@ -1418,6 +1441,12 @@ mod tests {
         let points = [(12.0, 3.0), (7.0, 1.0), (-1.0, 5.0), (3.0, 3.0), (5.0, 15.0)];
         assert_eq!(thinned_dots(&points, 10.0), vec![0, 1, 2, 4]);
         assert_eq!(dots_path(&[(10.0, 20.0)], 3.0, 1.0, 2.0), "M8.0 22.0a3.0 3.0 0 1 0 6.0 0a3.0 3.0 0 1 0 -6.0 0z");
+        // A ring from 2.3 to 3.7 round (11, 22): the outer circle from x = 7.3, 7.4 across, one
+        // way round (sweep 0); the inner one from 8.7, 4.6 across, the other way (sweep 1).
+        assert_eq!(
+            dot_rings_path(&[(10.0, 20.0)], 2.3, 3.7, 1.0, 2.0),
+            "M7.3 22.0a3.70 3.70 0 1 0 7.40 0a3.70 3.70 0 1 0 -7.40 0zM8.7 22.0a2.30 2.30 0 1 1 4.60 0a2.30 2.30 0 1 1 -4.60 0z"
+        );
     }
 
     #[test]
