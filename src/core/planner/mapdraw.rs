@@ -284,6 +284,20 @@ pub fn dots_path(dots: &[(f64, f64)], r: f64, dx: f64, dy: f64) -> String {
     d
 }
 
+/// `dots` sorted into `cols` × `rows` equal blocks of a drawing `width` × `height` pixels, row by
+/// row from the top left (a dot outside goes to the nearest block), each keeping the dots' order.
+/// A browser rasterises a path whole in every tile of the screen it touches: drawn as one path
+/// per block, each tile only works through the dots near it.
+pub fn dot_blocks(dots: &[(f64, f64)], width: f64, height: f64, cols: usize, rows: usize) -> Vec<Vec<(f64, f64)>> {
+    let (cols, rows) = (cols.max(1), rows.max(1));
+    let mut blocks = vec![Vec::new(); cols * rows];
+    let at = |v: f64, size: f64, n: usize| if size > 0.0 { ((v / size * n as f64).floor().max(0.0) as usize).min(n - 1) } else { 0 };
+    for &(x, y) in dots {
+        blocks[at(y, height, rows) * cols + at(x, width, cols)].push((x, y));
+    }
+    blocks
+}
+
 /// An SVG path of rings round `dots`, from radius `inner` to `outer`, shifted by (dx, dy): each
 /// the outer circle one way round and the inner one the other, so that (filled, non-zero rule)
 /// its middle stays empty and where rings of neighbouring dots cross, both show.
@@ -1432,6 +1446,22 @@ mod tests {
         }
         let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
         assert_eq!((candidates(&lay), lay.dots.len()), (201, 0));
+    }
+
+    #[test]
+    fn dots_go_to_the_block_of_the_drawing_they_are_in() {
+        // 400 × 300 px in 4 × 3 blocks of 100 × 100: (50, 50) in the first, (150, 50) the second,
+        // (399, 299) the last; (−3, 150) left of the drawing, in the second row's first block
+        // (4); (401, 10) right of it, in the first row's last (3); (120, 40) after (150, 50).
+        let dots = [(50.0, 50.0), (150.0, 50.0), (399.0, 299.0), (-3.0, 150.0), (401.0, 10.0), (120.0, 40.0)];
+        let blocks = dot_blocks(&dots, 400.0, 300.0, 4, 3);
+        assert_eq!(blocks.len(), 12);
+        assert_eq!(blocks[0], vec![(50.0, 50.0)]);
+        assert_eq!(blocks[1], vec![(150.0, 50.0), (120.0, 40.0)]);
+        assert_eq!(blocks[3], vec![(401.0, 10.0)]);
+        assert_eq!(blocks[4], vec![(-3.0, 150.0)]);
+        assert_eq!(blocks[11], vec![(399.0, 299.0)]);
+        assert_eq!(blocks.iter().map(Vec::len).sum::<usize>(), 6);
     }
 
     #[test]
