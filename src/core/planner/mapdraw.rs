@@ -5,6 +5,7 @@
 //! file ([`svg`]) or, on a canvas, a PNG (both from the same list of [`Shape`]s).
 
 use super::labels::{lat_lon_text, place_labels, scale_bar, scale_text, text_em, Anchor, LabelRequest, Rect, ScaleBar};
+use super::session::density::DensityGrid;
 use super::session::roads::RoadsView;
 use super::session::PlanView;
 use crate::core::geo::LocalProjection;
@@ -228,8 +229,12 @@ pub struct MapLayout {
     /// The sizes used.
     pub sizes: Sizes,
     /// Markers in the frame, in drawing order (candidates, existing canteens, chosen sites with
-    /// the first on top).
+    /// the first on top). No candidate's when they are drawn as [`MapLayout::dots`].
     pub marks: Vec<Mark>,
+    /// The candidates not chosen, as dots (centres, pixels; radius [`Sizes::dot_r`]) when more
+    /// than [`DOTS_ABOVE`] of them are in the frame, at most one in each square of a dot's
+    /// diameter ([`thinned_dots`]); empty when they are drawn one by one as [`MapLayout::marks`].
+    pub dots: Vec<(f64, f64)>,
     /// Names placed.
     pub labels: Vec<MapLabel>,
     /// Names with no room, chosen sites first.
@@ -241,6 +246,79 @@ pub struct MapLayout {
     /// Coordinates of the top-left and bottom-right corners (none if the plan does not say
     /// where its map's origin is).
     pub corners: Vec<Note>,
+}
+
+/// Above this many candidates not chosen in the frame, they are drawn as thinned dots, one path,
+/// not one clickable marker each. Each marker is an element with its tooltip and click handler
+/// that the page rebuilds on every zoom (all its coordinates change): at a city's 5,000 that cost
+/// about 100 ms a frame (half the 200 ms), at 500 about a tenth of it. And 500 markers on
+/// a map 800 pixels wide are still far enough apart (on average 30 pixels) to click the one meant;
+/// with more, they overlap and a planner zooms in to pick one anyway.
+pub const DOTS_ABOVE: usize = 500;
+
+/// Points (x, y) as dots of `diameter`, at most one in each square of side `diameter` of a grid
+/// aligned on x = 0 and y = 0: the first of the points in it (the lowest position in `points`).
+/// The squares are in map metres, so the dots kept stay the same while the map is panned.
+/// Returns the positions in `points` of the ones kept, in order.
+pub fn thinned_dots(points: &[(f64, f64)], diameter: f64) -> Vec<usize> {
+    if !(diameter > 0.0 && diameter.is_finite()) {
+        return (0..points.len()).collect();
+    }
+    let mut keyed: Vec<((i64, i64), usize)> =
+        points.iter().enumerate().map(|(i, &(x, y))| (((x / diameter).floor() as i64, (y / diameter).floor() as i64), i)).collect();
+    keyed.sort_unstable();
+    keyed.dedup_by_key(|(square, _)| *square);
+    let mut kept: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    kept.sort_unstable();
+    kept
+}
+
+/// An SVG path of circles of radius `r` centred on `dots`, shifted by (dx, dy): each one a move
+/// and two half-circle arcs, so thousands of dots are one element.
+pub fn dots_path(dots: &[(f64, f64)], r: f64, dx: f64, dy: f64) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::with_capacity(dots.len() * 48);
+    for &(x, y) in dots {
+        let _ = write!(d, "M{:.1} {:.1}a{r:.1} {r:.1} 0 1 0 {:.1} 0a{r:.1} {r:.1} 0 1 0 -{:.1} 0z", x + dx - r, y + dy, 2.0 * r, 2.0 * r);
+    }
+    d
+}
+
+/// `dots` sorted into `cols` × `rows` equal blocks of a drawing `width` × `height` pixels, row by
+/// row from the top left (a dot outside goes to the nearest block), each keeping the dots' order.
+/// A browser rasterises a path whole in every tile of the screen it touches: drawn as one path
+/// per block, each tile only works through the dots near it.
+pub fn dot_blocks(dots: &[(f64, f64)], width: f64, height: f64, cols: usize, rows: usize) -> Vec<Vec<(f64, f64)>> {
+    let (cols, rows) = (cols.max(1), rows.max(1));
+    let mut blocks = vec![Vec::new(); cols * rows];
+    let at = |v: f64, size: f64, n: usize| if size > 0.0 { ((v / size * n as f64).floor().max(0.0) as usize).min(n - 1) } else { 0 };
+    for &(x, y) in dots {
+        blocks[at(y, height, rows) * cols + at(x, width, cols)].push((x, y));
+    }
+    blocks
+}
+
+/// An SVG path of rings round `dots`, from radius `inner` to `outer`, shifted by (dx, dy): each
+/// the outer circle one way round and the inner one the other, so that (filled, non-zero rule)
+/// its middle stays empty and where rings of neighbouring dots cross, both show.
+pub fn dot_rings_path(dots: &[(f64, f64)], inner: f64, outer: f64, dx: f64, dy: f64) -> String {
+    use std::fmt::Write as _;
+    let mut d = String::with_capacity(dots.len() * 96);
+    let (a, b) = (outer, inner);
+    for &(x, y) in dots {
+        let (x, y) = (x + dx, y + dy);
+        let _ = write!(
+            d,
+            "M{:.1} {y:.1}a{a:.2} {a:.2} 0 1 0 {:.2} 0a{a:.2} {a:.2} 0 1 0 -{:.2} 0zM{:.1} {y:.1}a{b:.2} {b:.2} 0 1 1 {:.2} 0a{b:.2} {b:.2} 0 1 1 -{:.2} 0z",
+            x - a,
+            2.0 * a,
+            2.0 * a,
+            x - b,
+            2.0 * b,
+            2.0 * b
+        );
+    }
+    d
 }
 
 fn note_box(n: &Note, size: f64, line: f64) -> Rect {
@@ -263,11 +341,27 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
     let (w, h, m) = (frame.width_px, frame.height_px(), sz.margin);
     let in_view = |x: f64, y: f64, r: f64| x >= -r && y >= -r && x <= w + r && y <= h + r;
 
-    // Markers.
+    // Markers: the candidates not chosen one by one, or, when there are many in view, as dots.
     let mut marks = Vec::new();
-    for s in view.sites.iter().filter(|s| s.rank.is_none()) {
-        let (x, y) = frame.to_px(s.x, s.y);
-        if in_view(x, y, sz.dot_r) {
+    let mut dots = Vec::new();
+    let candidates: Vec<_> = view
+        .sites
+        .iter()
+        .filter(|s| s.rank.is_none())
+        .filter(|s| {
+            let (x, y) = frame.to_px(s.x, s.y);
+            in_view(x, y, sz.dot_r)
+        })
+        .collect();
+    if candidates.len() > DOTS_ABOVE {
+        let mut by_index = candidates;
+        by_index.sort_by_key(|s| s.index);
+        let points: Vec<(f64, f64)> = by_index.iter().map(|s| (s.x, s.y)).collect();
+        dots =
+            thinned_dots(&points, 2.0 * sz.dot_r / frame.px_per_m()).into_iter().map(|i| frame.to_px(points[i].0, points[i].1)).collect();
+    } else {
+        for s in candidates {
+            let (x, y) = frame.to_px(s.x, s.y);
             marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.dot_r, name: s.name.clone() });
         }
     }
@@ -330,6 +424,7 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
             obstacles.push(Rect::around(k.x, k.y, k.r));
         }
     }
+    soft.extend(dots.iter().map(|&(x, y)| Rect::around(x, y, sz.dot_r)));
     obstacles.push(north_box);
     for c in &corners {
         obstacles.push(note_box(c, sz.small, line_small));
@@ -385,7 +480,7 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
             None => dropped.push(Dropped { rank: if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }, name: text }),
         }
     }
-    MapLayout { frame, sizes: sz, marks, labels, dropped, scale, north, corners }
+    MapLayout { frame, sizes: sz, marks, dots, labels, dropped, scale, north, corners }
 }
 
 /// Fill and outline.
@@ -505,32 +600,87 @@ const INK: &str = "#1a1a1a";
 const BLUE: &str = "#0b4f8a";
 const GREEN: &str = "#1e6b34";
 
-fn density_paths_px(view: &PlanView, frame: &Frame, dx: f64, dy: f64) -> Vec<String> {
-    let g = &view.grid;
-    let mut nonzero: Vec<f64> = g.counts.iter().copied().filter(|c| *c > 0.0).collect();
-    nonzero.sort_by(f64::total_cmp);
-    let mut paths = vec![String::new(); 5];
+/// The density classes' breaks: the quintiles of the cells with people (`None`: nobody). A cell
+/// is in class k (0 to 4) when its count is above k of them.
+pub fn density_breaks(grid: &DensityGrid) -> Option<[f64; 4]> {
+    let mut nonzero: Vec<f64> = grid.counts.iter().copied().filter(|c| *c > 0.0).collect();
     if nonzero.is_empty() {
-        return paths;
+        return None;
     }
+    nonzero.sort_by(f64::total_cmp);
     let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
-    let breaks = [q(0.2), q(0.4), q(0.6), q(0.8)];
-    let (side, tall) = (g.cell_m * frame.px_per_m(), g.cell_height() * frame.px_per_m());
-    for j in 0..g.ny {
-        for i in 0..g.nx {
-            let c = g.counts[j * g.nx + i];
-            if c <= 0.0 {
-                continue;
+    Some([q(0.2), q(0.4), q(0.6), q(0.8)])
+}
+
+/// Neighbouring cells of one row in one density class, drawn as one rectangle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DensityRun {
+    /// The class, 0 (fewest people) to 4.
+    pub class: usize,
+    /// The row, from the south.
+    pub row: usize,
+    /// The first column, from the west.
+    pub from: usize,
+    /// The column after the last.
+    pub to: usize,
+}
+
+/// The cells with people touching `window` (x0, y0, x1, y1; map metres, y north), each row's
+/// neighbours of the same class merged into one run: zoomed in on a city, a rectangle for every
+/// cell would make the browser rasterise ten thousand of them far off screen in every frame, and
+/// zoomed out, a run is one rectangle where there were several. Rows from the south, each from the
+/// west.
+pub fn density_runs(grid: &DensityGrid, breaks: [f64; 4], [x0, y0, x1, y1]: [f64; 4]) -> Vec<DensityRun> {
+    let (cw, ch) = (grid.cell_m, grid.cell_height());
+    if !(cw > 0.0 && ch > 0.0) || grid.counts.len() < grid.nx * grid.ny {
+        return Vec::new();
+    }
+    let cells = |from: f64, to: f64, origin: f64, size: f64, n: usize| {
+        let a = ((from - origin) / size).floor().clamp(0.0, n as f64) as usize;
+        let b = ((to - origin) / size).ceil().clamp(0.0, n as f64) as usize;
+        a..b.max(a)
+    };
+    let mut runs: Vec<DensityRun> = Vec::new();
+    for row in cells(y0, y1, grid.y0, ch, grid.ny) {
+        let mut open: Option<DensityRun> = None;
+        for i in cells(x0, x1, grid.x0, cw, grid.nx) {
+            let c = grid.counts[row * grid.nx + i];
+            let class = (c > 0.0).then(|| breaks.iter().filter(|b| c > **b).count());
+            match (&mut open, class) {
+                (Some(run), Some(k)) if run.class == k => run.to = i + 1,
+                (_, class) => {
+                    runs.extend(open.take());
+                    open = class.map(|class| DensityRun { class, row, from: i, to: i + 1 });
+                }
             }
-            let (x, y) = frame.to_px(g.x0 + i as f64 * g.cell_m, g.y0 + (j + 1) as f64 * g.cell_height());
-            if x + side < 0.0 || y + tall < 0.0 || x > frame.width_px || y > frame.height_px() {
-                continue;
-            }
-            // Absolute edges, computed alike for neighbours, so touching cells share them exactly.
-            let (x1, y1) = frame.to_px(g.x0 + (i + 1) as f64 * g.cell_m, g.y0 + j as f64 * g.cell_height());
-            let class = breaks.iter().filter(|b| c > **b).count();
-            paths[class].push_str(&format!("M{:.2} {:.2}H{:.2}V{:.2}H{:.2}z", x + dx, y + dy, x1 + dx, y1 + dy, x + dx));
         }
+        runs.extend(open);
+    }
+    runs
+}
+
+/// The density as five paths, one for each class (lightest first): each run of
+/// [`density_runs`] in `window` one rectangle `M…H…V…H…z`, its corners placed by `to` (map
+/// metres to the drawing's units) and written with `decimals`. Edges are computed from the
+/// grid's origin alike for neighbours, so rectangles that touch share their edge exactly, with no
+/// hairline between them.
+pub fn density_paths(
+    grid: &DensityGrid,
+    breaks: Option<[f64; 4]>,
+    window: [f64; 4],
+    to: impl Fn(f64, f64) -> (f64, f64),
+    decimals: usize,
+) -> [String; 5] {
+    use std::fmt::Write as _;
+    let mut paths: [String; 5] = Default::default();
+    let Some(breaks) = breaks else { return paths };
+    let (cw, ch) = (grid.cell_m, grid.cell_height());
+    for r in density_runs(grid, breaks, window) {
+        // + 0.0 turns −0 into 0.
+        let (xa, ya) = to(grid.x0 + r.from as f64 * cw, grid.y0 + (r.row + 1) as f64 * ch);
+        let (xb, yb) = to(grid.x0 + r.to as f64 * cw, grid.y0 + r.row as f64 * ch);
+        let (xa, ya, xb, yb) = (xa + 0.0, ya + 0.0, xb + 0.0, yb + 0.0);
+        let _ = write!(paths[r.class], "M{xa:.decimals$} {ya:.decimals$}H{xb:.decimals$}V{yb:.decimals$}H{xa:.decimals$}z");
     }
     paths
 }
@@ -571,7 +721,14 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let map = Rect::new(ox, oy, ox + w, oy + h);
     shapes.push(Shape::Rect { rect: map, paint: Paint::fill("#fbfbf8") });
     shapes.push(Shape::Clip(Some(map)));
-    for (k, d) in density_paths_px(view, &frame, ox, oy).into_iter().enumerate() {
+    let (west, north) = frame.to_map(0.0, 0.0);
+    let (east, south) = frame.to_map(w, h);
+    let to_px = |x: f64, y: f64| {
+        let (x, y) = frame.to_px(x, y);
+        (x + ox, y + oy)
+    };
+    let density = density_paths(&view.grid, density_breaks(&view.grid), [west, south, east, north], to_px, 2);
+    for (k, d) in density.into_iter().enumerate() {
         if !d.is_empty() {
             shapes.push(Shape::Path { d, paint: Paint::fill(CLASS_COLOURS[k]) });
         }
@@ -604,6 +761,9 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
             r: r_px,
             paint: Paint { fill: Some(BLUE), fill_opacity: 0.12, stroke: Some(BLUE), stroke_width: 2.0, dash: None },
         });
+    }
+    if !lay.dots.is_empty() {
+        shapes.push(Shape::Path { d: dots_path(&lay.dots, lay.sizes.dot_r, ox, oy), paint: Paint::both("#ffffff", "#3d3d3d", 1.5) });
     }
     for k in &lay.marks {
         let (x, y) = (k.x + ox, k.y + oy);
@@ -946,6 +1106,7 @@ pub fn with_roads(mut d: Drawing, roads: &RoadsView, lay: &MapLayout) -> Drawing
 mod tests {
     use super::*;
     use crate::core::geo::LonLat;
+    use crate::core::planner::session::SiteRow;
 
     fn demo_view() -> PlanView {
         crate::core::planner::session::demo_plan(10)
@@ -1180,5 +1341,173 @@ mod tests {
         assert!(matches!(&d.shapes[existing + 1], Shape::Path { paint, .. } if paint.stroke == Some(BLUE)));
         // 0.05 px per metre, the origin at (600, 521.2): 100 m east is 5 px right, 500 m south 25 px down.
         assert!(matches!(&d.shapes[existing], Shape::Path { d, .. } if d == "M605.0 521.2L605.0 546.2"));
+    }
+
+    fn demo_words() -> MapWords {
+        MapWords {
+            title: "地图".into(),
+            subtitle: "点".into(),
+            north: "北".into(),
+            legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
+            boundary: "边界".into(),
+            crs: "坐标系".into(),
+            attribution: "助餐".into(),
+        }
+    }
+
+    /// The demo plan with `n` candidates in a row along y = 0, at x = 0, `step`, 2 × `step` … m,
+    /// those at `chosen` chosen (in that order), and no existing canteens.
+    fn row_of(n: usize, step: f64, chosen: &[usize]) -> PlanView {
+        let mut v = demo_view();
+        let model = v.sites[0].clone();
+        v.sites = (0..n)
+            .map(|i| SiteRow {
+                index: i,
+                name: format!("S{i}"),
+                x: i as f64 * step,
+                y: 0.0,
+                rank: chosen.iter().position(|&c| c == i),
+                ..model.clone()
+            })
+            .collect();
+        v.chosen = chosen.to_vec();
+        v.existing.clear();
+        v
+    }
+
+    /// 1,024 px for 16,384 m: 1/16 px a metre; 768 px high, the row of sites at y = 384 px. With
+    /// names 8 px high a dot's radius is 3 px (0.3 × 8 = 2.4, at least 3): 6 px across, 96 m.
+    const ROW_FRAME: Frame = Frame { cx: 8192.0, cy: 0.0, width_m: 16_384.0, width_px: 1024.0 };
+
+    fn candidates(lay: &MapLayout) -> usize {
+        lay.marks.iter().filter(|k| k.kind == MarkKind::Candidate).count()
+    }
+
+    #[test]
+    fn a_row_of_ten_thousand_candidates_is_one_dot_in_each_square_of_a_dot_across() {
+        // 10,000 sites 1 m apart, x = 0 … 9,999 m (0 … 625 px): all in view. Squares 96 m wide:
+        // 0–95, 96–191, … 9,984–10,079 m: 10,000 / 96 = 104.2, so 105 squares; in each the site
+        // with the lowest index, the one at 96 × k m, 6 × k px.
+        let v = row_of(10_000, 1.0, &[]);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        assert_eq!(lay.sizes.dot_r, 3.0);
+        assert_eq!(candidates(&lay), 0, "no clickable marker");
+        assert_eq!(lay.dots.len(), 105);
+        for (k, &(x, y)) in lay.dots.iter().enumerate() {
+            assert_eq!((x, y), (6.0 * k as f64, 384.0), "dot {k}");
+        }
+        // The download draws them as one path: 105 circles, each a move and two arcs.
+        let d = drawing(&v, &lay, &demo_words());
+        let dot_paths: Vec<&String> = d
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Path { d, paint } if *paint == Paint::both("#ffffff", "#3d3d3d", 1.5) => Some(d),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(dot_paths.len(), 1);
+        assert_eq!((dot_paths[0].matches('M').count(), dot_paths[0].matches('a').count()), (105, 210));
+        // The first: centre (0, 384) moved down by the title's band (8 + 1.5 × 10.4 + 1.5 × 8 =
+        // 35.6 px), radius 3: from (−3, 419.6), 6 px right and back; the next from (3, 419.6).
+        assert!(dot_paths[0].starts_with("M-3.0 419.6a3.0 3.0 0 1 0 6.0 0a3.0 3.0 0 1 0 -6.0 0zM3.0 419.6a"), "{}", &dot_paths[0][..80]);
+    }
+
+    #[test]
+    fn chosen_sites_are_never_dots() {
+        // The same row with the first site and the 5,001st chosen: the first square's dot is the
+        // next site (x = 1 m, 1/16 px); the 53rd square (4,992–5,087 m) keeps 4,992. Still 105
+        // dots, and the two chosen sites are numbered markers.
+        let v = row_of(10_000, 1.0, &[0, 5000]);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        assert_eq!(lay.dots.len(), 105);
+        assert_eq!(lay.dots[0], (0.0625, 384.0));
+        assert_eq!(lay.dots[52], (312.0, 384.0));
+        let mut chosen: Vec<(MarkKind, usize)> = lay.marks.iter().map(|k| (k.kind, k.index)).collect();
+        chosen.sort_by_key(|(_, i)| *i);
+        assert_eq!(chosen, vec![(MarkKind::Chosen(0), 0), (MarkKind::Chosen(1), 5000)]);
+        // Their names are placed (the dots only give way).
+        assert_eq!(lay.labels.len() + lay.dropped.len(), 2);
+    }
+
+    #[test]
+    fn up_to_the_threshold_every_candidate_is_its_own_marker() {
+        // 500 sites 2 m apart (0 … 998 m): 500 markers, no dots.
+        let lay = layout(&row_of(DOTS_ABOVE, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        assert_eq!((candidates(&lay), lay.dots.len()), (500, 0));
+        // One more (0 … 1,000 m): dots, 48 sites in each 96 m square, 1,000 / 96 = 10.4: 11.
+        let lay = layout(&row_of(DOTS_ABOVE + 1, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        assert_eq!((candidates(&lay), lay.dots.len()), (0, 11));
+        // Only those in view count: 501 sites of which the last 300 are moved 32,768 m east,
+        // beyond the window's right edge (16,384 m).
+        let mut v = row_of(DOTS_ABOVE + 1, 2.0, &[]);
+        for s in v.sites.iter_mut().skip(201) {
+            s.x += 32_768.0;
+        }
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        assert_eq!((candidates(&lay), lay.dots.len()), (201, 0));
+    }
+
+    #[test]
+    fn dots_go_to_the_block_of_the_drawing_they_are_in() {
+        // 400 × 300 px in 4 × 3 blocks of 100 × 100: (50, 50) in the first, (150, 50) the second,
+        // (399, 299) the last; (−3, 150) left of the drawing, in the second row's first block
+        // (4); (401, 10) right of it, in the first row's last (3); (120, 40) after (150, 50).
+        let dots = [(50.0, 50.0), (150.0, 50.0), (399.0, 299.0), (-3.0, 150.0), (401.0, 10.0), (120.0, 40.0)];
+        let blocks = dot_blocks(&dots, 400.0, 300.0, 4, 3);
+        assert_eq!(blocks.len(), 12);
+        assert_eq!(blocks[0], vec![(50.0, 50.0)]);
+        assert_eq!(blocks[1], vec![(150.0, 50.0), (120.0, 40.0)]);
+        assert_eq!(blocks[3], vec![(401.0, 10.0)]);
+        assert_eq!(blocks[4], vec![(-3.0, 150.0)]);
+        assert_eq!(blocks[11], vec![(399.0, 299.0)]);
+        assert_eq!(blocks.iter().map(Vec::len).sum::<usize>(), 6);
+    }
+
+    #[test]
+    fn thinning_keeps_the_first_point_of_each_square() {
+        // Squares 10 wide: (3, 3) and (7, 1) share [0, 10) × [0, 10); (−1, 5) is in [−10, 0);
+        // (12, 3) in [10, 20); (5, 15) above. Kept: positions 1 (before 3), 2, 4, 0.
+        let points = [(12.0, 3.0), (7.0, 1.0), (-1.0, 5.0), (3.0, 3.0), (5.0, 15.0)];
+        assert_eq!(thinned_dots(&points, 10.0), vec![0, 1, 2, 4]);
+        assert_eq!(dots_path(&[(10.0, 20.0)], 3.0, 1.0, 2.0), "M8.0 22.0a3.0 3.0 0 1 0 6.0 0a3.0 3.0 0 1 0 -6.0 0z");
+        // A ring from 2.3 to 3.7 round (11, 22): the outer circle from x = 7.3, 7.4 across, one
+        // way round (sweep 0); the inner one from 8.7, 4.6 across, the other way (sweep 1).
+        assert_eq!(
+            dot_rings_path(&[(10.0, 20.0)], 2.3, 3.7, 1.0, 2.0),
+            "M7.3 22.0a3.70 3.70 0 1 0 7.40 0a3.70 3.70 0 1 0 -7.40 0zM8.7 22.0a2.30 2.30 0 1 1 4.60 0a2.30 2.30 0 1 1 -4.60 0z"
+        );
+    }
+
+    #[test]
+    fn density_is_drawn_as_runs_of_one_class_by_hand() {
+        // 3 × 2 cells of 100 m from (0, 0). South row: 1, 1, 9; north row: 9, 0, 9.
+        // Cells with people sorted: 1, 1, 9, 9, 9; breaks at positions ⌊4 × 0.2⌋ = 0, ⌊1.6⌋ = 1,
+        // ⌊2.4⌋ = 2, ⌊3.2⌋ = 3: 1, 1, 9, 9. A 1 is above none (class 0), a 9 above two (class 2).
+        let grid = DensityGrid { x0: 0.0, y0: 0.0, cell_m: 100.0, cell_h_m: 0.0, nx: 3, ny: 2, counts: vec![1.0, 1.0, 9.0, 9.0, 0.0, 9.0] };
+        let breaks = density_breaks(&grid).expect("people");
+        assert_eq!(breaks, [1.0, 1.0, 9.0, 9.0]);
+        let all = [0.0, 0.0, 300.0, 200.0];
+        let run = |class, row, from, to| DensityRun { class, row, from, to };
+        // South row: the two 1s are one run; north row: the empty cell splits the 9s.
+        assert_eq!(density_runs(&grid, breaks, all), vec![run(0, 0, 0, 2), run(2, 0, 2, 3), run(2, 1, 0, 1), run(2, 1, 2, 3)]);
+        // In map metres, y flipped to SVG's down: the south row from y = −100 to 0, the north one
+        // from −200 to −100 (the edge they share written alike).
+        let paths = density_paths(&grid, Some(breaks), all, |x, y| (x, -y), 1);
+        assert_eq!(paths[0], "M0.0 -100.0H200.0V0.0H0.0z");
+        assert_eq!(paths[2], "M200.0 -100.0H300.0V0.0H200.0zM0.0 -200.0H100.0V-100.0H0.0zM200.0 -200.0H300.0V-100.0H200.0z");
+        assert!(paths[1].is_empty() && paths[3].is_empty() && paths[4].is_empty());
+        // A window from x = 150 to 250 m touches columns 1 and 2 only, in the south row only
+        // (y 0 to 50 m).
+        assert_eq!(density_runs(&grid, breaks, [150.0, 0.0, 250.0, 50.0]), vec![run(0, 0, 1, 2), run(2, 0, 2, 3)]);
+        // Nobody: no breaks, no paths.
+        let empty = DensityGrid { counts: vec![0.0; 6], ..grid.clone() };
+        assert_eq!(density_breaks(&empty), None);
+        assert!(density_paths(&empty, None, all, |x, y| (x, y), 1).iter().all(String::is_empty));
+        // In pixels, as the download draws it: 0.5 px a metre, the window 300 m wide on 150 px,
+        // centred on (150, 100): cell (0, 0)'s north-west corner (0, 100 m) at (0, 56.25) px.
+        let frame = Frame { cx: 150.0, cy: 100.0, width_m: 300.0, width_px: 150.0 };
+        let px = density_paths(&grid, Some(breaks), all, |x, y| frame.to_px(x, y), 2);
+        assert_eq!(px[0], "M0.00 56.25H100.00V106.25H0.00z");
     }
 }

@@ -1,5 +1,7 @@
 //! The map: SVG, no tile server, no network. Demand density (five colour classes drawn as five
-//! paths), candidate sites, chosen sites with their service circles and their rank numbers,
+//! paths, neighbouring cells of a class merged), candidate sites (when more than
+//! `mapdraw::DOTS_ABOVE` are in view, thinned dots drawn as two paths, with a line under the map saying
+//! so), chosen sites with their service circles and their rank numbers,
 //! existing canteens, the names of chosen sites and existing canteens (placed so they never cover
 //! each other or a marker), a scale bar, a north arrow and the corners' coordinates. Zoom and pan
 //! by buttons, keyboard (arrows, + and −, 0), mouse wheel and drag. The map downloads as SVG or
@@ -173,50 +175,6 @@ fn home(view: &PlanView) -> Window {
     }
     let width = ((x1 - x0).max((y1 - y0) / ASPECT) * 1.08).max(500.0);
     Window { cx: (x0 + x1) / 2.0, cy: (y0 + y1) / 2.0, width }
-}
-
-/// The density classes' breaks: the quintiles of the cells with people (`None`: nobody).
-fn density_breaks(view: &PlanView) -> Option<[f64; 4]> {
-    let mut nonzero: Vec<f64> = view.grid.counts.iter().copied().filter(|c| *c > 0.0).collect();
-    nonzero.sort_by(f64::total_cmp);
-    if nonzero.is_empty() {
-        return None;
-    }
-    let q = |p: f64| nonzero[((nonzero.len() - 1) as f64 * p) as usize];
-    Some([q(0.2), q(0.4), q(0.6), q(0.8)])
-}
-
-/// The density's five class paths, only the cells touching `window` (x0, y0, x1, y1; map metres,
-/// y north): zoomed in on a city, a path of every cell would make the browser rasterise ten
-/// thousand rectangles far off screen in every frame.
-fn density_paths(view: &PlanView, breaks: Option<[f64; 4]>, [x0, y0, x1, y1]: [f64; 4]) -> Vec<String> {
-    let g = &view.grid;
-    let Some(breaks) = breaks else { return vec![String::new(); 5] };
-    let (ch, cw) = (g.cell_height(), g.cell_m);
-    if !(cw > 0.0 && ch > 0.0) {
-        return vec![String::new(); 5];
-    }
-    let cells = |from: f64, to: f64, origin: f64, size: f64, n: usize| {
-        let a = ((from - origin) / size).floor().clamp(0.0, n as f64) as usize;
-        let b = ((to - origin) / size).ceil().clamp(0.0, n as f64) as usize;
-        a..b
-    };
-    let mut paths = vec![String::new(); 5];
-    for j in cells(y0, y1, g.y0, ch, g.ny) {
-        for i in cells(x0, x1, g.x0, cw, g.nx) {
-            let c = g.counts[j * g.nx + i];
-            if c <= 0.0 {
-                continue;
-            }
-            let class = breaks.iter().filter(|b| c > **b).count();
-            // Absolute edges, computed alike for neighbours: cells that touch share an edge
-            // exactly, with no hairline between them.
-            let (x, x1) = (g.x0 + i as f64 * g.cell_m, g.x0 + (i + 1) as f64 * g.cell_m);
-            let (y, y1) = (-(g.y0 + (j + 1) as f64 * g.cell_height()), -(g.y0 + j as f64 * g.cell_height()));
-            paths[class].push_str(&format!("M{x:.1} {y:.1}H{x1:.1}V{y1:.1}H{x:.1}z"));
-        }
-    }
-    paths
 }
 
 /// The map's width in CSS pixels and the names' font size: 0.8 of the page's root font size
@@ -422,8 +380,21 @@ fn overlay(lay: &MapLayout, selected: Option<usize>, on_select: &Callback<usize>
     let corners = lay.corners.iter().map(|c| {
         html! { <text class="map-corner" x={f1(c.x)} y={f1(c.y)} font-size={f1(small)} text-anchor={anchor(c.anchor)} dominant-baseline="central">{ c.text.clone() }</text> }
     });
+    // Many candidates: dots, no tooltips and no clicks (always there, empty when each candidate
+    // is its own marker, so Yew keeps the elements around it). Drawn as a candidate's marker is
+    // (white, a 1.5 px dark outline) but filled, not stroked: white discs, then dark rings round
+    // them (where dots overlap, both outlines show); the browser strokes a path of thousands of
+    // arcs at about three times the cost of filling it. And in 4 × 3 blocks of the map, a path
+    // each: a path is rasterised whole in every tile of the screen it touches. A city's 3,300
+    // dots at 980 px cost about 75 ms of raster a frame as one filled path, 40 in blocks (headless
+    // Chromium; 8 × 6 blocks were no faster).
+    let r = lay.sizes.dot_r;
+    let blocks = mapdraw::dot_blocks(&lay.dots, lay.frame.width_px, lay.frame.height_px(), 4, 3);
+    let insides = blocks.iter().map(|b| html! { <path class="dot-inside" d={mapdraw::dots_path(b, r - 0.75, 0.0, 0.0)} /> });
+    let edges = blocks.iter().map(|b| html! { <path class="dot-edge" d={mapdraw::dot_rings_path(b, r - 0.75, r + 0.75, 0.0, 0.0)} /> });
     html! {
         <>
+            <g class="site-dots">{ for insides }{ for edges }</g>
             <g class="sites">{ for marks }</g>
             <g class="map-labels">{ for labels }</g>
             <>{ for scale }</>
@@ -452,7 +423,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, f64, Window)>);
     let svg_ref = use_node_ref();
     let map_ref = use_node_ref();
-    let breaks = use_memo(Same(view.clone()), |v| density_breaks(&v.0));
+    let breaks = use_memo(Same(view.clone()), |v| mapdraw::density_breaks(&v.0.grid));
     let w = window.get();
     let h = w.width * ASPECT;
 
@@ -634,7 +605,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let streets_key = props.roads.as_ref().and_then(|r| streets_window(r, w, sc.width)).map(|(i, b)| (i, b, w.width / 2.0));
     let paths = use_memo((Same(view.clone()), snapped_window(w)), {
         let breaks = *breaks;
-        move |(v, (b, step))| density_paths(&v.0, breaks, b.map(|k| k as f64 * step.max(1.0)))
+        move |(v, (b, step))| mapdraw::density_paths(&v.0.grid, breaks, b.map(|k| k as f64 * step.max(1.0)), |x, y| (x, -y), 1)
     });
     let basemap = use_memo((roads_key, streets_key), {
         move |(roads, key)| match (roads, key) {
@@ -722,6 +693,7 @@ pub fn MapView(props: &MapProps) -> Html {
                 </svg>
             </div>
             <p class="map-dropped" id="plan-map-dropped" hidden={dropped.is_empty()}>{ dropped }</p>
+            <p class="field-hint map-dots" id="plan-map-dots" hidden={lay.dots.is_empty()}>{ t.map_dots }</p>
             <p class="field-hint map-crs">{ t.map_crs }</p>
             <ul class="legend">
                 <li><span class="swatch density-swatch" aria-hidden="true"></span>{ t.legend_density }</li>

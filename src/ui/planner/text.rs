@@ -139,6 +139,8 @@ pub struct PlanTexts {
     pub map_crs: &'static str,
     /// Names left off the map (each with its rank if chosen).
     pub map_dropped: fn(&[String]) -> String,
+    /// Under the map when the candidates in view are many and drawn as dots.
+    pub map_dots: &'static str,
     pub map_download_svg: &'static str,
     pub map_download_png: &'static str,
     pub map_title: &'static str,
@@ -360,6 +362,7 @@ pub const ZH_CN: PlanTexts = PlanTexts {
     map_north: "北",
     map_crs: "坐标系：WGS 84 经纬度（度）；地图左上角和右下角标有经纬度。",
     map_dropped: |names| format!("地图上放不下这些名称（放大地图可以看到，下表中都有）：{}", names.join("、")),
+    map_dots: "这里的候选地点很多，画成小圆点（挨得太近的只画一个）；放大地图，才能点选某个候选地点。",
     map_download_svg: "下载地图（SVG 矢量图）",
     map_download_png: "下载地图（PNG 图片）",
     map_title: "老年食堂选址规划图",
@@ -581,6 +584,7 @@ pub const EN: PlanTexts = PlanTexts {
     map_north: "N",
     map_crs: "Coordinates: WGS 84 longitude and latitude (degrees), given at the top-left and bottom-right corners.",
     map_dropped: |names| format!("No room on the map for these names (zoom in to see them; the table below lists every site): {}", names.join(", ")),
+    map_dots: "Many candidate sites here: they are shown as dots (one where several are close together); zoom in to pick a candidate site.",
     map_download_svg: "Download map (SVG vector)",
     map_download_png: "Download map (PNG image)",
     map_title: "Canteen site plan",
