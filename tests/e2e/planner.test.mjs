@@ -78,7 +78,7 @@ function bigCity() {
   writeSimulatedCity("big-city", { seed: 11, points: 300000, most: 20, sites: 3000 });
 }
 
-test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays and the next plan runs", async () => {
+test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays, the next plan runs, and its 3,000 candidates are dots until zoomed in", async () => {
   bigCity();
   const { page, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
   for (const [role, rows] of [["demand", 300000], ["candidates", 3000]]) {
@@ -112,6 +112,15 @@ test("cancelling a long plan terminates the planner's worker (not after its plan
   const plan = Date.now() - again;
   assert.ok(closed - cancelled < plan, `gone ${closed - cancelled} ms after the cancel, before its ${plan} ms plan would have ended`);
   assert.match(await page.textContent("#plan-covered"), /覆盖了/);
+  // 3,000 candidates on the whole city's map: dots, and the page says how to pick one; zoomed
+  // in, each candidate in view is its own marker again and the note goes.
+  const note = page.getByText("这里的候选地点很多，画成小圆点（挨得太近的只画一个）；放大地图，才能点选某个候选地点。");
+  await note.waitFor();
+  assert.equal(await page.locator(".map circle.site:not(.chosen)").count(), 0, "no single candidate markers while dots are shown");
+  for (let k = 0; k < 8 && (await note.isVisible()); k++) await page.getByRole("button", { name: "放大", exact: true }).click();
+  await note.waitFor({ state: "hidden" });
+  const markers = await page.locator(".map circle.site:not(.chosen)").count();
+  assert.ok(markers > 0 && markers <= 500, `${markers} candidate markers in view`);
   await context.close();
 });
 
