@@ -305,7 +305,7 @@ fn the_tables_hold_each_languages_punctuation() {
     assert_eq!((pe.mapping_title)("GBK"), "Please confirm which column is which (encoding: GBK)");
     assert_eq!((pz.project_problem)("p.json", "不是项目文件"), "p.json：不是项目文件");
     assert_eq!((pe.summary_covered)("900", "1,200", "75.0%"), "The chosen sites with the existing canteens cover 900 of 1,200 (75.0%)");
-    assert_eq!((pz.summary_covered)("900", "1,200", "75.0%"), "选出的地点加上现有食堂，覆盖了1,200 中的 900（75.0%）");
+    assert_eq!((pz.summary_covered)("900", "1,200", "75.0%"), "选出的地点加上现有食堂，覆盖了1,200中的900（75.0%）");
     let issue = RowIssue { row: RowRef::Line(3), field: "纬度".into(), problem: Problem::Duplicate { first: RowRef::Line(2) } };
     assert_eq!((pz.issue)(&issue), "第 3 行，“纬度”：和第 2 行重复");
     assert_eq!((pe.issue)(&issue), "line 3, “纬度”: repeats line 2");
