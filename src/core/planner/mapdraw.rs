@@ -229,7 +229,8 @@ pub struct MapLayout {
     /// The sizes used.
     pub sizes: Sizes,
     /// Markers in the frame, in drawing order (candidates, existing canteens, chosen sites with
-    /// the first on top). No candidate's when they are drawn as [`MapLayout::dots`].
+    /// the first on top). No candidate's when they are drawn as [`MapLayout::dots`], but the
+    /// selected one's (on top of the dots).
     pub marks: Vec<Mark>,
     /// The candidates not chosen, as dots (centres, pixels; radius [`Sizes::dot_r`]) when more
     /// than [`DOTS_ABOVE`] of them are in the frame, at most one in each square of a dot's
@@ -334,8 +335,9 @@ fn note_box(n: &Note, size: f64, line: f64) -> Rect {
 /// Lays out the map: markers, numbers, names, scale bar (at most a quarter of the width), north
 /// arrow (top right) and corner coordinates. Names go chosen sites first (in rank order), then
 /// existing canteens; each avoids every marker, the scale bar, the arrow, the corner texts and the
-/// names placed before it, and if it can, every candidate's dot.
-pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale: Locale) -> MapLayout {
+/// names placed before it, and if it can, every candidate's dot. The `selected` candidate (the one
+/// whose details are shown) is a marker even when the others are dots.
+pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale: Locale, selected: Option<usize>) -> MapLayout {
     let sz = Sizes::new(font);
     let bounds = frame.bounds();
     let (w, h, m) = (frame.width_px, frame.height_px(), sz.margin);
@@ -359,6 +361,12 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
         let points: Vec<(f64, f64)> = by_index.iter().map(|s| (s.x, s.y)).collect();
         dots =
             thinned_dots(&points, 2.0 * sz.dot_r / frame.px_per_m()).into_iter().map(|i| frame.to_px(points[i].0, points[i].1)).collect();
+        // The candidate picked in the table stays a marker on top of the dots, so the planner
+        // sees where it is without zooming in.
+        if let Some(s) = selected.and_then(|i| by_index.iter().find(|s| s.index == i)) {
+            let (x, y) = frame.to_px(s.x, s.y);
+            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.dot_r, name: s.name.clone() });
+        }
     } else {
         for s in candidates {
             let (x, y) = frame.to_px(s.x, s.y);
@@ -1128,7 +1136,7 @@ mod tests {
         let v = demo_view();
         // The whole district (24 × 18 km around the origin) in 1,200 px.
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
-        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn, None);
         // Ten numbered markers, 1..10, on the chosen sites.
         let mut ranks: Vec<usize> =
             lay.marks.iter().filter_map(|k| if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }).collect();
@@ -1171,7 +1179,7 @@ mod tests {
         for i in -8..=8 {
             for j in -6..=6 {
                 let frame = Frame { cx: i as f64 * 700.0, cy: j as f64 * 700.0, width_m: 3000.0, width_px: 800.0 };
-                let lay = layout(&v, frame, 14.0, "北", Locale::ZhCn);
+                let lay = layout(&v, frame, 14.0, "北", Locale::ZhCn, None);
                 for k in lay.marks.iter().filter(|k| k.kind != MarkKind::Candidate) {
                     let named = lay.labels.iter().any(|l| (l.kind, l.index) == (k.kind, k.index));
                     let listed = lay.dropped.iter().any(|d| match k.kind {
@@ -1188,7 +1196,7 @@ mod tests {
     fn the_download_is_well_formed_svg_with_its_words() {
         let v = demo_view();
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 16_000.0, width_px: 1200.0 };
-        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn, None);
         let words = MapWords {
             title: "地图 <&>".into(),
             subtitle: "十个点".into(),
@@ -1215,7 +1223,7 @@ mod tests {
         // With one: its outline on the map and its line in the legend.
         let mut with_area = v.clone();
         with_area.boundary = vec![vec![(0.0, 0.0), (1000.0, 0.0), (1000.0, 1000.0)]];
-        let text = svg(&drawing(&with_area, &layout(&with_area, frame, 16.0, "北", Locale::ZhCn), &words), &words.title);
+        let text = svg(&drawing(&with_area, &layout(&with_area, frame, 16.0, "北", Locale::ZhCn, None), &words), &words.title);
         assert_eq!(text.matches(BOUNDARY_COLOUR).count(), 2, "the outline and the legend's line");
         assert!(text.contains(">边界</text>"));
     }
@@ -1233,7 +1241,7 @@ mod tests {
         use crate::core::planner::session::streets::{Basemap, StreetLevel};
         let v = demo_view();
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
-        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn, None);
         let words = MapWords {
             title: "t".into(),
             subtitle: "s".into(),
@@ -1291,7 +1299,7 @@ mod tests {
         use crate::core::planner::session::streets::{Basemap, Lines, StreetLevel};
         let v = demo_view();
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 24_000.0, width_px: 1200.0 };
-        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn);
+        let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn, None);
         let words = MapWords {
             title: "t".into(),
             subtitle: "s".into(),
@@ -1389,7 +1397,7 @@ mod tests {
         // 0–95, 96–191, … 9,984–10,079 m: 10,000 / 96 = 104.2, so 105 squares; in each the site
         // with the lowest index, the one at 96 × k m, 6 × k px.
         let v = row_of(10_000, 1.0, &[]);
-        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, None);
         assert_eq!(lay.sizes.dot_r, 3.0);
         assert_eq!(candidates(&lay), 0, "no clickable marker");
         assert_eq!(lay.dots.len(), 105);
@@ -1419,7 +1427,7 @@ mod tests {
         // next site (x = 1 m, 1/16 px); the 53rd square (4,992–5,087 m) keeps 4,992. Still 105
         // dots, and the two chosen sites are numbered markers.
         let v = row_of(10_000, 1.0, &[0, 5000]);
-        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, None);
         assert_eq!(lay.dots.len(), 105);
         assert_eq!(lay.dots[0], (0.0625, 384.0));
         assert_eq!(lay.dots[52], (312.0, 384.0));
@@ -1431,12 +1439,30 @@ mod tests {
     }
 
     #[test]
+    fn the_candidate_picked_in_the_table_is_a_marker_among_the_dots() {
+        // The row of 10,000 sites with the 4,322nd picked: still the same 105 dots, and one
+        // candidate marker, site 4,321 at 4,321 m = 4,321 / 16 = 270.0625 px.
+        let v = row_of(10_000, 1.0, &[0]);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, Some(4321));
+        assert_eq!(lay.dots.len(), 105);
+        let picked: Vec<&Mark> = lay.marks.iter().filter(|k| k.kind == MarkKind::Candidate).collect();
+        assert_eq!(picked.len(), 1);
+        assert_eq!((picked[0].index, picked[0].x, picked[0].y), (4321, 270.0625, 384.0));
+        // A chosen site picked is its numbered marker only; a site out of view is not drawn.
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, Some(0));
+        assert_eq!(candidates(&lay), 0);
+        let mut far = v.clone();
+        far.sites[4321].x += 32_768.0;
+        assert_eq!(candidates(&layout(&far, ROW_FRAME, 8.0, "北", Locale::ZhCn, Some(4321))), 0);
+    }
+
+    #[test]
     fn up_to_the_threshold_every_candidate_is_its_own_marker() {
         // 500 sites 2 m apart (0 … 998 m): 500 markers, no dots.
-        let lay = layout(&row_of(DOTS_ABOVE, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        let lay = layout(&row_of(DOTS_ABOVE, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn, None);
         assert_eq!((candidates(&lay), lay.dots.len()), (500, 0));
         // One more (0 … 1,000 m): dots, 48 sites in each 96 m square, 1,000 / 96 = 10.4: 11.
-        let lay = layout(&row_of(DOTS_ABOVE + 1, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        let lay = layout(&row_of(DOTS_ABOVE + 1, 2.0, &[]), ROW_FRAME, 8.0, "北", Locale::ZhCn, None);
         assert_eq!((candidates(&lay), lay.dots.len()), (0, 11));
         // Only those in view count: 501 sites of which the last 300 are moved 32,768 m east,
         // beyond the window's right edge (16,384 m).
@@ -1444,7 +1470,7 @@ mod tests {
         for s in v.sites.iter_mut().skip(201) {
             s.x += 32_768.0;
         }
-        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn);
+        let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, None);
         assert_eq!((candidates(&lay), lay.dots.len()), (201, 0));
     }
 

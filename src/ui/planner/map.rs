@@ -226,7 +226,7 @@ fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
 
 fn export_drawing(view: &PlanView, w: Window, t: &PlanTexts, l: Locale, roads: Option<&RoadsView>) -> Drawing {
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: EXPORT_WIDTH };
-    let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l);
+    let lay = mapdraw::layout(view, frame, EXPORT_FONT, t.map_north, l, None);
     let d = mapdraw::drawing(view, &lay, &words(view, t, l));
     match roads {
         Some(r) => mapdraw::with_roads(d, r, &lay),
@@ -577,7 +577,7 @@ pub fn MapView(props: &MapProps) -> Html {
     // What is written on the map, laid out for the map's size on screen.
     let sc = *screen;
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: sc.width };
-    let lay = mapdraw::layout(&view, frame, sc.font, t.map_north, l);
+    let lay = mapdraw::layout(&view, frame, sc.font, t.map_north, l, props.selected);
     let (vx, vy) = (w.cx - w.width / 2.0, -w.cy - h / 2.0);
     let to_map = format!("translate({vx:.2} {vy:.2}) scale({:.6})", 1.0 / frame.px_per_m());
 
