@@ -78,7 +78,7 @@ function bigCity() {
   writeSimulatedCity("big-city", { seed: 11, points: 300000, most: 20, sites: 3000 });
 }
 
-test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays, the next plan runs, and its 3,000 candidates are dots until zoomed in", async () => {
+test("cancelling a long plan terminates the planner's worker (not after its plan); the data stays, the next plan runs, and its 3,000 candidates are dots until zoomed in (but the one picked in the table)", async () => {
   bigCity();
   const { page, context } = await openPlanner({ viewport: { width: 1280, height: 900 } });
   for (const [role, rows] of [["demand", 300000], ["candidates", 3000]]) {
@@ -114,9 +114,15 @@ test("cancelling a long plan terminates the planner's worker (not after its plan
   assert.match(await page.textContent("#plan-covered"), /覆盖了/);
   // 3,000 candidates on the whole city's map: dots, and the page says how to pick one; zoomed
   // in, each candidate in view is its own marker again and the note goes.
-  const note = page.getByText("这里的候选地点很多，画成小圆点（挨得太近的只画一个）；放大地图，才能点选某个候选地点。");
+  const note = page.getByText("这里的候选地点很多，画成小圆点（挨得太近的只画一个）；放大地图才能点选某个候选地点，也可以在下面的表格里点“详情”。");
   await note.waitFor();
   assert.equal(await page.locator(".map circle.site:not(.chosen)").count(), 0, "no single candidate markers while dots are shown");
+  // A candidate picked in the table (its "详情" button) is a marker among the dots, marked as picked.
+  const row = page.locator(".site-table tbody tr:not(.chosen-row)").first();
+  await row.getByRole("button", { name: /^详情：/ }).click();
+  await page.locator(".map circle.site.selected:not(.chosen)").waitFor();
+  assert.equal(await page.locator(".map circle.site:not(.chosen)").count(), 1, "only the picked candidate is a marker");
+  assert.ok(await note.isVisible(), "the others are still dots");
   for (let k = 0; k < 8 && (await note.isVisible()); k++) await page.getByRole("button", { name: "放大", exact: true }).click();
   await note.waitFor({ state: "hidden" });
   const markers = await page.locator(".map circle.site:not(.chosen)").count();
