@@ -7,7 +7,7 @@
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { OUT_DIR, assertClean, axeViolations, openApp, useServerAndBrowser } from "./harness.mjs";
 
 const env = useServerAndBrowser();
@@ -205,6 +205,32 @@ test("an OpenStreetMap extract (.osm.pbf) as the road file; a download cut short
   text = await roads.innerText();
   assert.match(text, /之前的道路文件仍在使用。/);
   assert.match(text, /路网：6127个节点，7322段道路，连通部分22个。/);
+  assert.deepEqual(await axeViolations(page), []);
+  assertClean(await problems());
+  await context.close();
+});
+
+test("a road file changed on disk after it was chosen: the page says to choose it again, and the roads in use stay", async () => {
+  const { page, problems, context } = await openPlanner();
+  const roads = card(page, "道路文件（可选）");
+  // The river city's roads in use (README: 5 walkable lines).
+  await choose(page, roads, `${DIR}/roads.geojson`);
+  await roads.getByLabel("坐标系").selectOption({ label: "WGS84（GPS、天地图、OpenStreetMap）" });
+  await roads.getByRole("button", { name: "使用这个道路文件" }).click();
+  await roads.locator("#plan-roads-report").waitFor({ timeout: 30_000 });
+  const before = await roads.locator("#plan-roads-report").innerText();
+  // A copy chosen, then saved again by another program (QGIS, say) before "use" is pressed: the
+  // browser refuses to read a file that changed after it was chosen.
+  const copy = `${OUT_DIR}/roads-changed.geojson`;
+  copyFileSync(`${DIR}/roads.geojson`, copy);
+  await choose(page, roads, copy);
+  writeFileSync(copy, readFileSync(`${DIR}/roads.geojson`, "utf8") + "\n");
+  const later = new Date(Date.now() + 60_000);
+  utimesSync(copy, later, later);
+  await roads.getByRole("button", { name: "使用这个道路文件" }).click();
+  await roads.getByText("读取道路文件时出错：文件可能在选择后被移动或修改了，请重新选择这个文件。").waitFor({ timeout: 30_000 });
+  assert.match(await roads.innerText(), /之前的道路文件仍在使用。/);
+  assert.equal(await roads.locator("#plan-roads-report").innerText(), before);
   assert.deepEqual(await axeViolations(page), []);
   assertClean(await problems());
   await context.close();
