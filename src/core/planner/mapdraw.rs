@@ -336,7 +336,8 @@ fn note_box(n: &Note, size: f64, line: f64) -> Rect {
 /// arrow (top right) and corner coordinates. Names go chosen sites first (in rank order), then
 /// existing canteens; each avoids every marker, the scale bar, the arrow, the corner texts and the
 /// names placed before it, and if it can, every candidate's dot. The `selected` candidate (the one
-/// whose details are shown) is a marker even when the others are dots.
+/// whose details are shown) is a marker as large as a chosen site's, named after the chosen sites,
+/// even when the others are dots.
 pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale: Locale, selected: Option<usize>) -> MapLayout {
     let sz = Sizes::new(font);
     let bounds = frame.bounds();
@@ -365,12 +366,14 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
         // sees where it is without zooming in.
         if let Some(s) = selected.and_then(|i| by_index.iter().find(|s| s.index == i)) {
             let (x, y) = frame.to_px(s.x, s.y);
-            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.dot_r, name: s.name.clone() });
+            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.chosen_r, name: s.name.clone() });
         }
     } else {
         for s in candidates {
             let (x, y) = frame.to_px(s.x, s.y);
-            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r: sz.dot_r, name: s.name.clone() });
+            // The picked one as large as a chosen site's marker, to be found among the others.
+            let r = if selected == Some(s.index) { sz.chosen_r } else { sz.dot_r };
+            marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r, name: s.name.clone() });
         }
     }
     for (i, (ex, ey, name)) in view.existing.iter().enumerate() {
@@ -424,8 +427,9 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
     let mut obstacles: Vec<Rect> = Vec::new();
     let mut soft: Vec<Rect> = Vec::new();
     let mut obstacle_of = vec![None; marks.len()];
+    let picked = |k: &Mark| k.kind == MarkKind::Candidate && selected == Some(k.index);
     for (i, k) in marks.iter().enumerate() {
-        if k.kind == MarkKind::Candidate {
+        if k.kind == MarkKind::Candidate && !picked(k) {
             soft.push(Rect::around(k.x, k.y, k.r));
         } else {
             obstacle_of[i] = Some(obstacles.len());
@@ -442,13 +446,15 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
         obstacles.push(Rect::new(s.x - sz.pad, text.y0, (s.x + s.bar.px).max(text.x1) + sz.pad, s.y + sz.pad));
     }
 
-    // Names: chosen first (rank order), then existing canteens, each inside the drawing.
+    // Names: chosen first (rank order), then the candidate picked in the table, then existing
+    // canteens, each inside the drawing.
     let mut wanted: Vec<(usize, String)> = Vec::new(); // (mark index, text)
     let mut order: Vec<usize> = (0..marks.len()).filter(|&i| matches!(marks[i].kind, MarkKind::Chosen(_))).collect();
     order.sort_by_key(|&i| match marks[i].kind {
         MarkKind::Chosen(r) => r,
         _ => usize::MAX,
     });
+    order.extend((0..marks.len()).filter(|&i| picked(&marks[i])));
     order.extend((0..marks.len()).filter(|&i| marks[i].kind == MarkKind::Existing));
     // Every marker drawn gets its name or is listed as left off (one at the edge, drawn in part,
     // usually has no room inside the drawing).
@@ -1447,7 +1453,17 @@ mod tests {
         assert_eq!(lay.dots.len(), 105);
         let picked: Vec<&Mark> = lay.marks.iter().filter(|k| k.kind == MarkKind::Candidate).collect();
         assert_eq!(picked.len(), 1);
-        assert_eq!((picked[0].index, picked[0].x, picked[0].y), (4321, 270.0625, 384.0));
+        // As large as a chosen site's marker (0.8 × 8 + 2 = 8.4 px), and named.
+        assert_eq!((picked[0].index, picked[0].x, picked[0].y, picked[0].r), (4321, 270.0625, 384.0, 8.4));
+        assert!(lay.labels.iter().any(|lb| lb.kind == MarkKind::Candidate && lb.index == 4321 && lb.text == "S4321"));
+        // Without dots (100 sites 10 m apart), the picked one is the large named marker, the
+        // others small and unnamed.
+        let few = row_of(100, 10.0, &[]);
+        let lay = layout(&few, ROW_FRAME, 8.0, "北", Locale::ZhCn, Some(7));
+        let large: Vec<usize> = lay.marks.iter().filter(|k| k.r == 8.4).map(|k| k.index).collect();
+        assert_eq!((candidates(&lay), large), (100, vec![7]));
+        let named: Vec<usize> = lay.labels.iter().map(|lb| lb.index).collect();
+        assert_eq!(named, vec![7]);
         // A chosen site picked is its numbered marker only; a site out of view is not drawn.
         let lay = layout(&v, ROW_FRAME, 8.0, "北", Locale::ZhCn, Some(0));
         assert_eq!(candidates(&lay), 0);
