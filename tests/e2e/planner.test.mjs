@@ -122,6 +122,10 @@ test("cancelling a long plan terminates the planner's worker (not after its plan
   await row.getByRole("button", { name: /^详情：/ }).click();
   await page.locator(".map circle.site.selected:not(.chosen)").waitFor();
   assert.equal(await page.locator(".map circle.site:not(.chosen)").count(), 1, "only the picked candidate is a marker");
+  // Named on the map, unless the chosen sites' names leave no room (then listed under the map).
+  const name = (await row.locator("th").innerText()).trim();
+  const named = (await page.locator(".map text.map-label[data-kind=candidate]").allTextContents()).concat(await page.locator("#plan-map-dropped").allTextContents());
+  assert.ok(named.some((t) => t.includes(name)), `${name} named`);
   assert.ok(await note.isVisible(), "the others are still dots");
   for (let k = 0; k < 8 && (await note.isVisible()); k++) await page.getByRole("button", { name: "放大", exact: true }).click();
   await note.waitFor({ state: "hidden" });
