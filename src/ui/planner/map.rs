@@ -578,6 +578,7 @@ pub fn MapView(props: &MapProps) -> Html {
     let sc = *screen;
     let frame = Frame { cx: w.cx, cy: w.cy, width_m: w.width, width_px: sc.width };
     let lay = mapdraw::layout(&view, frame, sc.font, t.map_north, l, props.selected);
+    let picked_on_map = lay.marks.iter().any(|k| k.kind == MarkKind::Candidate && Some(k.index) == props.selected);
     let (vx, vy) = (w.cx - w.width / 2.0, -w.cy - h / 2.0);
     let to_map = format!("translate({vx:.2} {vy:.2}) scale({:.6})", 1.0 / frame.px_per_m());
 
@@ -698,6 +699,9 @@ pub fn MapView(props: &MapProps) -> Html {
             <ul class="legend">
                 <li><span class="swatch density-swatch" aria-hidden="true"></span>{ t.legend_density }</li>
                 <li><span class="swatch candidate-swatch" aria-hidden="true"></span>{ t.legend_candidate }</li>
+                if picked_on_map {
+                    <li id="plan-map-legend-picked"><span class="swatch picked-swatch" aria-hidden="true"></span>{ t.legend_picked }</li>
+                }
                 <li><span class="swatch chosen-swatch" aria-hidden="true"></span>{ t.legend_chosen }</li>
                 <li><span class="swatch number-swatch" aria-hidden="true">{ "1" }</span>{ t.legend_numbers }</li>
                 <li><span class="swatch existing-swatch" aria-hidden="true"></span>{ t.legend_existing }</li>
