@@ -126,6 +126,7 @@ test("cancelling a long plan terminates the planner's worker (not after its plan
   const name = (await row.locator("th").innerText()).trim();
   const named = (await page.locator(".map text.map-label[data-kind=candidate]").allTextContents()).concat(await page.locator("#plan-map-dropped").allTextContents());
   assert.ok(named.some((t) => t.includes(name)), `${name} named`);
+  assert.match(await page.locator(".map-section .legend").innerText(), /正在查看详情的候选地点/);
   assert.ok(await note.isVisible(), "the others are still dots");
   for (let k = 0; k < 8 && (await note.isVisible()); k++) await page.getByRole("button", { name: "放大", exact: true }).click();
   await note.waitFor({ state: "hidden" });
