@@ -93,6 +93,8 @@ pub struct Sizes {
     pub dot_r: f64,
     /// Half the side of an existing canteen's square.
     pub existing_half: f64,
+    /// Half the diagonal of another meal provider's diamond.
+    pub other_half: f64,
     /// Gap between a marker and its name.
     pub gap: f64,
     /// Padding round a name's text inside its box.
@@ -111,6 +113,7 @@ impl Sizes {
             chosen_r: 0.8 * font + 2.0,
             dot_r: (0.3 * font).max(3.0),
             existing_half: 0.45 * font,
+            other_half: (0.55 * font).max(5.0),
             gap: 0.25 * font,
             pad: 0.15 * font,
             margin: 0.5 * font,
@@ -588,6 +591,8 @@ pub struct MapWords {
     pub legend: [String; 4],
     /// Legend: the study area's outline (drawn when the plan has one).
     pub boundary: String,
+    /// Legend: other meal providers (drawn when the plan has some).
+    pub competitors: String,
     /// Coordinate system and corner coordinates.
     pub crs: String,
     /// Who made it, and that there is no base map.
@@ -613,6 +618,14 @@ pub const FONT_FAMILY: &str =
 const INK: &str = "#1a1a1a";
 const BLUE: &str = "#0b4f8a";
 const GREEN: &str = "#1e6b34";
+/// Other meal providers' diamonds (the page's `.competitor`).
+const PURPLE: &str = "#7a3e9d";
+
+/// A diamond centred on (x, y), `half` from the centre to each corner: another meal provider's
+/// marker, on the page and in the download.
+pub fn diamond_path(x: f64, y: f64, half: f64) -> String {
+    format!("M{x:.1} {:.1}l{half:.1} {half:.1}l-{half:.1} {half:.1}l-{half:.1} -{half:.1}z", y - half)
+}
 
 /// The density classes' breaks: the quintiles of the cells with people (`None`: nobody). A cell
 /// is in class k (0 to 4) when its count is above k of them.
@@ -779,6 +792,19 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     if !lay.dots.is_empty() {
         shapes.push(Shape::Path { d: dots_path(&lay.dots, lay.sizes.dot_r, ox, oy), paint: Paint::both("#ffffff", "#3d3d3d", 1.5) });
     }
+    // Other meal providers in view: a purple diamond each, one path.
+    let others = view.competitor_points();
+    let half = lay.sizes.other_half;
+    let mut d = String::new();
+    for (x, y, _) in others {
+        let (x, y) = frame.to_px(*x, *y);
+        if x >= -half && y >= -half && x <= w + half && y <= h + half {
+            d.push_str(&diamond_path(x + ox, y + oy, half));
+        }
+    }
+    if !d.is_empty() {
+        shapes.push(Shape::Path { d, paint: Paint::both(PURPLE, "#ffffff", 1.5) });
+    }
     for k in &lay.marks {
         let (x, y) = (k.x + ox, k.y + oy);
         match k.kind {
@@ -862,8 +888,11 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let mut y = oy + h + pad + sz_line(f) / 2.0;
     let mut x = pad;
     let sw = f; // swatch size
-    let outline = (!view.boundary.is_empty()).then_some(&words.boundary);
-    for (i, word) in words.legend.iter().chain(outline).enumerate() {
+    // Density, candidate, chosen, existing (the four words), then other providers and the outline
+    // when the plan has them.
+    let others_word = (!others.is_empty()).then_some((4, &words.competitors));
+    let outline = (!view.boundary.is_empty()).then_some((5, &words.boundary));
+    for (i, word) in words.legend.iter().enumerate().chain(others_word).chain(outline) {
         let item = sw + 0.5 * f + text_em(word) * f + 1.5 * f;
         if x + item > w - pad && x > pad {
             x = pad;
@@ -901,6 +930,7 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
             3 => {
                 shapes.push(Shape::Rect { rect: Rect::around(cx, cy, lay.sizes.existing_half), paint: Paint::both(GREEN, "#ffffff", 1.5) })
             }
+            4 => shapes.push(Shape::Path { d: diamond_path(cx, cy, lay.sizes.other_half), paint: Paint::both(PURPLE, "#ffffff", 1.5) }),
             _ => shapes.push(Shape::Path {
                 d: format!("M{:.1} {cy:.1}H{:.1}", x, x + sw),
                 paint: Paint { fill: None, fill_opacity: 0.0, stroke: Some(BOUNDARY_COLOUR), stroke_width: 2.0, dash: Some([4.0, 2.0]) },
@@ -1121,6 +1151,7 @@ mod tests {
     use super::*;
     use crate::core::geo::LonLat;
     use crate::core::planner::session::SiteRow;
+    use crate::core::planner::session::models::CompetitorsView;
 
     fn demo_view() -> PlanView {
         crate::core::planner::session::demo_plan(10)
@@ -1209,6 +1240,7 @@ mod tests {
             north: "北".into(),
             legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
             boundary: "边界".into(),
+            competitors: "其他助餐点".into(),
             crs: "坐标系".into(),
             attribution: "助餐".into(),
         };
@@ -1235,6 +1267,31 @@ mod tests {
     }
 
     #[test]
+    fn the_download_draws_other_meal_providers_in_view_with_their_legend_line() {
+        let v = demo_view();
+        let frame = Frame { cx: 0.0, cy: 0.0, width_m: 16_000.0, width_px: 1200.0 };
+        let words = demo_words();
+        // None in the plan: no purple, no legend line.
+        let text = svg(&drawing(&v, &layout(&v, frame, 16.0, "北", Locale::ZhCn, None), &words), &words.title);
+        assert!(!text.contains(PURPLE) && !text.contains(&format!(">{}</text>", words.competitors)));
+        // Two: one at the origin, the map's centre, one 100 km east (out of the 16 km window).
+        let mut with = v.clone();
+        with.models.as_mut().expect("the demo plan has its models").competitors = Some(CompetitorsView {
+            sites: 2,
+            people: 0.0,
+            weight: 0.0,
+            meals: 0.0,
+            points: vec![(0.0, 0.0, "甲".into()), (100_000.0, 0.0, "乙".into())],
+        });
+        let text = svg(&drawing(&with, &layout(&with, frame, 16.0, "北", Locale::ZhCn, None), &words), &words.title);
+        assert_eq!(text.matches(PURPLE).count(), 2, "the map's diamonds (one path) and the legend's");
+        assert!(text.contains(&format!(">{}</text>", words.competitors)));
+        // The centre: (600, 450) px on the map, which starts below the title's band of
+        // 16 + 1.5 × 20.8 + 1.5 × 16 = 71.2 px: (600, 521.2); corners 0.55 × 16 = 8.8 px away.
+        assert!(text.contains(r#"d="M600.0 512.4l8.8 8.8l-8.8 8.8l-8.8 -8.8z""#), "one diamond, at the centre");
+    }
+
+    #[test]
     fn rings_become_one_closed_path() {
         // Two rings, flipped north-up to SVG's y down.
         let rings = vec![vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0)], vec![(2.0, 2.0), (3.0, 2.0), (3.0, 3.0)], vec![(5.0, 5.0)]];
@@ -1254,6 +1311,7 @@ mod tests {
             north: "北".into(),
             legend: ["a".into(), "b".into(), "c".into(), "d".into()],
             boundary: "e".into(),
+            competitors: "f".into(),
             crs: "f".into(),
             attribution: "g".into(),
         };
@@ -1312,6 +1370,7 @@ mod tests {
             north: "北".into(),
             legend: ["a".into(), "b".into(), "c".into(), "d".into()],
             boundary: "e".into(),
+            competitors: "f".into(),
             crs: "f".into(),
             attribution: "g".into(),
         };
@@ -1364,6 +1423,7 @@ mod tests {
             north: "北".into(),
             legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
             boundary: "边界".into(),
+            competitors: "其他助餐点".into(),
             crs: "坐标系".into(),
             attribution: "助餐".into(),
         }

@@ -210,6 +210,7 @@ fn f1(v: f64) -> String {
 fn words(view: &PlanView, t: &PlanTexts, l: Locale) -> MapWords {
     MapWords {
         boundary: data_texts(l).legend_boundary.to_string(),
+        competitors: data_texts(l).legend_competitors.to_string(),
         title: t.map_title.to_string(),
         subtitle: (t.map_subtitle)(view.chosen.len(), &thousands(view.radius_m)),
         north: t.map_north.to_string(),
@@ -634,11 +635,10 @@ pub fn MapView(props: &MapProps) -> Html {
         html! { <circle class="existing-service" cx={format!("{x:.0}")} cy={format!("{:.0}", -y)} r={format!("{:.0}", view.radius_m)} /> }
     });
     // Other meal providers (issue 15): a diamond each, its size in screen pixels like the sites'.
-    let others = view.models.as_ref().and_then(|m| m.competitors.as_ref()).map(|c| c.points.clone()).unwrap_or_default();
-    let (px_per_m, mark) = (frame.px_per_m(), (sc.font * 0.55).max(5.0));
+    let others = view.competitor_points();
+    let (px_per_m, half) = (frame.px_per_m(), lay.sizes.other_half);
     let other_marks = others.iter().map(|(x, y, name)| {
-        let (sx, sy) = ((x - vx) * px_per_m, (-y - vy) * px_per_m);
-        let d = format!("M{sx:.1} {:.1}l{mark:.1} {mark:.1}l-{mark:.1} {mark:.1}l-{mark:.1} -{mark:.1}z", sy - mark);
+        let d = mapdraw::diamond_path((x - vx) * px_per_m, (-y - vy) * px_per_m, half);
         html! { <path class="competitor" {d}><title>{ name.clone() }</title></path> }
     });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });

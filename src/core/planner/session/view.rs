@@ -115,6 +115,11 @@ pub struct SourceFile {
 }
 
 impl PlanView {
+    /// Other meal providers (x, y in metres from the origin, name), when a file of them was in use.
+    pub fn competitor_points(&self) -> &[(f64, f64, String)] {
+        self.models.as_deref().and_then(|m| m.competitors.as_ref()).map_or(&[], |c| &c.points)
+    }
+
     /// The chosen sites, in rank order.
     pub fn chosen_sites(&self) -> impl Iterator<Item = &SiteRow> {
         self.chosen.iter().filter_map(|&i| self.sites.get(i))
