@@ -241,6 +241,11 @@ test("other meal providers: a planner loads their file, sees them on the map and
   const csv = readFileSync(await download.path(), "utf8");
   assert.ok(csv.includes("规划条件,数据文件（其他助餐点）,handmade-competitors.csv（使用 1 行，WGS84）"), csv);
   assert.ok(csv.includes("主要指标,已由其他助餐点服务的老人,1000,1 个其他助餐点"), csv);
+  // The downloaded map draws it too: a purple diamond, and its legend line.
+  const [map] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "下载地图（SVG 矢量图）" }).click()]);
+  const svg = readFileSync(await map.path(), "utf8");
+  assert.equal(svg.match(/fill="#7a3e9d"/g)?.length, 2, "the provider's diamond and the legend's");
+  assert.ok(svg.includes(">其他助餐点（不由本次规划选址）</text>"));
   await page.screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop.png`, fullPage: true });
   await page.locator('section.file-card[aria-labelledby="plan-competitors-title"]').screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-card.png` });
   await page.locator(".plan-summary").screenshot({ path: `${OUT_DIR}/planner-others-zh-laptop-summary.png` });
