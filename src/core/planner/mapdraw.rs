@@ -888,6 +888,7 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
     let mut y = oy + h + pad + sz_line(f) / 2.0;
     let mut x = pad;
     let sw = f; // swatch size
+
     // Density, candidate, chosen, existing (the four words), then other providers and the outline
     // when the plan has them.
     let others_word = (!others.is_empty()).then_some((4, &words.competitors));
@@ -1150,8 +1151,8 @@ pub fn with_roads(mut d: Drawing, roads: &RoadsView, lay: &MapLayout) -> Drawing
 mod tests {
     use super::*;
     use crate::core::geo::LonLat;
-    use crate::core::planner::session::SiteRow;
     use crate::core::planner::session::models::CompetitorsView;
+    use crate::core::planner::session::SiteRow;
 
     fn demo_view() -> PlanView {
         crate::core::planner::session::demo_plan(10)
