@@ -1,12 +1,13 @@
 //! The map: SVG, no tile server, no network. Demand density (five colour classes drawn as five
 //! paths, neighbouring cells of a class merged), candidate sites (when more than
-//! `mapdraw::DOTS_ABOVE` are in view, thinned dots drawn as two paths, with a line under the map saying
-//! so), chosen sites with their service circles and their rank numbers,
-//! existing canteens, the names of chosen sites and existing canteens (placed so they never cover
-//! each other or a marker), a scale bar, a north arrow and the corners' coordinates. Zoom and pan
-//! by buttons, keyboard (arrows, + and −, 0), mouse wheel and drag. The map downloads as SVG or
-//! PNG (drawn on a canvas here, no network) with its title, legend and attribution. The results
-//! table says the same things for screen-reader users.
+//! `mapdraw::DOTS_ABOVE` are in view, thinned dots drawn as two paths, with a line under the map
+//! saying so; the one picked in the table stays a large named marker), other meal providers, chosen
+//! sites with their service circles and their rank numbers, existing canteens, the names of chosen
+//! sites and existing canteens (placed so they never cover each other or a marker), a scale bar, a
+//! north arrow and the corners' coordinates. Zoom and pan by buttons, keyboard (arrows, + and −,
+//! 0), mouse wheel and drag. The map downloads as SVG or PNG (drawn on a canvas here, no network)
+//! with its title, legend and attribution. The results table says the same things for screen-reader
+//! users.
 //!
 //! The density and service circles are drawn in map metres (the SVG's viewBox); everything
 //! written on the map is laid out in screen pixels by the core (`core::planner::mapdraw`) and
