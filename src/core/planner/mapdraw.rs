@@ -1235,16 +1235,7 @@ mod tests {
         let v = demo_view();
         let frame = Frame { cx: 0.0, cy: 0.0, width_m: 16_000.0, width_px: 1200.0 };
         let lay = layout(&v, frame, 16.0, "北", Locale::ZhCn, None);
-        let words = MapWords {
-            title: "地图 <&>".into(),
-            subtitle: "十个点".into(),
-            north: "北".into(),
-            legend: ["密度".into(), "候选".into(), "选中".into(), "现有".into()],
-            boundary: "边界".into(),
-            competitors: "其他助餐点".into(),
-            crs: "坐标系".into(),
-            attribution: "助餐".into(),
-        };
+        let words = MapWords { title: "地图 <&>".into(), subtitle: "十个点".into(), ..demo_words() };
         let d = drawing(&v, &lay, &words);
         let text = svg(&d, &words.title);
         assert!(text.starts_with("<?xml"));
