@@ -239,6 +239,9 @@ pub struct MapLayout {
     /// than [`DOTS_ABOVE`] of them are in the frame, at most one in each square of a dot's
     /// diameter ([`thinned_dots`]); empty when they are drawn one by one as [`MapLayout::marks`].
     pub dots: Vec<(f64, f64)>,
+    /// Other meal providers in the frame: centre (pixels) and position in
+    /// [`PlanView::competitor_points`]; each a diamond of [`Sizes::other_half`].
+    pub others: Vec<(f64, f64, usize)>,
     /// Names placed.
     pub labels: Vec<MapLabel>,
     /// Names with no room, chosen sites first.
@@ -379,6 +382,16 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
             marks.push(Mark { kind: MarkKind::Candidate, index: s.index, x, y, r, name: s.name.clone() });
         }
     }
+    let others = view
+        .competitor_points()
+        .iter()
+        .enumerate()
+        .map(|(i, (x, y, _))| {
+            let (x, y) = frame.to_px(*x, *y);
+            (x, y, i)
+        })
+        .filter(|&(x, y, _)| in_view(x, y, sz.other_half))
+        .collect();
     for (i, (ex, ey, name)) in view.existing.iter().enumerate() {
         let (x, y) = frame.to_px(*ex, *ey);
         if in_view(x, y, sz.existing_half) {
@@ -497,7 +510,7 @@ pub fn layout(view: &PlanView, frame: Frame, font: f64, north_word: &str, locale
             None => dropped.push(Dropped { rank: if let MarkKind::Chosen(r) = k.kind { Some(r) } else { None }, name: text }),
         }
     }
-    MapLayout { frame, sizes: sz, marks, dots, labels, dropped, scale, north, corners }
+    MapLayout { frame, sizes: sz, marks, dots, others, labels, dropped, scale, north, corners }
 }
 
 /// Fill and outline.
@@ -793,15 +806,7 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
         shapes.push(Shape::Path { d: dots_path(&lay.dots, lay.sizes.dot_r, ox, oy), paint: Paint::both("#ffffff", "#3d3d3d", 1.5) });
     }
     // Other meal providers in view: a purple diamond each, one path.
-    let others = view.competitor_points();
-    let half = lay.sizes.other_half;
-    let mut d = String::new();
-    for (x, y, _) in others {
-        let (x, y) = frame.to_px(*x, *y);
-        if x >= -half && y >= -half && x <= w + half && y <= h + half {
-            d.push_str(&diamond_path(x + ox, y + oy, half));
-        }
-    }
+    let d: String = lay.others.iter().map(|&(x, y, _)| diamond_path(x + ox, y + oy, lay.sizes.other_half)).collect();
     if !d.is_empty() {
         shapes.push(Shape::Path { d, paint: Paint::both(PURPLE, "#ffffff", 1.5) });
     }
@@ -891,7 +896,7 @@ pub fn drawing(view: &PlanView, lay: &MapLayout, words: &MapWords) -> Drawing {
 
     // Density, candidate, chosen, existing (the four words), then other providers and the outline
     // when the plan has them.
-    let others_word = (!others.is_empty()).then_some((4, &words.competitors));
+    let others_word = (!view.competitor_points().is_empty()).then_some((4, &words.competitors));
     let outline = (!view.boundary.is_empty()).then_some((5, &words.boundary));
     for (i, word) in words.legend.iter().enumerate().chain(others_word).chain(outline) {
         let item = sw + 0.5 * f + text_em(word) * f + 1.5 * f;

@@ -637,10 +637,9 @@ pub fn MapView(props: &MapProps) -> Html {
     });
     // Other meal providers (issue 15): a diamond each, its size in screen pixels like the sites'.
     let others = view.competitor_points();
-    let (px_per_m, half) = (frame.px_per_m(), lay.sizes.other_half);
-    let other_marks = others.iter().map(|(x, y, name)| {
-        let d = mapdraw::diamond_path((x - vx) * px_per_m, (-y - vy) * px_per_m, half);
-        html! { <path class="competitor" {d}><title>{ name.clone() }</title></path> }
+    let other_marks = lay.others.iter().map(|&(x, y, i)| {
+        let d = mapdraw::diamond_path(x, y, lay.sizes.other_half);
+        html! { <path class="competitor" {d}><title>{ others[i].2.clone() }</title></path> }
     });
     let density = paths.iter().enumerate().map(|(k, d)| html! { <path d={d.clone()} fill={CLASS_COLOURS[k]} /> });
     // The study area's outline: every ring (outer rings and holes) in one path, its width in
