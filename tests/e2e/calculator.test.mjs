@@ -333,6 +333,8 @@ test("the share link reopens the same calculation, and never leaves the page", a
   await first.context.close();
 
   const second = await openApp(env.browser, url);
+  // The city's policy file loads first ("正在载入这座城市的政策……"), then the figure shows.
+  await second.page.waitForFunction((e) => document.querySelector(".result-headline")?.textContent === e, expected, { timeout: 10_000 }).catch(() => {});
   assert.equal(await headline(second.page), expected);
   assert.equal(await second.page.inputValue("#calc-birth-date"), "1947年3月5日");
   assert.equal(await second.page.isChecked("#calc-delivery"), true);
